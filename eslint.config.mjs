@@ -1,0 +1,27 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.esbuild/', '.serverless/', '.build/', 'coverage/', 'test-output/', 'public/vendor/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through lib/config.ts, the only place that touches process.env.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['lib/config.ts', 'scripts/**', 'tests/**', 'bench/**', '*.js', '*.mjs', '*.cjs'],
+    rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-require-imports': 'off' },
+  },
+  { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
+);

@@ -1,0 +1,30 @@
+// Tests log nothing unless asked: set once for the whole run, never per test.
+process.env.LOG_LEVEL ??= "SILENT";
+
+// Tests are TypeScript compiled by swc; @middy and jose ship only ES modules, so they are compiled too.
+const transform = {
+  '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  '^.+\\.sql$': '<rootDir>/tests/support/textTransform.cjs',
+};
+const shared = {
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json', 'sql'],
+  testEnvironment: 'node',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...shared, displayName: 'handlers', testMatch: ['<rootDir>/tests/handlers/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/e2e/globalTeardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/** Environment flags arrive as strings; only "true"/"1" and "false"/"0" are accepted. */
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z.string().trim().min(1).default('file:.data/movies.db'),
+    DATABASE_AUTH_TOKEN: optionalString,
+    SEED_DATA: booleanFlag(true),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+    OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+    LLM_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).default(8000),
+    JWT_SECRET: optionalString.pipe(z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional()),
+    ADMIN_EMAIL: optionalString,
+    ADMIN_PASSWORD: optionalString,
+    REQUIRE_AUTH_FOR_WRITES: booleanFlag(false),
+    LOG_LEVEL: z
+      .string()
+      .default('INFO')
+      .transform((level) => level.toUpperCase())
+      .pipe(z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL'])),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET !== undefined, {
+    path: ['JWT_SECRET'],
+    message: 'JWT_SECRET is required when NODE_ENV=production',
+  });
+
+export interface Config {
+  nodeEnv: 'development' | 'test' | 'production';
+  database: { url: string; authToken?: string };
+  seedData: boolean;
+  llm: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
+  auth: {
+    jwtSecret: string;
+    /** True when no JWT_SECRET was given and a random one was made for this process. */
+    jwtSecretGenerated: boolean;
+    requireAuthForWrites: boolean;
+    admin?: { email: string; password: string };
+  };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates an environment once and turns it into the typed configuration the rest of lib/ reads. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    nodeEnv: e.NODE_ENV,
+    database: { url: e.DATABASE_URL, authToken: e.DATABASE_AUTH_TOKEN },
+    seedData: e.SEED_DATA,
+    llm: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.LLM_TIMEOUT_MS },
+    auth: {
+      jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+      jwtSecretGenerated: e.JWT_SECRET === undefined,
+      requireAuthForWrites: e.REQUIRE_AUTH_FOR_WRITES,
+      admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The configuration of this process (one Lambda container), read from the environment once. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from '@libsql/client';
+import { getConfig } from '../config';
+import { migrate } from './migrate';
+
+export interface DatabaseOptions {
+  url: string;
+  authToken?: string;
+}
+
+/** How long a local writer waits for the file lock before SQLITE_BUSY; concurrent workers share one file. */
+const BUSY_TIMEOUT_MS = 10_000;
+
+function localFilePath(url: string): string | undefined {
+  if (!url.startsWith('file:')) return undefined;
+  const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length).split('?')[0];
+  return path === '' || path === ':memory:' ? undefined : path;
+}
+
+/**
+ * Opens a libSQL database: an embedded file (its folder created on demand, in WAL mode so readers never
+ * wait for writers), ":memory:" for tests, or a libSQL server / Turso URL.
+ */
+export async function openDatabase({ url, authToken }: DatabaseOptions): Promise<Client> {
+  const filePath = localFilePath(url);
+  if (filePath) mkdirSync(dirname(filePath), { recursive: true });
+  const db = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, intMode: 'number' });
+  if (filePath) await db.execute('PRAGMA journal_mode = WAL');
+  await db.execute('PRAGMA foreign_keys = ON');
+  return db;
+}
+
+/** A migrated database, ready for queries. */
+export async function openMigratedDatabase(options: DatabaseOptions): Promise<Client> {
+  const db = await openDatabase(options);
+  await migrate(db);
+  return db;
+}
+
+let containerDatabase: Promise<Client> | undefined;
+
+/** The database of this Lambda container: opened and migrated once, then reused by warm invocations. */
+export function getDb(): Promise<Client> {
+  containerDatabase ??= openMigratedDatabase(getConfig().database).catch((error: unknown) => {
+    containerDatabase = undefined; // let the next invocation try again instead of caching the failure
+    throw error;
+  });
+  return containerDatabase;
+}

@@ -1,0 +1,13 @@
+import movieAndRatings from './001_movies_and_ratings.sql';
+
+export interface Migration {
+  /** The numbered file name; recorded in schema_migrations once applied. */
+  name: string;
+  sql: string;
+}
+
+/**
+ * Every migration in the order it must run. The .sql files are imported as text so they travel
+ * inside each Lambda bundle; add a new numbered file here and never edit one that has shipped.
+ */
+export const migrations: readonly Migration[] = [{ name: '001_movies_and_ratings', sql: movieAndRatings }];

@@ -1,0 +1,58 @@
+/**
+ * Every error the API answers with, in one place. Each carries its HTTP status and whether its
+ * message may be shown to the caller; lib/http/problemDetails turns them into problem+json.
+ */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export abstract class HttpError extends Error {
+  abstract readonly statusCode: number;
+  abstract readonly title: string;
+  /** 4xx messages describe the caller's mistake and are shown; 5xx messages never are. */
+  get expose(): boolean {
+    return this.statusCode < 500;
+  }
+}
+
+export class BadRequest extends HttpError {
+  readonly statusCode = 400;
+  readonly title = 'Bad Request';
+  constructor(
+    detail: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail);
+  }
+}
+
+export class Unauthorized extends HttpError {
+  readonly statusCode = 401;
+  readonly title = 'Unauthorized';
+}
+
+export class Forbidden extends HttpError {
+  readonly statusCode = 403;
+  readonly title = 'Forbidden';
+}
+
+export class NotFound extends HttpError {
+  readonly statusCode = 404;
+  readonly title = 'Not Found';
+}
+
+export class Conflict extends HttpError {
+  readonly statusCode = 409;
+  readonly title = 'Conflict';
+}
+
+export class PayloadTooLarge extends HttpError {
+  readonly statusCode = 413;
+  readonly title = 'Content Too Large';
+}
+
+export class UpstreamUnavailable extends HttpError {
+  readonly statusCode = 503;
+  readonly title = 'Service Unavailable';
+}
