@@ -1,0 +1,9 @@
+import { rmSync } from 'node:fs';
+import { e2eState } from './state';
+
+export default async function globalTeardown(): Promise<void> {
+  const state = e2eState.get();
+  if (!state) return;
+  await state.api.stop();
+  rmSync(state.folder, { recursive: true, force: true });
+}

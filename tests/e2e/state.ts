@@ -1,0 +1,17 @@
+import type { OfflineApi } from '../support/offlineApi';
+
+interface E2eState {
+  api: OfflineApi;
+  folder: string;
+}
+
+// globalSetup and globalTeardown run in the same (main) jest process and share this module instance.
+const key = Symbol.for('movie-rating-api.e2e');
+const holder = globalThis as unknown as Record<symbol, E2eState | undefined>;
+
+export const e2eState = {
+  set: (state: E2eState) => {
+    holder[key] = state;
+  },
+  get: () => holder[key],
+};
