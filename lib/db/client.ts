@@ -26,7 +26,15 @@ function localFilePath(url: string): string | undefined {
 export async function openDatabase({ url, authToken }: DatabaseOptions): Promise<Client> {
   const filePath = localFilePath(url);
   if (filePath) mkdirSync(dirname(filePath), { recursive: true });
-  const db = createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, intMode: 'number' });
+  // One connection per client for local files: every write here is a single synchronous batch, so more
+  // connections would add nothing but pragmas to keep in step. Remote clients keep their request concurrency.
+  const db = createClient({
+    url,
+    authToken,
+    timeout: BUSY_TIMEOUT_MS,
+    intMode: 'number',
+    ...(filePath ? { concurrency: 1 } : {}),
+  });
   if (filePath) await db.execute('PRAGMA journal_mode = WAL');
   await db.execute('PRAGMA foreign_keys = ON');
   return db;
