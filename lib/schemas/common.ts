@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * A field's message when it is missing, else the rule it breaks. Every field uses this so a client
+ * reads "is required" or "must be …", never zod's internal wording.
+ */
+export const rule = (message: string) => (issue: { input: unknown }) =>
+  issue.input === undefined ? 'is required' : message;
+
+export const integerBetween = (min: number, max: number) => {
+  const message = rule(`must be an integer from ${min} to ${max}`);
+  return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+};
+
+/** A trimmed string of a bounded length. */
+export const trimmedText = (min: number, max: number) => {
+  const message = rule(min > 0 ? `must be a string of ${min} to ${max} characters` : `must be a string of at most ${max} characters`);
+  return z.string({ error: message }).trim().min(min, { error: message }).max(max, { error: message });
+};
+
+/** Ids in paths are positive integers written plainly: no sign, exponent, leading zero or spaces. */
+export const idParam = z
+  .string({ error: rule('must be a positive integer') })
+  .regex(/^[1-9][0-9]{0,14}$/, { error: 'must be a positive integer' })
+  .transform(Number);
+
+export const idInBody = z
+  .number({ error: rule('must be a positive integer') })
+  .int({ error: 'must be a positive integer' })
+  .positive({ error: 'must be a positive integer' })
+  .max(Number.MAX_SAFE_INTEGER, { error: 'must be a positive integer' });
+
+export const IdPathParams = z.object({ id: idParam });
+
+export const Timestamp = z.string().describe('ISO 8601 UTC timestamp');
+
+export const ProblemDetails = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ProblemDetails = z.infer<typeof ProblemDetails>;

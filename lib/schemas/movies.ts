@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { integerBetween, rule, Timestamp, trimmedText } from './common';
+
+/** Genres compare case-insensitively; the first spelling of a repeated genre is kept. */
+const Genres = z
+  .array(trimmedText(1, 50), { error: rule('must be an array of at most 10 genres') })
+  .max(10, { error: 'must be an array of at most 10 genres' })
+  .transform((genres) => genres.filter((genre, i) => genres.findIndex((g) => g.toLowerCase() === genre.toLowerCase()) === i));
+
+export const CreateMovieBody = z.object({
+  title: trimmedText(1, 200),
+  description: trimmedText(0, 2000)
+    .nullish()
+    .transform((text) => (text ? text : null)),
+  genres: Genres.optional().transform((genres) => genres ?? []),
+  year: integerBetween(1870, 2100).nullish().transform((year) => year ?? null),
+});
+export type CreateMovieBody = z.output<typeof CreateMovieBody>;
+
+export const Movie = z.object({
+  id: z.number().int().positive(),
+  title: z.string(),
+  rating: z.number().nullable().describe('exact mean of the ratings, null when there are none'),
+  rating_count: z.number().int().nonnegative(),
+  summary: z.string().nullable(),
+  summary_source: z.string().nullable().describe('"openai:<model>" or "simulated"'),
+  description: z.string().nullable(),
+  genres: z.array(z.string()),
+  year: z.number().int().nullable(),
+  created_at: Timestamp,
+});
+export type Movie = z.infer<typeof Movie>;

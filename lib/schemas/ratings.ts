@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { idInBody, integerBetween, Timestamp } from './common';
+
+export const RatingValue = integerBetween(1, 5);
+
+export const CreateRatingBody = z.object({
+  movie: idInBody,
+  value: RatingValue,
+});
+export type CreateRatingBody = z.infer<typeof CreateRatingBody>;
+
+export const Rating = z.object({
+  id: z.number().int().positive(),
+  movie: z.number().int().positive(),
+  value: z.number().int().min(1).max(5),
+  user: z.number().int().positive().nullable(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type Rating = z.infer<typeof Rating>;
