@@ -1,0 +1,180 @@
+import type { Client } from '@libsql/client';
+import type { GenerateOptions, SummaryGenerator } from '../../../lib/llm/summaryGenerator';
+import { createMoviesRepository, type MoviesRepository } from '../../../lib/repositories/moviesRepository';
+import type { Movie } from '../../../lib/schemas/movies';
+import { createSummaryService, type SummaryServiceOptions } from '../../../lib/services/summaryService';
+import { createMemoryDatabase, createTempFileDatabase } from '../../support/database';
+
+const silentLogger = () => ({ warn: jest.fn(), error: jest.fn(), info: jest.fn(), debug: jest.fn() });
+
+const generatorAnswering = (text = 'A dream inside a dream.', source = 'openai:gpt-4o-mini') =>
+  ({ generate: jest.fn(async () => ({ text, source })) }) satisfies SummaryGenerator;
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('summaryService', () => {
+  let db: Client;
+  let movies: MoviesRepository;
+  let movie: Movie;
+
+  beforeEach(async () => {
+    db = await createMemoryDatabase();
+    movies = createMoviesRepository(db);
+    movie = await movies.create({ title: 'Inception', genres: ['Thriller'], year: 2010 });
+  });
+
+  const service = (overrides: Partial<SummaryServiceOptions> = {}) =>
+    createSummaryService({
+      movies,
+      generator: generatorAnswering(),
+      budgetMs: 1000,
+      pollIntervalMs: 10,
+      logger: silentLogger(),
+      ...overrides,
+    });
+
+  it('generates a summary on the first read and stores it with its source', async () => {
+    const generator = generatorAnswering();
+
+    const read = await service({ generator }).withSummary(movie);
+
+    expect(read).toMatchObject({ summary: 'A dream inside a dream.', summary_source: 'openai:gpt-4o-mini' });
+    expect(await movies.findById(movie.id)).toMatchObject({ summary: 'A dream inside a dream.', summary_source: 'openai:gpt-4o-mini' });
+  });
+
+  it('passes the movie fields to the generator as data', async () => {
+    const generator = generatorAnswering();
+
+    await service({ generator }).withSummary(movie);
+
+    expect(generator.generate).toHaveBeenCalledWith(
+      { id: movie.id, title: 'Inception', year: 2010, genres: ['Thriller'], description: null },
+      expect.objectContaining({ signal: expect.any(AbortSignal) }),
+    );
+  });
+
+  it('costs one LLM call for any number of reads of one movie', async () => {
+    const generator = generatorAnswering();
+    const summaries = service({ generator });
+
+    for (let i = 0; i < 5; i++) await summaries.withSummary((await movies.findById(movie.id))!);
+
+    expect(generator.generate).toHaveBeenCalledTimes(1);
+  });
+
+  it('shares one generation between concurrent first reads in one container', async () => {
+    const generator: SummaryGenerator = { generate: jest.fn(async () => (await delay(50), { text: 'Shared.', source: 'simulated' })) };
+    const summaries = service({ generator });
+
+    const reads = await Promise.all(Array.from({ length: 10 }, () => summaries.withSummary(movie)));
+
+    expect(generator.generate).toHaveBeenCalledTimes(1);
+    expect(reads.every((read) => read.summary === 'Shared.')).toBe(true);
+  });
+
+  it('shares one generation between containers through a lease in the database', async () => {
+    const file = createTempFileDatabase();
+    try {
+      const [first, second] = [await file.open(), await file.open()];
+      const target = await createMoviesRepository(first).create({ title: 'Leased', genres: [] });
+      const generator: SummaryGenerator = { generate: jest.fn(async () => (await delay(150), { text: 'Once.', source: 'simulated' })) };
+      const containers = [first, second].map((client) =>
+        createSummaryService({ movies: createMoviesRepository(client), generator, budgetMs: 2000, pollIntervalMs: 10, logger: silentLogger() }),
+      );
+
+      const reads = await Promise.all([...containers, ...containers].map((summaries) => summaries.withSummary(target)));
+
+      expect(generator.generate).toHaveBeenCalledTimes(1);
+      expect(reads.map((read) => read.summary)).toEqual(['Once.', 'Once.', 'Once.', 'Once.']);
+      first.close();
+      second.close();
+    } finally {
+      file.remove();
+    }
+  });
+
+  it('answers null, logs and stores nothing when the generator fails, so a later read tries again', async () => {
+    const logger = silentLogger();
+    const generator = { generate: jest.fn().mockRejectedValueOnce(new Error('upstream 500')).mockResolvedValueOnce({ text: 'Second try.', source: 'simulated' }) };
+    const summaries = service({ generator, logger });
+
+    const failed = await summaries.withSummary(movie);
+
+    expect(failed.summary).toBeNull();
+    expect(logger.warn).toHaveBeenCalled();
+    expect((await movies.findById(movie.id))?.summary).toBeNull();
+    expect((await summaries.withSummary(movie)).summary).toBe('Second try.');
+  });
+
+  it('treats an empty or whitespace answer as a failure', async () => {
+    const summaries = service({ generator: generatorAnswering('   \n ') });
+
+    expect((await summaries.withSummary(movie)).summary).toBeNull();
+    expect((await movies.findById(movie.id))?.summary).toBeNull();
+  });
+
+  it('gives up within its budget when the generator hangs, aborting it', async () => {
+    let seenSignal: AbortSignal | undefined;
+    const generator: SummaryGenerator = {
+      generate: (_movie, { signal }: GenerateOptions) => {
+        seenSignal = signal;
+        return new Promise(() => undefined);
+      },
+    };
+    const started = Date.now();
+
+    const read = await service({ generator, budgetMs: 100 }).withSummary(movie);
+
+    expect(read.summary).toBeNull();
+    expect(seenSignal?.aborted).toBe(true);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('takes over a lease left behind by a crashed instance', async () => {
+    await db.execute({
+      sql: "UPDATE movies SET summary_lease_owner = 'crashed', summary_lease_expires_at = ? WHERE id = ?",
+      args: [Date.now() - 1, movie.id],
+    });
+    const generator = generatorAnswering();
+
+    const read = await service({ generator }).withSummary(movie);
+
+    expect(read.summary).toBe('A dream inside a dream.');
+    expect(generator.generate).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for a live lease instead of calling the LLM, then answers null when its budget runs out', async () => {
+    await db.execute({
+      sql: "UPDATE movies SET summary_lease_owner = 'busy-elsewhere', summary_lease_expires_at = ? WHERE id = ?",
+      args: [Date.now() + 60_000, movie.id],
+    });
+    const generator = generatorAnswering();
+
+    const read = await service({ generator, budgetMs: 100 }).withSummary(movie);
+
+    expect(read.summary).toBeNull();
+    expect(generator.generate).not.toHaveBeenCalled();
+  });
+
+  it('serves a summary another instance stored while this one waited', async () => {
+    await db.execute({
+      sql: "UPDATE movies SET summary_lease_owner = 'other', summary_lease_expires_at = ? WHERE id = ?",
+      args: [Date.now() + 60_000, movie.id],
+    });
+    setTimeout(() => {
+      void db.execute({ sql: "UPDATE movies SET summary = 'From elsewhere.', summary_source = 'simulated' WHERE id = ?", args: [movie.id] });
+    }, 30);
+
+    const read = await service({ budgetMs: 1000 }).withSummary(movie);
+
+    expect(read).toMatchObject({ summary: 'From elsewhere.', summary_source: 'simulated' });
+  });
+
+  it('returns a movie that already has a summary without calling the LLM', async () => {
+    const generator = generatorAnswering();
+
+    await service({ generator }).withSummary({ ...movie, summary: 'Stored.', summary_source: 'simulated' });
+
+    expect(generator.generate).not.toHaveBeenCalled();
+  });
+});
