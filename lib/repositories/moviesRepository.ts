@@ -12,6 +12,11 @@ export interface NewMovie {
 /** The columns every movie read selects; the average is derived here, never aggregated over ratings. */
 export const MOVIE_COLUMNS = 'id, title, description, genres, year, rating_sum, rating_count, summary, summary_source, created_at';
 
+export interface StoredSummary {
+  summary: string;
+  summary_source: string;
+}
+
 export function toMovie(row: Row): Movie {
   const ratingCount = column<number>(row, 'rating_count');
   return {
@@ -42,6 +47,43 @@ export function createMoviesRepository(db: Client) {
       const result = await db.execute({ sql: `SELECT ${MOVIE_COLUMNS} FROM movies WHERE id = ?`, args: [id] });
       const row = result.rows[0];
       return row ? toMovie(row) : undefined;
+    },
+
+    /** Takes the right to generate this movie's summary unless it has one or someone holds a live lease. */
+    async claimSummaryLease(id: number, owner: string, nowMs: number, leaseMs: number): Promise<boolean> {
+      const result = await db.execute({
+        sql: `UPDATE movies SET summary_lease_owner = ?, summary_lease_expires_at = ?
+              WHERE id = ? AND summary IS NULL AND (summary_lease_expires_at IS NULL OR summary_lease_expires_at <= ?)`,
+        args: [owner, nowMs + leaseMs, id, nowMs],
+      });
+      return result.rowsAffected === 1;
+    },
+
+    /** Stores a summary unless one was stored meanwhile; either way answers the one now stored. */
+    async storeSummary(id: number, { summary, summary_source }: StoredSummary): Promise<StoredSummary | undefined> {
+      await db.execute({
+        sql: `UPDATE movies SET summary = ?, summary_source = ?, summary_lease_owner = NULL, summary_lease_expires_at = NULL,
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+              WHERE id = ? AND summary IS NULL`,
+        args: [summary, summary_source, id],
+      });
+      return this.findSummary(id);
+    },
+
+    async releaseSummaryLease(id: number, owner: string): Promise<void> {
+      await db.execute({
+        sql: 'UPDATE movies SET summary_lease_owner = NULL, summary_lease_expires_at = NULL WHERE id = ? AND summary_lease_owner = ?',
+        args: [id, owner],
+      });
+    },
+
+    /** The stored summary, if any; null when the movie no longer exists. */
+    async findSummary(id: number): Promise<StoredSummary | undefined | null> {
+      const result = await db.execute({ sql: 'SELECT summary, summary_source FROM movies WHERE id = ?', args: [id] });
+      const row = result.rows[0];
+      if (!row) return null;
+      const summary = column<string | null>(row, 'summary');
+      return summary === null ? undefined : { summary, summary_source: column<string>(row, 'summary_source') };
     },
   };
 }

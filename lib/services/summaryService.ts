@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MAX_SUMMARY_LENGTH, type SummaryGenerator } from '../llm/summaryGenerator';
+import type { AppLogger } from '../logger';
+import type { MoviesRepository, StoredSummary } from '../repositories/moviesRepository';
+import type { Movie } from '../schemas/movies';
+
+export interface SummaryServiceOptions {
+  movies: MoviesRepository;
+  generator: SummaryGenerator;
+  /** LLM_TIMEOUT_MS: the most one read may spend on a summary, waiting for another instance included. */
+  budgetMs: number;
+  logger: AppLogger;
+  /** How often a reader that found another instance's live lease looks for the stored summary. */
+  pollIntervalMs?: number;
+  /** Names this container's leases; random by default. */
+  instanceId?: string;
+}
+
+class SummaryTimeout extends Error {
+  override name = 'SummaryTimeout';
+}
+
+/** An unusable answer is a failure, never a summary: empty after trimming, or not text at all. */
+function usableText(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : trimmed.slice(0, MAX_SUMMARY_LENGTH);
+}
+
+/**
+ * Fills in a movie's LLM summary on read: generated once, stored with the movie, served from the
+ * database afterwards. One generation per movie at a time: a promise shared inside the container and
+ * a short lease in the database across containers. Never throws: a failure answers summary null.
+ */
+export function createSummaryService({
+  movies,
+  generator,
+  budgetMs,
+  logger,
+  pollIntervalMs = 100,
+  instanceId = randomUUID(),
+}: SummaryServiceOptions) {
+  const inFlight = new Map<number, Promise<StoredSummary | undefined>>();
+  // The lease outlives the attempt a little, so a slow store is not mistaken for a crash.
+  const leaseMs = budgetMs + 2000;
+
+  async function generateAndStore(movie: Movie, deadline: number): Promise<StoredSummary | undefined> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new SummaryTimeout(`no summary within ${budgetMs} ms`)), deadline - Date.now());
+    try {
+      const facts = { id: movie.id, title: movie.title, year: movie.year, genres: movie.genres, description: movie.description };
+      const timedOut = new Promise<never>((_, reject) =>
+        controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
+      );
+      // The race keeps the budget even if a generator ignores its signal.
+      const generated = await Promise.race([generator.generate(facts, { signal: controller.signal }), timedOut]);
+      const text = usableText(generated.text);
+      if (text === undefined) throw new Error('the LLM answered with no usable text');
+      return (await movies.storeSummary(movie.id, { summary: text, summary_source: generated.source })) ?? undefined;
+    } catch (error) {
+      logger.warn('summary generation failed; answering without a summary', { movieId: movie.id, error });
+      await movies.releaseSummaryLease(movie.id, instanceId).catch((releaseError: unknown) =>
+        logger.error('could not release the summary lease', { movieId: movie.id, error: releaseError }),
+      );
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function obtain(movie: Movie): Promise<StoredSummary | undefined> {
+    const deadline = Date.now() + budgetMs;
+    try {
+      for (;;) {
+        if (await movies.claimSummaryLease(movie.id, instanceId, Date.now(), leaseMs)) {
+          return await generateAndStore(movie, deadline);
+        }
+        // Another instance holds a live lease (or just stored a summary): wait for its result.
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) break;
+        await sleep(Math.min(pollIntervalMs, remaining));
+        const stored = await movies.findSummary(movie.id);
+        if (stored !== undefined) return stored ?? undefined;
+      }
+      logger.warn('no summary within the budget while another instance held the lease', { movieId: movie.id });
+    } catch (error) {
+      logger.error('summary lookup failed; answering without a summary', { movieId: movie.id, error });
+    }
+    return undefined;
+  }
+
+  return {
+    async withSummary(movie: Movie): Promise<Movie> {
+      if (movie.summary !== null) return movie;
+      let pending = inFlight.get(movie.id);
+      if (!pending) {
+        pending = obtain(movie).finally(() => inFlight.delete(movie.id));
+        inFlight.set(movie.id, pending);
+      }
+      const stored = await pending;
+      return stored ? { ...movie, ...stored } : movie;
+    },
+  };
+}
+
+export type SummaryService = ReturnType<typeof createSummaryService>;
