@@ -1,0 +1,28 @@
+import type { Client } from '@libsql/client';
+import { parseConfig, type Config } from '../../lib/config';
+import { createServices, type Services } from '../../lib/container';
+import type { SummaryGenerator } from '../../lib/llm/summaryGenerator';
+import { createMemoryDatabase } from './database';
+
+export const silentLogger = () => ({ debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() });
+
+/** A jest double for the LLM that answers at once, deterministically. */
+export const fakeSummaryGenerator = (text = 'A fake summary.', source = 'openai:gpt-4o-mini') =>
+  ({ generate: jest.fn(async () => ({ text, source })) }) satisfies SummaryGenerator;
+
+export interface TestServicesOptions {
+  db?: Client;
+  generator?: SummaryGenerator;
+  env?: Record<string, string>;
+}
+
+/** The real services on a fresh in-memory database, with a fake LLM and a silent, inspectable logger. */
+export async function createTestServices(options: TestServicesOptions = {}): Promise<Services> {
+  const config: Config = parseConfig({ NODE_ENV: 'test', LLM_TIMEOUT_MS: '500', ...options.env });
+  return createServices({
+    config,
+    db: options.db ?? (await createMemoryDatabase()),
+    logger: silentLogger(),
+    generator: options.generator ?? fakeSummaryGenerator(),
+  });
+}
