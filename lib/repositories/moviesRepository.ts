@@ -67,7 +67,7 @@ export function createMoviesRepository(db: Client) {
               WHERE id = ? AND summary IS NULL`,
         args: [summary, summary_source, id],
       });
-      return this.findSummary(id);
+      return (await this.findSummary(id)) ?? undefined;
     },
 
     async releaseSummaryLease(id: number, owner: string): Promise<void> {

@@ -57,7 +57,7 @@ export function createSummaryService({
       const generated = await Promise.race([generator.generate(facts, { signal: controller.signal }), timedOut]);
       const text = usableText(generated.text);
       if (text === undefined) throw new Error('the LLM answered with no usable text');
-      return (await movies.storeSummary(movie.id, { summary: text, summary_source: generated.source })) ?? undefined;
+      return await movies.storeSummary(movie.id, { summary: text, summary_source: generated.source });
     } catch (error) {
       logger.warn('summary generation failed; answering without a summary', { movieId: movie.id, error });
       await movies.releaseSummaryLease(movie.id, instanceId).catch((releaseError: unknown) =>

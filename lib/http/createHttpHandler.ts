@@ -1,0 +1,91 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { getServices, type Services } from '../container';
+import { getLogger } from '../logger';
+import { parseJsonBody } from './jsonBody';
+import { problemResponse } from './problemDetails';
+import { HttpReply } from './reply';
+import type { RouteContract, RouteInput, RouteResult } from './route';
+import { validateRequest } from './validateRequest';
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+
+/** Lambda's context plus what the stack's middlewares add to it before the handler runs. */
+export interface HttpContext extends Context {
+  services?: Services;
+  jsonBody?: unknown;
+  input?: RouteInput<RouteContract>;
+}
+
+type Middleware = MiddlewareObj<Event, Result, Error, HttpContext>;
+
+export type RouteImplementation<R extends RouteContract> = (input: RouteInput<R>, services: Services) => Promise<RouteResult<R>>;
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** Dependencies are built once per container and handed to every invocation. */
+const provideServices = (provide: () => Promise<Services>): Middleware => ({
+  before: async (request) => {
+    request.context.services = await provide();
+  },
+});
+
+const jsonBodyParser = (): Middleware => ({
+  before: (request) => {
+    request.context.jsonBody = parseJsonBody(request.event);
+  },
+});
+
+const requestValidator = (route: RouteContract): Middleware => ({
+  before: (request) => {
+    const headers = Object.fromEntries(Object.entries(request.event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    request.context.input = {
+      ...validateRequest(route, request.event, request.context.jsonBody),
+      requestId: request.event.requestContext.requestId,
+      headers,
+    };
+  },
+});
+
+/** Every error becomes problem+json here, and only here; faults are logged with the request id. */
+const problemJsonErrors = (): Middleware => ({
+  onError: (request) => {
+    const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
+    const response = problemResponse(request.error, requestId);
+    if ((response.statusCode ?? 500) >= 500) {
+      const logger = request.context.services?.logger ?? getLogger();
+      logger.error('request failed', { requestId, error: request.error });
+    }
+    request.response = response;
+  },
+});
+
+function toResult(value: unknown, route: RouteContract): Result {
+  const reply = value instanceof HttpReply ? value : new HttpReply(route.response.status, value);
+  const headers: Record<string, string> = { ...reply.headers };
+  if (reply.body === undefined) return { statusCode: reply.statusCode, headers };
+  headers['content-type'] ??= JSON_CONTENT_TYPE;
+  const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  return { statusCode: reply.statusCode, headers, body };
+}
+
+/**
+ * The Lambda entry for one route: the shared middy stack around a handler that receives validated
+ * input and the container's services and returns a plain value or an HttpReply.
+ */
+export function createHttpHandler<R extends RouteContract>(
+  route: R,
+  implementation: RouteImplementation<R>,
+  services: () => Promise<Services> = getServices,
+) {
+  return middy<Event, Result, Error, HttpContext>()
+    .use(provideServices(services))
+    .use(jsonBodyParser())
+    .use(requestValidator(route))
+    .use(problemJsonErrors())
+    .handler(async (_event, { input, services: built }) => {
+      if (!input || !built) throw new Error('the middleware stack did not prepare the request');
+      return toResult(await implementation(input as RouteInput<R>, built), route);
+    });
+}

@@ -1,0 +1,48 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { HttpError } from '../errors';
+import type { ProblemDetails } from '../schemas/common';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Other libraries' HTTP errors (middy's among them) carry a status and an expose flag too. */
+function statusOf(error: unknown): number {
+  if (error instanceof HttpError) return error.statusCode;
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+const titles: Record<number, string> = { 500: 'Internal Server Error', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+
+/**
+ * The RFC 9457 problem for an error. A 4xx tells the caller what was wrong; a 5xx says nothing of
+ * its cause, only the request id to quote, since its message may hold SQL, paths or secrets.
+ */
+export function toProblem(error: unknown, requestId: string): ProblemDetails & { request_id?: string } {
+  const status = statusOf(error);
+  if (status >= 500) {
+    return {
+      type: 'about:blank',
+      title: titles[status] ?? 'Internal Server Error',
+      status,
+      detail: 'the server could not answer this request; quote the request id when reporting it',
+      request_id: requestId,
+    };
+  }
+  const problem: ProblemDetails = {
+    type: 'about:blank',
+    title: error instanceof HttpError ? error.title : 'Bad Request',
+    status,
+    detail: (error as Error).message,
+  };
+  if (error instanceof HttpError && 'errors' in error && Array.isArray(error.errors)) problem.errors = error.errors;
+  return problem;
+}
+
+export function problemResponse(error: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+  const problem = toProblem(error, requestId);
+  return {
+    statusCode: problem.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+    body: JSON.stringify(problem),
+  };
+}

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { HttpReply } from './reply';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route: anyone, any signed-in user, or an admin. */
+export type Access = 'public' | 'user' | 'admin';
+
+/**
+ * One endpoint, declared once: it types the handler, drives request validation, feeds the OpenAPI
+ * document and is checked against serverless.yml by a test.
+ */
+export interface RouteContract {
+  /** The Lambda's name in serverless.yml. */
+  functionName: string;
+  method: HttpMethod;
+  /** OpenAPI-style path with its trailing slash; the route also answers without it. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: readonly string[];
+  access: Access;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  /** Statuses this route can answer besides the common ones implied by its inputs and access. */
+  errors?: readonly number[];
+}
+
+export const defineRoute = <const R extends RouteContract>(route: R): R => route;
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a handler receives: validated, typed input and the request facts it may need. */
+export interface RouteInput<R extends RouteContract> {
+  params: Parsed<R['params']>;
+  query: Parsed<R['query']>;
+  body: Parsed<R['body']>;
+  requestId: string;
+  /** Header names in lower case. */
+  headers: Readonly<Record<string, string | undefined>>;
+}
+
+export type RouteResult<R extends RouteContract> =
+  | (R['response']['schema'] extends z.ZodType ? z.input<R['response']['schema']> : unknown)
+  | HttpReply;
