@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { defineRoute } from '../../http/route';
+
+export const Health = z.object({ status: z.literal('ok') });
+
+export const healthRoute = defineRoute({
+  functionName: 'health',
+  method: 'GET',
+  path: '/health/',
+  summary: 'Check that the API answers',
+  tags: ['health'],
+  access: 'public',
+  response: { status: 200, description: 'the API is up', schema: Health },
+});

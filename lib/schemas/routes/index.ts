@@ -1,0 +1,7 @@
+import type { RouteContract } from '../../http/route';
+import { healthRoute } from './health';
+import { createMovieRoute, getMovieRoute } from './movies';
+import { createRatingRoute } from './ratings';
+
+/** Every endpoint of the API; the OpenAPI document and the serverless.yml check read this list. */
+export const allRoutes: readonly RouteContract[] = [healthRoute, createMovieRoute, getMovieRoute, createRatingRoute];

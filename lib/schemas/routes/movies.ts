@@ -1,0 +1,27 @@
+import { defineRoute } from '../../http/route';
+import { IdPathParams } from '../common';
+import { CreateMovieBody, Movie } from '../movies';
+
+export const createMovieRoute = defineRoute({
+  functionName: 'createMovie',
+  method: 'POST',
+  path: '/movies/',
+  summary: 'Add a movie',
+  tags: ['movies'],
+  access: 'public',
+  body: CreateMovieBody,
+  response: { status: 201, description: 'the movie as stored; Location names it', schema: Movie },
+});
+
+export const getMovieRoute = defineRoute({
+  functionName: 'getMovie',
+  method: 'GET',
+  path: '/movies/{id}/',
+  summary: 'Read a movie with its LLM-written summary',
+  description: 'The summary is written on the first read and stored; when the LLM fails, summary is null.',
+  tags: ['movies'],
+  access: 'public',
+  params: IdPathParams,
+  response: { status: 200, description: 'the movie', schema: Movie },
+  errors: [404],
+});
