@@ -1,0 +1,35 @@
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+export const baseUrl = () => {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set: the e2e globalSetup did not run');
+  return url;
+};
+
+export interface RequestOptions {
+  method?: string;
+  /** An object is sent as JSON; a string is sent as it is. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** One HTTP call to the API under serverless-offline, with its JSON body parsed when there is one. */
+export async function api(path: string, { method = 'GET', body, headers = {} }: RequestOptions = {}): Promise<ApiResponse> {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
+}
+
+export const createMovie = async (fields: Record<string, unknown> = {}) => {
+  const response = await api('/movies/', { method: 'POST', body: { title: 'E2E movie', ...fields } });
+  if (response.status !== 201) throw new Error(`could not create a movie: ${response.status}`);
+  return response.body as { id: number; title: string };
+};
