@@ -25,3 +25,15 @@ export interface SummaryGenerator {
 }
 
 export const MAX_SUMMARY_LENGTH = 1000;
+
+/**
+ * The one rule for summary text: whitespace runs collapsed, trimmed, and cut on a word boundary with
+ * an ellipsis when over MAX_SUMMARY_LENGTH. Answers '' for text with nothing in it.
+ */
+export function capSummary(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= MAX_SUMMARY_LENGTH) return clean;
+  const room = clean.slice(0, MAX_SUMMARY_LENGTH - 1);
+  const lastSpace = room.lastIndexOf(' ');
+  return `${(lastSpace > MAX_SUMMARY_LENGTH / 2 ? room.slice(0, lastSpace) : room).trimEnd()}…`;
+}

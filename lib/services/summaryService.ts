@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MAX_SUMMARY_LENGTH, type SummaryGenerator } from '../llm/summaryGenerator';
+import { capSummary, type SummaryGenerator } from '../llm/summaryGenerator';
 import type { AppLogger } from '../logger';
 import type { MoviesRepository, StoredSummary } from '../repositories/moviesRepository';
 import type { Movie } from '../schemas/movies';
@@ -23,9 +23,8 @@ class SummaryTimeout extends Error {
 
 /** An unusable answer is a failure, never a summary: empty after trimming, or not text at all. */
 function usableText(text: unknown): string | undefined {
-  if (typeof text !== 'string') return undefined;
-  const trimmed = text.trim();
-  return trimmed === '' ? undefined : trimmed.slice(0, MAX_SUMMARY_LENGTH);
+  const capped = typeof text === 'string' ? capSummary(text) : '';
+  return capped === '' ? undefined : capped;
 }
 
 /**
