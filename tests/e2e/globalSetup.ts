@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startFakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { startOfflineApi } from '../support/offlineApi';
 import { e2eState } from './state';
 
@@ -10,10 +11,14 @@ import { e2eState } from './state';
  */
 export default async function globalSetup(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'movies-e2e-'));
+  // The real openai client inside the API talks to this loopback fake; nothing leaves the machine.
+  const llm = await startFakeOpenAiServer({ kind: 'reply', delayMs: 50 });
   const api = await startOfflineApi({
     databaseUrl: `file:${join(folder, 'e2e.db')}`,
     logFile: join(folder, 'serverless-offline.log'),
+    env: { OPENAI_API_KEY: 'sk-e2e-fake', OPENAI_BASE_URL: llm.baseUrl, LLM_TIMEOUT_MS: '3000' },
   });
   process.env.E2E_BASE_URL = api.baseUrl;
-  e2eState.set({ api, folder });
+  process.env.E2E_FAKE_OPENAI_URL = llm.baseUrl;
+  e2eState.set({ api, llm, folder });
 }

@@ -5,5 +5,6 @@ export default async function globalTeardown(): Promise<void> {
   const state = e2eState.get();
   if (!state) return;
   await state.api.stop();
+  await state.llm.close();
   rmSync(state.folder, { recursive: true, force: true });
 }

@@ -33,3 +33,11 @@ export const createMovie = async (fields: Record<string, unknown> = {}) => {
   if (response.status !== 201) throw new Error(`could not create a movie: ${response.status}`);
   return response.body as { id: number; title: string };
 };
+
+/** How many completions the loopback OpenAI fake has been asked for about one title. */
+export async function llmCallsAbout(title: string): Promise<number> {
+  const url = process.env.E2E_FAKE_OPENAI_URL;
+  if (!url) throw new Error('E2E_FAKE_OPENAI_URL is not set: the e2e globalSetup did not run');
+  const response = await fetch(new URL(`/__calls?title=${encodeURIComponent(title)}`, url));
+  return ((await response.json()) as { calls: number }).calls;
+}

@@ -1,7 +1,9 @@
+import type { FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import type { OfflineApi } from '../support/offlineApi';
 
 interface E2eState {
   api: OfflineApi;
+  llm: FakeOpenAiServer;
   folder: string;
 }
 

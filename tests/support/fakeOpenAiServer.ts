@@ -29,15 +29,18 @@ export interface FakeOpenAiServer {
   close(): Promise<void>;
 }
 
-/** The default answer names the movie it was asked about, so tests can tell summaries apart. */
-const describeTitle = (request: RecordedRequest) => {
+/** The title in a request's user message, when it carries the movie as JSON. */
+export const titleAskedAbout = (request: RecordedRequest): unknown => {
   const user = request.body.messages?.find((m) => m.role === 'user')?.content ?? '';
   try {
-    return `A film called ${JSON.stringify((JSON.parse(user) as { title?: unknown }).title)}, told with care.`;
+    return (JSON.parse(user) as { title?: unknown }).title;
   } catch {
-    return 'A film, told with care.';
+    return undefined;
   }
 };
+
+/** The default answer names the movie it was asked about, so tests can tell summaries apart. */
+const describeTitle = (request: RecordedRequest) => `A film called ${JSON.stringify(titleAskedAbout(request) ?? 'unknown')}, told with care.`;
 
 function completion(model: string | undefined, content: string) {
   return {
@@ -60,8 +63,8 @@ const readBody = (request: IncomingMessage) =>
 
 /**
  * A real HTTP server on loopback that speaks the OpenAI Chat Completions protocol, for the openai-backed
- * generator and the end-to-end tests. GET /__calls answers how many completions it was asked for, for
- * tests that run in another process.
+ * generator and the end-to-end tests. GET /__calls[?title=…] answers how many completions it was asked
+ * for (about one title), for tests that run in another process.
  */
 export async function startFakeOpenAiServer(initial: FakeBehaviour = { kind: 'reply' }): Promise<FakeOpenAiServer> {
   let fallback = initial;
@@ -70,8 +73,10 @@ export async function startFakeOpenAiServer(initial: FakeBehaviour = { kind: 're
   const sockets = new Set<Socket>();
 
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
-    if (req.method === 'GET' && req.url === '/__calls') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ calls: requests.length }));
+    if (req.method === 'GET' && req.url?.startsWith('/__calls')) {
+      const title = new URL(req.url, 'http://fake').searchParams.get('title');
+      const calls = title === null ? requests.length : requests.filter((r) => titleAskedAbout(r) === title).length;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ calls }));
       return;
     }
     const raw = await readBody(req);
