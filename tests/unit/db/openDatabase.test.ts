@@ -18,6 +18,15 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('syncs a file database at WAL checkpoints, not on every commit', async () => {
+    const db = await openDatabase({ url: `file:${join(folder, 'sync.db')}` });
+
+    const pragma = await db.execute('PRAGMA synchronous');
+
+    expect(pragma.rows[0]?.synchronous).toBe(1); // NORMAL
+    db.close();
+  });
+
   it('enforces foreign keys', async () => {
     const db = await openDatabase({ url: ':memory:' });
 
