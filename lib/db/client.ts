@@ -35,7 +35,12 @@ export async function openDatabase({ url, authToken }: DatabaseOptions): Promise
     intMode: 'number',
     ...(filePath ? { concurrency: 1 } : {}),
   });
-  if (filePath) await db.execute('PRAGMA journal_mode = WAL');
+  if (filePath) {
+    await db.execute('PRAGMA journal_mode = WAL');
+    // In WAL mode NORMAL never corrupts the database; it only lets a power cut lose the latest commits, and
+    // spares every write (each rating, each counted request) an fsync.
+    await db.execute('PRAGMA synchronous = NORMAL');
+  }
   await db.execute('PRAGMA foreign_keys = ON');
   return db;
 }
