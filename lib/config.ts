@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Environment flags arrive as strings; only "true"/"1" and "false"/"0" are accepted. */
 const booleanFlag = (fallback: boolean) =>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A field's message when it is missing, else the rule it breaks. Every field uses this so a client

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { integerBetween, rule, Timestamp, trimmedText } from './common';
 
 /** Genres compare case-insensitively; the first spelling of a repeated genre is kept. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idInBody, integerBetween, Timestamp } from './common';
 
 export const RatingValue = integerBetween(1, 5);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute } from '../../http/route';
 
 export const Health = z.object({ status: z.literal('ok') });

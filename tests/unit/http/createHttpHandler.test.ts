@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Services } from '../../../lib/container';
 import { BadRequest, NotFound } from '../../../lib/errors';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
