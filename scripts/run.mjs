@@ -22,9 +22,10 @@ export async function runScript(entry, args = []) {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['libsql'],
+    // The native driver cannot be bundled; esbuild and autocannon locate their own files at run time.
+    external: ['libsql', 'esbuild', 'autocannon'],
     loader: { '.sql': 'text' },
-    logLevel: 'warning',
+    logLevel: 'error',
   });
   const script = await import(pathToFileURL(outfile).href);
   const main = script.main ?? script.default?.main;

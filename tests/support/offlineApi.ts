@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface OfflineApi {
   baseUrl: string;
@@ -18,7 +18,15 @@ export interface OfflineApiOptions {
   startTimeoutMs?: number;
 }
 
-const projectRoot = join(__dirname, '..', '..');
+/** The folder holding package.json, found from here whether this runs from tests/ or from a bundled script. */
+export function findProjectRoot(from = __dirname): string {
+  for (let folder = from; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, 'package.json')) && existsSync(join(folder, 'serverless.yml'))) return folder;
+    if (dirname(folder) === folder) throw new Error(`no project root above ${from}`);
+  }
+}
+
+const projectRoot = findProjectRoot();
 
 /** A port the kernel says is free right now on loopback. */
 export function freePort(): Promise<number> {

@@ -1,0 +1,219 @@
+/**
+ * `npm run bench`: how fast the API is, as ratios against floors measured in the same run on the same machine.
+ * Prints a table and rewrites docs/PERFORMANCE.md. Not part of `npm test`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import autocannon from 'autocannon';
+import { openMigratedDatabase } from '../../lib/db/client';
+import { createMoviesRepository } from '../../lib/repositories/moviesRepository';
+import { createRatingsRepository } from '../../lib/repositories/ratingsRepository';
+import { httpEvent, lambdaContext } from '../../tests/support/events';
+import { startFakeOpenAiServer } from '../../tests/support/fakeOpenAiServer';
+import { findProjectRoot, startOfflineApi } from '../../tests/support/offlineApi';
+import { bundleFunctions, sizeOf } from './bundle';
+import { addRatingsTo, addSyntheticCatalogue } from './database';
+import { ms, percentile, time, timeAgainstFloor, type Timing } from './stats';
+
+const CALLS = 2000;
+const root = findProjectRoot(__dirname);
+type Handler = (event: APIGatewayProxyEventV2, context: unknown, options: unknown) => Promise<{ statusCode: number; body?: string }>;
+
+interface Row {
+  scenario: string;
+  figure: string;
+  floor?: string;
+  ratio?: number;
+  target?: string;
+  met?: boolean;
+}
+const rows: Row[] = [];
+const record = (row: Row) => {
+  rows.push(row);
+  const verdict = row.met === undefined ? '' : row.met ? '  ✓' : '  ✗ MISSED';
+  console.log(`${row.scenario.padEnd(44)} ${row.figure.padEnd(28)} ${(row.floor ?? '').padEnd(26)} ${row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`}${verdict}`);
+};
+const timingText = (t: Timing) => `p50 ${ms(t.p50)} ms, p99 ${ms(t.p99)} ms`;
+
+function functionEntries(): Record<string, string> {
+  const yml = readFileSync(join(root, 'serverless.yml'), 'utf8');
+  return Object.fromEntries([...yml.matchAll(/^ {2}(\w+):\n {4}handler: (\S+)\.handler$/gm)].map(([, name, path]) => [name!, `${path}.ts`]));
+}
+
+async function invokeOk(handler: Handler, event: APIGatewayProxyEventV2, expected: number): Promise<{ statusCode: number; body?: string }> {
+  const result = await handler(event, lambdaContext(), { signal: new AbortController().signal });
+  if (result.statusCode !== expected) throw new Error(`expected ${expected}, got ${result.statusCode}: ${result.body}`);
+  return result;
+}
+
+export async function main(): Promise<void> {
+  const started = performance.now();
+  const work = mkdtempSync(join(tmpdir(), 'movies-bench-'));
+  const databaseUrl = `file:${join(work, 'bench.db')}`;
+  const llm = await startFakeOpenAiServer({ kind: 'reply' });
+  // The handlers read their configuration from the environment once, like a Lambda container.
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'SILENT',
+    OPENAI_API_KEY: 'sk-bench',
+    OPENAI_BASE_URL: llm.baseUrl,
+    LLM_TIMEOUT_MS: '8000',
+  });
+
+  console.log(`preparing ${databaseUrl}`);
+  const db = await openMigratedDatabase({ url: databaseUrl });
+  let step = performance.now();
+  const synthetic = await addSyntheticCatalogue(db, 100_000, 1_000_000);
+  console.log(`100,000 synthetic movies and 1,000,000 ratings in ${((performance.now() - step) / 1000).toFixed(1)} s`);
+  const movies = createMoviesRepository(db);
+  const ratings = createRatingsRepository(db);
+
+  step = performance.now();
+  const entries = functionEntries();
+  const bundles = await bundleFunctions(root, { ...entries, hello: 'scripts/bench/hello.ts' }, join(root, '.build', 'bench'));
+  console.log(`bundled ${Object.keys(bundles).length} functions in ${Math.round(performance.now() - step)} ms\n`);
+  const load = (name: string) => (require(bundles[name]!) as { handler: Handler }).handler;
+
+  // ── In-process, warm ────────────────────────────────────────────────────────────────────────────────
+  const getMovie = load('getMovie');
+  const createRating = load('createRating');
+  const movieIds = Array.from({ length: 1000 }, (_, i) => synthetic.firstId + i * 97);
+  const getEvent = (i: number) => {
+    const id = String(movieIds[i % movieIds.length]);
+    return httpEvent({ path: `/movies/${id}/`, pathParameters: { id } });
+  };
+  const get = await timeAgainstFloor(
+    (i) => invokeOk(getMovie, getEvent(i), 200),
+    (i) => movies.findById(movieIds[i % movieIds.length]!),
+    CALLS,
+  );
+  record({ scenario: 'getMovie warm (summary cached)', figure: timingText(get.subject), floor: `floor p50 ${ms(get.floor.p50)} ms`, ratio: get.subject.p50 / get.floor.p50, target: '≤ 2×', met: get.subject.p50 <= 2 * get.floor.p50 });
+
+  const rate = await timeAgainstFloor(
+    (i) => invokeOk(createRating, httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieIds[i % 1000], value: 1 + (i % 5) } }), 201),
+    (i) => ratings.insertAnonymous(movieIds[i % 1000]!, 1 + (i % 5)),
+    CALLS,
+  );
+  record({ scenario: 'createRating warm', figure: timingText(rate.subject), floor: `floor p50 ${ms(rate.floor.p50)} ms`, ratio: rate.subject.p50 / rate.floor.p50, target: '≤ 1.5×', met: rate.subject.p50 <= 1.5 * rate.floor.p50 });
+
+  // ── Growth: one movie at 1,000 and at 1,000,000 ratings ────────────────────────────────────────────
+  const growth = await movies.create({ title: 'Growth', genres: [] });
+  await db.execute({ sql: "UPDATE movies SET summary = 'Stored.', summary_source = 'simulated' WHERE id = ?", args: [growth.id] });
+  const growthEvent = httpEvent({ path: `/movies/${growth.id}/`, pathParameters: { id: String(growth.id) } });
+  await addRatingsTo(db, growth.id, 1000);
+  const small = await time(() => invokeOk(getMovie, growthEvent, 200), CALLS);
+  await addRatingsTo(db, growth.id, 999_000);
+  const large = await time(() => invokeOk(getMovie, growthEvent, 200), CALLS);
+  record({ scenario: 'getMovie p50 at 1,000,000 vs 1,000 ratings', figure: `${ms(large.p50)} ms vs ${ms(small.p50)} ms`, ratio: large.p50 / small.p50, target: '≤ 1.2×', met: large.p50 <= 1.2 * small.p50 });
+
+  // ── LLM: 1,000 reads over 100 movies without summaries ──────────────────────────────────────────────
+  const fresh: number[] = [];
+  for (let i = 0; i < 100; i++) fresh.push((await movies.create({ title: `Unsummarised ${i}`, genres: ['Drama'], year: 2000 })).id);
+  llm.reset();
+  const reads = Array.from({ length: 1000 }, (_, i) => fresh[(i * 37) % 100]!);
+  for (let i = 0; i < reads.length; i += 50) {
+    await Promise.all(reads.slice(i, i + 50).map((id) => invokeOk(getMovie, httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) } }), 200)));
+  }
+  record({ scenario: 'LLM calls for 1,000 GETs over 100 new movies', figure: `${llm.requests.length} calls`, target: '= 100', met: llm.requests.length === 100 });
+
+  // ── Cold start: a fresh node process loads each bundle and answers one event ────────────────────────
+  console.log('');
+  const coldEvents: Record<string, APIGatewayProxyEventV2> = {
+    getMovie: getEvent(0),
+    createMovie: httpEvent({ method: 'POST', path: '/movies/', body: { title: 'Cold' } }),
+    createRating: httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieIds[0], value: 3 } }),
+  };
+  const coldRun = (bundle: string, event: APIGatewayProxyEventV2) => {
+    const script = `const { handler } = require(${JSON.stringify(bundle)});
+      handler(${JSON.stringify(event)}, { getRemainingTimeInMillis: () => 30000, awsRequestId: 'cold' }, { signal: new AbortController().signal })
+        .then((r) => process.stdout.write(String(r.statusCode)));`;
+    const t = performance.now();
+    execFileSync(process.execPath, ['-e', script], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+    return performance.now() - t;
+  };
+  const cold = (name: string) => {
+    const event = coldEvents[name] ?? httpEvent({ path: '/' });
+    const samples = Array.from({ length: 5 }, () => coldRun(bundles[name]!, event)).sort((a, b) => a - b);
+    return percentile(samples, 50);
+  };
+  const hello = cold('hello');
+  record({ scenario: 'cold start: hello-world bundle', figure: `${ms(hello)} ms, ${(sizeOf(bundles.hello!) / 1024).toFixed(1)} KiB` });
+  for (const name of Object.keys(entries)) {
+    const size = sizeOf(bundles[name]!);
+    const coldMs = cold(name);
+    record({
+      scenario: `cold start + size: ${name}`,
+      figure: `${ms(coldMs)} ms, ${(size / 1024).toFixed(0)} KiB`,
+      floor: `hello ${ms(hello)} ms`,
+      ratio: coldMs / hello,
+      target: '≤ 2× and ≤ 1 MB',
+      met: coldMs <= 2 * hello && size <= 1_000_000,
+    });
+  }
+
+  // ── Over HTTP: serverless-offline, 10 connections, 10 s each ───────────────────────────────────────
+  console.log('');
+  const api = await startOfflineApi({ databaseUrl, env: { LOG_LEVEL: 'SILENT', OPENAI_BASE_URL: llm.baseUrl, OPENAI_API_KEY: 'sk-bench' } });
+  try {
+    const cannon = (path: string, options: Partial<autocannon.Options> = {}) =>
+      autocannon({ url: `${api.baseUrl}${path}`, connections: 10, duration: 10, ...options });
+    const health = await cannon('/health/');
+    const movie = await cannon(`/movies/${movieIds[0]}/`);
+    const post = await cannon('/ratings/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ movie: movieIds[1], value: 4 }) });
+    const line = (r: autocannon.Result) => `${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`;
+    record({ scenario: 'HTTP GET /health/', figure: line(health) });
+    record({ scenario: 'HTTP GET /movies/{id}/', figure: line(movie), floor: 'vs /health/', ratio: movie.requests.average / health.requests.average, target: '≥ 0.8×', met: movie.requests.average >= 0.8 * health.requests.average });
+    record({ scenario: 'HTTP POST /ratings/', figure: line(post), floor: 'vs /health/', ratio: post.requests.average / health.requests.average });
+  } finally {
+    await api.stop();
+  }
+
+  await llm.close();
+  db.close();
+  rmSync(work, { recursive: true, force: true });
+  const seconds = (performance.now() - started) / 1000;
+  writeReport(seconds);
+  console.log(`\nbench finished in ${seconds.toFixed(0)} s; docs/PERFORMANCE.md rewritten`);
+}
+
+function writeReport(seconds: number): void {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const table = [
+    '| scenario | figure | floor | ratio | target | met |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.scenario} | ${r.figure} | ${r.floor ?? ''} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`),
+  ].join('\n');
+  mkdirSync(join(root, 'docs'), { recursive: true });
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  writeFileSync(
+    join(root, 'docs', 'PERFORMANCE.md'),
+    `# Performance
+
+Regenerated by \`npm run bench\` (scripts/bench/index.ts); do not edit by hand.
+
+- Date: ${new Date().toISOString()}, commit ${commit}
+- Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}
+- Data: a file database with 100,000 synthetic movies and 1,000,000 ratings; ${CALLS} calls per in-process scenario
+- Run time: ${seconds.toFixed(0)} s
+
+In-process figures invoke the esbuild bundles' handlers directly with API Gateway v2 events; each floor is the
+same SQL through \`@libsql/client\` in the same process (the repository call the handler makes, and nothing else).
+Ratios compare figures from this one run, since absolute times on a shared machine prove little.
+
+${table}
+`,
+  );
+}
+
