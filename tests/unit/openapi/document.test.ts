@@ -44,7 +44,7 @@ describe('buildOpenApiDocument', () => {
     expect(getMovie?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
     expect(Object.keys(getMovie?.responses ?? {}).sort()).toEqual(['200', '400', '404', '500']);
     expect(getMovie?.responses['404']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
-    expect(getMovie?.security).toBeUndefined();
+    expect(getMovie?.security).toEqual([]);
   });
 
   it('documents a JSON request body, its success status and 400, 413 and 500 problems', () => {
