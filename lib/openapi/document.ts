@@ -51,7 +51,8 @@ function toOpenApiRoute(route: RouteContract): RouteConfig {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     tags: [...route.tags],
-    ...(route.access === 'public' ? {} : { security: [{ [BEARER]: [] }] }),
+    // An empty list says outright that no token is needed, rather than leaving it unsaid.
+    security: route.access === 'public' ? [] : [{ [BEARER]: [] }],
     request: {
       ...(route.params ? { params: route.params as ZodObject } : {}),
       ...(route.query ? { query: route.query as ZodObject } : {}),
