@@ -66,6 +66,8 @@ function toResult(value: unknown, route: RouteContract): Result {
   const headers: Record<string, string> = { ...reply.headers };
   if (reply.body === undefined) return { statusCode: reply.statusCode, headers };
   headers['content-type'] ??= JSON_CONTENT_TYPE;
+  // API Gateway carries binary bodies (images) as base64.
+  if (Buffer.isBuffer(reply.body)) return { statusCode: reply.statusCode, headers, body: reply.body.toString('base64'), isBase64Encoded: true };
   const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
   return { statusCode: reply.statusCode, headers, body };
 }

@@ -53,3 +53,12 @@ describe('serverless.yml, the route contracts and the OpenAPI document agree', (
     expect(documented.sort()).toEqual([...serverlessRoutes()].sort());
   });
 });
+
+describe('the docsAsset package', () => {
+  it('ships every Swagger UI file the Lambda serves beside its bundle', async () => {
+    const { swaggerUiDistFiles } = await import('../../../lib/docs/swaggerUi');
+    const patterns = (functions.docsAsset as ServerlessFunction & { package?: { patterns?: string[] } }).package?.patterns ?? [];
+
+    expect(patterns.sort()).toEqual(['package.json', ...swaggerUiDistFiles].map((file) => `node_modules/swagger-ui-dist/${file}`).sort());
+  });
+});
