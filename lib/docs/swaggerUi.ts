@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import swaggerUiPackage from 'swagger-ui-dist/package.json';
 
@@ -28,11 +28,21 @@ export const swaggerUiDistFiles = Object.keys(distFiles);
 
 /**
  * swagger-ui-dist's folder. The 1.4 MB bundle is never compiled into a Lambda: the files are shipped in
- * the zip under node_modules/swagger-ui-dist (serverless.yml `package.patterns`) and read from disk, and
- * Node's resolution finds them there, in the project under serverless-offline, and in tests alike.
- * (swagger-ui-dist's own getAbsoluteFSPath() would answer the bundle's folder once bundled.)
+ * the zip under node_modules/swagger-ui-dist (serverless.yml `package.patterns`) and read from disk. Like
+ * Node's own resolution, this looks in node_modules from here upwards, which finds them in the zip, in
+ * the project under serverless-offline, and in tests. (swagger-ui-dist's getAbsoluteFSPath() would
+ * answer the bundle's own folder once bundled, and esbuild cannot leave a require.resolve unbundled.)
  */
-const swaggerUiDistPath = () => dirname(require.resolve('swagger-ui-dist/package.json'));
+function findSwaggerUiDist(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', 'swagger-ui-dist');
+    if (existsSync(join(candidate, 'swagger-ui.css'))) return candidate;
+    if (dirname(dir) === dir) throw new Error('swagger-ui-dist is not installed beside this code');
+  }
+}
+
+let distFolder: string | undefined;
+const swaggerUiDistPath = () => (distFolder ??= findSwaggerUiDist());
 
 // Swagger UI's own initializer points at the petstore and would be an inline script; this one is a file.
 const initializer = `window.onload = function () {
