@@ -5,6 +5,7 @@ import { getLogger } from '../logger';
 import { parseJsonBody } from './jsonBody';
 import { problemResponse } from './problemDetails';
 import { HttpReply } from './reply';
+import { requestLog } from './requestLog';
 import type { RouteContract, RouteInput, RouteResult } from './route';
 import { validateRequest } from './validateRequest';
 
@@ -82,6 +83,7 @@ export function createHttpHandler<R extends RouteContract>(
   services: () => Promise<Services> = getServices,
 ) {
   return middy<Event, Result, Error, HttpContext>()
+    .use(requestLog(route))
     .use(provideServices(services))
     .use(jsonBodyParser())
     .use(requestValidator(route))

@@ -25,17 +25,18 @@ const signInRoute = defineRoute({
 const PASSWORD = 'correct-horse-battery-staple';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.secret-token-payload.signature';
 
-/** Every JSON line the powertools logger wrote to stdout while `act` ran. */
+/** Every JSON line the powertools logger wrote while `act` ran (warnings and errors go to stderr). */
 async function captureLogLines(act: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
   const lines: string[] = [];
-  const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+  const record = (chunk: string | Uint8Array) => {
     lines.push(String(chunk));
     return true;
-  });
+  };
+  const spies = [jest.spyOn(process.stdout, 'write').mockImplementation(record), jest.spyOn(process.stderr, 'write').mockImplementation(record)];
   try {
     await act();
   } finally {
-    write.mockRestore();
+    spies.forEach((spy) => spy.mockRestore());
   }
   return lines.flatMap((chunk) => chunk.split('\n')).filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
 }
