@@ -6,6 +6,7 @@ import { parseJsonBody } from './jsonBody';
 import { problemResponse } from './problemDetails';
 import { HttpReply } from './reply';
 import { requestLog } from './requestLog';
+import { securityHeaders } from './securityHeaders';
 import type { RouteContract, RouteInput, RouteResult } from './route';
 import { validateRequest } from './validateRequest';
 
@@ -84,6 +85,7 @@ export function createHttpHandler<R extends RouteContract>(
 ) {
   return middy<Event, Result, Error, HttpContext>()
     .use(requestLog(route))
+    .use(securityHeaders())
     .use(provideServices(services))
     .use(jsonBodyParser())
     .use(requestValidator(route))
