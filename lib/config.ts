@@ -13,6 +13,12 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
+/** file: and :memory: databases live inside the process (or its container's disk). */
+export const isLocalDatabase = (url: string) => url.startsWith('file:') || url === ':memory:';
+
+const runsInAwsLambda = (env: { AWS_LAMBDA_FUNCTION_NAME?: string; IS_OFFLINE?: string }) =>
+  env.AWS_LAMBDA_FUNCTION_NAME !== undefined && env.IS_OFFLINE !== 'true';
+
 const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -27,6 +33,9 @@ const environmentSchema = z
     ADMIN_EMAIL: optionalString,
     ADMIN_PASSWORD: optionalString,
     REQUIRE_AUTH_FOR_WRITES: booleanFlag(false),
+    // AWS Lambda sets AWS_LAMBDA_FUNCTION_NAME; serverless-offline sets it too, and IS_OFFLINE=true.
+    AWS_LAMBDA_FUNCTION_NAME: optionalString,
+    IS_OFFLINE: optionalString,
     LOG_LEVEL: z
       .string()
       .default('INFO')
@@ -36,6 +45,11 @@ const environmentSchema = z
   .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET !== undefined, {
     path: ['JWT_SECRET'],
     message: 'JWT_SECRET is required when NODE_ENV=production',
+  })
+  .refine((env) => !runsInAwsLambda(env) || !isLocalDatabase(env.DATABASE_URL), {
+    path: ['DATABASE_URL'],
+    message:
+      'a deployed Lambda needs a libSQL server or Turso (libsql://, https://); a file: or :memory: database would be lost with its container',
   });
 
 export interface Config {

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient, type Client } from '@libsql/client';
-import { getConfig } from '../config';
+import type { Client } from '@libsql/client';
+import { getConfig, isLocalDatabase } from '../config';
 import { migrate } from './migrate';
 
 export interface DatabaseOptions {
@@ -20,22 +20,30 @@ function localFilePath(url: string): string | undefined {
 }
 
 /**
+ * A libSQL client for the URL. Server URLs (libsql://, https://, ws://) get the HTTP/WebSocket client
+ * from @libsql/client/web, which needs no native code; only file: and :memory: databases load the
+ * native driver, and only when first opened, so a deployed bundle runs without the linux binary.
+ */
+export async function createLibsqlClient({ url, authToken }: DatabaseOptions): Promise<Client> {
+  if (!isLocalDatabase(url)) {
+    const { createClient } = await import('@libsql/client/web');
+    return createClient({ url, authToken, intMode: 'number' });
+  }
+  const filePath = localFilePath(url);
+  if (filePath) mkdirSync(dirname(filePath), { recursive: true });
+  const { createClient } = await import('@libsql/client');
+  // One connection per client for local files: every write here is a single synchronous batch, so more
+  // connections would add nothing but pragmas to keep in step.
+  return createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, intMode: 'number', ...(filePath ? { concurrency: 1 } : {}) });
+}
+
+/**
  * Opens a libSQL database: an embedded file (its folder created on demand, in WAL mode so readers never
  * wait for writers), ":memory:" for tests, or a libSQL server / Turso URL.
  */
-export async function openDatabase({ url, authToken }: DatabaseOptions): Promise<Client> {
-  const filePath = localFilePath(url);
-  if (filePath) mkdirSync(dirname(filePath), { recursive: true });
-  // One connection per client for local files: every write here is a single synchronous batch, so more
-  // connections would add nothing but pragmas to keep in step. Remote clients keep their request concurrency.
-  const db = createClient({
-    url,
-    authToken,
-    timeout: BUSY_TIMEOUT_MS,
-    intMode: 'number',
-    ...(filePath ? { concurrency: 1 } : {}),
-  });
-  if (filePath) {
+export async function openDatabase(options: DatabaseOptions): Promise<Client> {
+  const db = await createLibsqlClient(options);
+  if (localFilePath(options.url)) {
     await db.execute('PRAGMA journal_mode = WAL');
     // In WAL mode NORMAL never corrupts the database; it only lets a power cut lose the latest commits, and
     // spares every write (each rating, each counted request) an fsync.

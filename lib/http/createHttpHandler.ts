@@ -5,6 +5,8 @@ import { getLogger } from '../logger';
 import { parseJsonBody } from './jsonBody';
 import { problemResponse } from './problemDetails';
 import { HttpReply } from './reply';
+import { requestLog } from './requestLog';
+import { securityHeaders } from './securityHeaders';
 import type { RouteContract, RouteInput, RouteResult } from './route';
 import { validateRequest } from './validateRequest';
 
@@ -66,6 +68,8 @@ function toResult(value: unknown, route: RouteContract): Result {
   const headers: Record<string, string> = { ...reply.headers };
   if (reply.body === undefined) return { statusCode: reply.statusCode, headers };
   headers['content-type'] ??= JSON_CONTENT_TYPE;
+  // API Gateway carries binary bodies (images) as base64.
+  if (Buffer.isBuffer(reply.body)) return { statusCode: reply.statusCode, headers, body: reply.body.toString('base64'), isBase64Encoded: true };
   const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
   return { statusCode: reply.statusCode, headers, body };
 }
@@ -80,6 +84,8 @@ export function createHttpHandler<R extends RouteContract>(
   services: () => Promise<Services> = getServices,
 ) {
   return middy<Event, Result, Error, HttpContext>()
+    .use(requestLog(route))
+    .use(securityHeaders())
     .use(provideServices(services))
     .use(jsonBodyParser())
     .use(requestValidator(route))

@@ -40,5 +40,7 @@ export const ProblemDetails = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+  /** Only on 5xx: the id to quote when reporting the fault. */
+  request_id: z.string().optional(),
+}).meta({ id: 'ProblemDetails', description: 'An RFC 9457 problem' });
 export type ProblemDetails = z.infer<typeof ProblemDetails>;

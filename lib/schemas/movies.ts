@@ -14,7 +14,7 @@ export const CreateMovieBody = z.object({
     .transform((text) => (text ? text : null)),
   genres: Genres.optional().transform((genres) => genres ?? []),
   year: integerBetween(1870, 2100).nullish().transform((year) => year ?? null),
-});
+}).meta({ id: 'CreateMovieBody' });
 export type CreateMovieBody = z.output<typeof CreateMovieBody>;
 
 export const Movie = z.object({
@@ -28,5 +28,5 @@ export const Movie = z.object({
   genres: z.array(z.string()),
   year: z.number().int().nullable(),
   created_at: Timestamp,
-});
+}).meta({ id: 'Movie' });
 export type Movie = z.infer<typeof Movie>;

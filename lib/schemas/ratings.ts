@@ -6,7 +6,7 @@ export const RatingValue = integerBetween(1, 5);
 export const CreateRatingBody = z.object({
   movie: idInBody,
   value: RatingValue,
-});
+}).meta({ id: 'CreateRatingBody' });
 export type CreateRatingBody = z.infer<typeof CreateRatingBody>;
 
 export const Rating = z.object({
@@ -16,5 +16,5 @@ export const Rating = z.object({
   user: z.number().int().positive().nullable(),
   created_at: Timestamp,
   updated_at: Timestamp,
-});
+}).meta({ id: 'Rating' });
 export type Rating = z.infer<typeof Rating>;

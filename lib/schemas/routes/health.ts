@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRoute } from '../../http/route';
 
-export const Health = z.object({ status: z.literal('ok') });
+export const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
 export const healthRoute = defineRoute({
   functionName: 'health',

@@ -1,7 +1,16 @@
 import type { RouteContract } from '../../http/route';
+import { docsAssetRoute, docsRoute, openapiRoute } from './docs';
 import { healthRoute } from './health';
 import { createMovieRoute, getMovieRoute } from './movies';
 import { createRatingRoute } from './ratings';
 
 /** Every endpoint of the API; the OpenAPI document and the serverless.yml check read this list. */
-export const allRoutes: readonly RouteContract[] = [healthRoute, createMovieRoute, getMovieRoute, createRatingRoute];
+export const allRoutes: readonly RouteContract[] = [
+  healthRoute,
+  createMovieRoute,
+  getMovieRoute,
+  createRatingRoute,
+  openapiRoute,
+  docsRoute,
+  docsAssetRoute,
+];

@@ -1,0 +1,39 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { getLogger } from '../logger';
+import type { HttpContext } from './createHttpHandler';
+import type { RouteContract } from './route';
+
+type Request = Parameters<NonNullable<MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>['after']>>[0];
+
+/**
+ * One structured line per request: what was asked, of which route, by whom, and how it ended. Attached
+ * first, so it runs last and sees the final response, errors included. Bodies, headers and query
+ * strings are never logged: they are where passwords, tokens and keys travel.
+ */
+export function requestLog(route: RouteContract): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
+  const started = new WeakMap<object, number>();
+  const log = (request: Request) => {
+    const status = request.response?.statusCode ?? 500;
+    const user = (request.context.input as { user?: { id?: unknown } } | undefined)?.user;
+    const line = {
+      method: route.method,
+      route: `${route.method} ${route.path}`,
+      path: request.event.rawPath,
+      status,
+      duration_ms: Math.round((performance.now() - (started.get(request.event) ?? performance.now())) * 10) / 10,
+      request_id: request.event.requestContext?.requestId ?? request.context.awsRequestId,
+      ...(user?.id !== undefined ? { user_id: user.id } : {}),
+    };
+    const logger = request.context.services?.logger ?? getLogger();
+    if (status >= 500) logger.error('request', line);
+    else logger.info('request', line);
+  };
+  return {
+    before: (request) => {
+      started.set(request.event, performance.now());
+    },
+    after: log,
+    onError: log,
+  };
+}

@@ -1,0 +1,43 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { HttpContext } from './createHttpHandler';
+
+const everyResponse: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+};
+
+/** Data answers load nothing and may not be framed. */
+const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Pages load only from this origin. Swagger UI sets inline style attributes and draws icons from
+ * data: URLs, hence those two allowances; scripts stay strictly 'self'.
+ */
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function addHeaders(response: APIGatewayProxyStructuredResultV2 | undefined): void {
+  if (!response) return;
+  const headers = (response.headers ??= {});
+  const contentType = String(headers['content-type'] ?? '');
+  Object.assign(headers, everyResponse, { 'content-security-policy': contentType.startsWith('text/html') ? PAGE_CSP : DATA_CSP });
+}
+
+/** Security headers on every answer, errors included: the one place they are set. */
+export function securityHeaders(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
+  return {
+    after: (request) => addHeaders(request.response ?? undefined),
+    onError: (request) => addHeaders(request.response ?? undefined),
+  };
+}

@@ -1,0 +1,39 @@
+import * as z from 'zod';
+import { defineRoute } from '../../http/route';
+
+// Files keep their names (no trailing slash in the documented path); they answer with one as well.
+
+export const openapiRoute = defineRoute({
+  functionName: 'openapi',
+  method: 'GET',
+  path: '/openapi.json',
+  summary: 'This API described in OpenAPI 3.1',
+  tags: ['docs'],
+  access: 'public',
+  response: {
+    status: 200,
+    description: 'the OpenAPI document, generated from the zod schemas that validate requests',
+    schema: z.record(z.string(), z.unknown()),
+  },
+});
+
+export const docsRoute = defineRoute({
+  functionName: 'docs',
+  method: 'GET',
+  path: '/docs/',
+  summary: 'Swagger UI for this API',
+  tags: ['docs'],
+  access: 'public',
+  response: { status: 200, description: 'the Swagger UI page', schema: z.string(), contentType: 'text/html' },
+});
+
+export const docsAssetRoute = defineRoute({
+  functionName: 'docsAsset',
+  method: 'GET',
+  path: '/docs/{asset}',
+  summary: 'A file of Swagger UI: its script, style sheet or icon',
+  tags: ['docs'],
+  access: 'public',
+  params: z.object({ asset: z.string().describe('e.g. swagger-ui-bundle.js') }),
+  response: { status: 200, description: 'the file', schema: z.string(), contentType: '*/*' },
+});

@@ -1,0 +1,29 @@
+import { ConfigError, parseConfig } from '../../lib/config';
+
+describe('parseConfig: the database of a deployed Lambda', () => {
+  const inLambda = { AWS_LAMBDA_FUNCTION_NAME: 'movie-rating-api-prod-getMovie' };
+
+  it.each([['file:/tmp/movies.db'], ['file:.data/movies.db'], [':memory:']])(
+    'refuses the local database %s inside AWS Lambda, where it would die with the container',
+    (url) => {
+      expect(() => parseConfig({ ...inLambda, DATABASE_URL: url })).toThrow(ConfigError);
+      expect(() => parseConfig({ ...inLambda, DATABASE_URL: url })).toThrow(/DATABASE_URL.*libSQL server/);
+    },
+  );
+
+  it('refuses the default file database inside AWS Lambda', () => {
+    expect(() => parseConfig(inLambda)).toThrow(/DATABASE_URL/);
+  });
+
+  it.each([['libsql://movies-acme.turso.io'], ['https://db.example.com'], ['http://127.0.0.1:8080']])('accepts the server URL %s', (url) => {
+    expect(parseConfig({ ...inLambda, DATABASE_URL: url }).database.url).toBe(url);
+  });
+
+  it('accepts a file database under serverless-offline, which sets IS_OFFLINE and a Lambda name', () => {
+    expect(parseConfig({ ...inLambda, IS_OFFLINE: 'true', DATABASE_URL: 'file:/tmp/movies.db' }).database.url).toBe('file:/tmp/movies.db');
+  });
+
+  it('accepts a file database outside Lambda', () => {
+    expect(parseConfig({ DATABASE_URL: 'file:/tmp/movies.db' }).database.url).toBe('file:/tmp/movies.db');
+  });
+});

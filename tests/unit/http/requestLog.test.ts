@@ -1,0 +1,121 @@
+import * as z from 'zod';
+import type { Services } from '../../../lib/container';
+import { NotFound } from '../../../lib/errors';
+import { createHttpHandler } from '../../../lib/http/createHttpHandler';
+import { created } from '../../../lib/http/reply';
+import { defineRoute } from '../../../lib/http/route';
+import { createLogger } from '../../../lib/logger';
+import { IdPathParams } from '../../../lib/schemas/common';
+import { httpEvent } from '../../support/events';
+import { invoke } from '../../support/invoke';
+import { createTestServices } from '../../support/services';
+
+const signInRoute = defineRoute({
+  functionName: 'signIn',
+  method: 'POST',
+  path: '/sessions/{id}/',
+  summary: 'A route that receives secrets',
+  tags: ['test'],
+  access: 'public',
+  params: IdPathParams,
+  body: z.object({ email: z.string(), password: z.string() }),
+  response: { status: 201, description: 'signed in', schema: z.unknown() },
+});
+
+const PASSWORD = 'correct-horse-battery-staple';
+const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.secret-token-payload.signature';
+
+/** Every JSON line the powertools logger wrote while `act` ran (warnings and errors go to stderr). */
+async function captureLogLines(act: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
+  const lines: string[] = [];
+  const record = (chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  };
+  const spies = [jest.spyOn(process.stdout, 'write').mockImplementation(record), jest.spyOn(process.stderr, 'write').mockImplementation(record)];
+  try {
+    await act();
+  } finally {
+    spies.forEach((spy) => spy.mockRestore());
+  }
+  return lines.flatMap((chunk) => chunk.split('\n')).filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+}
+
+describe('request logs', () => {
+  let services: Services;
+  beforeEach(async () => {
+    services = { ...(await createTestServices()), logger: createLogger('INFO') };
+  });
+
+  const event = () =>
+    httpEvent({
+      method: 'POST',
+      path: '/sessions/7/',
+      pathParameters: { id: '7' },
+      headers: { authorization: `Bearer ${TOKEN}`, 'x-api-key': 'sk-very-secret' },
+      body: { email: 'ann@example.com', password: PASSWORD },
+    });
+
+  it('writes one JSON line per request with method, route, status, duration, request id and user id', async () => {
+    const handler = createHttpHandler(signInRoute, async (input) => {
+      (input as { user?: { id: number } }).user = { id: 42 }; // as the auth middleware will
+      return created({ ok: true }, '/sessions/7/');
+    }, async () => services);
+    const request = event();
+
+    const lines = await captureLogLines(() => invoke(handler, request));
+
+    const requestLines = lines.filter((line) => line.message === 'request');
+    expect(requestLines).toHaveLength(1);
+    expect(requestLines[0]).toMatchObject({
+      level: 'INFO',
+      method: 'POST',
+      route: 'POST /sessions/{id}/',
+      path: '/sessions/7/',
+      status: 201,
+      duration_ms: expect.any(Number),
+      request_id: request.requestContext.requestId,
+      user_id: 42,
+    });
+  });
+
+  it('never writes the password, the token or an API key, even when the request fails', async () => {
+    const failing = createHttpHandler(signInRoute, async () => {
+      throw new Error('database on fire');
+    }, async () => services);
+    const refusing = createHttpHandler(signInRoute, async () => {
+      throw new NotFound('no such session');
+    }, async () => services);
+
+    const lines = await captureLogLines(async () => {
+      await invoke(failing, event());
+      await invoke(refusing, event());
+    });
+
+    const text = JSON.stringify(lines);
+    expect(text).not.toContain(PASSWORD);
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain('sk-very-secret');
+    expect(lines.filter((line) => line.message === 'request').map((line) => line.status)).toEqual([500, 404]);
+    expect(lines.filter((line) => line.message === 'request')[0]).toMatchObject({ level: 'ERROR' });
+    expect(text).toContain('database on fire'); // the fault itself is logged, with its stack
+  });
+
+  it('redacts secret-looking fields that some code passes to the logger by mistake', async () => {
+    const logger = createLogger('INFO');
+
+    const lines = await captureLogLines(async () =>
+      logger.info('oops', { password: PASSWORD, nested: { Authorization: `Bearer ${TOKEN}`, api_key: 'sk-x', refresh_token: 'r' }, title: 'kept' }),
+    );
+
+    expect(JSON.stringify(lines)).not.toMatch(new RegExp(`${PASSWORD}|${TOKEN}|sk-x|"r"`));
+    expect(lines[0]).toMatchObject({ password: '[REDACTED]', nested: { Authorization: '[REDACTED]', api_key: '[REDACTED]' }, title: 'kept' });
+  });
+
+  it('logs nothing below LOG_LEVEL', async () => {
+    const quiet = { ...services, logger: createLogger('ERROR') };
+    const handler = createHttpHandler(signInRoute, async () => created({}, '/'), async () => quiet);
+
+    expect(await captureLogLines(() => invoke(handler, event()))).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { docs } from '../../../functions/docs/docs';
+import { health } from '../../../functions/health/health';
+import { getMovie } from '../../../functions/movies/getMovie';
+import type { Services } from '../../../lib/container';
+import { createHttpHandler } from '../../../lib/http/createHttpHandler';
+import { docsRoute } from '../../../lib/schemas/routes/docs';
+import { healthRoute } from '../../../lib/schemas/routes/health';
+import { getMovieRoute } from '../../../lib/schemas/routes/movies';
+import { httpEvent } from '../../support/events';
+import { invoke } from '../../support/invoke';
+import { createTestServices } from '../../support/services';
+
+describe('security headers', () => {
+  let services: Services;
+  beforeAll(async () => {
+    services = await createTestServices();
+  });
+
+  const common = {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'strict-transport-security': expect.stringMatching(/^max-age=\d{7,}; includeSubDomains$/),
+  };
+
+  it('are on every JSON answer, with a CSP that allows nothing to load', async () => {
+    const response = await invoke(createHttpHandler(healthRoute, health, async () => services), httpEvent({ path: '/health/' }));
+
+    expect(response.headers).toMatchObject({ ...common, 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" });
+  });
+
+  it('are on every error too', async () => {
+    const response = await invoke(
+      createHttpHandler(getMovieRoute, getMovie, async () => services),
+      httpEvent({ path: '/movies/abc/', pathParameters: { id: 'abc' } }),
+    );
+
+    expect(response.statusCode).toBe(400);
+    expect(response.headers).toMatchObject(common);
+  });
+
+  it("give HTML pages a CSP that allows only this origin's scripts, styles and calls", async () => {
+    const response = await invoke(createHttpHandler(docsRoute, docs, async () => services), httpEvent({ path: '/docs/' }));
+
+    const csp = response.headers['content-security-policy'] ?? '';
+    expect(response.headers).toMatchObject(common);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/https?:|script-src[^;]*unsafe/);
+  });
+});

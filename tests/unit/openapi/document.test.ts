@@ -1,0 +1,109 @@
+import * as z from 'zod';
+import { defineRoute, type RouteContract } from '../../../lib/http/route';
+import { buildOpenApiDocument } from '../../../lib/openapi/document';
+import { IdPathParams } from '../../../lib/schemas/common';
+import { allRoutes } from '../../../lib/schemas/routes';
+import { createMovieRoute, getMovieRoute } from '../../../lib/schemas/routes/movies';
+
+type Operation = {
+  operationId: string;
+  summary: string;
+  tags: string[];
+  parameters?: { name: string; in: string; required?: boolean }[];
+  requestBody?: { required?: boolean; content: Record<string, { schema: unknown }> };
+  responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
+  security?: Record<string, string[]>[];
+};
+
+const operation = (document: ReturnType<typeof buildOpenApiDocument>, route: RouteContract) =>
+  (document.paths as Record<string, Record<string, Operation>>)[route.path]?.[route.method.toLowerCase()];
+
+const problemRef = { $ref: '#/components/schemas/ProblemDetails' };
+
+describe('buildOpenApiDocument', () => {
+  const document = buildOpenApiDocument(allRoutes);
+
+  it('is an OpenAPI 3.1 document with one operation per route, named after its Lambda', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.info.title).toEqual(expect.any(String));
+    for (const route of allRoutes) {
+      expect(operation(document, route)).toMatchObject({ operationId: route.functionName, summary: route.summary, tags: route.tags });
+    }
+  });
+
+  it('names the shared schemas as components and refers to them', () => {
+    expect(Object.keys(document.components?.schemas ?? {})).toEqual(expect.arrayContaining(['Movie', 'Rating', 'ProblemDetails']));
+    expect(operation(document, getMovieRoute)?.responses['200']?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/Movie',
+    });
+  });
+
+  it('documents path parameters and the errors a route with them can answer', () => {
+    const getMovie = operation(document, getMovieRoute);
+
+    expect(getMovie?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
+    expect(Object.keys(getMovie?.responses ?? {}).sort()).toEqual(['200', '400', '404', '500']);
+    expect(getMovie?.responses['404']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
+    expect(getMovie?.security).toEqual([]);
+  });
+
+  it('documents a JSON request body, its success status and 400, 413 and 500 problems', () => {
+    const createMovie = operation(document, createMovieRoute);
+
+    expect(createMovie?.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: expect.any(Object) } } });
+    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '413', '500']);
+    expect(createMovie?.responses['413']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
+  });
+
+  it('asks for a bearer token on user and admin routes, with 401 and (admins only) 403', () => {
+    const userRoute = defineRoute({
+      functionName: 'listThings',
+      method: 'GET',
+      path: '/things/',
+      summary: 'List things',
+      tags: ['things'],
+      access: 'user',
+      query: z.object({ page: z.coerce.number().int().min(1).default(1) }),
+      response: { status: 200, description: 'things', schema: z.object({ count: z.number() }) },
+    });
+    const adminRoute = defineRoute({
+      functionName: 'deleteThing',
+      method: 'DELETE',
+      path: '/things/{id}/',
+      summary: 'Delete a thing',
+      tags: ['things'],
+      access: 'admin',
+      params: IdPathParams,
+      response: { status: 204, description: 'deleted' },
+      errors: [409],
+    });
+
+    const built = buildOpenApiDocument([userRoute, adminRoute]);
+
+    expect(built.components?.securitySchemes).toEqual({ bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } });
+    const list = operation(built, userRoute);
+    expect(list?.security).toEqual([{ bearerAuth: [] }]);
+    expect(list?.parameters).toEqual([expect.objectContaining({ name: 'page', in: 'query' })]);
+    expect(Object.keys(list?.responses ?? {}).sort()).toEqual(['200', '400', '401', '500']);
+    const remove = operation(built, adminRoute);
+    expect(Object.keys(remove?.responses ?? {}).sort()).toEqual(['204', '400', '401', '403', '404', '409', '500']);
+    expect(remove?.responses['204']?.content).toBeUndefined();
+  });
+
+  it('documents a non-JSON response with its own content type', () => {
+    const page = defineRoute({
+      functionName: 'page',
+      method: 'GET',
+      path: '/page/',
+      summary: 'A page',
+      tags: ['docs'],
+      access: 'public',
+      response: { status: 200, description: 'HTML', schema: z.string(), contentType: 'text/html' },
+    });
+
+    const responses = operation(buildOpenApiDocument([page]), page)?.responses;
+
+    expect(responses?.['200']?.content).toEqual({ 'text/html': { schema: { type: 'string' } } });
+    expect(Object.keys(responses ?? {}).sort()).toEqual(['200', '500']);
+  });
+});
