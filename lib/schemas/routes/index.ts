@@ -3,6 +3,7 @@ import { docsAssetRoute, docsRoute, openapiRoute } from './docs';
 import { healthRoute } from './health';
 import { createMovieRoute, getMovieRoute } from './movies';
 import { createRatingRoute } from './ratings';
+import { webAssetRoute, webPageRoute } from './web';
 
 /** Every endpoint of the API; the OpenAPI document and the serverless.yml check read this list. */
 export const allRoutes: readonly RouteContract[] = [
@@ -13,4 +14,6 @@ export const allRoutes: readonly RouteContract[] = [
   openapiRoute,
   docsRoute,
   docsAssetRoute,
+  webPageRoute,
+  webAssetRoute,
 ];
