@@ -372,11 +372,16 @@ function start() {
     route();
   });
 
+  // Searched before this script ran, the form went to /?search=…: carry the words over to the address it reads.
+  const early = new URLSearchParams(location.search);
+  if (early.has('search') && !location.hash) history.replaceState(null, '', `/${listHash((early.get('search') ?? '').trim(), 1)}`);
+  lastListHash = location.hash.startsWith('#/?') ? location.hash : '#/';
+
   renderAccount();
   route();
 }
 
 /** The list to go back to from a movie: the last search and page. */
-let lastListHash = location.hash.startsWith('#/?') ? location.hash : '#/';
+let lastListHash = '#/';
 
 start();
