@@ -26,6 +26,13 @@ const averageText = (movie) => (movie.rating === null ? 'No ratings yet' : `Aver
 const countText = (count) => (count === 1 ? 'from 1 rating' : `from ${count} ratings`);
 const factsText = (movie) => [movie.year, movie.genres.join(', ')].filter(Boolean).join(' · ');
 
+/** Who wrote a summary: "openai:<model>", "simulated" (no LLM key), or null when there is none. */
+function sourceText(source) {
+  if (!source) return '';
+  if (source === 'simulated') return 'Simulated: this API runs without a language model.';
+  return source.startsWith('openai:') ? `Written by the language model ${source.slice('openai:'.length)}.` : `Written by ${source}.`;
+}
+
 // ---- The API -------------------------------------------------------------------------------------------
 
 /** An answer of the API that is not a success, with the message to show: its problem+json `detail`. */
@@ -247,7 +254,7 @@ function renderMovie(movie) {
   byId('movie-rating').textContent = averageText(movie);
   byId('movie-count').textContent = movie.rating === null ? '' : countText(movie.rating_count);
   byId('movie-summary').textContent = movie.summary ?? 'No summary yet: the summary writer did not answer in time. Open the film again later.';
-  byId('movie-summary-source').textContent = movie.summary_source ? `Written by ${movie.summary_source}.` : '';
+  byId('movie-summary-source').textContent = sourceText(movie.summary_source);
   byId('movie-description').textContent = movie.description ?? '';
   byId('movie-description-section').hidden = !movie.description;
 }

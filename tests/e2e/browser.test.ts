@@ -91,7 +91,7 @@ describe('the web page in Chromium', () => {
 
     expect(await textOf(page, '#movie-summary', 'A film called')).toBe(`A film called ${JSON.stringify(title)}, told with care.`);
     expect(await page.locator('#movie-title').textContent()).toBe(title);
-    expect(await page.locator('#movie-summary-source').textContent()).toBe('Written by openai:gpt-4o-mini.');
+    expect(await page.locator('#movie-summary-source').textContent()).toBe('Written by the language model gpt-4o-mini.');
     expect(await page.locator('#movie-rating').textContent()).toBe('Average 2 / 5');
     expect(await page.locator('#movie-count').textContent()).toBe('from 1 rating');
     expect(await page.locator('#rate-form').isVisible()).toBe(false);
