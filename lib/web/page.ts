@@ -64,7 +64,7 @@ const html = () => `<!doctype html>
           <fieldset>
             <legend>Rate this film from 1 (poor) to 5 (excellent)</legend>
             <div class="stars">
-              ${[1, 2, 3, 4, 5].map((value) => `<input type="radio" id="rate-${value}" name="value" value="${value}" required><label for="rate-${value}">${value}</label>`).join('\n              ')}
+              ${[1, 2, 3, 4, 5].map((value) => `<span class="star"><input type="radio" id="rate-${value}" name="value" value="${value}" required><label for="rate-${value}">${value}</label></span>`).join('\n              ')}
             </div>
           </fieldset>
           <button type="submit">Rate</button>
