@@ -125,6 +125,29 @@ describe('the web page in Chromium', () => {
     await page.close();
   });
 
+  it('pages through a search with more results than one page holds', async () => {
+    const word = unique();
+    await Promise.all(Array.from({ length: 21 }, (_, i) => createMovie({ title: `Reel ${String(i + 1).padStart(2, '0')} ${word}` })));
+    const { page, problems } = await openPage();
+
+    await search(page, word);
+
+    expect(await textOf(page, '#results-status', 'matching')).toBe(`21 films matching “${word}”.`);
+    expect(await page.locator('#page-info').textContent()).toBe('Page 1 of 2');
+    expect(await page.locator('.result').count()).toBe(20);
+    expect(await page.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    expect(await textOf(page, '#page-info', 'Page 2')).toBe('Page 2 of 2');
+    expect(await page.locator('.result').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    await page.goBack();
+    expect(await textOf(page, '#page-info', 'Page 1')).toBe('Page 1 of 2');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('signs in with the sign-in form, and when the access token is refused refreshes the session once and rates', async () => {
     const word = unique();
     const email = `refresh-${word}@example.com`;
