@@ -24,5 +24,7 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
     db: options.db ?? (await createMemoryDatabase()),
     logger: silentLogger(),
     generator: options.generator ?? fakeSummaryGenerator(),
+    // Hashing at the OWASP cost takes a third of a second; handler tests hash at 2^10 instead.
+    passwordCost: { log2N: 10 },
   });
 }

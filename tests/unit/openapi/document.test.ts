@@ -107,3 +107,25 @@ describe('buildOpenApiDocument', () => {
     expect(Object.keys(responses ?? {}).sort()).toEqual(['200', '500']);
   });
 });
+
+describe('buildOpenApiDocument and optional tokens', () => {
+  it('shows optional bearer security and a 401 on public routes that accept a token (writes)', () => {
+    const write = defineRoute({
+      functionName: 'addThing',
+      method: 'POST',
+      path: '/things/',
+      summary: 'Add a thing',
+      tags: ['things'],
+      access: 'public',
+      writes: true,
+      body: z.object({ name: z.string() }),
+      response: { status: 201, description: 'added', schema: z.object({ name: z.string() }) },
+    });
+
+    const built = buildOpenApiDocument([write]);
+
+    expect(built.components?.securitySchemes).toEqual({ bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } });
+    expect(operation(built, write)?.security).toEqual([{}, { bearerAuth: [] }]);
+    expect(Object.keys(operation(built, write)?.responses ?? {})).toContain('401');
+  });
+});
