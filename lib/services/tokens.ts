@@ -36,7 +36,7 @@ function toClaims(payload: JWTPayload, use: TokenUse): TokenClaims | undefined {
   const { sub, role, token_use: tokenUse, iat, exp, iss, aud } = payload as JWTPayload & { role?: unknown; token_use?: unknown };
   if (tokenUse !== use || !isRole(role) || typeof sub !== 'string' || !/^[1-9][0-9]*$/.test(sub)) return undefined;
   if (typeof iat !== 'number' || typeof exp !== 'number' || typeof iss !== 'string' || typeof aud !== 'string') return undefined;
-  const claims: TokenClaims = { sub, role, token_use: tokenUse, iss, aud, iat, exp };
+  const claims: TokenClaims = { sub, role, token_use: use, iss, aud, iat, exp };
   if (use === 'refresh') {
     const { jti, family } = payload as { jti?: unknown; family?: unknown };
     if (typeof jti !== 'string' || typeof family !== 'string') return undefined;
