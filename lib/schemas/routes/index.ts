@@ -1,4 +1,5 @@
 import type { RouteContract } from '../../http/route';
+import { issueTokenRoute, refreshTokenRoute, registerUserRoute, verifyTokenRoute } from './auth';
 import { docsAssetRoute, docsRoute, openapiRoute } from './docs';
 import { healthRoute } from './health';
 import { createMovieRoute, getMovieRoute } from './movies';
@@ -13,4 +14,8 @@ export const allRoutes: readonly RouteContract[] = [
   openapiRoute,
   docsRoute,
   docsAssetRoute,
+  registerUserRoute,
+  issueTokenRoute,
+  refreshTokenRoute,
+  verifyTokenRoute,
 ];
