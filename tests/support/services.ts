@@ -18,7 +18,13 @@ export interface TestServicesOptions {
 
 /** The real services on a fresh in-memory database, with a fake LLM and a silent, inspectable logger. */
 export async function createTestServices(options: TestServicesOptions = {}): Promise<Services> {
-  const config: Config = parseConfig({ NODE_ENV: 'test', LLM_TIMEOUT_MS: '500', ...options.env });
+  const config: Config = parseConfig({
+    NODE_ENV: 'test',
+    LLM_TIMEOUT_MS: '500',
+    // One fixed key, so services rebuilt over the same database (another setting, another container) accept each other's tokens.
+    JWT_SECRET: 'handler-tests-secret-that-is-long-enough',
+    ...options.env,
+  });
   return createServices({
     config,
     db: options.db ?? (await createMemoryDatabase()),
