@@ -3,7 +3,7 @@ import { issueTokenRoute, refreshTokenRoute, registerUserRoute, verifyTokenRoute
 import { docsAssetRoute, docsRoute, openapiRoute } from './docs';
 import { healthRoute } from './health';
 import { createMovieRoute, getMovieRoute } from './movies';
-import { createRatingRoute } from './ratings';
+import { createRatingRoute, deleteRatingRoute, getRatingRoute, listRatingsRoute, replaceRatingRoute, updateRatingRoute } from './ratings';
 
 /** Every endpoint of the API; the OpenAPI document and the serverless.yml check read this list. */
 export const allRoutes: readonly RouteContract[] = [
@@ -18,4 +18,9 @@ export const allRoutes: readonly RouteContract[] = [
   issueTokenRoute,
   refreshTokenRoute,
   verifyTokenRoute,
+  listRatingsRoute,
+  getRatingRoute,
+  replaceRatingRoute,
+  updateRatingRoute,
+  deleteRatingRoute,
 ];
