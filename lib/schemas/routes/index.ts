@@ -3,6 +3,7 @@ import { issueTokenRoute, refreshTokenRoute, registerUserRoute, verifyTokenRoute
 import { docsAssetRoute, docsRoute, openapiRoute } from './docs';
 import { healthRoute } from './health';
 import { createMovieRoute, getMovieRoute } from './movies';
+import { createUserRoute, getMeRoute, getUserRoute, listMyRatingsRoute } from './users';
 import { createRatingRoute, deleteRatingRoute, getRatingRoute, listRatingsRoute, replaceRatingRoute, updateRatingRoute } from './ratings';
 
 /** Every endpoint of the API; the OpenAPI document and the serverless.yml check read this list. */
@@ -23,4 +24,8 @@ export const allRoutes: readonly RouteContract[] = [
   replaceRatingRoute,
   updateRatingRoute,
   deleteRatingRoute,
+  getMeRoute,
+  getUserRoute,
+  listMyRatingsRoute,
+  createUserRoute,
 ];
