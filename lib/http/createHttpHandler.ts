@@ -2,6 +2,8 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { getServices, type Services } from '../container';
 import { getLogger } from '../logger';
+import type { AuthUser } from '../services/tokens';
+import { authenticate } from './authenticate';
 import { parseJsonBody } from './jsonBody';
 import { problemResponse } from './problemDetails';
 import { HttpReply } from './reply';
@@ -17,6 +19,8 @@ type Result = APIGatewayProxyStructuredResultV2;
 export interface HttpContext extends Context {
   services?: Services;
   jsonBody?: unknown;
+  /** The caller, when a valid bearer token came with the request. */
+  user?: AuthUser;
   input?: RouteInput<RouteContract>;
 }
 
@@ -46,6 +50,7 @@ const requestValidator = (route: RouteContract): Middleware => ({
       ...validateRequest(route, request.event, request.context.jsonBody),
       requestId: request.event.requestContext.requestId,
       headers,
+      user: request.context.user,
     };
   },
 });
@@ -87,11 +92,12 @@ export function createHttpHandler<R extends RouteContract>(
     .use(requestLog(route))
     .use(securityHeaders())
     .use(provideServices(services))
+    .use(authenticate(route))
     .use(jsonBodyParser())
     .use(requestValidator(route))
     .use(problemJsonErrors())
     .handler(async (_event, { input, services: built }) => {
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
-      return toResult(await implementation(input as RouteInput<R>, built), route);
+      return toResult(await implementation(input as unknown as RouteInput<R>, built), route);
     });
 }

@@ -44,3 +44,54 @@ export const ProblemDetails = z.object({
   request_id: z.string().optional(),
 }).meta({ id: 'ProblemDetails', description: 'An RFC 9457 problem' });
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
+
+/** A positive integer in a query string, written plainly. */
+const queryInteger = (min: number, max: number, fallback: number) => {
+  const message = `must be an integer from ${min} to ${max}`;
+  return z
+    .string({ error: message })
+    .regex(/^[0-9]{1,15}$/, { error: message })
+    .transform(Number)
+    .pipe(z.number().min(min, { error: message }).max(max, { error: message }))
+    .optional()
+    .transform((value) => value ?? fallback);
+};
+
+export const MAX_PAGE_SIZE = 100;
+
+/** `?page=1&page_size=20`: page ≥ 1, 1 ≤ page_size ≤ 100; every listing takes these. */
+export const PaginationQuery = z.object({
+  page: queryInteger(1, Number.MAX_SAFE_INTEGER, 1).describe('page number, from 1'),
+  page_size: queryInteger(1, MAX_PAGE_SIZE, 20).describe(`items per page, 1 to ${MAX_PAGE_SIZE}`),
+});
+export type PaginationQuery = z.output<typeof PaginationQuery>;
+
+/** A page of a listing; a page past the end has empty results. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    count: z.number().int().nonnegative().describe('items in the whole listing'),
+    page: z.number().int().positive(),
+    page_size: z.number().int().positive(),
+    total_pages: z.number().int().nonnegative(),
+    results: z.array(item),
+  });
+
+export interface Page<T> {
+  count: number;
+  page: number;
+  page_size: number;
+  total_pages: number;
+  results: T[];
+}
+
+/** Shapes one page of results with its totals. */
+export const toPage = <T>(results: T[], count: number, { page, page_size }: PaginationQuery): Page<T> => ({
+  count,
+  page,
+  page_size,
+  total_pages: Math.ceil(count / page_size),
+  results,
+});
+
+/** LIMIT and OFFSET for a page. */
+export const pageWindow = ({ page, page_size }: PaginationQuery) => ({ limit: page_size, offset: (page - 1) * page_size });
