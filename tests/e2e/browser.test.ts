@@ -24,9 +24,6 @@ async function textOf(page: Page, selector: string, expected: string | RegExp): 
   return (await locator.textContent()) ?? '';
 }
 
-// A browser flow waits on real pages, the LLM fake and sign-ins; jest's 5 s default is for single calls.
-jest.setTimeout(60_000);
-
 describe('the web page in Chromium', () => {
   let context: BrowserContext;
   let profile: string;
