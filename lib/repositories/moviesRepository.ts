@@ -10,7 +10,21 @@ export interface NewMovie {
 }
 
 /** The columns every movie read selects; the average is derived here, never aggregated over ratings. */
-export const MOVIE_COLUMNS = 'id, title, description, genres, year, rating_sum, rating_count, summary, summary_source, created_at';
+export const MOVIE_COLUMNS =
+  'id, title, description, genres, year, director, running_time_min, rating_sum, rating_count, summary, summary_source, created_at';
+
+/** A film from the bundled dataset, identified by its import key. */
+export interface ImportedMovie {
+  title: string;
+  year: number | null;
+  genres: string[];
+  director: string | null;
+  running_time_min: number | null;
+  import_key: string;
+}
+
+/** Rows per INSERT statement: 6 arguments each stays far below SQLite's limit on bound variables. */
+const IMPORT_ROWS_PER_STATEMENT = 250;
 
 export interface StoredSummary {
   summary: string;
@@ -29,6 +43,8 @@ export function toMovie(row: Row): Movie {
     description: column<string | null>(row, 'description'),
     genres: JSON.parse(column<string>(row, 'genres')) as string[],
     year: column<number | null>(row, 'year'),
+    director: column<string | null>(row, 'director'),
+    running_time_min: column<number | null>(row, 'running_time_min'),
     created_at: column<string>(row, 'created_at'),
   };
 }
@@ -41,6 +57,26 @@ export function createMoviesRepository(db: Client) {
         args: [movie.title, movie.description ?? null, JSON.stringify(movie.genres ?? []), movie.year ?? null],
       });
       return toMovie(result.rows[0]!);
+    },
+
+    /**
+     * Inserts imported films in one atomic batch, leaving out those whose import key is already stored.
+     * Answers how many were added.
+     */
+    async insertImported(films: readonly ImportedMovie[]): Promise<number> {
+      if (films.length === 0) return 0;
+      const statements = [];
+      for (let start = 0; start < films.length; start += IMPORT_ROWS_PER_STATEMENT) {
+        const chunk = films.slice(start, start + IMPORT_ROWS_PER_STATEMENT);
+        statements.push({
+          sql: `INSERT INTO movies (title, year, genres, director, running_time_min, import_key)
+                VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+                ON CONFLICT (import_key) DO NOTHING`,
+          args: chunk.flatMap((film) => [film.title, film.year, JSON.stringify(film.genres), film.director, film.running_time_min, film.import_key]),
+        });
+      }
+      const results = await db.batch(statements, 'write');
+      return results.reduce((sum, result) => sum + result.rowsAffected, 0);
     },
 
     async findById(id: number): Promise<Movie | undefined> {

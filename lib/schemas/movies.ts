@@ -27,6 +27,8 @@ export const Movie = z.object({
   description: z.string().nullable(),
   genres: z.array(z.string()),
   year: z.number().int().nullable(),
+  director: z.string().nullable().describe('known for films imported from the dataset'),
+  running_time_min: z.number().int().positive().nullable().describe('known for films imported from the dataset'),
   created_at: Timestamp,
 }).meta({ id: 'Movie' });
 export type Movie = z.infer<typeof Movie>;

@@ -1,4 +1,5 @@
 import movieAndRatings from './001_movies_and_ratings.sql';
+import catalogue from './003_catalogue.sql';
 
 export interface Migration {
   /** The numbered file name; recorded in schema_migrations once applied. */
@@ -10,4 +11,7 @@ export interface Migration {
  * Every migration in the order it must run. The .sql files are imported as text so they travel
  * inside each Lambda bundle; add a new numbered file here and never edit one that has shipped.
  */
-export const migrations: readonly Migration[] = [{ name: '001_movies_and_ratings', sql: movieAndRatings }];
+export const migrations: readonly Migration[] = [
+  { name: '001_movies_and_ratings', sql: movieAndRatings },
+  { name: '003_catalogue', sql: catalogue },
+];

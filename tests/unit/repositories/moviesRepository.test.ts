@@ -20,6 +20,8 @@ describe('moviesRepository', () => {
       description: 'Dreams',
       genres: ['Thriller', 'Sci-Fi'],
       year: 2010,
+      director: null,
+      running_time_min: null,
       rating: null,
       rating_count: 0,
       summary: null,
