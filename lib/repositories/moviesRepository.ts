@@ -79,6 +79,11 @@ export function createMoviesRepository(db: Client) {
       return results.reduce((sum, result) => sum + result.rowsAffected, 0);
     },
 
+    async isEmpty(): Promise<boolean> {
+      const result = await db.execute('SELECT NOT EXISTS (SELECT 1 FROM movies) AS empty');
+      return column<number>(result.rows[0]!, 'empty') === 1;
+    },
+
     async findById(id: number): Promise<Movie | undefined> {
       const result = await db.execute({ sql: `SELECT ${MOVIE_COLUMNS} FROM movies WHERE id = ?`, args: [id] });
       const row = result.rows[0];
