@@ -23,6 +23,11 @@ export interface ImportedMovie {
   import_key: string;
 }
 
+export interface MovieListQuery {
+  offset: number;
+  limit: number;
+}
+
 /** Rows per INSERT statement: 6 arguments each stays far below SQLite's limit on bound variables. */
 const IMPORT_ROWS_PER_STATEMENT = 250;
 
@@ -77,6 +82,18 @@ export function createMoviesRepository(db: Client) {
       }
       const results = await db.batch(statements, 'write');
       return results.reduce((sum, result) => sum + result.rowsAffected, 0);
+    },
+
+    /** One page of the catalogue and the number of movies in it, read from one snapshot. */
+    async list({ offset, limit }: MovieListQuery): Promise<{ count: number; movies: Movie[] }> {
+      const [counted, page] = await db.batch(
+        [
+          'SELECT count(*) AS count FROM movies',
+          { sql: `SELECT ${MOVIE_COLUMNS} FROM movies ORDER BY title COLLATE NOCASE, id LIMIT ? OFFSET ?`, args: [limit, offset] },
+        ],
+        'read',
+      );
+      return { count: column<number>(counted!.rows[0]!, 'count'), movies: page!.rows.map(toMovie) };
     },
 
     async isEmpty(): Promise<boolean> {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { integerBetween, rule, Timestamp, trimmedText } from './common';
+import { PaginationQuery, pageOf } from './pagination';
 
 /** Genres compare case-insensitively; the first spelling of a repeated genre is kept. */
 const Genres = z
@@ -32,3 +33,8 @@ export const Movie = z.object({
   created_at: Timestamp,
 }).meta({ id: 'Movie' });
 export type Movie = z.infer<typeof Movie>;
+
+export const ListMoviesQuery = PaginationQuery;
+export type ListMoviesQuery = z.output<typeof ListMoviesQuery>;
+
+export const MoviePage = pageOf(Movie).meta({ id: 'MoviePage' });

@@ -1,7 +1,7 @@
 import type { RouteContract } from '../../http/route';
 import { docsAssetRoute, docsRoute, openapiRoute } from './docs';
 import { healthRoute } from './health';
-import { createMovieRoute, getMovieRoute } from './movies';
+import { createMovieRoute, getMovieRoute, listMoviesRoute } from './movies';
 import { createRatingRoute } from './ratings';
 
 /** Every endpoint of the API; the OpenAPI document and the serverless.yml check read this list. */
@@ -9,6 +9,7 @@ export const allRoutes: readonly RouteContract[] = [
   healthRoute,
   createMovieRoute,
   getMovieRoute,
+  listMoviesRoute,
   createRatingRoute,
   openapiRoute,
   docsRoute,

@@ -1,0 +1,10 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { pageOffset, toPage } from '../../lib/schemas/pagination';
+import { listMoviesRoute } from '../../lib/schemas/routes/movies';
+
+export const listMovies: RouteImplementation<typeof listMoviesRoute> = async ({ query }, { movies }) => {
+  const { count, movies: results } = await movies.list({ offset: pageOffset(query), limit: query.page_size });
+  return toPage(results, count, query);
+};
+
+export const handler = createHttpHandler(listMoviesRoute, listMovies);
