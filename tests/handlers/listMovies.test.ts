@@ -5,6 +5,7 @@ import { listMoviesRoute } from '../../lib/schemas/routes/movies';
 import { listMovies } from '../../functions/movies/listMovies';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
+import { bundledMoviesDataset, importMovies, readDataset } from '../../lib/services/movieImport';
 import { createTestServices, fakeSummaryGenerator } from '../support/services';
 
 interface Page {
@@ -98,6 +99,101 @@ describe('GET /movies/ (listMovies): pagination', () => {
     expect((response.body as Page).results[0]).toMatchObject({ id: first.id, summary: 'Stored.', summary_source: 'simulated' });
     expect((response.body as Page).results[1]).toMatchObject({ summary: null });
     expect(generator.generate).not.toHaveBeenCalled();
+  });
+});
+
+describe('GET /movies/?search=', () => {
+  let services: Services;
+  beforeAll(async () => {
+    services = await createTestServices();
+    const films = ['Star Wars', 'Wars of the Stars', 'Starship Troopers', 'The Empire Strikes Back', 'Amélie', "Schindler's List", 'Ben-Hur'];
+    for (const title of films) await services.movies.create({ title });
+  });
+  const search = async (text: string) => titles(await list(services, { search: text })).sort();
+
+  it('matches titles case-insensitively, with the words in any order', async () => {
+    expect(await search('star wars')).toEqual(['Star Wars', 'Wars of the Stars']);
+    expect(await search('WARS star')).toEqual(['Star Wars', 'Wars of the Stars']);
+  });
+
+  it('takes each word as the start of a word of the title', async () => {
+    expect(await search('sta')).toEqual(['Star Wars', 'Starship Troopers', 'Wars of the Stars']);
+    expect(await search('emp str')).toEqual(['The Empire Strikes Back']);
+    expect(await search('ars')).toEqual([]);
+  });
+
+  it('ignores accents and punctuation', async () => {
+    expect(await search('amelie')).toEqual(['Amélie']);
+    expect(await search('schindlers')).toEqual([]);
+    expect(await search("schindler's")).toEqual(["Schindler's List"]);
+    expect(await search('ben hur')).toEqual(['Ben-Hur']);
+    expect(await search('Ben-Hur')).toEqual(['Ben-Hur']);
+  });
+
+  it('counts and pages the matches only', async () => {
+    const response = await list(services, { search: 'star', page_size: '2' });
+
+    expect(response.body).toMatchObject({ count: 3, total_pages: 2 });
+    expect(titles(response)).toHaveLength(2);
+  });
+
+  it('treats an empty search as no search', async () => {
+    expect((await list(services, { search: '  ' })).body).toMatchObject({ count: 7 });
+  });
+
+  it.each(['"', '""', "'", '*', 'star*', 'AND', 'star AND', 'OR wars', 'NOT', 'NEAR(star wars)', '-star', '^star', 'title:star', '(', ')', '{star}', 'st"ar', ':', '+', '\\'])(
+    'answers 200 to the search %j, whatever FTS syntax it holds',
+    async (text) => {
+      const response = await list(services, { search: text });
+
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toMatchObject({ page: 1, results: expect.any(Array) });
+    },
+  );
+
+  it('finds nothing for a search with no word in it', async () => {
+    expect((await list(services, { search: '"*()' })).body).toMatchObject({ count: 0, results: [] });
+  });
+
+  it('refuses a search over 200 characters', async () => {
+    const response = await list(services, { search: 'a'.repeat(201) });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toMatchObject({ errors: [{ path: 'search', message: 'must be a string of at most 200 characters' }] });
+  });
+
+  it('finds movies created after others, and the new title after a change', async () => {
+    const movie = await services.movies.create({ title: 'Zabriskie Point' });
+    expect(await search('zabriskie')).toEqual(['Zabriskie Point']);
+
+    await services.db.execute({ sql: "UPDATE movies SET title = 'Blow-Up' WHERE id = ?", args: [movie.id] });
+
+    expect(await search('zabriskie')).toEqual([]);
+    expect(await search('blow')).toEqual(['Blow-Up']);
+  });
+});
+
+describe('GET /movies/?search= over the film dataset', () => {
+  let services: Services;
+  beforeAll(async () => {
+    services = await createTestServices();
+    await importMovies(readDataset(bundledMoviesDataset()), { movies: services.movies });
+  });
+
+  it('finds the two King Kongs, and only them', async () => {
+    const response = await list(services, { search: 'kong KING' });
+
+    expect((response.body as Page).results.map((m) => [m.title, m.year])).toEqual([
+      ['King Kong', 1976],
+      ['King Kong', 2005],
+    ]);
+  });
+
+  it('finds the Star Wars films by two word starts', async () => {
+    const response = await list(services, { search: 'sta wa', page_size: '100' });
+
+    expect(titles(response).filter((title) => title.startsWith('Star Wars'))).toHaveLength(7);
+    expect(titles(response).every((title) => /\bsta/i.test(title) && /\bwa/i.test(title))).toBe(true);
   });
 });
 
