@@ -3,7 +3,7 @@ import { pageOffset, toPage } from '../../lib/schemas/pagination';
 import { listMoviesRoute } from '../../lib/schemas/routes/movies';
 
 export const listMovies: RouteImplementation<typeof listMoviesRoute> = async ({ query }, { movies }) => {
-  const { count, movies: results } = await movies.list({ offset: pageOffset(query), limit: query.page_size });
+  const { count, movies: results } = await movies.list({ offset: pageOffset(query), limit: query.page_size, search: query.search });
   return toPage(results, count, query);
 };
 

@@ -34,7 +34,12 @@ export const Movie = z.object({
 }).meta({ id: 'Movie' });
 export type Movie = z.infer<typeof Movie>;
 
-export const ListMoviesQuery = PaginationQuery;
+export const ListMoviesQuery = PaginationQuery.extend({
+  search: trimmedText(0, 200)
+    .optional()
+    .transform((text) => text || undefined)
+    .describe('words that start words of the title, in any order and case'),
+});
 export type ListMoviesQuery = z.output<typeof ListMoviesQuery>;
 
 export const MoviePage = pageOf(Movie).meta({ id: 'MoviePage' });

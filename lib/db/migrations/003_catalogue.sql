@@ -7,3 +7,22 @@ ALTER TABLE movies ADD COLUMN running_time_min INTEGER CHECK (running_time_min I
 -- creates is never refused for sharing a title and year with one from the dataset.
 ALTER TABLE movies ADD COLUMN import_key TEXT;
 CREATE UNIQUE INDEX movies_by_import_key ON movies (import_key);
+
+-- Title search: an FTS5 index over movies.title (external content: the text lives only in movies), kept
+-- in step by triggers. unicode61 folds case and strips accents, so "amelie" finds "Amélie".
+CREATE VIRTUAL TABLE movies_fts USING fts5 (title, content = 'movies', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+-- Movies stored before this migration are indexed once here.
+INSERT INTO movies_fts (movies_fts) VALUES ('rebuild');
+
+CREATE TRIGGER movies_fts_after_insert AFTER INSERT ON movies BEGIN
+  INSERT INTO movies_fts (rowid, title) VALUES (NEW.id, NEW.title);
+END;
+
+CREATE TRIGGER movies_fts_after_delete AFTER DELETE ON movies BEGIN
+  INSERT INTO movies_fts (movies_fts, rowid, title) VALUES ('delete', OLD.id, OLD.title);
+END;
+
+CREATE TRIGGER movies_fts_after_update_title AFTER UPDATE OF title ON movies BEGIN
+  INSERT INTO movies_fts (movies_fts, rowid, title) VALUES ('delete', OLD.id, OLD.title);
+  INSERT INTO movies_fts (rowid, title) VALUES (NEW.id, NEW.title);
+END;
