@@ -173,6 +173,105 @@ describe('GET /movies/?search=', () => {
   });
 });
 
+describe('GET /movies/?genre=', () => {
+  let services: Services;
+  beforeAll(async () => {
+    services = await createTestServices();
+    await services.movies.create({ title: 'Heat', genres: ['Crime', 'Drama'] });
+    await services.movies.create({ title: 'Amadeus', genres: ['drama'] });
+    await services.movies.create({ title: 'Airplane!', genres: ['Comedy'] });
+    await services.movies.create({ title: 'Untitled' });
+  });
+  const byGenre = async (query: Record<string, string>) => titles(await list(services, query));
+
+  it('answers the movies of one genre, compared case-insensitively', async () => {
+    expect(await byGenre({ genre: 'Drama' })).toEqual(['Amadeus', 'Heat']);
+    expect(await byGenre({ genre: 'DRAMA' })).toEqual(['Amadeus', 'Heat']);
+    expect(await byGenre({ genre: ' crime ' })).toEqual(['Heat']);
+  });
+
+  it('answers no movie for a genre nobody has', async () => {
+    expect((await list(services, { genre: 'Western' })).body).toMatchObject({ count: 0, results: [] });
+  });
+
+  it('combines with a search', async () => {
+    expect(await byGenre({ genre: 'drama', search: 'he' })).toEqual(['Heat']);
+  });
+
+  it('refuses a genre over 50 characters', async () => {
+    const response = await list(services, { genre: 'g'.repeat(51) });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toMatchObject({ errors: [{ path: 'genre', message: 'must be a string of 1 to 50 characters' }] });
+  });
+});
+
+describe('GET /movies/?ordering=', () => {
+  let services: Services;
+  const ids: Record<string, number> = {};
+  beforeAll(async () => {
+    services = await createTestServices();
+    // title, year, ratings, created_at
+    const films: [string, number | null, number[], string][] = [
+      ['brazil', 1985, [5, 4], '2024-01-03T00:00:00.000Z'],
+      ['Alien', 1979, [3], '2024-01-01T00:00:00.000Z'],
+      ['Casablanca', 1942, [], '2024-01-02T00:00:00.000Z'],
+      ['Dune', null, [2, 2, 2], '2024-01-05T00:00:00.000Z'],
+      ['Eraserhead', 1985, [5, 3], '2024-01-04T00:00:00.000Z'],
+    ];
+    for (const [title, year, values, createdAt] of films) {
+      const movie = await services.movies.create({ title, year });
+      ids[title] = movie.id;
+      for (const value of values) await services.ratings.rate({ movieId: movie.id, value });
+      await services.db.execute({ sql: 'UPDATE movies SET created_at = ? WHERE id = ?', args: [createdAt, movie.id] });
+    }
+  });
+  const ordered = async (ordering: string) => titles(await list(services, { ordering }));
+
+  it('orders by title by default, ignoring case', async () => {
+    expect(titles(await list(services))).toEqual(['Alien', 'brazil', 'Casablanca', 'Dune', 'Eraserhead']);
+    expect(await ordered('title')).toEqual(['Alien', 'brazil', 'Casablanca', 'Dune', 'Eraserhead']);
+    expect(await ordered('')).toEqual(['Alien', 'brazil', 'Casablanca', 'Dune', 'Eraserhead']);
+    expect(await ordered('-title')).toEqual(['Eraserhead', 'Dune', 'Casablanca', 'brazil', 'Alien']);
+  });
+
+  it('orders by year, unknown years lowest, ties by id in the same direction', async () => {
+    expect(await ordered('year')).toEqual(['Dune', 'Casablanca', 'Alien', 'brazil', 'Eraserhead']);
+    expect(await ordered('-year')).toEqual(['Eraserhead', 'brazil', 'Alien', 'Casablanca', 'Dune']);
+  });
+
+  it('orders by the mean rating, unrated movies lowest', async () => {
+    expect(await ordered('-rating')).toEqual(['brazil', 'Eraserhead', 'Alien', 'Dune', 'Casablanca']);
+    expect(await ordered('rating')).toEqual(['Casablanca', 'Dune', 'Alien', 'Eraserhead', 'brazil']);
+  });
+
+  it('orders by the number of ratings', async () => {
+    expect(await ordered('-rating_count')).toEqual(['Dune', 'Eraserhead', 'brazil', 'Alien', 'Casablanca']);
+    expect(await ordered('rating_count')).toEqual(['Casablanca', 'Alien', 'brazil', 'Eraserhead', 'Dune']);
+  });
+
+  it('orders by creation time', async () => {
+    expect(await ordered('created_at')).toEqual(['Alien', 'Casablanca', 'brazil', 'Eraserhead', 'Dune']);
+    expect(await ordered('-created_at')).toEqual(['Dune', 'Eraserhead', 'brazil', 'Casablanca', 'Alien']);
+  });
+
+  it('keeps the order across pages', async () => {
+    const pages = [];
+    for (const page of ['1', '2', '3']) pages.push(...titles(await list(services, { ordering: '-rating', page, page_size: '2' })));
+
+    expect(pages).toEqual(await ordered('-rating'));
+  });
+
+  it.each(['foo', 'id', '--year', '+year', 'rating,-year', 'Title', ' year'])('refuses ordering=%j, naming the allowed values', async (ordering) => {
+    const response = await list(services, { ordering });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toMatchObject({
+      errors: [{ path: 'ordering', message: 'must be one of title, year, rating, rating_count, created_at, each optionally prefixed with - for descending order' }],
+    });
+  });
+});
+
 describe('GET /movies/?search= over the film dataset', () => {
   let services: Services;
   beforeAll(async () => {

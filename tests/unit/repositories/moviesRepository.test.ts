@@ -78,3 +78,25 @@ describe('moviesRepository.list search', () => {
     expect(movies.map((m) => m.title)).toEqual(['Older than the index']);
   });
 });
+
+describe('moviesRepository.list ordering', () => {
+  it.each(['title', '-title', 'year', '-year', 'rating', '-rating', 'rating_count', '-rating_count', 'created_at', '-created_at'] as const)(
+    'reads the movies in %s order from an index, without sorting them',
+    async (ordering) => {
+      const db = await createMemoryDatabase();
+
+      const steps = await createMoviesRepository(db).listQueryPlan({ offset: 0, limit: 20, ordering });
+
+      expect(steps.join('\n')).toMatch(/SCAN movies USING (COVERING )?INDEX/);
+      expect(steps.join('\n')).not.toMatch(/TEMP B-TREE/);
+    },
+  );
+
+  it('finds the movies of a genre through the genre index', async () => {
+    const db = await createMemoryDatabase();
+
+    const steps = await createMoviesRepository(db).listQueryPlan({ offset: 0, limit: 20, genre: 'Drama' });
+
+    expect(steps.join('\n')).toMatch(/movie_genres USING PRIMARY KEY \(genre=\?\)/);
+  });
+});
