@@ -3,7 +3,8 @@ import { pageOffset, toPage } from '../../lib/schemas/pagination';
 import { listMoviesRoute } from '../../lib/schemas/routes/movies';
 
 export const listMovies: RouteImplementation<typeof listMoviesRoute> = async ({ query }, { movies }) => {
-  const { count, movies: results } = await movies.list({ offset: pageOffset(query), limit: query.page_size, search: query.search });
+  const { search, genre, ordering, page_size: limit } = query;
+  const { count, movies: results } = await movies.list({ offset: pageOffset(query), limit, search, genre, ordering });
   return toPage(results, count, query);
 };
 

@@ -34,7 +34,20 @@ export const Movie = z.object({
 }).meta({ id: 'Movie' });
 export type Movie = z.infer<typeof Movie>;
 
+export const MOVIE_ORDER_FIELDS = ['title', 'year', 'rating', 'rating_count', 'created_at'] as const;
+const movieOrderings = MOVIE_ORDER_FIELDS.flatMap((field) => [field, `-${field}`] as const);
+export type MovieOrdering = (typeof movieOrderings)[number];
+
+const orderingMessage = `must be one of ${MOVIE_ORDER_FIELDS.join(', ')}, each optionally prefixed with - for descending order`;
+
 export const ListMoviesQuery = PaginationQuery.extend({
+  genre: trimmedText(1, 50).optional().describe('only movies of this genre (compared case-insensitively)'),
+  ordering: z
+    .preprocess((text) => (text === '' ? undefined : text), z.enum(movieOrderings, { error: orderingMessage }).default('title'))
+    .meta({
+      default: 'title',
+      description: 'the order of the results; ties are broken by id in the same direction; unknown years and unrated movies count lowest',
+    }),
   search: trimmedText(0, 200)
     .optional()
     .transform((text) => text || undefined)
