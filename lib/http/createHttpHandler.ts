@@ -2,6 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { getServices, type Services } from '../container';
 import { getLogger } from '../logger';
+import { entityTags } from './entityTag';
 import { parseJsonBody } from './jsonBody';
 import { problemResponse } from './problemDetails';
 import { HttpReply } from './reply';
@@ -86,6 +87,8 @@ export function createHttpHandler<R extends RouteContract>(
   return middy<Event, Result, Error, HttpContext>()
     .use(requestLog(route))
     .use(securityHeaders())
+    // Attached after securityHeaders so that its `after` runs first and a 304 it makes still gets them.
+    .use(entityTags(route))
     .use(provideServices(services))
     .use(jsonBodyParser())
     .use(requestValidator(route))
