@@ -6,7 +6,9 @@ import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
 import { createMoviesRepository } from './repositories/moviesRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
+import { createRequestCounterRepository } from './repositories/requestCounterRepository';
 import { createRatingsService } from './services/ratingsService';
+import { createRequestCounter } from './services/requestCounter';
 import { createSummaryService } from './services/summaryService';
 
 export interface ServiceDependencies {
@@ -26,6 +28,7 @@ export function createServices({ config, db, logger, generator }: ServiceDepende
     movies,
     ratings: createRatingsService({ ratings: createRatingsRepository(db) }),
     summaries: createSummaryService({ movies, generator, budgetMs: config.llm.timeoutMs, logger }),
+    requestCounter: createRequestCounter({ counter: createRequestCounterRepository(db), logger }),
   };
 }
 

@@ -6,6 +6,7 @@ import { entityTags } from './entityTag';
 import { parseJsonBody } from './jsonBody';
 import { problemResponse } from './problemDetails';
 import { HttpReply } from './reply';
+import { countRequests } from './requestCounter';
 import { requestLog } from './requestLog';
 import { securityHeaders } from './securityHeaders';
 import type { RouteContract, RouteInput, RouteResult } from './route';
@@ -19,6 +20,8 @@ export interface HttpContext extends Context {
   services?: Services;
   jsonBody?: unknown;
   input?: RouteInput<RouteContract>;
+  /** This request's increment of the request counter, settled before the answer leaves. */
+  counted?: Promise<void>;
 }
 
 type Middleware = MiddlewareObj<Event, Result, Error, HttpContext>;
@@ -90,6 +93,7 @@ export function createHttpHandler<R extends RouteContract>(
     // Attached after securityHeaders so that its `after` runs first and a 304 it makes still gets them.
     .use(entityTags(route))
     .use(provideServices(services))
+    .use(countRequests())
     .use(jsonBodyParser())
     .use(requestValidator(route))
     .use(problemJsonErrors())

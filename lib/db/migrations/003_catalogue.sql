@@ -39,3 +39,10 @@ CREATE INDEX movies_by_year ON movies (year);
 CREATE INDEX movies_by_rating ON movies (rating);
 CREATE INDEX movies_by_rating_count ON movies (rating_count);
 CREATE INDEX movies_by_created_at ON movies (created_at);
+
+-- Every request of every function adds one to a shard picked at random, so concurrent Lambdas rarely
+-- write the same row; the count is the sum of the shards. A shard's row is made by its first increment.
+CREATE TABLE request_counter_shards (
+  shard INTEGER PRIMARY KEY CHECK (shard >= 0),
+  count INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0)
+);

@@ -3,6 +3,7 @@ import { docsAssetRoute, docsRoute, openapiRoute } from './docs';
 import { healthRoute } from './health';
 import { createMovieRoute, getMovieRoute, listMoviesRoute } from './movies';
 import { createRatingRoute } from './ratings';
+import { getRequestCountRoute } from './requestCount';
 
 /** Every endpoint of the API; the OpenAPI document and the serverless.yml check read this list. */
 export const allRoutes: readonly RouteContract[] = [
@@ -11,6 +12,7 @@ export const allRoutes: readonly RouteContract[] = [
   getMovieRoute,
   listMoviesRoute,
   createRatingRoute,
+  getRequestCountRoute,
   openapiRoute,
   docsRoute,
   docsAssetRoute,
