@@ -7,20 +7,28 @@ import { getLogger, type AppLogger } from './logger';
 import { createMoviesRepository } from './repositories/moviesRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
 import { createRequestCounterRepository } from './repositories/requestCounterRepository';
+import { createRefreshTokensRepository } from './repositories/refreshTokensRepository';
+import { createUsersRepository } from './repositories/usersRepository';
+import { createAuthService } from './services/authService';
+import { createPasswordHasher, type PasswordCost } from './services/passwords';
 import { createRatingsService } from './services/ratingsService';
 import { createRequestCounter } from './services/requestCounter';
 import { createSummaryService } from './services/summaryService';
+import { createTokenSigner } from './services/tokens';
 
 export interface ServiceDependencies {
   config: Config;
   db: Client;
   logger: AppLogger;
   generator: SummaryGenerator;
+  /** scrypt's cost; the OWASP default unless a test asks for a cheaper one. */
+  passwordCost?: Partial<PasswordCost>;
 }
 
 /** Wires repositories and services over one database; handlers receive the result. */
-export function createServices({ config, db, logger, generator }: ServiceDependencies) {
+export function createServices({ config, db, logger, generator, passwordCost }: ServiceDependencies) {
   const movies = createMoviesRepository(db);
+  const users = createUsersRepository(db);
   return {
     config,
     db,
@@ -29,6 +37,13 @@ export function createServices({ config, db, logger, generator }: ServiceDepende
     ratings: createRatingsService({ ratings: createRatingsRepository(db) }),
     summaries: createSummaryService({ movies, generator, budgetMs: config.llm.timeoutMs, logger }),
     requestCounter: createRequestCounter({ counter: createRequestCounterRepository(db), logger }),
+    users,
+    auth: createAuthService({
+      users,
+      refreshTokens: createRefreshTokensRepository(db),
+      passwords: createPasswordHasher(passwordCost),
+      tokens: createTokenSigner({ secret: config.auth.jwtSecret }),
+    }),
   };
 }
 
@@ -36,10 +51,20 @@ export type Services = ReturnType<typeof createServices>;
 
 let containerServices: Promise<Services> | undefined;
 
+/** What a container does once, before its first request: warn of a throwaway secret, ensure the admin. */
+export async function prepareServices(services: Services): Promise<Services> {
+  const { auth } = services.config;
+  if (auth.jwtSecretGenerated) {
+    services.logger.warn('JWT_SECRET is not set: tokens are signed with a random key and stop working when this process ends');
+  }
+  if (auth.admin) await services.auth.ensureAdmin(auth.admin);
+  return services;
+}
+
 /** This Lambda container's services: built on the first invocation, reused by every warm one. */
 export function getServices(): Promise<Services> {
   containerServices ??= getDb()
-    .then((db) => createServices({ config: getConfig(), db, logger: getLogger(), generator: getSummaryGenerator() }))
+    .then((db) => prepareServices(createServices({ config: getConfig(), db, logger: getLogger(), generator: getSummaryGenerator() })))
     .catch((error: unknown) => {
       containerServices = undefined;
       throw error;

@@ -2,6 +2,8 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { getServices, type Services } from '../container';
 import { getLogger } from '../logger';
+import type { AuthUser } from '../services/tokens';
+import { authenticate } from './authenticate';
 import { entityTags } from './entityTag';
 import { parseJsonBody } from './jsonBody';
 import { problemResponse } from './problemDetails';
@@ -19,6 +21,8 @@ type Result = APIGatewayProxyStructuredResultV2;
 export interface HttpContext extends Context {
   services?: Services;
   jsonBody?: unknown;
+  /** The caller, when a valid bearer token came with the request. */
+  user?: AuthUser;
   input?: RouteInput<RouteContract>;
   /** This request's increment of the request counter, settled before the answer leaves. */
   counted?: Promise<void>;
@@ -50,6 +54,7 @@ const requestValidator = (route: RouteContract): Middleware => ({
       ...validateRequest(route, request.event, request.context.jsonBody),
       requestId: request.event.requestContext.requestId,
       headers,
+      user: request.context.user,
     };
   },
 });
@@ -93,12 +98,14 @@ export function createHttpHandler<R extends RouteContract>(
     // Attached after securityHeaders so that its `after` runs first and a 304 it makes still gets them.
     .use(entityTags(route))
     .use(provideServices(services))
+    // Counted before authentication, so a refused token is a request served like any other.
     .use(countRequests())
+    .use(authenticate(route))
     .use(jsonBodyParser())
     .use(requestValidator(route))
     .use(problemJsonErrors())
     .handler(async (_event, { input, services: built }) => {
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
-      return toResult(await implementation(input as RouteInput<R>, built), route);
+      return toResult(await implementation(input as unknown as RouteInput<R>, built), route);
     });
 }

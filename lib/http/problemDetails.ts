@@ -42,7 +42,8 @@ export function problemResponse(error: unknown, requestId: string): APIGatewayPr
   const problem = toProblem(error, requestId);
   return {
     statusCode: problem.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+    // RFC 6750: a 401 names the scheme the caller should use.
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...(problem.status === 401 ? { 'www-authenticate': 'Bearer' } : {}) },
     body: JSON.stringify(problem),
   };
 }

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { AuthUser } from '../services/tokens';
 import type { HttpReply } from './reply';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -20,6 +21,8 @@ export interface RouteContract {
   description?: string;
   tags: readonly string[];
   access: Access;
+  /** A public write (POST /movies/, POST /ratings/) that needs a token when REQUIRE_AUTH_FOR_WRITES=true. */
+  writes?: boolean;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -40,6 +43,8 @@ export interface RouteInput<R extends RouteContract> {
   requestId: string;
   /** Header names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
+  /** The caller: always there on user and admin routes, there on public ones when a valid token came. */
+  user: 'public' extends R['access'] ? AuthUser | undefined : AuthUser;
 }
 
 export type RouteResult<R extends RouteContract> =

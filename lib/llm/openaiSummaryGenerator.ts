@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { Config } from '../config';
 import { capSummary, type GeneratedSummary, type GenerateOptions, type MovieFacts, type SummaryGenerator } from './summaryGenerator';
 
@@ -15,17 +15,29 @@ const SYSTEM_PROMPT = [
 const MAX_RETRIES = 2;
 
 export class OpenAiSummaryGenerator implements SummaryGenerator {
-  private readonly client: OpenAI;
+  private client?: Promise<OpenAI>;
   private readonly model: string;
 
-  constructor({ apiKey, baseUrl, model, timeoutMs }: Config['llm']) {
-    this.model = model;
-    // One client per container: it keeps its connections warm across invocations.
-    this.client = new OpenAI({ apiKey, baseURL: baseUrl, timeout: timeoutMs, maxRetries: MAX_RETRIES });
+  constructor(private readonly llm: Config['llm']) {
+    this.model = llm.model;
+  }
+
+  /**
+   * One client per container, keeping its connections warm across invocations. The package (and the fetch
+   * machinery it wakes) is loaded on the first summary, not at cold start: most invocations of most
+   * functions never write one.
+   */
+  private openai(): Promise<OpenAI> {
+    const { apiKey, baseUrl, timeoutMs } = this.llm;
+    this.client ??= import('openai').then(
+      ({ default: OpenAI }) => new OpenAI({ apiKey, baseURL: baseUrl, timeout: timeoutMs, maxRetries: MAX_RETRIES }),
+    );
+    return this.client;
   }
 
   async generate({ title, year, genres, description }: MovieFacts, { signal }: GenerateOptions): Promise<GeneratedSummary> {
-    const completion = await this.client.chat.completions.create(
+    const client = await this.openai();
+    const completion = await client.chat.completions.create(
       {
         model: this.model,
         temperature: 0.4,

@@ -18,11 +18,20 @@ const problemDescriptions: Record<number, string> = {
   503: 'a service the API depends on is unavailable',
 };
 
+/** User and admin routes need a token; public writes take one (and need it under REQUIRE_AUTH_FOR_WRITES). */
+const acceptsToken = (route: RouteContract) => route.access !== 'public' || route.writes === true;
+
+function securityOf(route: RouteContract): RouteConfig['security'] {
+  if (route.access !== 'public') return [{ [BEARER]: [] }];
+  // An empty requirement says outright that no token is needed; beside bearer, that the token is optional.
+  return route.writes ? [{}, { [BEARER]: [] }] : [];
+}
+
 /** The error statuses a route can answer: implied by its inputs and access, plus those it declares. */
 export function errorStatuses(route: RouteContract): number[] {
   const statuses = new Set<number>(route.errors ?? []);
   if (route.params || route.query || route.body) statuses.add(400);
-  if (route.access !== 'public') statuses.add(401);
+  if (acceptsToken(route)) statuses.add(401);
   if (route.access === 'admin') statuses.add(403);
   if (route.params) statuses.add(404);
   if (route.body) statuses.add(413);
@@ -51,8 +60,7 @@ function toOpenApiRoute(route: RouteContract): RouteConfig {
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     tags: [...route.tags],
-    // An empty list says outright that no token is needed, rather than leaving it unsaid.
-    security: route.access === 'public' ? [] : [{ [BEARER]: [] }],
+    security: securityOf(route),
     request: {
       ...(route.params ? { params: route.params as ZodObject } : {}),
       ...(route.query ? { query: route.query as ZodObject } : {}),
@@ -68,7 +76,7 @@ function toOpenApiRoute(route: RouteContract): RouteConfig {
  */
 export function buildOpenApiDocument(routes: readonly RouteContract[]) {
   const registry = new OpenAPIRegistry();
-  if (routes.some((route) => route.access !== 'public')) {
+  if (routes.some(acceptsToken)) {
     registry.registerComponent('securitySchemes', BEARER, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   }
   for (const route of routes) registry.registerPath(toOpenApiRoute(route));

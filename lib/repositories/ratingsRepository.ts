@@ -1,6 +1,19 @@
 import type { Client, Row } from '@libsql/client';
 import type { Rating } from '../schemas/ratings';
+import type { RatedMovie } from '../schemas/users';
+import type { AuthUser } from '../services/tokens';
+import { MOVIE_COLUMNS, toMovie } from './moviesRepository';
 import { column } from './rows';
+
+const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+/** The SQL condition (and its two arguments) for a rating the caller may see: their own, or any for an admin. */
+const visibleTo = (caller: AuthUser) => ({ sql: '(user_id = ? OR ?)', args: [caller.id, caller.role === 'admin' ? 1 : 0] });
+
+export interface PageWindow {
+  limit: number;
+  offset: number;
+}
 
 const RATING_COLUMNS = 'id, movie_id, user_id, value, created_at, updated_at';
 
@@ -37,6 +50,113 @@ export function createRatingsRepository(db: Client) {
       );
       const row = inserted?.rows[0];
       return row ? toRating(row) : undefined;
+    },
+
+    /**
+     * Records a user's rating of a movie, or replaces the value of the one they already gave, in one
+     * atomic batch that moves the aggregates by the difference. Undefined when the movie does not exist.
+     */
+    async upsertForUser(movieId: number, userId: number, value: number): Promise<{ rating: Rating; created: boolean } | undefined> {
+      const [existing, , upserted] = await db.batch(
+        [
+          { sql: 'SELECT id FROM ratings WHERE movie_id = ? AND user_id = ?', args: [movieId, userId] },
+          {
+            sql: `UPDATE movies SET
+                    rating_sum = rating_sum + ? - COALESCE((SELECT value FROM ratings WHERE movie_id = ? AND user_id = ?), 0),
+                    rating_count = rating_count + NOT EXISTS (SELECT 1 FROM ratings WHERE movie_id = ? AND user_id = ?)
+                  WHERE id = ?`,
+            args: [value, movieId, userId, movieId, userId, movieId],
+          },
+          {
+            sql: `INSERT INTO ratings (movie_id, user_id, value) SELECT ?, ?, ? WHERE changes() = 1
+                  ON CONFLICT (movie_id, user_id) DO UPDATE SET value = excluded.value, updated_at = ${NOW}
+                  RETURNING ${RATING_COLUMNS}`,
+            args: [movieId, userId, value],
+          },
+        ],
+        'write',
+      );
+      const row = upserted?.rows[0];
+      return row ? { rating: toRating(row), created: (existing?.rows.length ?? 0) === 0 } : undefined;
+    },
+
+    async findVisible(id: number, caller: AuthUser): Promise<Rating | undefined> {
+      const visible = visibleTo(caller);
+      const result = await db.execute({ sql: `SELECT ${RATING_COLUMNS} FROM ratings WHERE id = ? AND ${visible.sql}`, args: [id, ...visible.args] });
+      const row = result.rows[0];
+      return row ? toRating(row) : undefined;
+    },
+
+    /** Changes a visible rating's value and its movie's sum in one atomic batch; undefined when not visible. */
+    async updateVisible(id: number, value: number, caller: AuthUser): Promise<Rating | undefined> {
+      const visible = visibleTo(caller);
+      const [, updated] = await db.batch(
+        [
+          {
+            sql: `UPDATE movies SET rating_sum = rating_sum - (SELECT value FROM ratings WHERE id = ?) + ?
+                  WHERE id = (SELECT movie_id FROM ratings WHERE id = ? AND ${visible.sql})`,
+            args: [id, value, id, ...visible.args],
+          },
+          {
+            sql: `UPDATE ratings SET value = ?, updated_at = ${NOW} WHERE id = ? AND changes() = 1 RETURNING ${RATING_COLUMNS}`,
+            args: [value, id],
+          },
+        ],
+        'write',
+      );
+      const row = updated?.rows[0];
+      return row ? toRating(row) : undefined;
+    },
+
+    /** Deletes a visible rating and takes it out of its movie's aggregates atomically; false when not visible. */
+    async deleteVisible(id: number, caller: AuthUser): Promise<boolean> {
+      const visible = visibleTo(caller);
+      const [, deleted] = await db.batch(
+        [
+          {
+            sql: `UPDATE movies SET rating_sum = rating_sum - (SELECT value FROM ratings WHERE id = ?), rating_count = rating_count - 1
+                  WHERE id = (SELECT movie_id FROM ratings WHERE id = ? AND ${visible.sql})`,
+            args: [id, id, ...visible.args],
+          },
+          { sql: 'DELETE FROM ratings WHERE id = ? AND changes() = 1', args: [id] },
+        ],
+        'write',
+      );
+      return deleted?.rowsAffected === 1;
+    },
+
+    /** One page of a user's ratings, newest first, and how many they have in all. */
+    async listByUser(userId: number, { limit, offset }: PageWindow): Promise<{ results: Rating[]; count: number }> {
+      const [rows, total] = await db.batch(
+        [
+          { sql: `SELECT ${RATING_COLUMNS} FROM ratings WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`, args: [userId, limit, offset] },
+          { sql: 'SELECT COUNT(*) AS n FROM ratings WHERE user_id = ?', args: [userId] },
+        ],
+        'read',
+      );
+      return { results: rows!.rows.map(toRating), count: column<number>(total!.rows[0]!, 'n') };
+    },
+
+    /** The profile: one page of the movies a user rated, most recently rated first, without summaries. */
+    async ratedMoviesOf(userId: number, { limit, offset }: PageWindow): Promise<{ results: RatedMovie[]; count: number }> {
+      const movieColumns = MOVIE_COLUMNS.split(', ').map((name) => `m.${name}`).join(', ');
+      const [rows, total] = await db.batch(
+        [
+          {
+            sql: `SELECT ${movieColumns}, r.value AS rated_value, r.updated_at AS rated_at
+                  FROM ratings r JOIN movies m ON m.id = r.movie_id
+                  WHERE r.user_id = ? ORDER BY r.updated_at DESC, r.id DESC LIMIT ? OFFSET ?`,
+            args: [userId, limit, offset],
+          },
+          { sql: 'SELECT COUNT(*) AS n FROM ratings WHERE user_id = ?', args: [userId] },
+        ],
+        'read',
+      );
+      const results = rows!.rows.map((row) => {
+        const { summary: _summary, summary_source: _source, ...movie } = toMovie(row);
+        return { movie, value: column<number>(row, 'rated_value'), rated_at: column<string>(row, 'rated_at') };
+      });
+      return { results, count: column<number>(total!.rows[0]!, 'n') };
     },
   };
 }

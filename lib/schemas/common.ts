@@ -44,3 +44,4 @@ export const ProblemDetails = z.object({
   request_id: z.string().optional(),
 }).meta({ id: 'ProblemDetails', description: 'An RFC 9457 problem' });
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
+

@@ -43,9 +43,10 @@ export interface Page<T> {
   results: T[];
 }
 
-/** Where a page's rows start, for the LIMIT/OFFSET of its query. */
-export const pageOffset = ({ page, page_size }: PaginationQuery) => (page - 1) * page_size;
+/** LIMIT and OFFSET for a page. */
+export const pageWindow = ({ page, page_size }: PaginationQuery) => ({ limit: page_size, offset: (page - 1) * page_size });
 
+/** Shapes one page of results with its totals. */
 export const toPage = <T>(results: T[], count: number, { page, page_size }: PaginationQuery): Page<T> => ({
   count,
   page,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,12 +14,16 @@ export default async function globalSetup(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'movies-e2e-'));
   // The real openai client inside the API talks to this loopback fake; nothing leaves the machine.
   const llm = await startFakeOpenAiServer({ kind: 'reply', delayMs: 50 });
+  // The admin the API ensures at start, for the suites that need one.
+  const [adminEmail, adminPassword] = ['admin@e2e.example.com', randomBytes(12).toString('base64url')];
   const api = await startOfflineApi({
     databaseUrl: `file:${join(folder, 'e2e.db')}`,
     logFile: join(folder, 'serverless-offline.log'),
-    env: { OPENAI_API_KEY: 'sk-e2e-fake', OPENAI_BASE_URL: llm.baseUrl, LLM_TIMEOUT_MS: '3000' },
+    env: { OPENAI_API_KEY: 'sk-e2e-fake', OPENAI_BASE_URL: llm.baseUrl, LLM_TIMEOUT_MS: '3000', ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword },
   });
   process.env.E2E_BASE_URL = api.baseUrl;
   process.env.E2E_FAKE_OPENAI_URL = llm.baseUrl;
+  process.env.E2E_ADMIN_EMAIL = adminEmail;
+  process.env.E2E_ADMIN_PASSWORD = adminPassword;
   e2eState.set({ api, llm, folder });
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -69,6 +70,8 @@ export async function startOfflineApi(options: OfflineApiOptions): Promise<Offli
       DATABASE_URL: options.databaseUrl,
       SEED_DATA: 'false',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'SILENT',
+      // One key for every function bundle, as npm start makes one, so a token from one verifies in all.
+      JWT_SECRET: randomBytes(32).toString('base64url'),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

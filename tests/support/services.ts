@@ -18,11 +18,19 @@ export interface TestServicesOptions {
 
 /** The real services on a fresh in-memory database, with a fake LLM and a silent, inspectable logger. */
 export async function createTestServices(options: TestServicesOptions = {}): Promise<Services> {
-  const config: Config = parseConfig({ NODE_ENV: 'test', LLM_TIMEOUT_MS: '500', ...options.env });
+  const config: Config = parseConfig({
+    NODE_ENV: 'test',
+    LLM_TIMEOUT_MS: '500',
+    // One fixed key, so services rebuilt over the same database (another setting, another container) accept each other's tokens.
+    JWT_SECRET: 'handler-tests-secret-that-is-long-enough',
+    ...options.env,
+  });
   return createServices({
     config,
     db: options.db ?? (await createMemoryDatabase()),
     logger: silentLogger(),
     generator: options.generator ?? fakeSummaryGenerator(),
+    // Hashing at the OWASP cost takes a third of a second; handler tests hash at 2^10 instead.
+    passwordCost: { log2N: 10 },
   });
 }

@@ -1,4 +1,5 @@
 import movieAndRatings from './001_movies_and_ratings.sql';
+import users from './002_users.sql';
 import catalogue from './003_catalogue.sql';
 
 export interface Migration {
@@ -13,5 +14,6 @@ export interface Migration {
  */
 export const migrations: readonly Migration[] = [
   { name: '001_movies_and_ratings', sql: movieAndRatings },
+  { name: '002_users', sql: users },
   { name: '003_catalogue', sql: catalogue },
 ];

@@ -1,8 +1,10 @@
 import type { RouteContract } from '../../http/route';
+import { issueTokenRoute, refreshTokenRoute, registerUserRoute, verifyTokenRoute } from './auth';
 import { docsAssetRoute, docsRoute, openapiRoute } from './docs';
 import { healthRoute } from './health';
 import { createMovieRoute, getMovieRoute, listMoviesRoute } from './movies';
-import { createRatingRoute } from './ratings';
+import { createUserRoute, getMeRoute, getUserRoute, listMyRatingsRoute } from './users';
+import { createRatingRoute, deleteRatingRoute, getRatingRoute, listRatingsRoute, replaceRatingRoute, updateRatingRoute } from './ratings';
 import { getRequestCountRoute } from './requestCount';
 
 /** Every endpoint of the API; the OpenAPI document and the serverless.yml check read this list. */
@@ -16,4 +18,17 @@ export const allRoutes: readonly RouteContract[] = [
   openapiRoute,
   docsRoute,
   docsAssetRoute,
+  registerUserRoute,
+  issueTokenRoute,
+  refreshTokenRoute,
+  verifyTokenRoute,
+  listRatingsRoute,
+  getRatingRoute,
+  replaceRatingRoute,
+  updateRatingRoute,
+  deleteRatingRoute,
+  getMeRoute,
+  getUserRoute,
+  listMyRatingsRoute,
+  createUserRoute,
 ];

@@ -8,6 +8,7 @@ import { createLogger } from '../../../lib/logger';
 import { IdPathParams } from '../../../lib/schemas/common';
 import { httpEvent } from '../../support/events';
 import { invoke } from '../../support/invoke';
+import { signUp } from '../../support/auth';
 import { createTestServices } from '../../support/services';
 
 const signInRoute = defineRoute({
@@ -43,8 +44,12 @@ async function captureLogLines(act: () => Promise<unknown>): Promise<Record<stri
 
 describe('request logs', () => {
   let services: Services;
+  let token: string;
+  let userId: number;
   beforeEach(async () => {
     services = { ...(await createTestServices()), logger: createLogger('INFO') };
+    // A real token: the stack refuses a bad one, even on a public route.
+    ({ access_token: token, id: userId } = await signUp(services));
   });
 
   const event = () =>
@@ -52,15 +57,12 @@ describe('request logs', () => {
       method: 'POST',
       path: '/sessions/7/',
       pathParameters: { id: '7' },
-      headers: { authorization: `Bearer ${TOKEN}`, 'x-api-key': 'sk-very-secret' },
+      headers: { authorization: `Bearer ${token}`, 'x-api-key': 'sk-very-secret' },
       body: { email: 'ann@example.com', password: PASSWORD },
     });
 
   it('writes one JSON line per request with method, route, status, duration, request id and user id', async () => {
-    const handler = createHttpHandler(signInRoute, async (input) => {
-      (input as { user?: { id: number } }).user = { id: 42 }; // as the auth middleware will
-      return created({ ok: true }, '/sessions/7/');
-    }, async () => services);
+    const handler = createHttpHandler(signInRoute, async () => created({ ok: true }, '/sessions/7/'), async () => services);
     const request = event();
 
     const lines = await captureLogLines(() => invoke(handler, request));
@@ -75,7 +77,7 @@ describe('request logs', () => {
       status: 201,
       duration_ms: expect.any(Number),
       request_id: request.requestContext.requestId,
-      user_id: 42,
+      user_id: userId,
     });
   });
 
@@ -95,6 +97,7 @@ describe('request logs', () => {
     const text = JSON.stringify(lines);
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(token);
     expect(text).not.toContain('sk-very-secret');
     expect(lines.filter((line) => line.message === 'request').map((line) => line.status)).toEqual([500, 404]);
     expect(lines.filter((line) => line.message === 'request')[0]).toMatchObject({ level: 'ERROR' });

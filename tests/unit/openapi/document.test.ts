@@ -51,7 +51,9 @@ describe('buildOpenApiDocument', () => {
     const createMovie = operation(document, createMovieRoute);
 
     expect(createMovie?.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: expect.any(Object) } } });
-    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '413', '500']);
+    // a public write: a token is optional, and needed under REQUIRE_AUTH_FOR_WRITES
+    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '413', '500']);
+    expect(createMovie?.security).toEqual([{}, { bearerAuth: [] }]);
     expect(createMovie?.responses['413']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
   });
 
@@ -105,5 +107,27 @@ describe('buildOpenApiDocument', () => {
 
     expect(responses?.['200']?.content).toEqual({ 'text/html': { schema: { type: 'string' } } });
     expect(Object.keys(responses ?? {}).sort()).toEqual(['200', '500']);
+  });
+});
+
+describe('buildOpenApiDocument and optional tokens', () => {
+  it('shows optional bearer security and a 401 on public routes that accept a token (writes)', () => {
+    const write = defineRoute({
+      functionName: 'addThing',
+      method: 'POST',
+      path: '/things/',
+      summary: 'Add a thing',
+      tags: ['things'],
+      access: 'public',
+      writes: true,
+      body: z.object({ name: z.string() }),
+      response: { status: 201, description: 'added', schema: z.object({ name: z.string() }) },
+    });
+
+    const built = buildOpenApiDocument([write]);
+
+    expect(built.components?.securitySchemes).toEqual({ bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } });
+    expect(operation(built, write)?.security).toEqual([{}, { bearerAuth: [] }]);
+    expect(Object.keys(operation(built, write)?.responses ?? {})).toContain('401');
   });
 });

@@ -1,0 +1,6 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { refreshTokenRoute } from '../../lib/schemas/routes/auth';
+
+export const refreshToken: RouteImplementation<typeof refreshTokenRoute> = async ({ body }, { auth }) => auth.refresh(body.refresh_token);
+
+export const handler = createHttpHandler(refreshTokenRoute, refreshToken);

@@ -1,0 +1,10 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { created } from '../../lib/http/reply';
+import { registerUserRoute } from '../../lib/schemas/routes/auth';
+
+export const registerUser: RouteImplementation<typeof registerUserRoute> = async ({ body }, { auth }) => {
+  const tokens = await auth.register(body);
+  return created(tokens, `/users/${tokens.user.id}/`);
+};
+
+export const handler = createHttpHandler(registerUserRoute, registerUser);

@@ -1,0 +1,6 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { listRatingsRoute } from '../../lib/schemas/routes/ratings';
+
+export const listRatings: RouteImplementation<typeof listRatingsRoute> = async ({ query, user }, { ratings }) => ratings.listOf(user.id, query);
+
+export const handler = createHttpHandler(listRatingsRoute, listRatings);

@@ -1,0 +1,7 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { replaceRatingRoute } from '../../lib/schemas/routes/ratings';
+
+export const replaceRating: RouteImplementation<typeof replaceRatingRoute> = async ({ params, body, user }, { ratings }) =>
+  ratings.changeValue(params.id, body.value, user);
+
+export const handler = createHttpHandler(replaceRatingRoute, replaceRating);

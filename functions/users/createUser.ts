@@ -1,0 +1,10 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { created } from '../../lib/http/reply';
+import { createUserRoute } from '../../lib/schemas/routes/users';
+
+export const createUser: RouteImplementation<typeof createUserRoute> = async ({ body }, { auth }) => {
+  const user = await auth.createAccount(body);
+  return created(user, `/users/${user.id}/`);
+};
+
+export const handler = createHttpHandler(createUserRoute, createUser);

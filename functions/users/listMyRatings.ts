@@ -1,0 +1,7 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { listMyRatingsRoute } from '../../lib/schemas/routes/users';
+
+export const listMyRatings: RouteImplementation<typeof listMyRatingsRoute> = async ({ query, user }, { ratings }) =>
+  ratings.ratedMoviesOf(user.id, query);
+
+export const handler = createHttpHandler(listMyRatingsRoute, listMyRatings);

@@ -1,0 +1,42 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { Forbidden, Unauthorized } from '../errors';
+import type { AuthUser } from '../services/tokens';
+import type { HttpContext } from './createHttpHandler';
+import type { RouteContract } from './route';
+
+const BEARER = /^Bearer +([^\s]+) *$/i;
+
+function authorizationHeader(event: APIGatewayProxyEventV2): string | undefined {
+  const entry = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization');
+  return entry?.[1];
+}
+
+/**
+ * Who is calling, and whether they may: the one place that reads tokens and roles, driven by the
+ * route's `access` (and `writes`, under REQUIRE_AUTH_FOR_WRITES). A token is honoured on every route,
+ * public ones included, and a bad one is refused even there: a client that sends a token wants it used.
+ * Runs before the body is validated, so an anonymous caller learns nothing of a protected route.
+ */
+export function authenticate(route: RouteContract): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
+  const needsUser = (requireAuthForWrites: boolean) => route.access !== 'public' || (route.writes === true && requireAuthForWrites);
+  return {
+    before: async (request) => {
+      const services = request.context.services;
+      if (!services) throw new Error('services must be provided before authentication');
+      const header = authorizationHeader(request.event);
+      let user: AuthUser | undefined;
+      if (header !== undefined) {
+        const token = BEARER.exec(header)?.[1];
+        if (!token) throw new Unauthorized('the Authorization header must be "Bearer <access token>"');
+        user = await services.auth.authenticate(token);
+      }
+      if (!user) {
+        if (needsUser(services.config.auth.requireAuthForWrites)) throw new Unauthorized('this route needs a bearer access token');
+        return;
+      }
+      if (route.access === 'admin' && user.role !== 'admin') throw new Forbidden('this route is for admins');
+      request.context.user = user;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { Client } from '@libsql/client';
+import { column } from './rows';
+
+const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+export interface IssuedRefreshToken {
+  jti: string;
+  family: string;
+  userId: number;
+  /** Unix seconds. */
+  expiresAt: number;
+}
+
+export function createRefreshTokensRepository(db: Client) {
+  return {
+    async record({ jti, family, userId, expiresAt }: IssuedRefreshToken): Promise<void> {
+      await db.execute({
+        sql: 'INSERT INTO refresh_tokens (jti, family, user_id, expires_at) VALUES (?, ?, ?, ?)',
+        args: [jti, family, userId, expiresAt],
+      });
+    },
+
+    /**
+     * Spends refresh token `jti` and records its successor `next` in the same family, in one atomic
+     * batch. A token that was already used (or revoked) is not spent again: instead its whole family is
+     * revoked, since a second use means someone else holds a copy. Answers whether the rotation happened.
+     */
+    async rotate(jti: string, next: { jti: string; expiresAt: number }, nowSeconds: number): Promise<boolean> {
+      const [, inserted] = await db.batch(
+        [
+          {
+            sql: `UPDATE refresh_tokens SET used_at = ${NOW} WHERE jti = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?`,
+            args: [jti, nowSeconds],
+          },
+          {
+            sql: `INSERT INTO refresh_tokens (jti, family, user_id, expires_at)
+                  SELECT ?, family, user_id, ? FROM refresh_tokens WHERE jti = ? AND changes() = 1 RETURNING jti`,
+            args: [next.jti, next.expiresAt, jti],
+          },
+          {
+            sql: `UPDATE refresh_tokens SET revoked_at = COALESCE(revoked_at, ${NOW})
+                  WHERE family = (SELECT family FROM refresh_tokens WHERE jti = ?)
+                    AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE jti = ?)`,
+            args: [jti, next.jti],
+          },
+        ],
+        'write',
+      );
+      return (inserted?.rows.length ?? 0) === 1;
+    },
+
+    /** True while the token may still be exchanged: known, unused, unrevoked and unexpired. */
+    async isActive(jti: string, nowSeconds: number): Promise<boolean> {
+      const result = await db.execute({
+        sql: 'SELECT COUNT(*) AS n FROM refresh_tokens WHERE jti = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?',
+        args: [jti, nowSeconds],
+      });
+      return column<number>(result.rows[0]!, 'n') === 1;
+    },
+  };
+}
+
+export type RefreshTokensRepository = ReturnType<typeof createRefreshTokensRepository>;

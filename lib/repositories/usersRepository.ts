@@ -1,0 +1,75 @@
+import type { Client, Row } from '@libsql/client';
+import type { User } from '../schemas/users';
+import type { Role } from '../services/tokens';
+import { column } from './rows';
+
+const USER_COLUMNS = 'id, email, username, role, created_at';
+
+export interface NewUser {
+  email: string;
+  username?: string | null;
+  passwordHash: string;
+  role: Role;
+}
+
+/** A user as the API shows it: the hash stays in the repository. */
+function toUser(row: Row): User {
+  return {
+    id: column<number>(row, 'id'),
+    email: column<string>(row, 'email'),
+    username: column<string | null>(row, 'username'),
+    role: column<Role>(row, 'role'),
+    created_at: column<string>(row, 'created_at'),
+  };
+}
+
+export function createUsersRepository(db: Client) {
+  return {
+    /**
+     * Adds a user unless the email is taken (in any case); undefined then. One statement, so two
+     * concurrent registrations of one email cannot both succeed.
+     */
+    async create({ email, username, passwordHash, role }: NewUser): Promise<User | undefined> {
+      const result = await db.execute({
+        sql: `INSERT INTO users (email, username, password_hash, role) VALUES (lower(?), ?, ?, ?)
+              ON CONFLICT (email) DO NOTHING RETURNING ${USER_COLUMNS}`,
+        args: [email, username ?? null, passwordHash, role],
+      });
+      const row = result.rows[0];
+      return row ? toUser(row) : undefined;
+    },
+
+    async findById(id: number): Promise<User | undefined> {
+      const result = await db.execute({ sql: `SELECT ${USER_COLUMNS} FROM users WHERE id = ?`, args: [id] });
+      const row = result.rows[0];
+      return row ? toUser(row) : undefined;
+    },
+
+    /** The user and their password hash, for signing in only. */
+    async findCredentials(email: string): Promise<{ user: User; passwordHash: string } | undefined> {
+      const result = await db.execute({ sql: `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE email = lower(?)`, args: [email] });
+      const row = result.rows[0];
+      return row ? { user: toUser(row), passwordHash: column<string>(row, 'password_hash') } : undefined;
+    },
+
+    /** Makes an existing account an admin; false when there is no account with this email. */
+    async promoteToAdmin(email: string): Promise<boolean> {
+      const result = await db.execute({
+        sql: `UPDATE users SET role = 'admin', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE email = lower(?)`,
+        args: [email],
+      });
+      return result.rowsAffected === 1;
+    },
+
+    /** Creates the admin, or promotes the account that already has this email; never changes its password. */
+    async upsertAdmin(email: string, passwordHash: string): Promise<void> {
+      await db.execute({
+        sql: `INSERT INTO users (email, password_hash, role) VALUES (lower(?), ?, 'admin')
+              ON CONFLICT (email) DO UPDATE SET role = 'admin', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+        args: [email, passwordHash],
+      });
+    },
+  };
+}
+
+export type UsersRepository = ReturnType<typeof createUsersRepository>;

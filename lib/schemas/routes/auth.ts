@@ -1,0 +1,52 @@
+import { defineRoute } from '../../http/route';
+import { AuthTokens, RefreshBody, RegisterBody, SignInBody, VerifiedToken, VerifyBody } from '../users';
+
+export const registerUserRoute = defineRoute({
+  functionName: 'registerUser',
+  method: 'POST',
+  path: '/auth/register/',
+  summary: 'Create an account and sign in',
+  description: 'Always creates a basic user; a role in the body is ignored. Emails compare case-insensitively.',
+  tags: ['auth'],
+  access: 'public',
+  body: RegisterBody,
+  response: { status: 201, description: 'the new user with an access and a refresh token', schema: AuthTokens },
+  errors: [409],
+});
+
+export const issueTokenRoute = defineRoute({
+  functionName: 'issueToken',
+  method: 'POST',
+  path: '/auth/token/',
+  summary: 'Sign in with email and password',
+  tags: ['auth'],
+  access: 'public',
+  body: SignInBody,
+  response: { status: 200, description: 'an access token (15 min) and a refresh token (7 days)', schema: AuthTokens },
+  errors: [401],
+});
+
+export const refreshTokenRoute = defineRoute({
+  functionName: 'refreshToken',
+  method: 'POST',
+  path: '/auth/refresh/',
+  summary: 'Exchange a refresh token for a new pair',
+  description: 'Each refresh token works once; presenting a used one revokes every token descending from the same sign-in.',
+  tags: ['auth'],
+  access: 'public',
+  body: RefreshBody,
+  response: { status: 200, description: 'a new access and refresh token', schema: AuthTokens },
+  errors: [401],
+});
+
+export const verifyTokenRoute = defineRoute({
+  functionName: 'verifyToken',
+  method: 'POST',
+  path: '/auth/verify/',
+  summary: 'Check a token and read its claims',
+  tags: ['auth'],
+  access: 'public',
+  body: VerifyBody,
+  response: { status: 200, description: 'the token is valid; its claims', schema: VerifiedToken },
+  errors: [401],
+});

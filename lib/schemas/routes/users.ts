@@ -1,0 +1,49 @@
+import { defineRoute } from '../../http/route';
+import { IdPathParams } from '../common';
+import { PaginationQuery } from '../pagination';
+import { CreateUserBody, RatedMoviesPage, User, UserView } from '../users';
+
+export const getMeRoute = defineRoute({
+  functionName: 'getMe',
+  method: 'GET',
+  path: '/users/me/',
+  summary: 'The signed-in user',
+  tags: ['users'],
+  access: 'user',
+  response: { status: 200, description: 'the caller', schema: User },
+});
+
+export const getUserRoute = defineRoute({
+  functionName: 'getUser',
+  method: 'GET',
+  path: '/users/{id}/',
+  summary: 'A user',
+  description: 'The email is shown only to the user themself and to admins.',
+  tags: ['users'],
+  access: 'user',
+  params: IdPathParams,
+  response: { status: 200, description: 'the user', schema: UserView },
+});
+
+export const listMyRatingsRoute = defineRoute({
+  functionName: 'listMyRatings',
+  method: 'GET',
+  path: '/users/me/ratings/',
+  summary: 'The profile: a page of the movies you rated, most recently rated first',
+  tags: ['users'],
+  access: 'user',
+  query: PaginationQuery,
+  response: { status: 200, description: 'a page of rated movies, without summaries', schema: RatedMoviesPage },
+});
+
+export const createUserRoute = defineRoute({
+  functionName: 'createUser',
+  method: 'POST',
+  path: '/users/',
+  summary: 'Create a user of any role (admins only)',
+  tags: ['users'],
+  access: 'admin',
+  body: CreateUserBody,
+  response: { status: 201, description: 'the new user; Location names it', schema: User },
+  errors: [409],
+});

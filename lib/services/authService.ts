@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { Conflict, Unauthorized } from '../errors';
+import type { RefreshTokensRepository } from '../repositories/refreshTokensRepository';
+import type { UsersRepository } from '../repositories/usersRepository';
+import type { AuthTokens, User } from '../schemas/users';
+import type { PasswordHasher } from './passwords';
+import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS, userOf, type AuthUser, type Role, type TokenClaims, type TokenSigner } from './tokens';
+
+/** Every sign-in failure reads the same, so it never tells which emails have accounts. */
+export const SIGN_IN_FAILED = 'invalid email or password';
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  username?: string | null;
+  role?: Role;
+}
+
+export interface AuthServiceDependencies {
+  users: UsersRepository;
+  refreshTokens: RefreshTokensRepository;
+  passwords: PasswordHasher;
+  tokens: TokenSigner;
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+export function createAuthService({ users, refreshTokens, passwords, tokens }: AuthServiceDependencies) {
+  /** A fresh access token and a refresh token in `family` (a new family for a new sign-in). */
+  async function issueTokens(user: User, family: string = randomUUID()): Promise<AuthTokens> {
+    const jti = randomUUID();
+    await refreshTokens.record({ jti, family, userId: user.id, expiresAt: nowSeconds() + REFRESH_TOKEN_SECONDS });
+    const caller = { id: user.id, role: user.role };
+    return {
+      user,
+      access_token: await tokens.issueAccess(caller),
+      refresh_token: await tokens.issueRefresh(caller, { jti, family }),
+      token_type: 'Bearer',
+      expires_in: ACCESS_TOKEN_SECONDS,
+    };
+  }
+
+  async function createAccount({ email, password, username, role = 'basic' }: NewAccount): Promise<User> {
+    const user = await users.create({ email, username, role, passwordHash: await passwords.hash(password) });
+    if (!user) throw new Conflict('an account with this email already exists');
+    return user;
+  }
+
+  return {
+    createAccount,
+
+    /** Registration always makes a basic user, whatever the request asked for. */
+    async register(account: Omit<NewAccount, 'role'>): Promise<AuthTokens> {
+      return issueTokens(await createAccount({ ...account, role: 'basic' }));
+    },
+
+    async signIn(email: string, password: string): Promise<AuthTokens> {
+      const found = await users.findCredentials(email);
+      // An unknown email still spends one hash, so timing does not reveal which accounts exist.
+      const matches = await passwords.verify(password, found?.passwordHash);
+      if (!found || !matches) throw new Unauthorized(SIGN_IN_FAILED);
+      return issueTokens(found.user);
+    },
+
+    /** Exchanges a refresh token, once, for a new pair in the same family; a reused one revokes the family. */
+    async refresh(refreshToken: string): Promise<AuthTokens> {
+      const claims = await tokens.verify(refreshToken, 'refresh');
+      const next = randomUUID();
+      const rotated = await refreshTokens.rotate(claims.jti!, { jti: next, expiresAt: nowSeconds() + REFRESH_TOKEN_SECONDS }, nowSeconds());
+      if (!rotated) throw new Unauthorized('refresh token already used or revoked');
+      // The role is read again, so a promotion or demotion takes effect at the next refresh.
+      const user = await users.findById(Number(claims.sub));
+      if (!user) throw new Unauthorized('invalid or expired token');
+      const caller = { id: user.id, role: user.role };
+      return {
+        user,
+        access_token: await tokens.issueAccess(caller),
+        refresh_token: await tokens.issueRefresh(caller, { jti: next, family: claims.family! }),
+        token_type: 'Bearer',
+        expires_in: ACCESS_TOKEN_SECONDS,
+      };
+    },
+
+    /** The claims of a valid access token, or of a refresh token that can still be exchanged. */
+    async verify(token: string): Promise<TokenClaims> {
+      const access = await tokens.verify(token, 'access').catch(() => undefined);
+      if (access) return access;
+      const refresh = await tokens.verify(token, 'refresh');
+      if (!(await refreshTokens.isActive(refresh.jti!, nowSeconds()))) throw new Unauthorized('invalid or expired token');
+      return refresh;
+    },
+
+    /** The caller behind a bearer access token. */
+    async authenticate(accessToken: string): Promise<AuthUser> {
+      return userOf(await tokens.verify(accessToken, 'access'));
+    },
+
+    /** Creates the admin from the configuration, or promotes the account with that email; idempotent. */
+    async ensureAdmin({ email, password }: { email: string; password: string }): Promise<void> {
+      if (await users.promoteToAdmin(email)) return;
+      await users.upsertAdmin(email, await passwords.hash(password));
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

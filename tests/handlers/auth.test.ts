@@ -1,0 +1,169 @@
+import { UnsecuredJWT } from 'jose';
+import type { Services } from '../../lib/container';
+import { createHttpHandler } from '../../lib/http/createHttpHandler';
+import { issueTokenRoute, refreshTokenRoute, registerUserRoute, verifyTokenRoute } from '../../lib/schemas/routes/auth';
+import { AuthTokens, User } from '../../lib/schemas/users';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../lib/services/tokens';
+import { issueToken } from '../../functions/auth/issueToken';
+import { refreshToken } from '../../functions/auth/refreshToken';
+import { registerUser } from '../../functions/auth/registerUser';
+import { verifyToken } from '../../functions/auth/verifyToken';
+import { uniqueEmail } from '../support/auth';
+import { httpEvent } from '../support/events';
+import { invoke } from '../support/invoke';
+import { createTestServices } from '../support/services';
+
+const PASSWORD = 'a-long-enough-password';
+
+describe('auth routes', () => {
+  let services: Services;
+  beforeEach(async () => {
+    services = await createTestServices();
+  });
+  const provide = async () => services;
+  const register = (body: unknown) =>
+    invoke(createHttpHandler(registerUserRoute, registerUser, provide), httpEvent({ method: 'POST', path: '/auth/register/', body }));
+  const signIn = (body: unknown) => invoke(createHttpHandler(issueTokenRoute, issueToken, provide), httpEvent({ method: 'POST', path: '/auth/token/', body }));
+  const refresh = (token: unknown) =>
+    invoke(createHttpHandler(refreshTokenRoute, refreshToken, provide), httpEvent({ method: 'POST', path: '/auth/refresh/', body: { refresh_token: token } }));
+  const verify = (token: unknown) =>
+    invoke(createHttpHandler(verifyTokenRoute, verifyToken, provide), httpEvent({ method: 'POST', path: '/auth/verify/', body: { token } }));
+
+  describe('POST /auth/register/', () => {
+    it('It should create a basic user with 201 and a token pair, ignoring a role in the body', async () => {
+      const response = await register({ email: '  Ann@Example.COM ', password: PASSWORD, username: 'ann', role: 'admin' });
+
+      expect(response.statusCode).toBe(201);
+      const body = AuthTokens.parse(response.body);
+      expect(body).toMatchObject({ user: { email: 'ann@example.com', username: 'ann', role: 'basic' }, token_type: 'Bearer', expires_in: 900 });
+      expect(response.headers.location).toBe(`/users/${body.user.id}/`);
+      expect(JSON.stringify(response.body)).not.toMatch(/password|scrypt\$/);
+    });
+
+    it('It should answer 409 for an email already registered in another case', async () => {
+      await register({ email: 'bob@example.com', password: PASSWORD });
+
+      const response = await register({ email: 'BOB@example.com', password: 'another-password' });
+
+      expect(response).toMatchObject({ statusCode: 409, headers: { 'content-type': 'application/problem+json' } });
+    });
+
+    it('It should give one 201 and one 409 to two concurrent registrations of one email', async () => {
+      const statuses = await Promise.all([register({ email: 'race@example.com', password: PASSWORD }), register({ email: 'Race@example.com', password: PASSWORD })]);
+
+      expect(statuses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    });
+
+    it.each([
+      [{ email: 'carol@example.com', password: 'short' }, 'password', 'must be a string of 8 to 128 characters'],
+      [{ email: 'not-an-email', password: PASSWORD }, 'email', 'must be an email address'],
+      [{ email: 'carol@example.com' }, 'password', 'is required'],
+      [{ password: PASSWORD }, 'email', 'is required'],
+    ])('It should refuse %j with a 400 naming the field', async (body, path, message) => {
+      const response = await register(body);
+
+      expect(response).toMatchObject({ statusCode: 400, body: { errors: [{ path, message }] } });
+    });
+  });
+
+  describe('POST /auth/token/', () => {
+    beforeEach(async () => {
+      await register({ email: 'dan@example.com', password: PASSWORD });
+    });
+
+    it('It should sign in with the email in any case and answer a token pair', async () => {
+      const response = await signIn({ email: 'DAN@example.com ', password: PASSWORD });
+
+      expect(response.statusCode).toBe(200);
+      expect(AuthTokens.parse(response.body).user).toMatchObject({ email: 'dan@example.com', role: 'basic' });
+    });
+
+    it('It should answer the same 401 to a wrong password and to an unknown email', async () => {
+      const wrongPassword = await signIn({ email: 'dan@example.com', password: `${PASSWORD}!` });
+      const unknownEmail = await signIn({ email: uniqueEmail('nobody'), password: PASSWORD });
+
+      expect(wrongPassword.statusCode).toBe(401);
+      expect(unknownEmail.statusCode).toBe(401);
+      expect(unknownEmail.body).toEqual(wrongPassword.body);
+      expect(wrongPassword.body).toMatchObject({ detail: 'invalid email or password' });
+    });
+
+    it('It should answer 400 when the email or password is missing', async () => {
+      expect((await signIn({ email: 'dan@example.com' })).statusCode).toBe(400);
+    });
+  });
+
+  describe('POST /auth/refresh/', () => {
+    const pair = async () => AuthTokens.parse((await register({ email: uniqueEmail(), password: PASSWORD })).body);
+
+    it('It should exchange a refresh token once for a new pair', async () => {
+      const first = await pair();
+
+      const response = await refresh(first.refresh_token);
+
+      expect(response.statusCode).toBe(200);
+      const second = AuthTokens.parse(response.body);
+      expect(second.refresh_token).not.toBe(first.refresh_token);
+      expect((await refresh(second.refresh_token)).statusCode).toBe(200);
+    });
+
+    it('It should refuse a reused refresh token and revoke its whole family', async () => {
+      const first = await pair();
+      const second = AuthTokens.parse((await refresh(first.refresh_token)).body);
+
+      const reuse = await refresh(first.refresh_token);
+
+      expect(reuse.statusCode).toBe(401);
+      expect((await refresh(second.refresh_token)).statusCode).toBe(401);
+      expect((await verify(second.refresh_token)).statusCode).toBe(401);
+    });
+
+    it('It should leave other sign-ins of the same user alone when one family is revoked', async () => {
+      const first = await pair();
+      const other = AuthTokens.parse((await signIn({ email: first.user.email, password: PASSWORD })).body);
+      await refresh(first.refresh_token);
+      await refresh(first.refresh_token);
+
+      expect((await refresh(other.refresh_token)).statusCode).toBe(200);
+    });
+
+    it('It should refuse an access token used as a refresh token', async () => {
+      const first = await pair();
+
+      expect((await refresh(first.access_token)).statusCode).toBe(401);
+      expect((await refresh(first.refresh_token)).statusCode).toBe(200); // the refusal spent nothing
+    });
+
+    it('It should answer 400 without a refresh token', async () => {
+      expect((await refresh(undefined)).statusCode).toBe(400);
+    });
+  });
+
+  describe('POST /auth/verify/', () => {
+    it('It should answer 200 with the claims of a valid access token', async () => {
+      const tokens = AuthTokens.parse((await register({ email: uniqueEmail(), password: PASSWORD })).body);
+
+      const response = await verify(tokens.access_token);
+
+      expect(response).toMatchObject({
+        statusCode: 200,
+        body: { valid: true, sub: String(tokens.user.id), role: 'basic', token_use: 'access', iss: TOKEN_ISSUER, aud: TOKEN_AUDIENCE },
+      });
+    });
+
+    it('It should answer 401 to garbage and to an unsigned (alg none) token', async () => {
+      const unsigned = new UnsecuredJWT({ role: 'admin', token_use: 'access' }).setSubject('1').setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setIssuedAt().setExpirationTime('15m').encode();
+
+      expect((await verify('garbage')).statusCode).toBe(401);
+      expect((await verify(unsigned)).statusCode).toBe(401);
+    });
+  });
+
+  it('It should never answer a password or a hash', async () => {
+    const created = await register({ email: uniqueEmail(), password: PASSWORD });
+    const user = (created.body as { user: Record<string, unknown> }).user;
+
+    expect(User.safeParse(user).success).toBe(true);
+    expect(Object.keys(user).sort()).toEqual(['created_at', 'email', 'id', 'role', 'username']);
+  });
+});

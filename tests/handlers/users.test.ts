@@ -1,0 +1,138 @@
+import type { Services } from '../../lib/container';
+import { createHttpHandler } from '../../lib/http/createHttpHandler';
+import type { RouteContract } from '../../lib/http/route';
+import { createUserRoute, getMeRoute, getUserRoute, listMyRatingsRoute } from '../../lib/schemas/routes/users';
+import { RatedMoviesPage, User } from '../../lib/schemas/users';
+import { createUser } from '../../functions/users/createUser';
+import { getMe } from '../../functions/users/getMe';
+import { getUser } from '../../functions/users/getUser';
+import { listMyRatings } from '../../functions/users/listMyRatings';
+import { signUp, uniqueEmail } from '../support/auth';
+import { httpEvent, type HttpEventInput } from '../support/events';
+import { invoke } from '../support/invoke';
+import { createTestServices } from '../support/services';
+
+type Caller = { headers: Record<string, string> } | undefined;
+
+describe('user routes', () => {
+  let services: Services;
+  let ann: Awaited<ReturnType<typeof signUp>>;
+  let bob: Awaited<ReturnType<typeof signUp>>;
+  let admin: Awaited<ReturnType<typeof signUp>>;
+  beforeEach(async () => {
+    services = await createTestServices();
+    [ann, bob, admin] = await Promise.all([signUp(services), signUp(services), signUp(services, { role: 'admin' })]);
+  });
+
+  const call = <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], caller: Caller, event: HttpEventInput) =>
+    invoke(createHttpHandler(route, implementation, async () => services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
+  const me = (caller: Caller) => call(getMeRoute, getMe, caller, { path: '/users/me/' });
+  const user = (caller: Caller, id: number) => call(getUserRoute, getUser, caller, { path: `/users/${id}/`, pathParameters: { id: String(id) } });
+  const profile = (caller: Caller, query?: Record<string, string>) => call(listMyRatingsRoute, listMyRatings, caller, { path: '/users/me/ratings/', query });
+  const create = (caller: Caller, body: unknown) => call(createUserRoute, createUser, caller, { path: '/users/', body });
+
+  describe('GET /users/me/', () => {
+    it('It should answer the caller, without any password or hash', async () => {
+      const response = await me(ann);
+
+      expect(response).toMatchObject({ statusCode: 200, body: { id: ann.id, email: ann.email, role: 'basic' } });
+      expect(Object.keys(response.body as object).sort()).toEqual(['created_at', 'email', 'id', 'role', 'username']);
+    });
+
+    it('It should answer 401 without a token', async () => {
+      expect((await me(undefined)).statusCode).toBe(401);
+    });
+  });
+
+  describe('GET /users/{id}/', () => {
+    it('It should show the email to the user themself and to admins only', async () => {
+      expect(await user(ann, ann.id)).toMatchObject({ statusCode: 200, body: { id: ann.id, email: ann.email } });
+      expect(await user(admin, ann.id)).toMatchObject({ statusCode: 200, body: { email: ann.email } });
+
+      const seenByBob = await user(bob, ann.id);
+      expect(seenByBob).toMatchObject({ statusCode: 200, body: { id: ann.id, role: 'basic' } });
+      expect(seenByBob.body).not.toHaveProperty('email');
+    });
+
+    it('It should answer 404 for an unknown user and 401 without a token', async () => {
+      expect((await user(ann, admin.id + 100)).statusCode).toBe(404);
+      expect((await user(undefined, ann.id)).statusCode).toBe(401);
+    });
+  });
+
+  describe('GET /users/me/ratings/ (the profile)', () => {
+    it('It should answer a page of the movies the caller rated, with the value and when, without summaries', async () => {
+      const first = await services.movies.create({ title: 'First', genres: ['Drama'], year: 2001 });
+      const second = await services.movies.create({ title: 'Second' });
+      await services.ratings.rateAsUser({ movieId: first.id, userId: ann.id, value: 5 });
+      await services.ratings.rateAsUser({ movieId: second.id, userId: ann.id, value: 2 });
+      await services.ratings.rateAsUser({ movieId: second.id, userId: bob.id, value: 4 });
+
+      const response = await profile(ann);
+
+      expect(response.statusCode).toBe(200);
+      const page = RatedMoviesPage.parse(response.body);
+      expect(page).toMatchObject({ count: 2, page: 1, page_size: 20, total_pages: 1 });
+      expect(page.results.map((item) => [item.movie.title, item.value])).toEqual(
+        expect.arrayContaining([
+          ['First', 5],
+          ['Second', 2],
+        ]),
+      );
+      expect(page.results.find((item) => item.movie.id === second.id)?.movie).toMatchObject({ rating: 3, rating_count: 2 });
+      expect(page.results[0]).toEqual({ movie: expect.not.objectContaining({ summary: expect.anything() }), value: expect.any(Number), rated_at: expect.any(String) });
+    });
+
+    it('It should page, and answer 400 to a page size over 100 and 401 without a token', async () => {
+      expect(await profile(ann, { page: '2' })).toMatchObject({ statusCode: 200, body: { count: 0, results: [] } });
+      expect((await profile(ann, { page_size: '101' })).statusCode).toBe(400);
+      expect((await profile(undefined)).statusCode).toBe(401);
+    });
+  });
+
+  describe('POST /users/ (admin)', () => {
+    it('It should let an admin create a user of any role: 201 with a Location', async () => {
+      const email = uniqueEmail('made');
+
+      const response = await create(admin, { email: email.toUpperCase(), password: 'a-long-enough-password', role: 'admin' });
+
+      expect(response.statusCode).toBe(201);
+      const made = User.parse(response.body);
+      expect(made).toMatchObject({ email, role: 'admin' });
+      expect(response.headers.location).toBe(`/users/${made.id}/`);
+      await expect(services.auth.signIn(email, 'a-long-enough-password')).resolves.toMatchObject({ user: { id: made.id } });
+    });
+
+    it('It should make a basic user when no role is given', async () => {
+      expect(await create(admin, { email: uniqueEmail(), password: 'a-long-enough-password' })).toMatchObject({ statusCode: 201, body: { role: 'basic' } });
+    });
+
+    it('It should answer 403 to a basic user, 401 without a token, and 409 for a taken email', async () => {
+      const body = { email: uniqueEmail(), password: 'a-long-enough-password' };
+
+      expect((await create(ann, body)).statusCode).toBe(403);
+      expect((await create(undefined, body)).statusCode).toBe(401);
+      expect((await create(admin, { ...body, email: ann.email.toUpperCase() })).statusCode).toBe(409);
+    });
+
+    it('It should answer 400 to a bad role, email or password', async () => {
+      const response = await create(admin, { email: 'nope', password: 'short', role: 'root' });
+
+      expect(response.statusCode).toBe(400);
+      expect((response.body as { errors: { path: string }[] }).errors.map((e) => e.path).sort()).toEqual(['email', 'password', 'role']);
+    });
+  });
+
+  describe('the admin from ADMIN_EMAIL / ADMIN_PASSWORD', () => {
+    it('It should be created once, idempotently, and promote an existing account with that email', async () => {
+      await services.auth.ensureAdmin({ email: 'Boss@Example.com', password: 'boss-password-1' });
+      await services.auth.ensureAdmin({ email: 'boss@example.com', password: 'boss-password-1' });
+
+      const signedIn = await services.auth.signIn('boss@example.com', 'boss-password-1');
+      expect(signedIn.user).toMatchObject({ email: 'boss@example.com', role: 'admin' });
+
+      await services.auth.ensureAdmin({ email: ann.email, password: 'whatever-password' });
+      expect(await services.users.findById(ann.id)).toMatchObject({ role: 'admin' });
+    });
+  });
+});

@@ -1,0 +1,126 @@
+import { SignJWT } from 'jose';
+import * as z from 'zod';
+import type { Services } from '../../../lib/container';
+import { createHttpHandler } from '../../../lib/http/createHttpHandler';
+import { defineRoute, type Access } from '../../../lib/http/route';
+import { createLogger } from '../../../lib/logger';
+import { createTokenSigner, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../../lib/services/tokens';
+import { bearer, signUp } from '../../support/auth';
+import { httpEvent } from '../../support/events';
+import { invoke } from '../../support/invoke';
+import { createTestServices } from '../../support/services';
+
+const routeWith = (access: Access, writes = false) =>
+  defineRoute({
+    functionName: 'whoAmI',
+    method: 'POST',
+    path: '/who/',
+    summary: 'Answers the caller',
+    tags: ['test'],
+    access,
+    ...(writes ? { writes: true } : {}),
+    body: z.object({ note: z.string() }),
+    response: { status: 200, description: 'the caller', schema: z.unknown() },
+  });
+
+describe('authentication and roles (one middleware, driven by route.access)', () => {
+  let services: Services;
+  beforeEach(async () => {
+    services = await createTestServices();
+  });
+
+  const call = (access: Access, headers: Record<string, string> = {}, { writes = false, body = { note: 'hi' } as unknown } = {}) =>
+    invoke(
+      createHttpHandler(routeWith(access, writes), async ({ user }) => ({ user: user ?? null }), async () => services),
+      httpEvent({ method: 'POST', path: '/who/', headers, body }),
+    );
+
+  it('It should hand a user route the caller from a valid bearer token', async () => {
+    const ann = await signUp(services);
+
+    const response = await call('user', ann.headers);
+
+    expect(response).toMatchObject({ statusCode: 200, body: { user: { id: ann.id, role: 'basic' } } });
+  });
+
+  it.each([
+    ['no Authorization header', {}],
+    ['an empty bearer', { authorization: 'Bearer ' }],
+    ['another scheme', { authorization: 'Basic YW5uOnNlY3JldA==' }],
+    ['garbage', bearer('not.a.token')],
+  ])('It should answer 401 problem+json to a user route with %s', async (_name, headers) => {
+    const response = await call('user', headers);
+
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['content-type']).toBe('application/problem+json');
+    expect(response.headers['www-authenticate']).toBe('Bearer');
+  });
+
+  it('It should answer 401 before validating the body, so anonymous callers learn nothing of the route', async () => {
+    expect((await call('user', {}, { body: { note: 42 } })).statusCode).toBe(401);
+  });
+
+  it('It should refuse a refresh token, a token signed with another secret, and an expired one', async () => {
+    const ann = await signUp(services);
+    const other = createTokenSigner({ secret: 'x'.repeat(40) });
+    const expired = await new SignJWT({ role: 'basic', token_use: 'access' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(String(ann.id))
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 1800)
+      .sign(new TextEncoder().encode(services.config.auth.jwtSecret));
+
+    for (const token of [ann.refresh_token, await other.issueAccess({ id: ann.id, role: 'admin' }), expired]) {
+      expect((await call('user', bearer(token))).statusCode).toBe(401);
+    }
+  });
+
+  it('It should answer 403 to a basic user on an admin route, and let an admin through', async () => {
+    const basic = await signUp(services);
+    const admin = await signUp(services, { role: 'admin' });
+
+    expect((await call('admin', basic.headers)).statusCode).toBe(403);
+    expect(await call('admin', admin.headers)).toMatchObject({ statusCode: 200, body: { user: { id: admin.id, role: 'admin' } } });
+    expect((await call('admin')).statusCode).toBe(401);
+  });
+
+  it('It should let anyone call a public route, and still name a caller who sends a valid token', async () => {
+    const ann = await signUp(services);
+
+    expect(await call('public')).toMatchObject({ statusCode: 200, body: { user: null } });
+    expect(await call('public', ann.headers)).toMatchObject({ statusCode: 200, body: { user: { id: ann.id } } });
+  });
+
+  it('It should answer 401 on a public route to a bad token: a client that sends one wants it honoured', async () => {
+    expect((await call('public', bearer('not.a.token'))).statusCode).toBe(401);
+  });
+
+  it('It should require a token for writes only when REQUIRE_AUTH_FOR_WRITES is true', async () => {
+    expect((await call('public', {}, { writes: true })).statusCode).toBe(200);
+
+    services = await createTestServices({ env: { REQUIRE_AUTH_FOR_WRITES: 'true' } });
+    const ann = await signUp(services);
+    expect((await call('public', {}, { writes: true })).statusCode).toBe(401);
+    expect((await call('public', {})).statusCode).toBe(200);
+    expect((await call('public', ann.headers, { writes: true })).statusCode).toBe(200);
+  });
+
+  it('It should log the caller id and never the token', async () => {
+    const ann = await signUp(services);
+    services = { ...services, logger: createLogger('INFO') };
+    const lines: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => lines.push(String(chunk)) > 0);
+    try {
+      await call('user', ann.headers);
+    } finally {
+      spy.mockRestore();
+    }
+
+    const output = lines.join('');
+    expect(output).toContain(`"user_id":${ann.id}`);
+    expect(output).not.toContain(ann.access_token);
+    expect(output).not.toContain(ann.access_token.split('.')[2]!);
+  });
+});
