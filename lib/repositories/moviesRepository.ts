@@ -163,6 +163,16 @@ export function createMoviesRepository(db: Client) {
       return plan.rows.map((row) => String(row.detail));
     },
 
+    /** Those of the ids that name no movie, in the order given. */
+    async findMissing(ids: readonly number[]): Promise<number[]> {
+      if (ids.length === 0) return [];
+      const result = await db.execute({
+        sql: 'SELECT value AS id FROM json_each(?) WHERE value NOT IN (SELECT id FROM movies) ORDER BY key',
+        args: [JSON.stringify(ids)],
+      });
+      return result.rows.map((row) => column<number>(row, 'id'));
+    },
+
     async isEmpty(): Promise<boolean> {
       const result = await db.execute('SELECT NOT EXISTS (SELECT 1 FROM movies) AS empty');
       return column<number>(result.rows[0]!, 'empty') === 1;

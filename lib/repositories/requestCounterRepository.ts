@@ -11,6 +11,10 @@ export function createRequestCounterRepository(db: Client) {
       });
     },
 
+    async reset(): Promise<void> {
+      await db.execute('UPDATE request_counter_shards SET count = 0');
+    },
+
     async total(): Promise<number> {
       const result = await db.execute('SELECT coalesce(sum(count), 0) AS total FROM request_counter_shards');
       return column<number>(result.rows[0]!, 'total');

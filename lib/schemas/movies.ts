@@ -40,6 +40,10 @@ export type MovieOrdering = (typeof movieOrderings)[number];
 
 const orderingMessage = `must be one of ${MOVIE_ORDER_FIELDS.join(', ')}, each optionally prefixed with - for descending order`;
 
+/** A movie inside another answer (a profile, a collection): listings never carry summaries. */
+export const MovieWithoutSummary = Movie.omit({ summary: true, summary_source: true }).meta({ id: 'MovieWithoutSummary' });
+export type MovieWithoutSummary = z.infer<typeof MovieWithoutSummary>;
+
 export const ListMoviesQuery = PaginationQuery.extend({
   genre: trimmedText(1, 50).optional().describe('only movies of this genre (compared case-insensitively)'),
   ordering: z

@@ -28,6 +28,15 @@ export function createRequestCounter({ counter, logger, shards = REQUEST_COUNTER
       return increment;
     },
 
+    /**
+     * Zero from here on. This container's increments in flight, the resetting request's own among them,
+     * land first, so they belong to the count being cleared rather than the next one.
+     */
+    async reset(): Promise<void> {
+      await Promise.all(pending);
+      await counter.reset();
+    },
+
     /** Every request counted so far, this container's increments in flight (the asking request's own) included. */
     async total(): Promise<number> {
       await Promise.all(pending);

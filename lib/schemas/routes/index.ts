@@ -1,11 +1,18 @@
 import type { RouteContract } from '../../http/route';
 import { issueTokenRoute, refreshTokenRoute, registerUserRoute, verifyTokenRoute } from './auth';
+import {
+  createCollectionRoute,
+  deleteCollectionRoute,
+  getCollectionRoute,
+  listCollectionsRoute,
+  replaceCollectionRoute,
+} from './collections';
 import { docsAssetRoute, docsRoute, openapiRoute } from './docs';
 import { healthRoute } from './health';
 import { createMovieRoute, getMovieRoute, listMoviesRoute } from './movies';
 import { createUserRoute, getMeRoute, getUserRoute, listMyRatingsRoute } from './users';
 import { createRatingRoute, deleteRatingRoute, getRatingRoute, listRatingsRoute, replaceRatingRoute, updateRatingRoute } from './ratings';
-import { getRequestCountRoute } from './requestCount';
+import { getRequestCountRoute, resetRequestCountRoute } from './requestCount';
 
 /** Every endpoint of the API; the OpenAPI document and the serverless.yml check read this list. */
 export const allRoutes: readonly RouteContract[] = [
@@ -15,6 +22,7 @@ export const allRoutes: readonly RouteContract[] = [
   listMoviesRoute,
   createRatingRoute,
   getRequestCountRoute,
+  resetRequestCountRoute,
   openapiRoute,
   docsRoute,
   docsAssetRoute,
@@ -31,4 +39,9 @@ export const allRoutes: readonly RouteContract[] = [
   getUserRoute,
   listMyRatingsRoute,
   createUserRoute,
+  createCollectionRoute,
+  listCollectionsRoute,
+  getCollectionRoute,
+  replaceCollectionRoute,
+  deleteCollectionRoute,
 ];

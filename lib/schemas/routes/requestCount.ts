@@ -15,3 +15,16 @@ export const getRequestCountRoute = defineRoute({
   access: 'public',
   response: { status: 200, description: 'the count', schema: RequestCount },
 });
+
+export const RequestCountReset = z.object({ message: z.literal('request count reset') }).meta({ id: 'RequestCountReset' });
+
+export const resetRequestCountRoute = defineRoute({
+  functionName: 'resetRequestCount',
+  method: 'POST',
+  path: '/request-count/reset/',
+  summary: 'Set the request count back to zero',
+  description: 'Counting starts again after this request.',
+  tags: ['request counter'],
+  access: 'admin',
+  response: { status: 200, description: 'the count is zero', schema: RequestCountReset },
+});
