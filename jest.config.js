@@ -24,7 +24,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
       globalTeardown: '<rootDir>/tests/e2e/globalTeardown.ts',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/tests/e2e/setupTimeout.ts'],
     },
   ],
 };

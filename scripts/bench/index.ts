@@ -12,6 +12,8 @@ import autocannon from 'autocannon';
 import { openMigratedDatabase } from '../../lib/db/client';
 import { createMoviesRepository } from '../../lib/repositories/moviesRepository';
 import { createRatingsRepository } from '../../lib/repositories/ratingsRepository';
+import { createUsersRepository } from '../../lib/repositories/usersRepository';
+import { createPasswordHasher } from '../../lib/services/passwords';
 import { httpEvent, lambdaContext } from '../../tests/support/events';
 import { startFakeOpenAiServer } from '../../tests/support/fakeOpenAiServer';
 import { findProjectRoot, startOfflineApi } from '../../tests/support/offlineApi';
@@ -20,6 +22,11 @@ import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { ms, percentile, time, timeAgainstFloor, type Timing } from './stats';
 
 const CALLS = 2000;
+/**
+ * Each sign-in spends one scrypt hash at OWASP's cost (N=2^17: about 0.4 s of one core and 128 MiB), so 2,000
+ * of them would take the whole 5-minute budget several times over; this many still gives a stable p50.
+ */
+const SIGN_IN_CALLS = 40;
 const root = findProjectRoot(__dirname);
 type Handler = (event: APIGatewayProxyEventV2, context: unknown, options: unknown) => Promise<{ statusCode: number; body?: string }>;
 
@@ -101,6 +108,20 @@ export async function main(): Promise<void> {
     CALLS,
   );
   record({ scenario: 'createRating warm', figure: timingText(rate.subject), floor: `floor p50 ${ms(rate.floor.p50)} ms`, ratio: rate.subject.p50 / rate.floor.p50, target: '≤ 1.5×', met: rate.subject.p50 <= 1.5 * rate.floor.p50 });
+
+  // ── signIn: the whole route against the password hash alone ────────────────────────────────────────
+  const issueToken = load('issueToken');
+  const passwords = createPasswordHasher();
+  const credentials = { email: 'bench@example.com', password: 'bench-password-1' };
+  const stored = await passwords.hash(credentials.password);
+  await createUsersRepository(db).create({ email: credentials.email, username: 'bench', passwordHash: stored, role: 'basic' });
+  const signIn = await timeAgainstFloor(
+    () => invokeOk(issueToken, httpEvent({ method: 'POST', path: '/auth/token/', body: credentials }), 200),
+    () => passwords.verify(credentials.password, stored),
+    SIGN_IN_CALLS,
+    { block: 10, warmup: 2 },
+  );
+  record({ scenario: `signIn warm (${SIGN_IN_CALLS} calls)`, figure: timingText(signIn.subject), floor: `hash p50 ${ms(signIn.floor.p50)} ms`, ratio: signIn.subject.p50 / signIn.floor.p50 });
 
   // ── Growth: one movie at 1,000 and at 1,000,000 ratings ────────────────────────────────────────────
   const growth = await movies.create({ title: 'Growth', genres: [] });

@@ -23,8 +23,13 @@ type Call = (i: number) => Promise<unknown>;
  * Times a subject and its floor in alternating blocks, after a warm-up, so that drift on a noisy machine
  * (another process, a WAL checkpoint) falls on both sides alike. Milliseconds.
  */
-export async function timeAgainstFloor(subject: Call, floor: Call, calls: number, block = 100): Promise<{ subject: Timing; floor: Timing }> {
-  for (let i = 0; i < Math.min(200, calls); i++) {
+export async function timeAgainstFloor(
+  subject: Call,
+  floor: Call,
+  calls: number,
+  { block = 100, warmup = Math.min(200, calls) }: { block?: number; warmup?: number } = {},
+): Promise<{ subject: Timing; floor: Timing }> {
+  for (let i = 0; i < warmup; i++) {
     await floor(i);
     await subject(i);
   }

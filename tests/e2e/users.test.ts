@@ -4,10 +4,6 @@ import { api, createMovie, type ApiResponse } from './http';
 
 const PASSWORD = 'an-e2e-password';
 
-// The e2e server hashes at the real OWASP cost (about 0.7 s a sign-in on 2 shared cores), and jest applies
-// only its global 5 s default here (a project's testTimeout is not read), so these tests ask for more.
-jest.setTimeout(60_000);
-
 interface Tokens {
   user: { id: number; email: string; role: string };
   access_token: string;
