@@ -1,9 +1,6 @@
 import { uniqueEmail } from '../support/auth';
 import { api, createMovie } from './http';
 
-// Sign-ins hash at the real OWASP cost on 2 shared cores; jest's 5 s default is too short for a few of them.
-jest.setTimeout(60_000);
-
 async function register(): Promise<Record<string, string>> {
   const response = await api('/auth/register/', { method: 'POST', body: { email: uniqueEmail('collector'), password: 'an-e2e-password' } });
   if (response.status !== 201) throw new Error(`could not register: ${response.status}`);
