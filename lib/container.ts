@@ -4,13 +4,17 @@ import { getDb } from './db/client';
 import { getSummaryGenerator } from './llm';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
+import { createCollectionsRepository } from './repositories/collectionsRepository';
 import { createMoviesRepository } from './repositories/moviesRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
+import { createRequestCounterRepository } from './repositories/requestCounterRepository';
 import { createRefreshTokensRepository } from './repositories/refreshTokensRepository';
 import { createUsersRepository } from './repositories/usersRepository';
 import { createAuthService } from './services/authService';
+import { createCollectionsService } from './services/collectionsService';
 import { createPasswordHasher, type PasswordCost } from './services/passwords';
 import { createRatingsService } from './services/ratingsService';
+import { createRequestCounter } from './services/requestCounter';
 import { createSummaryService } from './services/summaryService';
 import { createTokenSigner } from './services/tokens';
 
@@ -34,6 +38,8 @@ export function createServices({ config, db, logger, generator, passwordCost }: 
     movies,
     ratings: createRatingsService({ ratings: createRatingsRepository(db) }),
     summaries: createSummaryService({ movies, generator, budgetMs: config.llm.timeoutMs, logger }),
+    requestCounter: createRequestCounter({ counter: createRequestCounterRepository(db), logger }),
+    collections: createCollectionsService({ collections: createCollectionsRepository(db), movies }),
     users,
     auth: createAuthService({
       users,

@@ -1,19 +1,36 @@
-import { getConfig } from '../lib/config';
+import { getConfig, type Config } from '../lib/config';
 import { createServices } from '../lib/container';
 import { openMigratedDatabase } from '../lib/db/client';
-import { getSummaryGenerator } from '../lib/llm';
-import { getLogger } from '../lib/logger';
+import { createSummaryGenerator } from '../lib/llm';
+import { createLogger } from '../lib/logger';
+import { createMoviesRepository } from '../lib/repositories/moviesRepository';
+import { importFilms, type Print } from './seed';
 
-/** Run by `npm start` before the API comes up: the database is migrated and the configured admin ensured. */
-export async function main(): Promise<void> {
-  const config = getConfig();
+/**
+ * Migrates the database, ensures the configured admin, then imports the film dataset if the database holds
+ * no movie yet (unless SEED_DATA=false).
+ */
+export async function prepareDatabase(config: Config, print: Print): Promise<void> {
   const db = await openMigratedDatabase(config.database);
   try {
     if (config.auth.admin) {
-      await createServices({ config, db, logger: getLogger(), generator: getSummaryGenerator() }).auth.ensureAdmin(config.auth.admin);
-      console.log(`admin ${config.auth.admin.email} ensured`);
+      const services = createServices({ config, db, logger: createLogger(config.logLevel), generator: createSummaryGenerator(config.llm) });
+      await services.auth.ensureAdmin(config.auth.admin);
+      print(`admin ${config.auth.admin.email} ensured`);
+    }
+    if (!config.seedData) {
+      print('SEED_DATA=false: the film dataset is not imported');
+    } else if (!(await createMoviesRepository(db).isEmpty())) {
+      print('the database already holds movies: the film dataset is not imported');
+    } else {
+      await importFilms(db, print);
     }
   } finally {
     db.close();
   }
+}
+
+/** Run by `npm start` before the API comes up: the database is migrated, the admin ensured and, when empty, filled. */
+export async function main(): Promise<void> {
+  await prepareDatabase(getConfig(), (line) => console.log(line));
 }

@@ -4,9 +4,11 @@ import { getServices, type Services } from '../container';
 import { getLogger } from '../logger';
 import type { AuthUser } from '../services/tokens';
 import { authenticate } from './authenticate';
+import { entityTags } from './entityTag';
 import { parseJsonBody } from './jsonBody';
 import { problemResponse } from './problemDetails';
 import { HttpReply } from './reply';
+import { countRequests } from './requestCounter';
 import { requestLog } from './requestLog';
 import { securityHeaders } from './securityHeaders';
 import type { RouteContract, RouteInput, RouteResult } from './route';
@@ -22,6 +24,8 @@ export interface HttpContext extends Context {
   /** The caller, when a valid bearer token came with the request. */
   user?: AuthUser;
   input?: RouteInput<RouteContract>;
+  /** This request's increment of the request counter, settled before the answer leaves. */
+  counted?: Promise<void>;
 }
 
 type Middleware = MiddlewareObj<Event, Result, Error, HttpContext>;
@@ -91,7 +95,11 @@ export function createHttpHandler<R extends RouteContract>(
   return middy<Event, Result, Error, HttpContext>()
     .use(requestLog(route))
     .use(securityHeaders())
+    // Attached after securityHeaders so that its `after` runs first and a 304 it makes still gets them.
+    .use(entityTags(route))
     .use(provideServices(services))
+    // Counted before authentication, so a refused token is a request served like any other.
+    .use(countRequests())
     .use(authenticate(route))
     .use(jsonBodyParser())
     .use(requestValidator(route))

@@ -1,5 +1,7 @@
-import type { Client, Row } from '@libsql/client';
-import type { Movie } from '../schemas/movies';
+import type { Client, InStatement, InValue, Row } from '@libsql/client';
+import type { Movie, MovieOrdering, MOVIE_ORDER_FIELDS } from '../schemas/movies';
+
+type MovieOrderField = (typeof MOVIE_ORDER_FIELDS)[number];
 import { column } from './rows';
 
 export interface NewMovie {
@@ -10,7 +12,86 @@ export interface NewMovie {
 }
 
 /** The columns every movie read selects; the average is derived here, never aggregated over ratings. */
-export const MOVIE_COLUMNS = 'id, title, description, genres, year, rating_sum, rating_count, summary, summary_source, created_at';
+export const MOVIE_COLUMNS =
+  'id, title, description, genres, year, director, running_time_min, rating_sum, rating_count, summary, summary_source, created_at';
+
+/** A film from the bundled dataset, identified by its import key. */
+export interface ImportedMovie {
+  title: string;
+  year: number | null;
+  genres: string[];
+  director: string | null;
+  running_time_min: number | null;
+  import_key: string;
+}
+
+export interface MovieListQuery {
+  offset: number;
+  limit: number;
+  /** Words that must each start a word of the title, in any order. */
+  search?: string;
+  genre?: string;
+  /** A field, prefixed with - for descending order; by title when absent. */
+  ordering?: MovieOrdering;
+}
+
+/** Each listing order as SQL, matching its index in migration 003 (title's collation included). */
+const ORDER_EXPRESSIONS: Record<MovieOrderField, string> = {
+  title: 'title COLLATE NOCASE',
+  year: 'year',
+  rating: 'rating',
+  rating_count: 'rating_count',
+  created_at: 'created_at',
+};
+
+function orderBy(ordering: MovieOrdering = 'title'): string {
+  const descending = ordering.startsWith('-');
+  const field = (descending ? ordering.slice(1) : ordering) as MovieOrderField;
+  const direction = descending ? 'DESC' : 'ASC';
+  return `ORDER BY ${ORDER_EXPRESSIONS[field]} ${direction}, id ${direction}`;
+}
+
+/**
+ * The FTS5 query for a user's search: each word quoted (so quotes, `*`, `-`, NEAR, AND… are only ever
+ * text) and made a prefix, all of them required. Words are split as the unicode61 tokenizer splits
+ * titles, on anything but letters and digits. Null when the search holds no word at all.
+ */
+export function titleMatchQuery(search: string): string | null {
+  const words = search.match(/[\p{L}\p{N}]+/gu);
+  return words ? words.map((word) => `"${word}"*`).join(' ') : null;
+}
+
+interface ListStatements {
+  count: InStatement;
+  page: InStatement;
+}
+
+function listStatements({ offset, limit, search, genre, ordering }: MovieListQuery): ListStatements | undefined {
+  const where: string[] = [];
+  const args: InValue[] = [];
+  if (search !== undefined) {
+    const match = titleMatchQuery(search);
+    if (match === null) return undefined;
+    where.push('id IN (SELECT rowid FROM movies_fts WHERE movies_fts MATCH ?)');
+    args.push(match);
+  }
+  if (genre !== undefined) {
+    // movie_genres.genre is NOCASE, so this compares case-insensitively through its primary key.
+    where.push('id IN (SELECT movie_id FROM movie_genres WHERE genre = ?)');
+    args.push(genre);
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return {
+    count: { sql: `SELECT count(*) AS count FROM movies ${filter}`, args },
+    page: {
+      sql: `SELECT ${MOVIE_COLUMNS} FROM movies ${filter} ${orderBy(ordering)} LIMIT ? OFFSET ?`,
+      args: [...args, limit, offset],
+    },
+  };
+}
+
+/** Rows per INSERT statement: 6 arguments each stays far below SQLite's limit on bound variables. */
+const IMPORT_ROWS_PER_STATEMENT = 250;
 
 export interface StoredSummary {
   summary: string;
@@ -29,6 +110,8 @@ export function toMovie(row: Row): Movie {
     description: column<string | null>(row, 'description'),
     genres: JSON.parse(column<string>(row, 'genres')) as string[],
     year: column<number | null>(row, 'year'),
+    director: column<string | null>(row, 'director'),
+    running_time_min: column<number | null>(row, 'running_time_min'),
     created_at: column<string>(row, 'created_at'),
   };
 }
@@ -41,6 +124,58 @@ export function createMoviesRepository(db: Client) {
         args: [movie.title, movie.description ?? null, JSON.stringify(movie.genres ?? []), movie.year ?? null],
       });
       return toMovie(result.rows[0]!);
+    },
+
+    /**
+     * Inserts imported films in one atomic batch, leaving out those whose import key is already stored.
+     * Answers how many were added.
+     */
+    async insertImported(films: readonly ImportedMovie[]): Promise<number> {
+      if (films.length === 0) return 0;
+      const statements = [];
+      for (let start = 0; start < films.length; start += IMPORT_ROWS_PER_STATEMENT) {
+        const chunk = films.slice(start, start + IMPORT_ROWS_PER_STATEMENT);
+        statements.push({
+          sql: `INSERT INTO movies (title, year, genres, director, running_time_min, import_key)
+                VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+                ON CONFLICT (import_key) DO NOTHING`,
+          args: chunk.flatMap((film) => [film.title, film.year, JSON.stringify(film.genres), film.director, film.running_time_min, film.import_key]),
+        });
+      }
+      const results = await db.batch(statements, 'write');
+      return results.reduce((sum, result) => sum + result.rowsAffected, 0);
+    },
+
+    /** One page of the catalogue and the number of movies in it, read from one snapshot. */
+    async list(query: MovieListQuery): Promise<{ count: number; movies: Movie[] }> {
+      const statements = listStatements(query);
+      if (!statements) return { count: 0, movies: [] };
+      const [counted, page] = await db.batch([statements.count, statements.page], 'read');
+      return { count: column<number>(counted!.rows[0]!, 'count'), movies: page!.rows.map(toMovie) };
+    },
+
+    /** How SQLite runs the page query of a listing, step by step: for tests and the bench to check index use. */
+    async listQueryPlan(query: MovieListQuery): Promise<string[]> {
+      const statements = listStatements(query);
+      if (!statements) return [];
+      const { sql, args } = statements.page as { sql: string; args: InValue[] };
+      const plan = await db.execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args });
+      return plan.rows.map((row) => String(row.detail));
+    },
+
+    /** Those of the ids that name no movie, in the order given. */
+    async findMissing(ids: readonly number[]): Promise<number[]> {
+      if (ids.length === 0) return [];
+      const result = await db.execute({
+        sql: 'SELECT value AS id FROM json_each(?) WHERE value NOT IN (SELECT id FROM movies) ORDER BY key',
+        args: [JSON.stringify(ids)],
+      });
+      return result.rows.map((row) => column<number>(row, 'id'));
+    },
+
+    async isEmpty(): Promise<boolean> {
+      const result = await db.execute('SELECT NOT EXISTS (SELECT 1 FROM movies) AS empty');
+      return column<number>(result.rows[0]!, 'empty') === 1;
     },
 
     async findById(id: number): Promise<Movie | undefined> {

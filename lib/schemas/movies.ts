@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { integerBetween, rule, Timestamp, trimmedText } from './common';
+import { PaginationQuery, pageOf } from './pagination';
 
 /** Genres compare case-insensitively; the first spelling of a repeated genre is kept. */
 const Genres = z
@@ -27,6 +28,35 @@ export const Movie = z.object({
   description: z.string().nullable(),
   genres: z.array(z.string()),
   year: z.number().int().nullable(),
+  director: z.string().nullable().describe('known for films imported from the dataset'),
+  running_time_min: z.number().int().positive().nullable().describe('known for films imported from the dataset'),
   created_at: Timestamp,
 }).meta({ id: 'Movie' });
 export type Movie = z.infer<typeof Movie>;
+
+export const MOVIE_ORDER_FIELDS = ['title', 'year', 'rating', 'rating_count', 'created_at'] as const;
+const movieOrderings = MOVIE_ORDER_FIELDS.flatMap((field) => [field, `-${field}`] as const);
+export type MovieOrdering = (typeof movieOrderings)[number];
+
+const orderingMessage = `must be one of ${MOVIE_ORDER_FIELDS.join(', ')}, each optionally prefixed with - for descending order`;
+
+/** A movie inside another answer (a profile, a collection): listings never carry summaries. */
+export const MovieWithoutSummary = Movie.omit({ summary: true, summary_source: true }).meta({ id: 'MovieWithoutSummary' });
+export type MovieWithoutSummary = z.infer<typeof MovieWithoutSummary>;
+
+export const ListMoviesQuery = PaginationQuery.extend({
+  genre: trimmedText(1, 50).optional().describe('only movies of this genre (compared case-insensitively)'),
+  ordering: z
+    .preprocess((text) => (text === '' ? undefined : text), z.enum(movieOrderings, { error: orderingMessage }).default('title'))
+    .meta({
+      default: 'title',
+      description: 'the order of the results; ties are broken by id in the same direction; unknown years and unrated movies count lowest',
+    }),
+  search: trimmedText(0, 200)
+    .optional()
+    .transform((text) => text || undefined)
+    .describe('words that start words of the title, in any order and case'),
+});
+export type ListMoviesQuery = z.output<typeof ListMoviesQuery>;
+
+export const MoviePage = pageOf(Movie).meta({ id: 'MoviePage' });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { integerBetween, pageOf, rule, Timestamp, trimmedText } from './common';
-import { Movie } from './movies';
+import { integerBetween, rule, Timestamp, trimmedText } from './common';
+import { pageOf } from './pagination';
+import { MovieWithoutSummary } from './movies';
 
 /** Emails are trimmed and lower-cased before validation, so lookups never depend on case. */
 export const Email = z
@@ -75,8 +76,6 @@ export const VerifiedToken = z
     exp: z.number().int(),
   })
   .meta({ id: 'VerifiedToken' });
-
-export const MovieWithoutSummary = Movie.omit({ summary: true, summary_source: true }).meta({ id: 'MovieWithoutSummary' });
 
 export const RatedMovie = z
   .object({ movie: MovieWithoutSummary, value: integerBetween(1, 5), rated_at: Timestamp })

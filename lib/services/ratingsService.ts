@@ -1,6 +1,6 @@
 import { NotFound } from '../errors';
 import type { RatingsRepository } from '../repositories/ratingsRepository';
-import { pageWindow, toPage, type Page, type PaginationQuery } from '../schemas/common';
+import { pageWindow, toPage, type Page, type PaginationQuery } from '../schemas/pagination';
 import type { Rating } from '../schemas/ratings';
 import type { RatedMovie } from '../schemas/users';
 import type { AuthUser } from './tokens';

@@ -101,3 +101,50 @@ describe('GET /movies/{id}/ (getMovie)', () => {
     expect(response.body).toMatchObject({ errors: [{ path: 'id', message: 'must be a positive integer' }] });
   });
 });
+
+describe('GET /movies/{id}/ ETag', () => {
+  const get = (services: Services, id: number, headers: Record<string, string> = {}) =>
+    invoke(
+      createHttpHandler(getMovieRoute, getMovie, async () => services),
+      httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) }, headers }),
+    );
+
+  it('answers 304 without a body while the movie is unchanged', async () => {
+    const services = await createTestServices();
+    const movie = await services.movies.create({ title: 'Tagged' });
+    const first = await get(services, movie.id);
+
+    const second = await get(services, movie.id, { 'if-none-match': first.headers.etag! });
+
+    expect(first.headers.etag).toBeDefined();
+    expect(second.statusCode).toBe(304);
+    expect(second.raw.byteLength).toBe(0);
+  });
+
+  it('changes the ETag when the rating changes, and answers the new movie to the old tag', async () => {
+    const services = await createTestServices();
+    const movie = await services.movies.create({ title: 'Rated' });
+    const before = await get(services, movie.id);
+
+    await services.ratings.rate({ movieId: movie.id, value: 4 });
+    const after = await get(services, movie.id, { 'if-none-match': before.headers.etag! });
+
+    expect(after.statusCode).toBe(200);
+    expect(after.body).toMatchObject({ rating: 4, rating_count: 1 });
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+
+  it('changes the ETag when the summary arrives', async () => {
+    const generate = jest.fn().mockRejectedValueOnce(new Error('503')).mockResolvedValue({ text: 'Now summarised.', source: 'simulated' });
+    const services = await createTestServices({ generator: { generate } });
+    const movie = await services.movies.create({ title: 'Late summary' });
+    const without = await get(services, movie.id);
+
+    const withSummary = await get(services, movie.id, { 'if-none-match': without.headers.etag! });
+
+    expect(without.body).toMatchObject({ summary: null });
+    expect(withSummary.statusCode).toBe(200);
+    expect(withSummary.body).toMatchObject({ summary: 'Now summarised.' });
+    expect(withSummary.headers.etag).not.toBe(without.headers.etag);
+  });
+});

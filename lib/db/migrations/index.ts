@@ -1,5 +1,7 @@
 import movieAndRatings from './001_movies_and_ratings.sql';
 import users from './002_users.sql';
+import catalogue from './003_catalogue.sql';
+import collections from './004_collections.sql';
 
 export interface Migration {
   /** The numbered file name; recorded in schema_migrations once applied. */
@@ -14,4 +16,6 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { name: '001_movies_and_ratings', sql: movieAndRatings },
   { name: '002_users', sql: users },
+  { name: '003_catalogue', sql: catalogue },
+  { name: '004_collections', sql: collections },
 ];

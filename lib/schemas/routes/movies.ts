@@ -1,6 +1,6 @@
 import { defineRoute } from '../../http/route';
 import { IdPathParams } from '../common';
-import { CreateMovieBody, Movie } from '../movies';
+import { CreateMovieBody, ListMoviesQuery, Movie, MoviePage } from '../movies';
 
 export const createMovieRoute = defineRoute({
   functionName: 'createMovie',
@@ -25,4 +25,16 @@ export const getMovieRoute = defineRoute({
   params: IdPathParams,
   response: { status: 200, description: 'the movie', schema: Movie },
   errors: [404],
+});
+
+export const listMoviesRoute = defineRoute({
+  functionName: 'listMovies',
+  method: 'GET',
+  path: '/movies/',
+  summary: 'Page through the catalogue',
+  description: 'Never calls the LLM: summary is the stored one, or null.',
+  tags: ['movies'],
+  access: 'public',
+  query: ListMoviesQuery,
+  response: { status: 200, description: 'one page of movies', schema: MoviePage },
 });

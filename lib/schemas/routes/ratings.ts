@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineRoute } from '../../http/route';
-import { IdPathParams, pageOf, PaginationQuery } from '../common';
+import { IdPathParams } from '../common';
+import { pageOf, PaginationQuery } from '../pagination';
 import { CreateRatingBody, Rating, RatingValue } from '../ratings';
 
 export const ChangeRatingBody = z.object({ value: RatingValue }).meta({ id: 'ChangeRatingBody' });

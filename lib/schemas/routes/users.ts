@@ -1,5 +1,6 @@
 import { defineRoute } from '../../http/route';
-import { IdPathParams, PaginationQuery } from '../common';
+import { IdPathParams } from '../common';
+import { PaginationQuery } from '../pagination';
 import { CreateUserBody, RatedMoviesPage, User, UserView } from '../users';
 
 export const getMeRoute = defineRoute({

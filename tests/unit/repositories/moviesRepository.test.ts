@@ -1,4 +1,6 @@
-import type { Client } from '@libsql/client';
+import { createClient, type Client } from '@libsql/client';
+import { migrate } from '../../../lib/db/migrate';
+import { migrations } from '../../../lib/db/migrations';
 import { createMoviesRepository, type MoviesRepository } from '../../../lib/repositories/moviesRepository';
 import { createMemoryDatabase } from '../../support/database';
 
@@ -20,6 +22,8 @@ describe('moviesRepository', () => {
       description: 'Dreams',
       genres: ['Thriller', 'Sci-Fi'],
       year: 2010,
+      director: null,
+      running_time_min: null,
       rating: null,
       rating_count: 0,
       summary: null,
@@ -50,5 +54,49 @@ describe('moviesRepository', () => {
     const rows = await db.execute({ sql: 'SELECT genre FROM movie_genres WHERE movie_id = ? ORDER BY genre', args: [movie.id] });
 
     expect(rows.rows.map((r) => r.genre)).toEqual(['Crime', 'Drama']);
+  });
+});
+
+describe('moviesRepository.list search', () => {
+  it('reads the title index, never scanning the movies table', async () => {
+    const db = await createMemoryDatabase();
+
+    const steps = await createMoviesRepository(db).listQueryPlan({ offset: 0, limit: 20, search: 'star wars' });
+
+    expect(steps.some((step) => /SCAN movies_fts VIRTUAL TABLE INDEX/.test(step))).toBe(true);
+    expect(steps.filter((step) => /^SCAN movies\b(?!_fts)/.test(step))).toEqual([]);
+  });
+
+  it('indexes the titles of movies stored before the search index existed', async () => {
+    const db = createClient({ url: ':memory:' });
+    await migrate(db, migrations.slice(0, 1));
+    await db.execute("INSERT INTO movies (title) VALUES ('Older than the index'), ('Something else')");
+
+    await migrate(db);
+
+    const { movies } = await createMoviesRepository(db).list({ offset: 0, limit: 10, search: 'older index' });
+    expect(movies.map((m) => m.title)).toEqual(['Older than the index']);
+  });
+});
+
+describe('moviesRepository.list ordering', () => {
+  it.each(['title', '-title', 'year', '-year', 'rating', '-rating', 'rating_count', '-rating_count', 'created_at', '-created_at'] as const)(
+    'reads the movies in %s order from an index, without sorting them',
+    async (ordering) => {
+      const db = await createMemoryDatabase();
+
+      const steps = await createMoviesRepository(db).listQueryPlan({ offset: 0, limit: 20, ordering });
+
+      expect(steps.join('\n')).toMatch(/SCAN movies USING (COVERING )?INDEX/);
+      expect(steps.join('\n')).not.toMatch(/TEMP B-TREE/);
+    },
+  );
+
+  it('finds the movies of a genre through the genre index', async () => {
+    const db = await createMemoryDatabase();
+
+    const steps = await createMoviesRepository(db).listQueryPlan({ offset: 0, limit: 20, genre: 'Drama' });
+
+    expect(steps.join('\n')).toMatch(/movie_genres USING PRIMARY KEY \(genre=\?\)/);
   });
 });

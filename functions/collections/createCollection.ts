@@ -1,0 +1,10 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { created } from '../../lib/http/reply';
+import { createCollectionRoute } from '../../lib/schemas/routes/collections';
+
+export const createCollection: RouteImplementation<typeof createCollectionRoute> = async ({ body, user }, { collections }) => {
+  const collection = await collections.create(user.id, body);
+  return created(collection, `/collections/${collection.id}/`);
+};
+
+export const handler = createHttpHandler(createCollectionRoute, createCollection);

@@ -1,0 +1,7 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { listCollectionsRoute } from '../../lib/schemas/routes/collections';
+
+export const listCollections: RouteImplementation<typeof listCollectionsRoute> = async ({ query, user }, { collections }) =>
+  collections.list(user.id, query);
+
+export const handler = createHttpHandler(listCollectionsRoute, listCollections);

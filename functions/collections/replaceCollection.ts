@@ -1,0 +1,7 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { replaceCollectionRoute } from '../../lib/schemas/routes/collections';
+
+export const replaceCollection: RouteImplementation<typeof replaceCollectionRoute> = async ({ params, body, user }, { collections }) =>
+  collections.replace(params.id, user.id, body);
+
+export const handler = createHttpHandler(replaceCollectionRoute, replaceCollection);

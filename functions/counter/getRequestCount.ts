@@ -1,0 +1,8 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { getRequestCountRoute } from '../../lib/schemas/routes/requestCount';
+
+export const getRequestCount: RouteImplementation<typeof getRequestCountRoute> = async (_input, { requestCounter }) => ({
+  requests: await requestCounter.total(),
+});
+
+export const handler = createHttpHandler(getRequestCountRoute, getRequestCount);

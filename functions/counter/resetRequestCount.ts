@@ -1,0 +1,9 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { resetRequestCountRoute } from '../../lib/schemas/routes/requestCount';
+
+export const resetRequestCount: RouteImplementation<typeof resetRequestCountRoute> = async (_input, { requestCounter }) => {
+  await requestCounter.reset();
+  return { message: 'request count reset' };
+};
+
+export const handler = createHttpHandler(resetRequestCountRoute, resetRequestCount);

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { HttpContext } from './createHttpHandler';
+import type { RouteContract } from './route';
+
+/** A strong tag of the exact bytes sent: any change to the body (a rating, a summary) changes it. */
+export const entityTagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+
+const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+
+/**
+ * If-None-Match uses the weak comparison (RFC 9110 §13.1.2): a tag matches whether or not either side
+ * is marked W/, and "*" matches any current representation.
+ */
+export function noneMatchHits(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((candidate) => opaque(candidate) === opaque(tag));
+}
+
+function headerValue(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const entry = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name);
+  return entry?.[1];
+}
+
+/**
+ * ETags for every successful GET with a JSON body, in this one place rather than in handlers, and a 304
+ * without a body when the client already holds that representation. The body is still built: the tag
+ * is its hash, so a cached client saves the transfer, not the query.
+ */
+export function entityTags(route: RouteContract): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
+  return {
+    after: (request) => {
+      const response = request.response;
+      if (route.method !== 'GET' || !response || response.statusCode !== 200) return;
+      const contentType = String(response.headers?.['content-type'] ?? '');
+      if (!contentType.startsWith('application/json') || typeof response.body !== 'string' || response.isBase64Encoded) return;
+      const tag = entityTagOf(response.body);
+      const headers: Record<string, string | number | boolean> = { ...response.headers, etag: tag };
+      if (noneMatchHits(headerValue(request.event, 'if-none-match'), tag)) {
+        delete headers['content-type'];
+        request.response = { statusCode: 304, headers };
+        return;
+      }
+      request.response = { ...response, headers };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { defineRoute } from '../../http/route';
+import { Collection, CollectionBody, CollectionsPage } from '../collections';
+import { IdPathParams } from '../common';
+import { PaginationQuery } from '../pagination';
+
+const ownerOnly = 'Only its owner sees it; anyone else, admins included, gets 404, as if it did not exist.';
+
+export const createCollectionRoute = defineRoute({
+  functionName: 'createCollection',
+  method: 'POST',
+  path: '/collections/',
+  summary: 'Make a collection of movies',
+  description: 'An unknown movie id is a 400 naming it; a repeated one counts once.',
+  tags: ['collections'],
+  access: 'user',
+  body: CollectionBody,
+  response: { status: 201, description: 'the collection; Location names it', schema: Collection },
+});
+
+export const listCollectionsRoute = defineRoute({
+  functionName: 'listCollections',
+  method: 'GET',
+  path: '/collections/',
+  summary: "A page of the caller's collections, newest first, and their favourite genres",
+  tags: ['collections'],
+  access: 'user',
+  query: PaginationQuery,
+  response: { status: 200, description: 'a page of collections with favourite_genres', schema: CollectionsPage },
+});
+
+export const getCollectionRoute = defineRoute({
+  functionName: 'getCollection',
+  method: 'GET',
+  path: '/collections/{id}/',
+  summary: 'Read one of your collections',
+  description: ownerOnly,
+  tags: ['collections'],
+  access: 'user',
+  params: IdPathParams,
+  response: { status: 200, description: 'the collection', schema: Collection },
+});
+
+export const replaceCollectionRoute = defineRoute({
+  functionName: 'replaceCollection',
+  method: 'PUT',
+  path: '/collections/{id}/',
+  summary: 'Replace the title, description and movies of one of your collections',
+  description: `${ownerOnly} All three change together, or nothing does.`,
+  tags: ['collections'],
+  access: 'user',
+  params: IdPathParams,
+  body: CollectionBody,
+  response: { status: 200, description: 'the collection', schema: Collection },
+});
+
+export const deleteCollectionRoute = defineRoute({
+  functionName: 'deleteCollection',
+  method: 'DELETE',
+  path: '/collections/{id}/',
+  summary: 'Delete one of your collections (its movies stay in the catalogue)',
+  description: ownerOnly,
+  tags: ['collections'],
+  access: 'user',
+  params: IdPathParams,
+  response: { status: 204, description: 'deleted' },
+});

@@ -1,0 +1,48 @@
+import type { AppLogger } from '../logger';
+import type { RequestCounterRepository } from '../repositories/requestCounterRepository';
+
+/** Enough rows that concurrent instances seldom wait on the same one; few enough that a sum is instant. */
+export const REQUEST_COUNTER_SHARDS = 16;
+
+export interface RequestCounterOptions {
+  counter: RequestCounterRepository;
+  logger: AppLogger;
+  shards?: number;
+  random?: () => number;
+}
+
+/**
+ * Counts the requests served, in the database rather than in memory, so every instance adds to one
+ * total. Counting never fails a request: an increment that cannot be stored is logged and dropped.
+ */
+export function createRequestCounter({ counter, logger, shards = REQUEST_COUNTER_SHARDS, random = Math.random }: RequestCounterOptions) {
+  const pending = new Set<Promise<void>>();
+  return {
+    /** Adds one to a random shard; resolves once it is stored (or its failure logged), never rejects. */
+    count(): Promise<void> {
+      const increment = counter
+        .increment(Math.floor(random() * shards))
+        .catch((error: unknown) => logger.error('could not count the request', { error }))
+        .finally(() => pending.delete(increment));
+      pending.add(increment);
+      return increment;
+    },
+
+    /**
+     * Zero from here on. This container's increments in flight, the resetting request's own among them,
+     * land first, so they belong to the count being cleared rather than the next one.
+     */
+    async reset(): Promise<void> {
+      await Promise.all(pending);
+      await counter.reset();
+    },
+
+    /** Every request counted so far, this container's increments in flight (the asking request's own) included. */
+    async total(): Promise<number> {
+      await Promise.all(pending);
+      return counter.total();
+    },
+  };
+}
+
+export type RequestCounter = ReturnType<typeof createRequestCounter>;

@@ -1,0 +1,58 @@
+import { uniqueEmail } from '../support/auth';
+import { api, createMovie } from './http';
+
+async function register(): Promise<Record<string, string>> {
+  const response = await api('/auth/register/', { method: 'POST', body: { email: uniqueEmail('collector'), password: 'an-e2e-password' } });
+  if (response.status !== 201) throw new Error(`could not register: ${response.status}`);
+  return { authorization: `Bearer ${(response.body as { access_token: string }).access_token}` };
+}
+
+interface Collection {
+  id: number;
+  title: string;
+  movies: { id: number; title: string }[];
+}
+
+describe('collections over HTTP', () => {
+  let ann: Record<string, string>;
+  let bob: Record<string, string>;
+  beforeAll(async () => {
+    [ann, bob] = [await register(), await register()];
+  });
+
+  it.each(['/', ''])('creates, reads, replaces, lists and deletes a collection (trailing slash "%s")', async (slash) => {
+    const heat = await createMovie({ title: 'E2E Heat', genres: ['Crime', 'Drama'] });
+    const alien = await createMovie({ title: 'E2E Alien', genres: ['Horror'] });
+
+    const created = await api(`/collections${slash}`, { method: 'POST', headers: ann, body: { title: 'Mine', movies: [heat.id, alien.id, heat.id] } });
+    const { id } = created.body as Collection;
+    const read = await api(`/collections/${id}${slash}`, { headers: ann });
+    const replaced = await api(`/collections/${id}${slash}`, { method: 'PUT', headers: ann, body: { title: 'Renamed', movies: [alien.id] } });
+    const listed = await api(`/collections${slash}`, { headers: ann });
+    const removed = await api(`/collections/${id}${slash}`, { method: 'DELETE', headers: ann });
+    const after = await api(`/collections/${id}${slash}`, { headers: ann });
+
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/collections/${id}/`);
+    expect((created.body as Collection).movies.map((m) => m.id)).toEqual([heat.id, alien.id]);
+    expect(read).toMatchObject({ status: 200, body: { id, title: 'Mine' } });
+    expect(replaced).toMatchObject({ status: 200, body: { id, title: 'Renamed', movies: [{ id: alien.id }] } });
+    expect(listed).toMatchObject({ status: 200, body: { favourite_genres: ['Horror'] } });
+    expect((listed.body as { results: Collection[] }).results.map((c) => c.id)).toContain(id);
+    expect(removed.status).toBe(204);
+    expect(after.status).toBe(404);
+  });
+
+  it("keeps a collection from everyone but its owner, and refuses unknown movies", async () => {
+    const created = await api('/collections/', { method: 'POST', headers: ann, body: { title: 'Private' } });
+    const { id } = created.body as Collection;
+
+    expect((await api(`/collections/${id}/`, { headers: bob })).status).toBe(404);
+    expect((await api(`/collections/${id}/`, { method: 'PUT', headers: bob, body: { title: 'Taken' } })).status).toBe(404);
+    expect((await api(`/collections/${id}/`, { method: 'DELETE', headers: bob })).status).toBe(404);
+    expect((await api(`/collections/${id}/`)).status).toBe(401);
+    expect((await api(`/collections/${id}/`, { headers: ann })).body).toMatchObject({ title: 'Private' });
+    const unknown = await api('/collections/', { method: 'POST', headers: ann, body: { title: 'Ghosts', movies: [2_000_000_000] } });
+    expect(unknown).toMatchObject({ status: 400, body: { errors: [{ path: 'movies.0', message: 'movie 2000000000 does not exist' }] } });
+  });
+});

@@ -1,0 +1,275 @@
+import type { Services } from '../../lib/container';
+import { createHttpHandler } from '../../lib/http/createHttpHandler';
+import type { RouteContract } from '../../lib/http/route';
+import { Collection } from '../../lib/schemas/collections';
+import {
+  createCollectionRoute,
+  deleteCollectionRoute,
+  getCollectionRoute,
+  listCollectionsRoute,
+  replaceCollectionRoute,
+} from '../../lib/schemas/routes/collections';
+import { createCollection } from '../../functions/collections/createCollection';
+import { deleteCollection } from '../../functions/collections/deleteCollection';
+import { getCollection } from '../../functions/collections/getCollection';
+import { listCollections } from '../../functions/collections/listCollections';
+import { replaceCollection } from '../../functions/collections/replaceCollection';
+import { signUp } from '../support/auth';
+import { httpEvent, type HttpEventInput } from '../support/events';
+import { invoke } from '../support/invoke';
+import { createTestServices } from '../support/services';
+
+type Caller = { headers: Record<string, string> } | undefined;
+type User = Awaited<ReturnType<typeof signUp>>;
+
+describe('collections', () => {
+  let services: Services;
+  let ann: User;
+  let bob: User;
+  let admin: User;
+  let ids: Record<string, number>;
+  beforeEach(async () => {
+    services = await createTestServices();
+    [ann, bob, admin] = await Promise.all([signUp(services), signUp(services), signUp(services, { role: 'admin' })]);
+    ids = {};
+    const films: [string, string[]][] = [
+      ['Heat', ['Crime', 'Drama']],
+      ['Alien', ['Horror', 'Sci-Fi']],
+      ['Se7en', ['Crime', 'Thriller']],
+      ['Amadeus', ['Drama']],
+      ['Airplane!', ['Comedy']],
+    ];
+    for (const [title, genres] of films) ids[title] = (await services.movies.create({ title, genres })).id;
+  });
+
+  const call = <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], caller: Caller, event: HttpEventInput) =>
+    invoke(createHttpHandler(route, implementation, async () => services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
+  const byId = (id: number) => ({ path: `/collections/${id}/`, pathParameters: { id: String(id) } });
+  const create = (caller: Caller, body: unknown) => call(createCollectionRoute, createCollection, caller, { path: '/collections/', body });
+  const list = (caller: Caller, query?: Record<string, string>) => call(listCollectionsRoute, listCollections, caller, { path: '/collections/', query });
+  const get = (caller: Caller, id: number) => call(getCollectionRoute, getCollection, caller, byId(id));
+  const put = (caller: Caller, id: number, body: unknown) => call(replaceCollectionRoute, replaceCollection, caller, { ...byId(id), body });
+  const remove = (caller: Caller, id: number) => call(deleteCollectionRoute, deleteCollection, caller, byId(id));
+  const titlesOf = (response: { body: unknown }) => (response.body as Collection).movies.map((movie) => movie.title);
+  const idOf = (response: { body: unknown }) => (response.body as { id: number }).id;
+  const stored = async () => ({
+    collections: (await services.db.execute('SELECT count(*) AS n FROM collections')).rows[0]?.n,
+    entries: (await services.db.execute('SELECT count(*) AS n FROM collection_movies')).rows[0]?.n,
+  });
+
+  describe('POST /collections/', () => {
+    it('It should create the collection with its movies in the order given, and name it in Location', async () => {
+      const response = await create(ann, { title: ' Favourites ', description: 'Late nights', movies: [ids.Se7en, ids.Heat] });
+
+      expect(response.statusCode).toBe(201);
+      const collection = Collection.parse(response.body);
+      expect(collection).toMatchObject({ title: 'Favourites', description: 'Late nights' });
+      expect(titlesOf(response)).toEqual(['Se7en', 'Heat']);
+      expect(response.headers.location).toBe(`/collections/${collection.id}/`);
+    });
+
+    it('It should show each movie without its summary', async () => {
+      await services.movies.storeSummary(ids.Heat!, { summary: 'A heist.', summary_source: 'simulated' });
+
+      const response = await create(ann, { title: 'Heists', movies: [ids.Heat] });
+
+      const [movie] = (response.body as Collection).movies;
+      expect(movie).toMatchObject({ id: ids.Heat, title: 'Heat', genres: ['Crime', 'Drama'], rating: null });
+      expect(movie).not.toHaveProperty('summary');
+      expect(movie).not.toHaveProperty('summary_source');
+    });
+
+    it('It should collapse repeated movie ids, keeping the first place of each', async () => {
+      const response = await create(ann, { title: 'Twice', movies: [ids.Heat, ids.Alien, ids.Heat, ids.Alien, ids.Amadeus] });
+
+      expect(titlesOf(response)).toEqual(['Heat', 'Alien', 'Amadeus']);
+    });
+
+    it('It should default to no description and no movies', async () => {
+      const response = await create(ann, { title: 'Empty' });
+
+      expect(response.body).toMatchObject({ title: 'Empty', description: null, movies: [] });
+    });
+
+    it('It should refuse unknown movie ids with a 400 naming each one, and store nothing', async () => {
+      const response = await create(ann, { title: 'Ghosts', movies: [ids.Heat, 424242, 525252] });
+
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toMatchObject({
+        detail: 'movies 424242, 525252 do not exist',
+        errors: [
+          { path: 'movies.1', message: 'movie 424242 does not exist' },
+          { path: 'movies.2', message: 'movie 525252 does not exist' },
+        ],
+      });
+      expect(await stored()).toEqual({ collections: 0, entries: 0 });
+    });
+
+    it('It should take 500 movies, and refuse 501', async () => {
+      const many: number[] = [];
+      for (let i = 0; i < 501; i++) many.push((await services.movies.create({ title: `Film ${i}` })).id);
+
+      const full = await create(ann, { title: 'Full', movies: many.slice(0, 500) });
+      const over = await create(ann, { title: 'Over', movies: many });
+
+      expect(full.statusCode).toBe(201);
+      expect((full.body as Collection).movies).toHaveLength(500);
+      expect(over.statusCode).toBe(400);
+      expect(over.body).toMatchObject({ errors: [{ path: 'movies', message: 'must be an array of at most 500 movie ids' }] });
+    });
+
+    it.each([
+      [{}, 'title', 'is required'],
+      [{ title: '' }, 'title', 'must be a string of 1 to 200 characters'],
+      [{ title: 'x'.repeat(201) }, 'title', 'must be a string of 1 to 200 characters'],
+      [{ title: 'A', description: 'x'.repeat(2001) }, 'description', 'must be a string of at most 2000 characters'],
+      [{ title: 'A', movies: 'Heat' }, 'movies', 'must be an array of at most 500 movie ids'],
+      [{ title: 'A', movies: [0] }, 'movies.0', 'must be a positive integer'],
+      [{ title: 'A', movies: ['1'] }, 'movies.0', 'must be a positive integer'],
+      [{ title: 'A', movies: [1.5] }, 'movies.0', 'must be a positive integer'],
+    ])('It should refuse %j with a 400 naming %s', async (body, path, message) => {
+      const response = await create(ann, body);
+
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toMatchObject({ errors: [{ path, message }] });
+      expect(await stored()).toEqual({ collections: 0, entries: 0 });
+    });
+
+    it('It should answer 401 without a token', async () => {
+      expect((await create(undefined, { title: 'Anonymous' })).statusCode).toBe(401);
+    });
+  });
+
+  describe('GET /collections/{id}/', () => {
+    it('It should answer the owner the collection', async () => {
+      const created = await create(ann, { title: 'Mine', movies: [ids.Alien] });
+
+      const response = await get(ann, idOf(created));
+
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toEqual(created.body);
+    });
+
+    it('It should answer 404 to anyone else, admins included, as if it did not exist', async () => {
+      const created = await create(ann, { title: 'Private' });
+
+      for (const other of [bob, admin]) {
+        expect(await get(other, idOf(created))).toMatchObject({ statusCode: 404, body: { detail: `collection ${idOf(created)} does not exist` } });
+      }
+      expect(await get(ann, 424242)).toMatchObject({ statusCode: 404, body: { detail: 'collection 424242 does not exist' } });
+    });
+
+    it('It should answer 401 without a token and 400 for a malformed id', async () => {
+      const created = await create(ann, { title: 'Mine' });
+
+      expect((await get(undefined, idOf(created))).statusCode).toBe(401);
+      expect((await call(getCollectionRoute, getCollection, ann, { path: '/collections/x/', pathParameters: { id: 'x' } })).statusCode).toBe(400);
+    });
+  });
+
+  describe('PUT /collections/{id}/', () => {
+    it('It should replace the title, the description and the movies', async () => {
+      const created = await create(ann, { title: 'Draft', description: 'old', movies: [ids.Heat, ids.Alien] });
+
+      const response = await put(ann, idOf(created), { title: 'Final', movies: [ids.Amadeus, ids.Heat, ids.Amadeus] });
+
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toMatchObject({ id: idOf(created), title: 'Final', description: null });
+      expect(titlesOf(response)).toEqual(['Amadeus', 'Heat']);
+      expect(await get(ann, idOf(created))).toMatchObject({ body: response.body });
+      expect((response.body as Collection).updated_at >= (created.body as Collection).updated_at).toBe(true);
+    });
+
+    it('It should change nothing when a movie id is unknown', async () => {
+      const created = await create(ann, { title: 'Keep', movies: [ids.Heat] });
+
+      const response = await put(ann, idOf(created), { title: 'Lose', movies: [ids.Alien, 424242] });
+
+      expect(response).toMatchObject({ statusCode: 400, body: { errors: [{ path: 'movies.1', message: 'movie 424242 does not exist' }] } });
+      expect((await get(ann, idOf(created))).body).toEqual(created.body);
+    });
+
+    it("It should answer 404 to another user and leave the owner's collection as it was", async () => {
+      const created = await create(ann, { title: 'Mine', movies: [ids.Heat] });
+
+      const response = await put(bob, idOf(created), { title: 'Stolen', movies: [] });
+
+      expect(response.statusCode).toBe(404);
+      expect((await get(ann, idOf(created))).body).toEqual(created.body);
+    });
+
+    it('It should refuse an invalid body with a 400', async () => {
+      const created = await create(ann, { title: 'Mine' });
+
+      expect((await put(ann, idOf(created), { movies: [] })).body).toMatchObject({ status: 400, errors: [{ path: 'title', message: 'is required' }] });
+    });
+  });
+
+  describe('DELETE /collections/{id}/', () => {
+    it('It should delete the collection and its entries, and answer 204', async () => {
+      const created = await create(ann, { title: 'Gone', movies: [ids.Heat, ids.Alien] });
+
+      const response = await remove(ann, idOf(created));
+
+      expect(response.statusCode).toBe(204);
+      expect(response.raw.byteLength).toBe(0);
+      expect((await get(ann, idOf(created))).statusCode).toBe(404);
+      expect(await stored()).toEqual({ collections: 0, entries: 0 });
+      expect(await services.movies.findById(ids.Heat!)).toBeDefined();
+    });
+
+    it('It should answer 404 to another user and keep the collection', async () => {
+      const created = await create(ann, { title: 'Kept' });
+
+      expect((await remove(bob, idOf(created))).statusCode).toBe(404);
+      expect((await get(ann, idOf(created))).statusCode).toBe(200);
+    });
+  });
+
+  describe('GET /collections/', () => {
+    it("It should answer a page of the caller's collections only, newest first", async () => {
+      const first = await create(ann, { title: 'First', movies: [ids.Heat] });
+      const second = await create(ann, { title: 'Second' });
+      await create(bob, { title: "Bob's" });
+
+      const response = await list(ann);
+
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toMatchObject({ count: 2, page: 1, page_size: 20, total_pages: 1 });
+      const page = response.body as { results: Collection[] };
+      expect(page.results.map((c) => c.id)).toEqual([idOf(second), idOf(first)]);
+      expect(page.results[1]).toEqual(first.body);
+    });
+
+    it('It should page through them', async () => {
+      for (const title of ['A', 'B', 'C']) await create(ann, { title });
+
+      const response = await list(ann, { page: '2', page_size: '2' });
+
+      expect(response.body).toMatchObject({ count: 3, page: 2, page_size: 2, total_pages: 2 });
+      expect((response.body as { results: Collection[] }).results.map((c) => c.title)).toEqual(['A']);
+      expect((await list(ann, { page: '0' })).statusCode).toBe(400);
+      expect((await list(ann, { page_size: '101' })).statusCode).toBe(400);
+    });
+
+    it("It should add the caller's three favourite genres across all their collections, most frequent first, ties by name", async () => {
+      // Crime: Heat, Se7en; Drama: Heat, Amadeus; Horror, Sci-Fi: Alien; Thriller: Se7en
+      await create(ann, { title: 'One', movies: [ids.Heat, ids.Alien] });
+      await create(ann, { title: 'Two', movies: [ids.Se7en, ids.Amadeus] });
+      await create(bob, { title: 'Comedies', movies: [ids['Airplane!'], ids['Airplane!']] });
+
+      const response = await list(ann, { page_size: '1' });
+
+      expect(response.body).toMatchObject({ favourite_genres: ['Crime', 'Drama', 'Horror'] });
+      expect((await list(bob)).body).toMatchObject({ favourite_genres: ['Comedy'] });
+    });
+
+    it('It should answer no favourite genres, and no collections, to a new user', async () => {
+      expect((await list(ann)).body).toEqual({ count: 0, page: 1, page_size: 20, total_pages: 0, results: [], favourite_genres: [] });
+    });
+
+    it('It should answer 401 without a token', async () => {
+      expect((await list(undefined)).statusCode).toBe(401);
+    });
+  });
+});
