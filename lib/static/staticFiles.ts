@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { noneMatchHits } from '../http/entityTag';
 import { HttpReply } from '../http/reply';
 
 /** A file the API serves as it is: its bytes, its type, and a digest that changes whenever they do. */
@@ -73,16 +74,9 @@ export function staticFolder(relativePath: string, files: Readonly<Record<string
   };
 }
 
-/** Whether an If-None-Match header names this ETag: `*`, a list, and weak forms all count (RFC 9110 §13.1.2). */
-export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
-}
-
 /** The file with its ETag and caching rule, or 304 with no body when the browser already holds this version. */
 export function staticReply(file: StaticFile, ifNoneMatch: string | undefined, cacheControl: string): HttpReply {
   const headers = { etag: file.etag, 'cache-control': cacheControl };
-  if (matchesIfNoneMatch(ifNoneMatch, file.etag)) return new HttpReply(304, undefined, headers);
+  if (noneMatchHits(ifNoneMatch, file.etag)) return new HttpReply(304, undefined, headers);
   return new HttpReply(200, file.body, { ...headers, 'content-type': file.contentType });
 }
