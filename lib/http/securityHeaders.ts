@@ -30,8 +30,12 @@ const PAGE_CSP = [
 function addHeaders(response: APIGatewayProxyStructuredResultV2 | undefined): void {
   if (!response) return;
   const headers = (response.headers ??= {});
+  Object.assign(headers, everyResponse);
+  // A 304 has no content to guard, and browsers copy its headers onto the copy they keep: a data CSP
+  // there would lock down a cached page. The stored answer keeps the CSP it came with.
+  if (response.statusCode === 304) return;
   const contentType = String(headers['content-type'] ?? '');
-  Object.assign(headers, everyResponse, { 'content-security-policy': contentType.startsWith('text/html') ? PAGE_CSP : DATA_CSP });
+  headers['content-security-policy'] = contentType.startsWith('text/html') ? PAGE_CSP : DATA_CSP;
 }
 
 /** Security headers on every answer, errors included: the one place they are set. */

@@ -13,6 +13,7 @@ import { createMovieRoute, getMovieRoute, listMoviesRoute } from './movies';
 import { createUserRoute, getMeRoute, getUserRoute, listMyRatingsRoute } from './users';
 import { createRatingRoute, deleteRatingRoute, getRatingRoute, listRatingsRoute, replaceRatingRoute, updateRatingRoute } from './ratings';
 import { getRequestCountRoute, resetRequestCountRoute } from './requestCount';
+import { webAssetRoute, webPageRoute } from './web';
 
 /** Every endpoint of the API; the OpenAPI document and the serverless.yml check read this list. */
 export const allRoutes: readonly RouteContract[] = [
@@ -44,4 +45,6 @@ export const allRoutes: readonly RouteContract[] = [
   getCollectionRoute,
   replaceCollectionRoute,
   deleteCollectionRoute,
+  webPageRoute,
+  webAssetRoute,
 ];

@@ -27,14 +27,16 @@ const serverlessRoutes = () =>
 
 describe('serverless.yml, the route contracts and the OpenAPI document agree', () => {
   it.each(allRoutes.map((route) => [route.functionName, route] as const))(
-    '%s has a function whose two httpApi events are its method and path, with and without the trailing slash',
+    '%s has a function whose httpApi events are its method and path, with and without the trailing slash',
     (name, route) => {
       const fn = functions[name];
 
       expect(fn).toBeDefined();
       const events = (fn?.events ?? []).map((event) => event.httpApi && key(event.httpApi.method, event.httpApi.path)).sort();
       const bare = withoutSlash(route.path);
-      expect(events).toEqual([key(route.method, bare), key(route.method, `${bare}/`)].sort());
+      // The root is its own slash twin.
+      const paths = bare === '/' ? ['/'] : [bare, `${bare}/`];
+      expect(events).toEqual(paths.map((path) => key(route.method, path)).sort());
       expect(fn?.handler).toMatch(new RegExp(`^functions/[a-z]+/${name}\\.handler$`));
       expect(existsSync(join(projectRoot, `${fn?.handler.replace(/\.handler$/, '')}.ts`))).toBe(true);
     },
@@ -60,5 +62,14 @@ describe('the docsAsset package', () => {
     const patterns = (functions.docsAsset as ServerlessFunction & { package?: { patterns?: string[] } }).package?.patterns ?? [];
 
     expect(patterns.sort()).toEqual(['package.json', ...swaggerUiDistFiles].map((file) => `node_modules/swagger-ui-dist/${file}`).sort());
+  });
+});
+
+describe('the web page packages', () => {
+  it.each(['webPage', 'webAsset'])('%s ships every file of public/ the page links beside its bundle', async (name) => {
+    const { webAssetFiles } = await import('../../../lib/web/assets');
+    const patterns = (functions[name] as ServerlessFunction & { package?: { patterns?: string[] } }).package?.patterns ?? [];
+
+    expect(patterns.sort()).toEqual(webAssetFiles.map((file) => `public/${file}`).sort());
   });
 });

@@ -6,6 +6,8 @@ import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { docsRoute } from '../../../lib/schemas/routes/docs';
 import { healthRoute } from '../../../lib/schemas/routes/health';
 import { getMovieRoute } from '../../../lib/schemas/routes/movies';
+import { webPage } from '../../../functions/web/webPage';
+import { webPageRoute } from '../../../lib/schemas/routes/web';
 import { httpEvent } from '../../support/events';
 import { invoke } from '../../support/invoke';
 import { createTestServices } from '../../support/services';
@@ -49,5 +51,16 @@ describe('security headers', () => {
     expect(csp).toContain("connect-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/https?:|script-src[^;]*unsafe/);
+  });
+
+  it("leave a 304's CSP out, since browsers copy a 304's headers onto the page they keep and would lock it down", async () => {
+    const handler = createHttpHandler(webPageRoute, webPage, async () => services);
+    const { headers } = await invoke(handler, httpEvent({ path: '/' }));
+
+    const response = await invoke(handler, httpEvent({ path: '/', headers: { 'if-none-match': headers.etag! } }));
+
+    expect(response.statusCode).toBe(304);
+    expect(response.headers).toMatchObject(common);
+    expect(response.headers['content-security-policy']).toBeUndefined();
   });
 });

@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { defineRoute } from '../../http/route';
+
+export const webPageRoute = defineRoute({
+  functionName: 'webPage',
+  method: 'GET',
+  path: '/',
+  summary: 'The web page: search and browse movies, read their summaries, sign in and rate',
+  description: 'Sends an ETag and `Cache-Control: no-cache`; If-None-Match with the current tag answers 304.',
+  tags: ['web'],
+  access: 'public',
+  response: { status: 200, description: 'the page; its script, style sheet and icon come from /assets/', schema: z.string(), contentType: 'text/html' },
+});
+
+export const webAssetRoute = defineRoute({
+  functionName: 'webAsset',
+  method: 'GET',
+  path: '/assets/{file}',
+  summary: 'A file of the web page: its script, style sheet or icon',
+  description:
+    'With `v` equal to the version the page links, browsers may keep the file for a year; otherwise they revalidate ' +
+    'it with its ETag (If-None-Match answers 304).',
+  tags: ['web'],
+  access: 'public',
+  params: z.object({ file: z.string().describe('e.g. app.js') }),
+  query: z.object({ v: z.string().optional().describe('the content version in the URL the page links') }),
+  response: { status: 200, description: 'the file', schema: z.string(), contentType: '*/*' },
+});

@@ -1,0 +1,111 @@
+import { staticFile, type StaticFile } from '../static/staticFiles';
+import { webAssetUrl } from './assets';
+
+/**
+ * The page's markup. public/app.js fills it from the API and switches between its three views (browse,
+ * one movie, sign in); every script and style is a file of this API, since the CSP allows only 'self'.
+ * Each asset URL carries its content version, so a deploy that changes a file changes the page too.
+ */
+const html = () => `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Movies: search, read, rate</title>
+  <meta name="description" content="Search the film catalogue, read each film's summary, sign in and rate it.">
+  <link rel="stylesheet" href="${webAssetUrl('styles.css')}">
+  <link rel="icon" type="image/svg+xml" href="${webAssetUrl('favicon.svg')}">
+  <script type="module" src="${webAssetUrl('app.js')}"></script>
+</head>
+<body>
+  <a class="skip-link" href="#main">Skip to content</a>
+  <header class="site-header">
+    <a class="brand" href="#/">Movies</a>
+    <div id="account" class="account"></div>
+  </header>
+  <main id="main" tabindex="-1">
+    <p id="notice" class="notice" role="alert" hidden></p>
+
+    <section id="browse" aria-labelledby="browse-title">
+      <h1 id="browse-title" tabindex="-1">Find a film</h1>
+      <form id="search-form" class="search" role="search">
+        <label for="search">Search titles</label>
+        <div class="search-row">
+          <input id="search" name="search" type="search" autocomplete="off" spellcheck="false" maxlength="200">
+          <button type="submit">Search</button>
+        </div>
+      </form>
+      <p id="results-status" class="status" role="status"></p>
+      <ol id="results" class="results"></ol>
+      <nav id="pager" class="pager" aria-label="Result pages" hidden>
+        <button type="button" id="previous-page">Previous</button>
+        <span id="page-info"></span>
+        <button type="button" id="next-page">Next</button>
+      </nav>
+    </section>
+
+    <article id="movie" aria-labelledby="movie-title" hidden>
+      <p><a id="back-link" href="#/">Back to the list</a></p>
+      <h1 id="movie-title" tabindex="-1"></h1>
+      <p id="movie-facts" class="facts"></p>
+      <p class="score"><span id="movie-rating"></span> <span id="movie-count" class="count"></span></p>
+      <section aria-labelledby="summary-title">
+        <h2 id="summary-title">Summary</h2>
+        <p id="movie-summary"></p>
+        <p id="movie-summary-source" class="source"></p>
+      </section>
+      <section id="movie-description-section" aria-labelledby="description-title" hidden>
+        <h2 id="description-title">Description</h2>
+        <p id="movie-description"></p>
+      </section>
+      <section aria-labelledby="rate-title">
+        <h2 id="rate-title">Your rating</h2>
+        <form id="rate-form" class="rate" hidden>
+          <fieldset>
+            <legend>Rate this film from 1 (poor) to 5 (excellent)</legend>
+            <div class="stars">
+              ${[1, 2, 3, 4, 5].map((value) => `<span class="star"><input type="radio" id="rate-${value}" name="value" value="${value}" required><label for="rate-${value}">${value}</label></span>`).join('\n              ')}
+            </div>
+          </fieldset>
+          <button type="submit">Rate</button>
+        </form>
+        <p id="rate-sign-in"><a href="#/sign-in">Sign in</a> to rate this film.</p>
+        <p id="rate-status" class="status" role="status"></p>
+      </section>
+    </article>
+
+    <section id="sign-in" aria-labelledby="sign-in-title" hidden>
+      <h1 id="sign-in-title" tabindex="-1">Sign in to rate films</h1>
+      <div class="forms">
+        <form id="sign-in-form" class="card">
+          <h2>Sign in</h2>
+          <label for="sign-in-email">Email</label>
+          <input id="sign-in-email" name="email" type="email" autocomplete="username" required>
+          <label for="sign-in-password">Password</label>
+          <input id="sign-in-password" name="password" type="password" autocomplete="current-password" required>
+          <button type="submit">Sign in</button>
+        </form>
+        <form id="register-form" class="card">
+          <h2>Create an account</h2>
+          <label for="register-email">Email</label>
+          <input id="register-email" name="email" type="email" autocomplete="email" required>
+          <label for="register-username">Name shown to others <span class="optional">(optional)</span></label>
+          <input id="register-username" name="username" type="text" autocomplete="nickname">
+          <label for="register-password">Password <span class="optional">(8 characters or more)</span></label>
+          <input id="register-password" name="password" type="password" autocomplete="new-password" minlength="8" required>
+          <button type="submit">Create the account</button>
+        </form>
+      </div>
+    </section>
+  </main>
+  <footer class="site-footer">
+    <a href="/docs/">API documentation</a> · <a href="/openapi.json">OpenAPI document</a>
+  </footer>
+</body>
+</html>
+`;
+
+let page: StaticFile | undefined; // built once per container: the files it links never change at run time
+
+/** The page, with an ETag of its own: it changes whenever one of its assets does. */
+export const webPageFile = (): StaticFile => (page ??= staticFile(html(), 'text/html; charset=utf-8'));

@@ -1,0 +1,394 @@
+// The web page's script: search and browse the catalogue, open a movie and read its summary, sign in or
+// register, and rate. Plain ES module, no framework; it talks only to this API (the CSP allows nothing
+// else) and writes data into the page with textContent only, never as HTML.
+
+const SESSION_KEY = 'movie-rating.session';
+const PAGE_SIZE = 20;
+/** Refresh a little before the access token expires rather than let a request fail with 401. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+const byId = (id) => {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`the page has no #${id}`);
+  return element;
+};
+
+/** An element with attributes and children (text or elements). */
+function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const averageText = (movie) => (movie.rating === null ? 'No ratings yet' : `Average ${numberFormat.format(movie.rating)} / 5`);
+const countText = (count) => (count === 1 ? 'from 1 rating' : `from ${count} ratings`);
+const factsText = (movie) => [movie.year, movie.genres.join(', ')].filter(Boolean).join(' · ');
+
+/** Who wrote a summary: "openai:<model>", "simulated" (no LLM key), or null when there is none. */
+function sourceText(source) {
+  if (!source) return '';
+  if (source === 'simulated') return 'Simulated: this API runs without a language model.';
+  return source.startsWith('openai:') ? `Written by the language model ${source.slice('openai:'.length)}.` : `Written by ${source}.`;
+}
+
+// ---- The API -------------------------------------------------------------------------------------------
+
+/** An answer of the API that is not a success, with the message to show: its problem+json `detail`. */
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problemMessage(status, problem));
+    this.status = status;
+  }
+}
+
+function problemMessage(status, problem) {
+  const detail = typeof problem?.detail === 'string' ? problem.detail : `the API answered ${status}`;
+  const fields = Array.isArray(problem?.errors) && problem.errors.length > 1 ? problem.errors : [];
+  const sentence = detail.charAt(0).toUpperCase() + detail.slice(1);
+  return fields.length ? `${sentence}: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}.` : `${sentence}.`;
+}
+
+/** The signed-in session, kept for this tab only: tokens never outlive the browser tab. */
+const session = {
+  read() {
+    try {
+      return JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null');
+    } catch {
+      return null;
+    }
+  },
+  /** Stores a token answer of /auth/register/, /auth/token/ or /auth/refresh/. */
+  save(tokens, user) {
+    const value = {
+      accessToken: tokens.access_token,
+      refreshToken: tokens.refresh_token,
+      expiresAt: Date.now() + Number(tokens.expires_in ?? 0) * 1000,
+      user: tokens.user ?? user ?? null,
+    };
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(value));
+    return value;
+  },
+  clear() {
+    sessionStorage.removeItem(SESSION_KEY);
+  },
+};
+
+async function readAnswer(response) {
+  const text = await response.text();
+  let body;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    body = undefined; // not JSON: a gateway's own error page
+  }
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body;
+}
+
+const send = (path, { method = 'GET', body, token, fresh = false }) =>
+  fetch(path, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    // A movie read again after rating must show the new average, not a copy kept by the browser.
+    cache: fresh ? 'no-cache' : 'default',
+  });
+
+let refreshing = null;
+
+/**
+ * A new token pair for the stored refresh token. One refresh at a time: the API rotates refresh tokens
+ * and treats a reused one as stolen, so two parallel refreshes would end the session.
+ */
+function refreshSession() {
+  refreshing ??= (async () => {
+    const current = session.read();
+    if (!current) throw new ApiError(401, { detail: 'sign in first' });
+    const response = await send('/auth/refresh/', { method: 'POST', body: { refresh_token: current.refreshToken } });
+    if (!response.ok) {
+      session.clear();
+      renderAccount();
+      throw new ApiError(401, { detail: 'your session has ended; please sign in again' });
+    }
+    return session.save(await response.json(), current.user).accessToken;
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+async function accessToken() {
+  const current = session.read();
+  if (!current) throw new ApiError(401, { detail: 'sign in first' });
+  return current.expiresAt - EXPIRY_MARGIN_MS > Date.now() ? current.accessToken : refreshSession();
+}
+
+/**
+ * Calls the API and answers the parsed JSON body. Public reads send no token. Signed-in calls send the
+ * access token, and when it is refused (expired meanwhile) refresh the session once and try again.
+ */
+async function callApi(path, { auth = false, ...options } = {}) {
+  if (!auth) return readAnswer(await send(path, options));
+  const response = await send(path, { ...options, token: await accessToken() });
+  if (response.status !== 401) return readAnswer(response);
+  return readAnswer(await send(path, { ...options, token: await refreshSession() }));
+}
+
+// ---- Messages ------------------------------------------------------------------------------------------
+
+function showError(error) {
+  const notice = byId('notice');
+  if (error instanceof ApiError) {
+    notice.textContent = error.message;
+  } else {
+    console.error(error);
+    notice.textContent = 'The API could not be reached. Check the connection and try again.';
+  }
+  notice.hidden = false;
+}
+
+function clearError() {
+  const notice = byId('notice');
+  notice.hidden = true;
+  notice.textContent = '';
+}
+
+// ---- Views ---------------------------------------------------------------------------------------------
+
+const views = ['browse', 'movie', 'sign-in'];
+
+function showView(name, focusId) {
+  for (const view of views) byId(view).hidden = view !== name;
+  // Moving focus to the new heading tells keyboard and screen-reader users the view changed.
+  if (focusId && navigated) byId(focusId).focus();
+}
+
+/** Each navigation gets a number; an answer that arrives after the next navigation is dropped. */
+let navigation = 0;
+/** False until the first navigation by the user, so loading the page does not move the focus. */
+let navigated = false;
+/** Where to go back after signing in. */
+let lastPlace = '#/';
+let currentMovieId = null;
+
+const listHash = (search, page) => {
+  const query = new URLSearchParams();
+  if (search) query.set('search', search);
+  if (page > 1) query.set('page', String(page));
+  const text = query.toString();
+  return text ? `#/?${text}` : '#/';
+};
+
+function renderAccount() {
+  const account = byId('account');
+  const current = session.read();
+  if (!current) {
+    account.replaceChildren(el('a', { href: '#/sign-in' }, 'Sign in'));
+  } else {
+    const name = current.user?.username || current.user?.email || 'you';
+    const signOut = el('button', { type: 'button', class: 'secondary' }, 'Sign out');
+    signOut.addEventListener('click', () => {
+      session.clear();
+      renderAccount();
+      route();
+    });
+    account.replaceChildren(el('span', {}, 'Signed in as ', el('strong', {}, name)), signOut);
+  }
+  const signedIn = current !== null;
+  byId('rate-form').hidden = !signedIn;
+  byId('rate-sign-in').hidden = signedIn;
+}
+
+function movieItem(movie) {
+  const title = el('a', { href: `#/movies/${movie.id}`, class: 'result-title' }, movie.title);
+  const facts = factsText(movie);
+  return el(
+    'li',
+    { class: 'result' },
+    title,
+    ...(facts ? [el('p', {}, facts)] : []),
+    el('p', {}, movie.rating === null ? 'No ratings yet' : `${averageText(movie)} ${countText(movie.rating_count)}`),
+  );
+}
+
+async function browse(search, page) {
+  const mine = ++navigation;
+  showView('browse', 'browse-title');
+  byId('search').value = search;
+  const status = byId('results-status');
+  const results = byId('results');
+  status.textContent = 'Loading…';
+  results.setAttribute('aria-busy', 'true');
+  const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
+  if (search) query.set('search', search);
+  try {
+    const answer = await callApi(`/movies/?${query}`);
+    if (mine !== navigation) return;
+    results.replaceChildren(...answer.results.map(movieItem));
+    const matching = search ? ` matching “${search}”` : '';
+    status.textContent =
+      answer.count === 0 ? `No film${matching || ' yet'}.` : `${answer.count} ${answer.count === 1 ? 'film' : 'films'}${matching}.`;
+    const pages = Math.max(answer.total_pages, 1);
+    byId('pager').hidden = pages <= 1 && answer.page <= 1;
+    byId('page-info').textContent = `Page ${answer.page} of ${pages}`;
+    byId('previous-page').disabled = answer.page <= 1;
+    byId('next-page').disabled = answer.page >= answer.total_pages;
+  } catch (error) {
+    if (mine !== navigation) return;
+    status.textContent = '';
+    showError(error);
+  } finally {
+    results.removeAttribute('aria-busy');
+  }
+}
+
+function renderMovie(movie) {
+  byId('movie-title').textContent = movie.title;
+  byId('movie-facts').textContent = factsText(movie);
+  byId('movie-rating').textContent = averageText(movie);
+  byId('movie-count').textContent = movie.rating === null ? '' : countText(movie.rating_count);
+  byId('movie-summary').textContent = movie.summary ?? 'No summary yet: the summary writer did not answer in time. Open the film again later.';
+  byId('movie-summary-source').textContent = sourceText(movie.summary_source);
+  byId('movie-description').textContent = movie.description ?? '';
+  byId('movie-description-section').hidden = !movie.description;
+}
+
+async function openMovie(id, { fresh = false } = {}) {
+  const mine = ++navigation;
+  currentMovieId = id;
+  showView('movie');
+  const article = byId('movie');
+  article.setAttribute('aria-busy', 'true');
+  if (!fresh) {
+    renderMovie({ title: 'Loading…', rating: null, rating_count: 0, genres: [], year: null, summary: '', summary_source: null, description: null });
+    byId('rate-status').textContent = '';
+    byId('rate-form').reset();
+  }
+  try {
+    // The first read of a film writes its summary with the LLM, which can take a few seconds.
+    const movie = await callApi(`/movies/${id}/`, { fresh });
+    if (mine !== navigation) return;
+    renderMovie(movie);
+    document.title = `${movie.title} · Movies`;
+    if (!fresh && navigated) byId('movie-title').focus();
+  } catch (error) {
+    if (mine !== navigation) return;
+    byId('movie-title').textContent = 'Film not available';
+    showError(error);
+  } finally {
+    article.removeAttribute('aria-busy');
+  }
+}
+
+function showSignIn() {
+  ++navigation;
+  showView('sign-in', 'sign-in-title');
+  document.title = 'Sign in · Movies';
+}
+
+/** Shows the view the address names: #/?search=…&page=…, #/movies/{id} or #/sign-in. */
+function route() {
+  clearError();
+  const [path, queryText = ''] = (location.hash.slice(1) || '/').split('?');
+  const movie = /^\/movies\/([1-9][0-9]*)$/.exec(path);
+  if (path === '/sign-in') return showSignIn();
+  lastPlace = location.hash || '#/';
+  if (movie) return openMovie(Number(movie[1]));
+  document.title = 'Movies: search, read, rate';
+  const query = new URLSearchParams(queryText);
+  return browse((query.get('search') ?? '').trim(), Math.max(Number.parseInt(query.get('page') ?? '1', 10) || 1, 1));
+}
+
+// ---- Forms ---------------------------------------------------------------------------------------------
+
+/** Runs a form's action with its submit button disabled, showing any error. */
+function onSubmit(formId, action) {
+  const form = byId(formId);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearError();
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    try {
+      await action(new FormData(form), form);
+    } catch (error) {
+      showError(error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+function signedIn(tokens, form) {
+  session.save(tokens);
+  form.reset();
+  renderAccount();
+  location.hash = lastPlace;
+}
+
+function start() {
+  onSubmit('search-form', async (data) => {
+    const target = listHash(String(data.get('search') ?? '').trim(), 1);
+    // Searching the same words again reloads them (a hash that does not change fires no event).
+    if (location.hash === target || (target === '#/' && location.hash === '')) await route();
+    else location.hash = target;
+  });
+
+  const turnPage = (step) => {
+    const query = new URLSearchParams((location.hash.split('?')[1] ?? ''));
+    const page = Math.max((Number.parseInt(query.get('page') ?? '1', 10) || 1) + step, 1);
+    location.hash = listHash((query.get('search') ?? '').trim(), page);
+  };
+  byId('previous-page').addEventListener('click', () => turnPage(-1));
+  byId('next-page').addEventListener('click', () => turnPage(1));
+
+  byId('back-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    location.hash = lastListHash;
+  });
+
+  onSubmit('sign-in-form', async (data, form) => {
+    const tokens = await callApi('/auth/token/', { method: 'POST', body: { email: data.get('email'), password: data.get('password') } });
+    signedIn(tokens, form);
+  });
+
+  onSubmit('register-form', async (data, form) => {
+    const username = String(data.get('username') ?? '').trim();
+    const body = { email: data.get('email'), password: data.get('password'), ...(username ? { username } : {}) };
+    signedIn(await callApi('/auth/register/', { method: 'POST', body }), form);
+  });
+
+  onSubmit('rate-form', async (data) => {
+    const value = Number(data.get('value'));
+    const movie = currentMovieId;
+    const rating = await callApi('/ratings/', { method: 'POST', auth: true, body: { movie, value } });
+    byId('rate-status').textContent = `Your rating is saved: ${rating.value} out of 5.`;
+    await openMovie(movie, { fresh: true });
+  });
+
+  window.addEventListener('hashchange', () => {
+    navigated = true;
+    const [path] = location.hash.slice(1).split('?');
+    if (!path || path === '/') lastListHash = location.hash || '#/';
+    route();
+  });
+
+  // Searched before this script ran, the form went to /?search=…: carry the words over to the address it reads.
+  const early = new URLSearchParams(location.search);
+  if (early.has('search') && !location.hash) history.replaceState(null, '', `/${listHash((early.get('search') ?? '').trim(), 1)}`);
+  lastListHash = location.hash.startsWith('#/?') ? location.hash : '#/';
+
+  renderAccount();
+  route();
+}
+
+/** The list to go back to from a movie: the last search and page. */
+let lastListHash = '#/';
+
+start();

@@ -1,0 +1,230 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { api, baseUrl, createMovie } from './http';
+
+/** Debian's Chromium: .ci/run installs it when it is missing. */
+const CHROMIUM = '/usr/bin/chromium';
+const outputFolder = join(__dirname, '..', '..', 'test-output');
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 900 };
+
+/** Evaluates a script in the page; written as text, since this project type-checks against Node, not the DOM. */
+const inPage = <T>(page: Page, script: string) => page.evaluate(script) as Promise<T>;
+const focusedId = (page: Page) => inPage<string | undefined>(page, 'document.activeElement?.id');
+const SESSION = "JSON.parse(sessionStorage.getItem('movie-rating.session') ?? '{}')";
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+/** What a user sees in an element, once it says what the test waits for. */
+async function textOf(page: Page, selector: string, expected: string | RegExp): Promise<string> {
+  const locator = page.locator(selector);
+  await locator.filter({ hasText: expected }).waitFor({ timeout: 15_000 });
+  return (await locator.textContent()) ?? '';
+}
+
+describe('the web page in Chromium', () => {
+  let context: BrowserContext;
+  let profile: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `the browser test drives Debian's Chromium at ${CHROMIUM}, which is not installed here: ` +
+          'run `sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium` (.ci/run does it in CI)',
+      );
+    }
+    mkdirSync(outputFolder, { recursive: true });
+    profile = mkdtempSync(join(tmpdir(), 'movies-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: PHONE,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** A fresh tab on the page, recording what goes wrong in it: script errors, console errors, CSP refusals. */
+  async function openPage(): Promise<{ page: Page; problems: string[] }> {
+    const page = await context.newPage();
+    await page.setViewportSize(PHONE);
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    await page.goto(`${baseUrl()}/`);
+    // The script has run once it has drawn the account corner.
+    await page.locator('#account > *').first().waitFor();
+    return { page, problems };
+  }
+
+  async function search(page: Page, words: string) {
+    await page.getByLabel('Search titles').fill(words);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+  }
+
+  it('finds a film, shows its summary, signs a new user up, rates the film and shows the new average, at phone and desktop widths', async () => {
+    const word = unique();
+    const title = `Lanterns of ${word}`;
+    const movie = await createMovie({ title, year: 1999, genres: ['Drama', 'Mystery'], description: 'A lighthouse keeper counts ships.' });
+    expect((await api('/ratings/', { method: 'POST', body: { movie: movie.id, value: 2 } })).status).toBe(201);
+    const { page, problems } = await openPage();
+
+    await search(page, word);
+
+    expect(await textOf(page, '#results-status', 'matching')).toBe(`1 film matching “${word}”.`);
+    const result = page.locator('.result', { has: page.getByRole('link', { name: title }) });
+    expect(await result.textContent()).toContain('1999 · Drama, Mystery');
+    expect(await result.textContent()).toContain('Average 2 / 5 from 1 rating');
+
+    await page.getByRole('link', { name: title }).click();
+
+    expect(await textOf(page, '#movie-summary', 'A film called')).toBe(`A film called ${JSON.stringify(title)}, told with care.`);
+    expect(await page.locator('#movie-title').textContent()).toBe(title);
+    expect(await page.locator('#movie-summary-source').textContent()).toBe('Written by the language model gpt-4o-mini.');
+    expect(await page.locator('#movie-rating').textContent()).toBe('Average 2 / 5');
+    expect(await page.locator('#movie-count').textContent()).toBe('from 1 rating');
+    expect(await page.locator('#rate-form').isVisible()).toBe(false);
+
+    await page.locator('#rate-sign-in').getByRole('link', { name: 'Sign in' }).click();
+    const form = page.locator('#register-form');
+    await form.getByLabel('Email').fill(`browser-${word}@example.com`);
+    await form.getByLabel('Name shown to others').fill(`Viewer ${word}`);
+    await form.getByLabel('Password').fill('correct horse battery');
+    await form.getByRole('button', { name: 'Create the account' }).click();
+
+    await page.locator('#rate-form').waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await page.locator('#account').textContent()).toContain(`Signed in as Viewer ${word}`);
+    expect(await page.locator('#movie-title').textContent()).toBe(title);
+
+    await page.getByRole('radio', { name: '5', exact: true }).check();
+    await page.getByRole('button', { name: 'Rate', exact: true }).click();
+
+    expect(await textOf(page, '#rate-status', 'saved')).toBe('Your rating is saved: 5 out of 5.');
+    expect(await textOf(page, '#movie-rating', '3.5')).toBe('Average 3.5 / 5');
+    expect(await page.locator('#movie-count').textContent()).toBe('from 2 ratings');
+    expect((await api(`/movies/${movie.id}/`)).body).toMatchObject({ rating: 3.5, rating_count: 2 });
+
+    await page.screenshot({ path: join(outputFolder, 'browser-phone.png'), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    await page.screenshot({ path: join(outputFolder, 'browser-desktop.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Back to the list' }).click();
+    await textOf(page, '#results-status', 'matching');
+    await page.screenshot({ path: join(outputFolder, 'browser-desktop-search.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('pages through a search with more results than one page holds', async () => {
+    const word = unique();
+    await Promise.all(Array.from({ length: 21 }, (_, i) => createMovie({ title: `Reel ${String(i + 1).padStart(2, '0')} ${word}` })));
+    const { page, problems } = await openPage();
+
+    await search(page, word);
+
+    expect(await textOf(page, '#results-status', 'matching')).toBe(`21 films matching “${word}”.`);
+    expect(await page.locator('#page-info').textContent()).toBe('Page 1 of 2');
+    expect(await page.locator('.result').count()).toBe(20);
+    expect(await page.getByRole('button', { name: 'Previous' }).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    expect(await textOf(page, '#page-info', 'Page 2')).toBe('Page 2 of 2');
+    expect(await page.locator('.result').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Next' }).isDisabled()).toBe(true);
+    await page.goBack();
+    expect(await textOf(page, '#page-info', 'Page 1')).toBe('Page 1 of 2');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('signs in with the sign-in form, and when the access token is refused refreshes the session once and rates', async () => {
+    const word = unique();
+    const email = `refresh-${word}@example.com`;
+    expect((await api('/auth/register/', { method: 'POST', body: { email, password: 'long enough password' } })).status).toBe(201);
+    const movie = await createMovie({ title: `Tokens of ${word}` });
+    const { page, problems } = await openPage();
+
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    const form = page.locator('#sign-in-form');
+    await form.getByLabel('Email').fill(email);
+    await form.getByLabel('Password').fill('long enough password');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await textOf(page, '#account', 'Signed in as');
+    // An access token the API no longer accepts, as one that expired while the tab stayed open.
+    const before = await inPage<{ refreshToken?: string }>(page, SESSION);
+    expect(before.refreshToken).toEqual(expect.any(String));
+    await inPage(page, `sessionStorage.setItem('movie-rating.session', JSON.stringify({ ...${SESSION}, accessToken: 'no.longer.valid' }))`);
+    await page.goto(`${baseUrl()}/#/movies/${movie.id}`);
+    await textOf(page, '#movie-summary', 'A film called');
+
+    await page.getByRole('radio', { name: '4', exact: true }).check();
+    await page.getByRole('button', { name: 'Rate', exact: true }).click();
+
+    expect(await textOf(page, '#rate-status', 'saved')).toBe('Your rating is saved: 4 out of 5.');
+    expect(await textOf(page, '#movie-rating', 'Average 4')).toBe('Average 4 / 5');
+    const after = await inPage<{ accessToken?: string; refreshToken?: string }>(page, SESSION);
+    expect(after.accessToken).not.toBe('no.longer.valid');
+    expect(after.refreshToken).toEqual(expect.any(String));
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    // The one refused request is the expected 401; nothing else went wrong.
+    expect(problems.filter((problem) => !/status of 401/.test(problem))).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the API's problem detail when signing in fails", async () => {
+    const credentials = { email: `nobody-${unique()}@example.com`, password: 'not the password' };
+    const refused = await api('/auth/token/', { method: 'POST', body: credentials });
+    expect(refused.status).toBe(401);
+    const { page } = await openPage();
+
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    const form = page.locator('#sign-in-form');
+    await form.getByLabel('Email').fill(credentials.email);
+    await form.getByLabel('Password').fill(credentials.password);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+
+    const notice = page.getByRole('alert');
+    await notice.waitFor({ state: 'visible', timeout: 15_000 });
+    expect((await notice.textContent())?.toLowerCase()).toContain((refused.body as { detail: string }).detail.toLowerCase());
+    expect(await page.locator('#account').textContent()).toBe('Sign in');
+    await page.close();
+  });
+
+  it('works with the keyboard alone, with a visible focus', async () => {
+    const word = unique();
+    const title = `Keys of ${word}`;
+    await createMovie({ title });
+    const { page, problems } = await openPage();
+
+    for (let presses = 0; presses < 6 && (await focusedId(page)) !== 'search'; presses++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await focusedId(page)).toBe('search');
+    await page.keyboard.type(word);
+    await page.keyboard.press('Enter');
+    await textOf(page, '#results-status', 'matching');
+    for (let presses = 0; presses < 3 && (await inPage(page, 'document.activeElement?.textContent')) !== title; presses++) {
+      await page.keyboard.press('Tab');
+    }
+
+    const focused = await inPage(
+      page,
+      '({ text: document.activeElement.textContent, outline: getComputedStyle(document.activeElement).outlineStyle, width: getComputedStyle(document.activeElement).outlineWidth })',
+    );
+    expect(focused).toEqual({ text: title, outline: 'solid', width: '3px' });
+
+    await page.keyboard.press('Enter');
+    await textOf(page, '#movie-title', title);
+    expect(await focusedId(page)).toBe('movie-title');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
