@@ -33,6 +33,16 @@ describe('function bundles', () => {
     expect(bytesOf('zod')).toBeLessThan(200 * 1024);
   });
 
+  it('leave the openai package out of every function but getMovie, the only one that writes summaries', async () => {
+    const [health, createRating, getMovie] = await Promise.all(
+      ['functions/health/health.ts', 'functions/ratings/createRating.ts', 'functions/movies/getMovie.ts'].map(bundle),
+    );
+
+    expect(health!.bytesOf('openai')).toBe(0);
+    expect(createRating!.bytesOf('openai')).toBe(0);
+    expect(getMovie!.bytesOf('openai')).toBeGreaterThan(0);
+  });
+
   it('stay under 1 MB minified, native driver excluded', async () => {
     const { bytes } = await bundle('functions/movies/getMovie.ts');
 
