@@ -1,5 +1,7 @@
+import { getServices } from '../../lib/container';
 import { NotFound } from '../../lib/errors';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { getSummaryGenerator } from '../../lib/llm';
 import { getMovieRoute } from '../../lib/schemas/routes/movies';
 
 export const getMovie: RouteImplementation<typeof getMovieRoute> = async ({ params }, { movies, summaries }) => {
@@ -8,4 +10,5 @@ export const getMovie: RouteImplementation<typeof getMovieRoute> = async ({ para
   return summaries.withSummary(movie);
 };
 
-export const handler = createHttpHandler(getMovieRoute, getMovie);
+// The one function that writes summaries, so the one whose bundle carries the LLM client.
+export const handler = createHttpHandler(getMovieRoute, getMovie, () => getServices(getSummaryGenerator));
