@@ -29,3 +29,23 @@ describe('the libSQL client for a server URL', () => {
     await expect(createLibsqlClient({ url: ':memory:' })).rejects.toThrow('the native libsql driver was loaded');
   });
 });
+
+/** The mirror image: a local database opens with the native driver alone, leaving the network clients unloaded. */
+describe('the libSQL client for a local database', () => {
+  beforeEach(() => {
+    jest.resetModules();
+    jest.doMock('ws', () => {
+      throw new Error('the WebSocket client was loaded');
+    });
+  });
+  afterEach(() => jest.dontMock('ws'));
+
+  it.each([':memory:', 'file::memory:'])('is created for %s without loading the WebSocket client', async (url) => {
+    const { createLibsqlClient } = await import('../../../lib/db/client');
+
+    const client = await createLibsqlClient({ url });
+
+    expect((await client.execute('SELECT 1 AS one')).rows[0]).toMatchObject({ one: 1 });
+    client.close();
+  });
+});
