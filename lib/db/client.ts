@@ -31,7 +31,9 @@ export async function createLibsqlClient({ url, authToken }: DatabaseOptions): P
   }
   const filePath = localFilePath(url);
   if (filePath) mkdirSync(dirname(filePath), { recursive: true });
-  const { createClient } = await import('@libsql/client');
+  // The sqlite3 entry is the native driver alone; the package's main entry would also load its HTTP and
+  // WebSocket clients (and the ws package) on every cold start, for nothing.
+  const { createClient } = await import('@libsql/client/sqlite3');
   // One connection per client for local files: every write here is a single synchronous batch, so more
   // connections would add nothing but pragmas to keep in step.
   return createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, intMode: 'number', ...(filePath ? { concurrency: 1 } : {}) });
