@@ -1,22 +1,33 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Loader } from 'esbuild';
+import { parse } from 'yaml';
+
+interface ServerlessEsbuild {
+  minify?: boolean;
+  target?: string;
+  platform?: BuildOptions['platform'];
+  format?: BuildOptions['format'];
+  external?: string[];
+  loader?: Record<string, Loader>;
+}
 
 /**
- * Bundles Lambda entries the way serverless.yml's custom.esbuild does (minified CommonJS for node22 with
- * the native libSQL driver left outside), so the benchmark measures what ships.
+ * The esbuild options that serverless.yml's custom.esbuild gives serverless-esbuild, read from the file itself,
+ * so that what the benchmark and the bundle tests measure is what ships.
  */
+export function lambdaBuildOptions(projectRoot: string): BuildOptions {
+  const yml = parse(readFileSync(join(projectRoot, 'serverless.yml'), 'utf8')) as { custom: { esbuild: ServerlessEsbuild } };
+  const { minify, target, platform, format, external, loader } = yml.custom.esbuild;
+  return { bundle: true, minify, target, platform, format, external, loader };
+}
+
+/** Bundles Lambda entries into outdir as serverless.yml does; answers each entry's output file. */
 export async function bundleFunctions(projectRoot: string, entries: Record<string, string>, outdir: string): Promise<Record<string, string>> {
   await build({
+    ...lambdaBuildOptions(projectRoot),
     entryPoints: Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, join(projectRoot, entry)])),
     outdir,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    external: ['libsql'],
-    loader: { '.sql': 'text' },
     logLevel: 'error',
   });
   return Object.fromEntries(Object.keys(entries).map((name) => [name, join(outdir, `${name}.js`)]));

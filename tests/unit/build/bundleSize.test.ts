@@ -14,13 +14,16 @@ async function bundle(entry: string) {
     logLevel: 'silent',
   });
   const output = Object.values(result.metafile.outputs)[0]!;
-  const text = result.outputFiles.find((file) => file.path.endsWith('.js'))!.text;
+  const text = result.outputFiles[0]!.text;
   const bytesOf = (pkg: string) =>
     Object.entries(output.inputs)
       .filter(([path]) => path.includes(`node_modules/${pkg}/`))
       .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
   return { bytes: output.bytes, bytesOf, text };
 }
+
+/** How a bundle loads openai from beside itself: esbuild keeps a dynamic import of an external package as it is. */
+const loadsOpenAi = /import\("openai"\)|require\("openai"\)/;
 
 describe('function bundles', () => {
   it('keep zod tree-shaken: only the validators used are bundled', async () => {
@@ -34,11 +37,11 @@ describe('function bundles', () => {
       ['functions/health/health.ts', 'functions/ratings/createRating.ts', 'functions/movies/getMovie.ts'].map(bundle),
     );
 
-    expect(health!.text).not.toMatch(/require\("openai"\)/);
-    expect(createRating!.text).not.toMatch(/require\("openai"\)/);
-    // getMovie requires it from beside the bundle on its first summary, rather than parsing it at every cold start.
+    expect(health!.text).not.toMatch(loadsOpenAi);
+    expect(createRating!.text).not.toMatch(loadsOpenAi);
+    // getMovie loads it from beside the bundle on its first summary, rather than parsing it at every cold start.
     expect(getMovie!.bytesOf('openai')).toBe(0);
-    expect(getMovie!.text).toMatch(/require\("openai"\)/);
+    expect(getMovie!.text).toMatch(loadsOpenAi);
   });
 
   it('stay under 1 MB minified, native driver excluded', async () => {
