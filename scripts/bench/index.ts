@@ -189,16 +189,24 @@ export async function main(): Promise<void> {
     execFileSync(process.execPath, ['-e', script], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
     return performance.now() - t;
   };
-  const cold = (name: string) => {
+  // Each function's runs alternate with the hello-world bundle's, so a machine that slows down or speeds up
+  // mid-run moves both sides of the ratio alike.
+  const COLD_PAIRS = 5;
+  const coldAgainstHello = (name: string) => {
     const event = coldEvents[name] ?? httpEvent({ path: '/' });
-    const samples = Array.from({ length: 5 }, () => coldRun(bundles[name]!, event)).sort((a, b) => a - b);
-    return percentile(samples, 50);
+    const own: number[] = [];
+    const hello: number[] = [];
+    for (let i = 0; i < COLD_PAIRS; i++) {
+      hello.push(coldRun(bundles.hello!, event));
+      own.push(coldRun(bundles[name]!, event));
+    }
+    const median = (samples: number[]) => percentile([...samples].sort((a, b) => a - b), 50);
+    return { own: median(own), hello: median(hello) };
   };
-  const hello = cold('hello');
-  record({ scenario: 'cold start: hello-world bundle', figure: `${ms(hello)} ms, ${(sizeOf(bundles.hello!) / 1024).toFixed(1)} KiB` });
+  record({ scenario: 'cold start: hello-world bundle', figure: `${(sizeOf(bundles.hello!) / 1024).toFixed(1)} KiB, timed beside each function` });
   for (const name of Object.keys(entries)) {
     const size = sizeOf(bundles[name]!);
-    const coldMs = cold(name);
+    const { own: coldMs, hello } = coldAgainstHello(name);
     record({
       scenario: `cold start + size: ${name}`,
       figure: `${ms(coldMs)} ms, ${(size / 1024).toFixed(0)} KiB`,
