@@ -9,6 +9,8 @@ interface ServerlessEsbuild {
   platform?: BuildOptions['platform'];
   format?: BuildOptions['format'];
   external?: string[];
+  /** Left out of the bundle like `external`, but not installed into the package by serverless-esbuild. */
+  exclude?: string[];
   loader?: Record<string, Loader>;
 }
 
@@ -18,8 +20,8 @@ interface ServerlessEsbuild {
  */
 export function lambdaBuildOptions(projectRoot: string): BuildOptions {
   const yml = parse(readFileSync(join(projectRoot, 'serverless.yml'), 'utf8')) as { custom: { esbuild: ServerlessEsbuild } };
-  const { minify, target, platform, format, external, loader } = yml.custom.esbuild;
-  return { bundle: true, minify, target, platform, format, external, loader };
+  const { minify, target, platform, format, external = [], exclude = [], loader } = yml.custom.esbuild;
+  return { bundle: true, minify, target, platform, format, external: [...external, ...exclude], loader };
 }
 
 /** Bundles Lambda entries into outdir as serverless.yml does; answers each entry's output file. */
