@@ -22,7 +22,7 @@ import { startFakeOpenAiServer } from '../../tests/support/fakeOpenAiServer';
 import { findProjectRoot, startOfflineApi } from '../../tests/support/offlineApi';
 import { bundleFunctions, sizeOf } from './bundle';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
-import { ms, percentile, time, timeAgainstFloor, type Timing } from './stats';
+import { ms, percentile, timeAgainstFloor, type Timing } from './stats';
 
 const CALLS = 2000;
 /**
@@ -154,14 +154,21 @@ export async function main(): Promise<void> {
   );
   record({ scenario: `signIn warm (${SIGN_IN_CALLS} calls)`, figure: timingText(signIn.subject), floor: `hash p50 ${ms(signIn.floor.p50)} ms`, ratio: signIn.subject.p50 / signIn.floor.p50 });
 
-  // ── Growth: one movie at 1,000 and at 1,000,000 ratings ────────────────────────────────────────────
-  const growth = await movies.create({ title: 'Growth', genres: [] });
-  await db.execute({ sql: "UPDATE movies SET summary = 'Stored.', summary_source = 'simulated' WHERE id = ?", args: [growth.id] });
-  const growthEvent = httpEvent({ path: `/movies/${growth.id}/`, pathParameters: { id: String(growth.id) } });
-  await addRatingsTo(db, growth.id, 1000);
-  const small = await time(() => invokeOk(getMovie, growthEvent, 200), CALLS);
-  await addRatingsTo(db, growth.id, 999_000);
-  const large = await time(() => invokeOk(getMovie, growthEvent, 200), CALLS);
+  // ── Growth: a movie with 1,000 ratings beside one with 1,000,000, read in alternating blocks ──────────
+  const movieWithRatings = async (title: string, count: number) => {
+    const movie = await movies.create({ title, genres: [] });
+    await db.execute({ sql: "UPDATE movies SET summary = 'Stored.', summary_source = 'simulated' WHERE id = ?", args: [movie.id] });
+    await addRatingsTo(db, movie.id, count);
+    return httpEvent({ path: `/movies/${movie.id}/`, pathParameters: { id: String(movie.id) } });
+  };
+  const fewEvent = await movieWithRatings('Growth: 1,000 ratings', 1000);
+  const manyEvent = await movieWithRatings('Growth: 1,000,000 ratings', 1_000_000);
+  const growth = await timeAgainstFloor(
+    () => invokeOk(getMovie, manyEvent, 200),
+    () => invokeOk(getMovie, fewEvent, 200),
+    CALLS,
+  );
+  const [large, small] = [growth.subject, growth.floor];
   record({ scenario: 'getMovie p50 at 1,000,000 vs 1,000 ratings', figure: `${ms(large.p50)} ms vs ${ms(small.p50)} ms`, ratio: large.p50 / small.p50, target: '≤ 1.2×', met: large.p50 <= 1.2 * small.p50 });
 
   // ── LLM: 1,000 reads over 100 movies without summaries ──────────────────────────────────────────────
@@ -217,19 +224,33 @@ export async function main(): Promise<void> {
     });
   }
 
-  // ── Over HTTP: serverless-offline, 10 connections, 10 s each ───────────────────────────────────────
+  // ── Over HTTP: serverless-offline, 10 connections, 10 s each (p99: the worst round's) ──────────────
   console.log('');
   const api = await startOfflineApi({ databaseUrl, env: { LOG_LEVEL: 'SILENT', OPENAI_BASE_URL: llm.baseUrl, OPENAI_API_KEY: 'sk-bench' } });
   try {
-    const cannon = (path: string, options: Partial<autocannon.Options> = {}) =>
-      autocannon({ url: `${api.baseUrl}${path}`, connections: 10, duration: 10, ...options });
-    const health = await cannon('/health/');
-    const movie = await cannon(`/movies/${movieIds[0]}/`);
-    const post = await cannon('/ratings/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ movie: movieIds[1], value: 4 }) });
-    const line = (r: autocannon.Result) => `${Math.round(r.requests.average)} req/s, p99 ${r.latency.p99} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`;
+    // Each endpoint gets its 10 s in rounds that take turns, so a machine that slows down mid-run slows all alike.
+    const ROUNDS = 4;
+    const load: Record<'health' | 'movie' | 'post', Partial<autocannon.Options> & { path: string }> = {
+      health: { path: '/health/' },
+      movie: { path: `/movies/${movieIds[0]}/` },
+      post: { path: '/ratings/', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ movie: movieIds[1], value: 4 }) },
+    };
+    const rounds: Record<keyof typeof load, autocannon.Result[]> = { health: [], movie: [], post: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, { path, ...options }] of Object.entries(load) as [keyof typeof load, (typeof load)[keyof typeof load]][]) {
+        rounds[name].push(await autocannon({ url: `${api.baseUrl}${path}`, connections: 10, duration: 10 / ROUNDS, ...options }));
+      }
+    }
+    const combined = (results: autocannon.Result[]) => ({
+      perSecond: results.reduce((sum, r) => sum + r.requests.total, 0) / results.reduce((sum, r) => sum + r.duration, 0),
+      p99: Math.max(...results.map((r) => r.latency.p99)),
+      non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    });
+    const [health, movie, post] = [combined(rounds.health), combined(rounds.movie), combined(rounds.post)];
+    const line = (r: typeof health) => `${Math.round(r.perSecond)} req/s, p99 ${r.p99} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`;
     record({ scenario: 'HTTP GET /health/', figure: line(health) });
-    record({ scenario: 'HTTP GET /movies/{id}/', figure: line(movie), floor: 'vs /health/', ratio: movie.requests.average / health.requests.average, target: '≥ 0.8×', met: movie.requests.average >= 0.8 * health.requests.average });
-    record({ scenario: 'HTTP POST /ratings/', figure: line(post), floor: 'vs /health/', ratio: post.requests.average / health.requests.average });
+    record({ scenario: 'HTTP GET /movies/{id}/', figure: line(movie), floor: 'vs /health/', ratio: movie.perSecond / health.perSecond, target: '≥ 0.8×', met: movie.perSecond >= 0.8 * health.perSecond });
+    record({ scenario: 'HTTP POST /ratings/', figure: line(post), floor: 'vs /health/', ratio: post.perSecond / health.perSecond });
   } finally {
     await api.stop();
   }
