@@ -44,6 +44,12 @@ describe('function bundles', () => {
     expect(getMovie!.text).toMatch(loadsOpenAi);
   });
 
+  it('serve the OpenAPI document without generating it, so the openapi bundle leaves zod-to-openapi out', async () => {
+    const { bytesOf } = await bundle('functions/docs/openapi.ts');
+
+    expect(bytesOf('@asteasolutions/zod-to-openapi')).toBe(0);
+  });
+
   it('stay under 1 MB minified, native driver excluded', async () => {
     const { bytes } = await bundle('functions/movies/getMovie.ts');
 
