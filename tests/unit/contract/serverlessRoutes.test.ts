@@ -19,7 +19,6 @@ const serverlessYml = parse(readFileSync(join(projectRoot, 'serverless.yml'), 'u
 
 /** What `serverless` itself reads: serverless.yml's `functions:` names this loader, which reads the route contracts. */
 const loadFunctions = async (): Promise<Record<string, ServerlessFunction>> => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loader = require('../../../scripts/serverless/functions.js') as () => Promise<Record<string, ServerlessFunction>>;
   return loader();
 };
