@@ -50,6 +50,9 @@ export interface RouteInput<R extends RouteContract> {
   query: Parsed<R['query']>;
   body: Parsed<R['body']>;
   requestId: string;
+  /** The method and path asked for, as they came. */
+  method: string;
+  path: string;
   /** Header names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
   /** The caller: always there on user and admin routes, there on public ones when a valid token came. */

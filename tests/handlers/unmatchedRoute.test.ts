@@ -1,6 +1,12 @@
-import { handler } from '../../functions/fallback/unmatchedRoute';
+import { unmatchedRoute } from '../../functions/fallback/unmatchedRoute';
+import { createHttpHandler } from '../../lib/http/createHttpHandler';
+import { unmatchedRoute as unmatchedRouteContract } from '../../lib/schemas/unmatchedRoute';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
+import { createTestServices } from '../support/services';
+
+const services = createTestServices();
+const handler = createHttpHandler(unmatchedRouteContract, unmatchedRoute, () => services);
 
 describe('what no route matches (unmatchedRoute, API Gateway $default)', () => {
   it.each(['/nope/', '/nope', '/movies/1/ratings/', '/movies/abc/def'])('answers 404 problem+json for GET %s, an unknown path', async (path) => {
