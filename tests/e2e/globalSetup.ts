@@ -22,6 +22,7 @@ export default async function globalSetup(): Promise<void> {
     env: { OPENAI_API_KEY: 'sk-e2e-fake', OPENAI_BASE_URL: llm.baseUrl, LLM_TIMEOUT_MS: '3000', ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword },
   });
   process.env.E2E_BASE_URL = api.baseUrl;
+  process.env.E2E_VALIDATION_LOG = join(folder, 'validated-responses.log');
   process.env.E2E_FAKE_OPENAI_URL = llm.baseUrl;
   process.env.E2E_ADMIN_EMAIL = adminEmail;
   process.env.E2E_ADMIN_PASSWORD = adminPassword;
