@@ -26,7 +26,7 @@ export interface RequestOptions {
 export async function fetchApi(path: string, init: RequestInit = {}, base = baseUrl()): Promise<Response> {
   const response = await fetch(`${base}${path}`, init);
   const text = await response.clone().text();
-  await validateResponse(base, { method: init.method ?? 'GET', path, status: response.status, headers: response.headers, text });
+  await validateResponse({ method: init.method ?? 'GET', path, status: response.status, headers: response.headers, text });
   return response;
 }
 
