@@ -10,6 +10,8 @@ export interface FieldError {
 export abstract class HttpError extends Error {
   abstract readonly statusCode: number;
   abstract readonly title: string;
+  /** Headers the answer carries (Retry-After, RateLimit…). */
+  readonly headers: Readonly<Record<string, string>> = {};
   /** 4xx messages describe the caller's mistake and are shown; 5xx messages never are. */
   get expose(): boolean {
     return this.statusCode < 500;
@@ -50,6 +52,30 @@ export class Conflict extends HttpError {
 export class PayloadTooLarge extends HttpError {
   readonly statusCode = 413;
   readonly title = 'Content Too Large';
+}
+
+/** Throttled (429): `headers` carry Retry-After, and RateLimit fields when a rate limit refused it. */
+export class TooManyRequests extends HttpError {
+  readonly statusCode = 429;
+  readonly title = 'Too Many Requests';
+  constructor(
+    detail: string,
+    override readonly headers: Readonly<Record<string, string>>,
+  ) {
+    super(detail);
+  }
+}
+
+/** Shedding load (503): try again after Retry-After. */
+export class ServiceBusy extends HttpError {
+  readonly statusCode = 503;
+  readonly title = 'Service Unavailable';
+  constructor(
+    detail: string,
+    override readonly headers: Readonly<Record<string, string>>,
+  ) {
+    super(detail);
+  }
 }
 
 export class UpstreamUnavailable extends HttpError {
