@@ -13,7 +13,8 @@ export interface NewMovie {
 
 /** The columns every movie read selects; the average is derived here, never aggregated over ratings. */
 export const MOVIE_COLUMNS =
-  'id, title, description, genres, year, director, running_time_min, rating_sum, rating_count, summary, summary_source, created_at';
+  'id, title, description, genres, year, director, running_time_min, rating_sum, rating_count, ' +
+  'rating_count_1, rating_count_2, rating_count_3, rating_count_4, rating_count_5, summary, summary_source, created_at';
 
 /** A film from the bundled dataset, identified by its import key. */
 export interface ImportedMovie {
@@ -105,6 +106,13 @@ export function toMovie(row: Row): Movie {
     title: column<string>(row, 'title'),
     rating: ratingCount === 0 ? null : column<number>(row, 'rating_sum') / ratingCount,
     rating_count: ratingCount,
+    rating_distribution: {
+      1: column<number>(row, 'rating_count_1'),
+      2: column<number>(row, 'rating_count_2'),
+      3: column<number>(row, 'rating_count_3'),
+      4: column<number>(row, 'rating_count_4'),
+      5: column<number>(row, 'rating_count_5'),
+    },
     summary: column<string | null>(row, 'summary'),
     summary_source: column<string | null>(row, 'summary_source'),
     description: column<string | null>(row, 'description'),

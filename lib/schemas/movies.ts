@@ -18,11 +18,18 @@ export const CreateMovieBody = z.object({
 }).meta({ id: 'CreateMovieBody' });
 export type CreateMovieBody = z.output<typeof CreateMovieBody>;
 
+const count = z.number().int().nonnegative();
+export const RatingDistribution = z
+  .object({ 1: count, 2: count, 3: count, 4: count, 5: count })
+  .describe('how many ratings of each value the movie has; the counts add up to rating_count')
+  .meta({ id: 'RatingDistribution' });
+
 export const Movie = z.object({
   id: z.number().int().positive(),
   title: z.string(),
   rating: z.number().nullable().describe('exact mean of the ratings, null when there are none'),
   rating_count: z.number().int().nonnegative(),
+  rating_distribution: RatingDistribution,
   summary: z.string().nullable(),
   summary_source: z.string().nullable().describe('"openai:<model>" or "simulated"'),
   description: z.string().nullable(),

@@ -2,6 +2,7 @@ import movieAndRatings from './001_movies_and_ratings.sql';
 import users from './002_users.sql';
 import catalogue from './003_catalogue.sql';
 import collections from './004_collections.sql';
+import catalogueQuality from './006_catalogue_quality.sql';
 
 export interface Migration {
   /** The numbered file name; recorded in schema_migrations once applied. */
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { name: '002_users', sql: users },
   { name: '003_catalogue', sql: catalogue },
   { name: '004_collections', sql: collections },
+  { name: '006_catalogue_quality', sql: catalogueQuality },
 ];

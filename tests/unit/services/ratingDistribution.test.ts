@@ -79,7 +79,7 @@ describe('rating_distribution', () => {
         const ratings = ratingsOn(clients[i % clients.length]!);
         const value = (i % 5) + 1;
         // Half anonymous, half re-ratings by eight users racing each other.
-        return i % 2 === 0 ? ratings.rate({ movieId: shared.id, value }) : ratings.rateAsUser({ movieId: shared.id, userId: users[i % 8]!.id, value });
+        return i % 2 === 0 ? ratings.rate({ movieId: shared.id, value }) : ratings.rateAsUser({ movieId: shared.id, userId: users[((i - 1) / 2) % 8]!.id, value });
       });
       await Promise.all(writes);
 
