@@ -70,7 +70,7 @@ describe('rating_distribution', () => {
     const file = createTempFileDatabase();
     const clients = await Promise.all([file.open(), file.open(), file.open(), file.open()]);
     try {
-      const [first] = clients as [Client];
+      const first = clients[0]!;
       const shared = await createMoviesRepository(first).create({ title: 'Crowded' });
       const users = await Promise.all(
         Array.from({ length: 8 }, (_, i) => createUsersRepository(first).create({ email: `u${i}@example.com`, passwordHash: 'x', role: 'basic' })),
