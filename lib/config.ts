@@ -33,6 +33,7 @@ const environmentSchema = z
     ADMIN_EMAIL: optionalString,
     ADMIN_PASSWORD: optionalString,
     REQUIRE_AUTH_FOR_WRITES: booleanFlag(false),
+    SCORE_MIN_VOTES: z.coerce.number().int().min(0).max(1_000_000).default(10),
     // AWS Lambda sets AWS_LAMBDA_FUNCTION_NAME; serverless-offline sets it too, and IS_OFFLINE=true.
     AWS_LAMBDA_FUNCTION_NAME: optionalString,
     IS_OFFLINE: optionalString,
@@ -65,6 +66,8 @@ export interface Config {
     admin?: { email: string; password: string };
   };
   logLevel: string;
+  /** m in the Bayesian score: how many ratings weigh as much as the catalogue mean. */
+  scoreMinVotes: number;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +94,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     },
     logLevel: e.LOG_LEVEL,
+    scoreMinVotes: e.SCORE_MIN_VOTES,
   };
 }
 

@@ -14,7 +14,7 @@ export interface NewMovie {
 /** The columns every movie read selects; the average is derived here, never aggregated over ratings. */
 export const MOVIE_COLUMNS =
   'id, title, description, genres, year, director, running_time_min, rating_sum, rating_count, ' +
-  'rating_count_1, rating_count_2, rating_count_3, rating_count_4, rating_count_5, summary, summary_source, created_at';
+  'rating_count_1, rating_count_2, rating_count_3, rating_count_4, rating_count_5, score, summary, summary_source, created_at';
 
 /** A film from the bundled dataset, identified by its import key. */
 export interface ImportedMovie {
@@ -24,6 +24,15 @@ export interface ImportedMovie {
   director: string | null;
   running_time_min: number | null;
   import_key: string;
+  imdb?: { rating: number; votes: number } | null;
+  rotten_tomatoes?: number | null;
+}
+
+export interface RefreshedScores {
+  /** C: the mean of every rating in the catalogue, null while there is none. */
+  ratingMean: number | null;
+  /** How many movies' stored scores changed. */
+  changed: number;
 }
 
 export interface MovieListQuery {
@@ -42,6 +51,8 @@ const ORDER_EXPRESSIONS: Record<MovieOrderField, string> = {
   year: 'year',
   rating: 'rating',
   rating_count: 'rating_count',
+  // Unrated films (a null score) are ordered among themselves by their IMDb reference score: see migration 006.
+  score: 'score',
   created_at: 'created_at',
 };
 
@@ -49,7 +60,8 @@ function orderBy(ordering: MovieOrdering = 'title'): string {
   const descending = ordering.startsWith('-');
   const field = (descending ? ordering.slice(1) : ordering) as MovieOrderField;
   const direction = descending ? 'DESC' : 'ASC';
-  return `ORDER BY ${ORDER_EXPRESSIONS[field]} ${direction}, id ${direction}`;
+  const keys = field === 'score' ? ['score', 'reference_score', 'id'] : [ORDER_EXPRESSIONS[field], 'id'];
+  return `ORDER BY ${keys.map((key) => `${key} ${direction}`).join(', ')}`;
 }
 
 /**
@@ -91,7 +103,7 @@ function listStatements({ offset, limit, search, genre, ordering }: MovieListQue
   };
 }
 
-/** Rows per INSERT statement: 6 arguments each stays far below SQLite's limit on bound variables. */
+/** Rows per INSERT statement: 9 arguments each stays far below SQLite's limit on bound variables. */
 const IMPORT_ROWS_PER_STATEMENT = 250;
 
 export interface StoredSummary {
@@ -113,6 +125,7 @@ export function toMovie(row: Row): Movie {
       4: column<number>(row, 'rating_count_4'),
       5: column<number>(row, 'rating_count_5'),
     },
+    score: column<number | null>(row, 'score'),
     summary: column<string | null>(row, 'summary'),
     summary_source: column<string | null>(row, 'summary_source'),
     description: column<string | null>(row, 'description'),
@@ -144,14 +157,49 @@ export function createMoviesRepository(db: Client) {
       for (let start = 0; start < films.length; start += IMPORT_ROWS_PER_STATEMENT) {
         const chunk = films.slice(start, start + IMPORT_ROWS_PER_STATEMENT);
         statements.push({
-          sql: `INSERT INTO movies (title, year, genres, director, running_time_min, import_key)
-                VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+          sql: `INSERT INTO movies (title, year, genres, director, running_time_min, import_key, imdb_rating, imdb_votes, rotten_tomatoes)
+                VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
                 ON CONFLICT (import_key) DO NOTHING`,
-          args: chunk.flatMap((film) => [film.title, film.year, JSON.stringify(film.genres), film.director, film.running_time_min, film.import_key]),
+          args: chunk.flatMap((film) => [
+            film.title,
+            film.year,
+            JSON.stringify(film.genres),
+            film.director,
+            film.running_time_min,
+            film.import_key,
+            film.imdb?.rating ?? null,
+            film.imdb?.votes ?? null,
+            film.rotten_tomatoes ?? null,
+          ]),
         });
       }
       const results = await db.batch(statements, 'write');
       return results.reduce((sum, result) => sum + result.rowsAffected, 0);
+    },
+
+    /**
+     * Stores C (the mean of every rating, from the movies' own sums: no scan of the ratings), m and the mean
+     * IMDb rating, then rewrites the scores that changed with them, all in one atomic batch.
+     */
+    async refreshScores(minVotes: number): Promise<RefreshedScores> {
+      const [, changed, stats] = await db.batch(
+        [
+          {
+            sql: `UPDATE catalogue_stats SET
+                    rating_mean = (SELECT CAST(sum(rating_sum) AS REAL) / nullif(sum(rating_count), 0) FROM movies),
+                    imdb_mean = (SELECT avg(imdb_rating) FROM movies WHERE imdb_votes IS NOT NULL),
+                    score_min_votes = ?, refreshed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                  WHERE id = 1`,
+            args: [minVotes],
+          },
+          `UPDATE movies SET score = c.score, reference_score = c.reference_score
+           FROM movie_scores c
+           WHERE c.id = movies.id AND (movies.score IS NOT c.score OR movies.reference_score IS NOT c.reference_score)`,
+          'SELECT rating_mean FROM catalogue_stats WHERE id = 1',
+        ],
+        'write',
+      );
+      return { ratingMean: column<number | null>(stats!.rows[0]!, 'rating_mean'), changed: changed!.rowsAffected };
     },
 
     /** One page of the catalogue and the number of movies in it, read from one snapshot. */

@@ -30,6 +30,10 @@ export const Movie = z.object({
   rating: z.number().nullable().describe('exact mean of the ratings, null when there are none'),
   rating_count: z.number().int().nonnegative(),
   rating_distribution: RatingDistribution,
+  score: z
+    .number()
+    .nullable()
+    .describe('the Bayesian average v/(v+m)·R + m/(v+m)·C (m = SCORE_MIN_VOTES, C the mean of every rating); null when unrated'),
   summary: z.string().nullable(),
   summary_source: z.string().nullable().describe('"openai:<model>" or "simulated"'),
   description: z.string().nullable(),
@@ -41,7 +45,7 @@ export const Movie = z.object({
 }).meta({ id: 'Movie' });
 export type Movie = z.infer<typeof Movie>;
 
-export const MOVIE_ORDER_FIELDS = ['title', 'year', 'rating', 'rating_count', 'created_at'] as const;
+export const MOVIE_ORDER_FIELDS = ['title', 'year', 'rating', 'rating_count', 'score', 'created_at'] as const;
 const movieOrderings = MOVIE_ORDER_FIELDS.flatMap((field) => [field, `-${field}`] as const);
 export type MovieOrdering = (typeof movieOrderings)[number];
 
@@ -57,7 +61,9 @@ export const ListMoviesQuery = PaginationQuery.extend({
     .preprocess((text) => (text === '' ? undefined : text), z.enum(movieOrderings, { error: orderingMessage }).default('title'))
     .meta({
       default: 'title',
-      description: 'the order of the results; ties are broken by id in the same direction; unknown years and unrated movies count lowest',
+      description:
+        'the order of the results; ties are broken by id in the same direction; unknown years and unrated movies count lowest. ' +
+        '-score is "top rated": films rated here by score, then the unrated by their IMDb rating weighed by its votes',
     }),
   search: trimmedText(0, 200)
     .optional()

@@ -44,10 +44,14 @@ describe('score', () => {
     const bValues = [5, 4, 5, 5, 4, 5, 5, 4, 5, 5, 5, 4];
     for (const value of aValues) await rate(a.id, value);
     for (const value of bValues) await rate(b.id, value);
+    // The rest of the catalogue is middling, so C sits well below both films.
+    const rest = await movies.create({ title: 'Middling' });
+    const restValues = Array.from({ length: 20 }, () => 3);
+    for (const value of restValues) await rate(rest.id, value);
 
     const refreshed = await refreshCatalogueScores({ movies, minVotes: 10 });
 
-    const c = mean([...aValues, ...bValues]);
+    const c = mean([...aValues, ...bValues, ...restValues]);
     expect(refreshed.ratingMean).toBeCloseTo(c, 12);
     expect((await movies.findById(a.id))?.score).toBeCloseTo(bayesian(aValues, 10, c), 12);
     expect((await movies.findById(b.id))?.score).toBeCloseTo(bayesian(bValues, 10, c), 12);
