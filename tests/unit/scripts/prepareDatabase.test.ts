@@ -31,7 +31,7 @@ describe('prepareDatabase (what npm start runs first)', () => {
 
     expect(await movieCount()).toBe(3169);
     expect(lines.some((line) => /^importing films: \d+\/3201 rows/.test(line))).toBe(true);
-    expect(lines.at(-2)).toMatch(/^imported 3169 films, skipped 32 invalid rows \(release date 22, title 10\), 0 already present, in \d+ ms$/);
+    expect(lines.at(-2)).toMatch(/^imported 3169 films, skipped 32 invalid rows \(release date 22, title 10\), 0 already present, 0 filled in, in \d+ ms$/);
   });
 
   it('imports nothing when SEED_DATA=false', async () => {
