@@ -14,7 +14,8 @@ export interface NewMovie {
 /** The columns every movie read selects; the average is derived here, never aggregated over ratings. */
 export const MOVIE_COLUMNS =
   'id, title, description, genres, year, director, running_time_min, rating_sum, rating_count, ' +
-  'rating_count_1, rating_count_2, rating_count_3, rating_count_4, rating_count_5, score, summary, summary_source, created_at';
+  'rating_count_1, rating_count_2, rating_count_3, rating_count_4, rating_count_5, score, summary, summary_source, ' +
+  'import_key, imdb_rating, imdb_votes, rotten_tomatoes, created_at';
 
 /** A film from the bundled dataset, identified by its import key. */
 export interface ImportedMovie {
@@ -103,12 +104,24 @@ function listStatements({ offset, limit, search, genre, ordering }: MovieListQue
   };
 }
 
+const MOVIE_COUNT = 'SELECT count(*) AS count FROM movies';
+
 /** Rows per INSERT statement: 9 arguments each stays far below SQLite's limit on bound variables. */
 const IMPORT_ROWS_PER_STATEMENT = 250;
 
 export interface StoredSummary {
   summary: string;
   summary_source: string;
+}
+
+/** Only films from the dataset have reference figures; a movie created through the API has none at all. */
+function externalRatings(row: Row): Movie['external_ratings'] {
+  if (column<string | null>(row, 'import_key') === null) return null;
+  const [rating, votes] = [column<number | null>(row, 'imdb_rating'), column<number | null>(row, 'imdb_votes')];
+  return {
+    imdb: rating === null || votes === null ? null : { rating, votes },
+    rotten_tomatoes: column<number | null>(row, 'rotten_tomatoes'),
+  };
 }
 
 export function toMovie(row: Row): Movie {
@@ -133,6 +146,7 @@ export function toMovie(row: Row): Movie {
     year: column<number | null>(row, 'year'),
     director: column<string | null>(row, 'director'),
     running_time_min: column<number | null>(row, 'running_time_min'),
+    external_ratings: externalRatings(row),
     created_at: column<string>(row, 'created_at'),
   };
 }
@@ -148,18 +162,25 @@ export function createMoviesRepository(db: Client) {
     },
 
     /**
-     * Inserts imported films in one atomic batch, leaving out those whose import key is already stored.
-     * Answers how many were added.
+     * Inserts imported films in one atomic batch; those whose import key is already stored get the dataset's
+     * facts instead (director, running time, external ratings), their summary cleared when a fact changed so
+     * the next read writes one from the new facts. Answers how many films were added and how many filled in.
      */
-    async insertImported(films: readonly ImportedMovie[]): Promise<number> {
-      if (films.length === 0) return 0;
-      const statements = [];
+    async insertImported(films: readonly ImportedMovie[]): Promise<{ added: number; filledIn: number }> {
+      if (films.length === 0) return { added: 0, filledIn: 0 };
+      const statements: InStatement[] = [MOVIE_COUNT];
       for (let start = 0; start < films.length; start += IMPORT_ROWS_PER_STATEMENT) {
         const chunk = films.slice(start, start + IMPORT_ROWS_PER_STATEMENT);
         statements.push({
           sql: `INSERT INTO movies (title, year, genres, director, running_time_min, import_key, imdb_rating, imdb_votes, rotten_tomatoes)
                 VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-                ON CONFLICT (import_key) DO NOTHING`,
+                ON CONFLICT (import_key) DO UPDATE SET
+                  director = excluded.director, running_time_min = excluded.running_time_min, imdb_rating = excluded.imdb_rating,
+                  imdb_votes = excluded.imdb_votes, rotten_tomatoes = excluded.rotten_tomatoes,
+                  summary = NULL, summary_source = NULL, summary_generated_at = NULL
+                WHERE movies.director IS NOT excluded.director OR movies.running_time_min IS NOT excluded.running_time_min
+                   OR movies.imdb_rating IS NOT excluded.imdb_rating OR movies.imdb_votes IS NOT excluded.imdb_votes
+                   OR movies.rotten_tomatoes IS NOT excluded.rotten_tomatoes`,
           args: chunk.flatMap((film) => [
             film.title,
             film.year,
@@ -173,8 +194,12 @@ export function createMoviesRepository(db: Client) {
           ]),
         });
       }
+      statements.push(MOVIE_COUNT);
       const results = await db.batch(statements, 'write');
-      return results.reduce((sum, result) => sum + result.rowsAffected, 0);
+      const countAt = (index: number) => column<number>(results.at(index)!.rows[0]!, 'count');
+      const added = countAt(-1) - countAt(0);
+      const written = results.slice(1, -1).reduce((sum, result) => sum + result.rowsAffected, 0);
+      return { added, filledIn: written - added };
     },
 
     /**

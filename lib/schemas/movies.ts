@@ -41,6 +41,14 @@ export const Movie = z.object({
   year: z.number().int().nullable(),
   director: z.string().nullable().describe('known for films imported from the dataset'),
   running_time_min: z.number().int().positive().nullable().describe('known for films imported from the dataset'),
+  external_ratings: z
+    .object({
+      imdb: z.object({ rating: z.number().min(0).max(10), votes: z.number().int().nonnegative() }).nullable(),
+      rotten_tomatoes: z.number().int().min(0).max(100).nullable().describe('the Tomatometer, in percent'),
+    })
+    .nullable()
+    .describe('the reference figures the bundled film dataset carries; null for movies created through the API')
+    .meta({ id: 'ExternalRatings' }),
   created_at: Timestamp,
 }).meta({ id: 'Movie' });
 export type Movie = z.infer<typeof Movie>;

@@ -24,6 +24,7 @@ describe('moviesRepository', () => {
       year: 2010,
       director: null,
       running_time_min: null,
+      external_ratings: null,
       rating: null,
       rating_count: 0,
       rating_distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 },
