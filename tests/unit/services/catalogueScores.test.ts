@@ -1,7 +1,4 @@
 import { createClient, type Client } from '@libsql/client';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { parseConfig } from '../../../lib/config';
 import { migrate } from '../../../lib/db/migrate';
 import { migrations } from '../../../lib/db/migrations';
@@ -163,12 +160,10 @@ describe('migration 006 on an existing database', () => {
 });
 
 describe('the scheduled refresh', () => {
-  it('It should be a function of serverless.yml run by a schedule event', () => {
-    const serverless = parse(readFileSync(join(__dirname, '..', '..', '..', 'serverless.yml'), 'utf8')) as {
-      functions: Record<string, { handler: string; events: { schedule?: unknown }[] }>;
-    };
+  it('It should be a function of serverless.yml run by a schedule event', async () => {
+    const loader = require('../../../scripts/serverless/functions.js') as () => Promise<Record<string, { handler: string; events: unknown[] }>>;
 
-    const refresh = serverless.functions.refreshScores;
+    const refresh = (await loader()).refreshScores;
 
     expect(refresh?.handler).toBe('functions/catalogue/refreshScores.handler');
     expect(refresh?.events).toEqual([{ schedule: expect.stringMatching(/^rate\(\d+ minutes?\)$/) }]);
