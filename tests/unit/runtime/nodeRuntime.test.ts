@@ -5,7 +5,9 @@ import { parse } from 'yaml';
 const root = join(__dirname, '..', '..', '..');
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   engines?: Record<string, string>;
+  devEngines?: { runtime?: { name: string; version: string } };
   devDependencies?: Record<string, string>;
+  allowScripts?: Record<string, boolean>;
 };
 /** The Lambda runtime every function is deployed on, e.g. nodejs22.x. */
 const lambdaRuntime = (parse(readFileSync(join(root, 'serverless.yml'), 'utf8')) as { provider: { runtime: string } }).provider.runtime;
@@ -25,9 +27,12 @@ describe('one Node for everything: the Lambda runtime', () => {
     expect(process.version).toBe(`v${packageJson.devDependencies?.node}`);
   });
 
-  it("checks dependencies' engines against that Node, and declares it as the project's own", () => {
-    const npmrc = readFileSync(join(root, '.npmrc'), 'utf8');
-    expect(npmrc).toMatch(new RegExp(`^node-version=${packageJson.devDependencies?.node}$`, 'm'));
+  it("declares that Node as the project's engine, and the Node that runs npm itself as a devEngine", () => {
     expect(packageJson.engines?.node).toBe(`${lambdaMajor}.x`);
+    expect(packageJson.devEngines?.runtime).toMatchObject({ name: 'node', version: expect.any(String) });
+  });
+
+  it("lets the node package's install script put its binary in place, which npm 11 asks to approve", () => {
+    expect(packageJson.allowScripts?.node).toBe(true);
   });
 });
