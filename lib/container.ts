@@ -8,6 +8,7 @@ import { createMoviesRepository } from './repositories/moviesRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
 import { createRequestCounterRepository } from './repositories/requestCounterRepository';
 import { createRefreshTokensRepository } from './repositories/refreshTokensRepository';
+import { createSessionsRepository } from './repositories/sessionsRepository';
 import { createUsersRepository } from './repositories/usersRepository';
 import { createAuthService } from './services/authService';
 import { createCollectionsService } from './services/collectionsService';
@@ -43,6 +44,7 @@ export function createServices({ config, db, logger, generator, passwordCost }: 
     auth: createAuthService({
       users,
       refreshTokens: createRefreshTokensRepository(db),
+      sessions: createSessionsRepository(db),
       passwords: createPasswordHasher(passwordCost),
       tokens: createTokenSigner({ secret: config.auth.jwtSecret }),
     }),

@@ -8,6 +8,11 @@ async function appliedNames(db: Client): Promise<Set<string>> {
   return new Set(result.rows.map((row) => String(row.name)));
 }
 
+async function foreignKeysOn(db: Client): Promise<boolean> {
+  const result = await db.execute('PRAGMA foreign_keys');
+  return Number(result.rows[0]?.foreign_keys) === 1;
+}
+
 /**
  * Applies the migrations this database has not seen yet. Each one runs as a single script inside
  * BEGIN IMMEDIATE … COMMIT that first records its own name: a concurrent container that got there
@@ -27,16 +32,23 @@ export async function migrate(db: Client, migrations: readonly Migration[] = all
   const done: string[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.name)) continue;
+    // PRAGMA foreign_keys is ignored inside a transaction, so it is switched around it, and back as it was.
+    const foreignKeysWereOn = migration.foreignKeysOff === true && (await foreignKeysOn(db));
     try {
+      // Built inside the try: a script read from a schema another container has just migrated may not fit it.
+      const sql = typeof migration.sql === 'string' ? migration.sql : await migration.sql(db);
       await db.executeMultiple(
-        `BEGIN IMMEDIATE;
+        `${migration.foreignKeysOff ? 'PRAGMA foreign_keys = OFF;' : ''}
+         BEGIN IMMEDIATE;
          INSERT INTO schema_migrations (name) VALUES (${quote(migration.name)});
-         ${migration.sql}
-         ;COMMIT;`,
+         ${sql}
+         ;COMMIT;
+         ${foreignKeysWereOn ? 'PRAGMA foreign_keys = ON;' : ''}`,
       );
       done.push(migration.name);
     } catch (error) {
       await db.execute('ROLLBACK').catch(() => undefined); // nothing to roll back if BEGIN itself failed
+      if (foreignKeysWereOn) await db.execute('PRAGMA foreign_keys = ON');
       if (!(await appliedNames(db)).has(migration.name)) throw error;
       // another container applied it while this one waited for the write lock
     }

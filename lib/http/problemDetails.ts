@@ -43,7 +43,11 @@ export function problemResponse(error: unknown, requestId: string): APIGatewayPr
   return {
     statusCode: problem.status,
     // RFC 6750: a 401 names the scheme the caller should use.
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...(problem.status === 401 ? { 'www-authenticate': 'Bearer' } : {}) },
+    headers: {
+      ...(error instanceof HttpError ? error.headers : {}),
+      'content-type': PROBLEM_CONTENT_TYPE,
+      ...(problem.status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
+    },
     body: JSON.stringify(problem),
   };
 }

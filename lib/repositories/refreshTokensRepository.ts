@@ -3,27 +3,12 @@ import { column } from './rows';
 
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
-export interface IssuedRefreshToken {
-  jti: string;
-  family: string;
-  userId: number;
-  /** Unix seconds. */
-  expiresAt: number;
-}
-
 export function createRefreshTokensRepository(db: Client) {
   return {
-    async record({ jti, family, userId, expiresAt }: IssuedRefreshToken): Promise<void> {
-      await db.execute({
-        sql: 'INSERT INTO refresh_tokens (jti, family, user_id, expires_at) VALUES (?, ?, ?, ?)',
-        args: [jti, family, userId, expiresAt],
-      });
-    },
-
     /**
      * Spends refresh token `jti` and records its successor `next` in the same family, in one atomic
      * batch. A token that was already used (or revoked) is not spent again: instead its whole family is
-     * revoked, since a second use means someone else holds a copy. Answers whether the rotation happened.
+     * revoked, and its sign-in ended, since a second use means someone else holds a copy. Answers whether the rotation happened.
      */
     async rotate(jti: string, next: { jti: string; expiresAt: number }, nowSeconds: number): Promise<boolean> {
       const [, inserted] = await db.batch(
@@ -40,6 +25,13 @@ export function createRefreshTokensRepository(db: Client) {
           {
             sql: `UPDATE refresh_tokens SET revoked_at = COALESCE(revoked_at, ${NOW})
                   WHERE family = (SELECT family FROM refresh_tokens WHERE jti = ?)
+                    AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE jti = ?)`,
+            args: [jti, next.jti],
+          },
+          // The sign-in ends with its family, so its access tokens are refused at once too.
+          {
+            sql: `UPDATE sessions SET revoked_at = COALESCE(revoked_at, ${NOW})
+                  WHERE id = (SELECT family FROM refresh_tokens WHERE jti = ?)
                     AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE jti = ?)`,
             args: [jti, next.jti],
           },

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Conflict, Unauthorized } from '../errors';
 import type { RefreshTokensRepository } from '../repositories/refreshTokensRepository';
+import type { SessionsRepository } from '../repositories/sessionsRepository';
 import type { UsersRepository } from '../repositories/usersRepository';
 import type { AuthTokens, User } from '../schemas/users';
 import type { PasswordHasher } from './passwords';
-import { ACCESS_TOKEN_SECONDS, REFRESH_TOKEN_SECONDS, userOf, type AuthUser, type Role, type TokenClaims, type TokenSigner } from './tokens';
+import { ACCESS_TOKEN_SECONDS, INVALID_TOKEN, REFRESH_TOKEN_SECONDS, type AuthUser, type Role, type TokenClaims, type TokenSigner } from './tokens';
 
 /** Every sign-in failure reads the same, so it never tells which emails have accounts. */
 export const SIGN_IN_FAILED = 'invalid email or password';
@@ -19,25 +20,39 @@ export interface NewAccount {
 export interface AuthServiceDependencies {
   users: UsersRepository;
   refreshTokens: RefreshTokensRepository;
+  sessions: SessionsRepository;
   passwords: PasswordHasher;
   tokens: TokenSigner;
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-export function createAuthService({ users, refreshTokens, passwords, tokens }: AuthServiceDependencies) {
-  /** A fresh access token and a refresh token in `family` (a new family for a new sign-in). */
-  async function issueTokens(user: User, family: string = randomUUID()): Promise<AuthTokens> {
-    const jti = randomUUID();
-    await refreshTokens.record({ jti, family, userId: user.id, expiresAt: nowSeconds() + REFRESH_TOKEN_SECONDS });
+export function createAuthService({ users, refreshTokens, sessions, passwords, tokens }: AuthServiceDependencies) {
+  /** The token pair of sign-in `sid`: its access token names the sign-in, its refresh token is `jti` in that family. */
+  async function tokenPair(user: User, sid: string, jti: string): Promise<AuthTokens> {
     const caller = { id: user.id, role: user.role };
     return {
       user,
-      access_token: await tokens.issueAccess(caller),
-      refresh_token: await tokens.issueRefresh(caller, { jti, family }),
+      access_token: await tokens.issueAccess(caller, sid),
+      refresh_token: await tokens.issueRefresh(caller, { jti, family: sid }),
       token_type: 'Bearer',
       expires_in: ACCESS_TOKEN_SECONDS,
     };
+  }
+
+  /** A new sign-in for `user`, recorded before its tokens leave. */
+  async function startSignIn(user: User): Promise<AuthTokens> {
+    const [sid, jti] = [randomUUID(), randomUUID()];
+    await sessions.start({ id: sid, userId: user.id, refreshJti: jti, refreshExpiresAt: nowSeconds() + REFRESH_TOKEN_SECONDS });
+    return tokenPair(user, sid, jti);
+  }
+
+  /** The caller behind valid access-token claims, with the role the database holds now; 401 once the sign-in is over. */
+  async function liveCaller(claims: TokenClaims): Promise<AuthUser> {
+    const id = Number(claims.sub);
+    const role = claims.sid === undefined ? undefined : await sessions.liveRole(claims.sid, id);
+    if (!role) throw new Unauthorized(INVALID_TOKEN);
+    return { id, role };
   }
 
   async function createAccount({ email, password, username, role = 'basic' }: NewAccount): Promise<User> {
@@ -51,7 +66,7 @@ export function createAuthService({ users, refreshTokens, passwords, tokens }: A
 
     /** Registration always makes a basic user, whatever the request asked for. */
     async register(account: Omit<NewAccount, 'role'>): Promise<AuthTokens> {
-      return issueTokens(await createAccount({ ...account, role: 'basic' }));
+      return startSignIn(await createAccount({ ...account, role: 'basic' }));
     },
 
     async signIn(email: string, password: string): Promise<AuthTokens> {
@@ -59,7 +74,7 @@ export function createAuthService({ users, refreshTokens, passwords, tokens }: A
       // An unknown email still spends one hash, so timing does not reveal which accounts exist.
       const matches = await passwords.verify(password, found?.passwordHash);
       if (!found || !matches) throw new Unauthorized(SIGN_IN_FAILED);
-      return issueTokens(found.user);
+      return startSignIn(found.user);
     },
 
     /** Exchanges a refresh token, once, for a new pair in the same family; a reused one revokes the family. */
@@ -68,31 +83,24 @@ export function createAuthService({ users, refreshTokens, passwords, tokens }: A
       const next = randomUUID();
       const rotated = await refreshTokens.rotate(claims.jti!, { jti: next, expiresAt: nowSeconds() + REFRESH_TOKEN_SECONDS }, nowSeconds());
       if (!rotated) throw new Unauthorized('refresh token already used or revoked');
-      // The role is read again, so a promotion or demotion takes effect at the next refresh.
+      // The role is read again, so a promotion or demotion shows in the new pair.
       const user = await users.findById(Number(claims.sub));
-      if (!user) throw new Unauthorized('invalid or expired token');
-      const caller = { id: user.id, role: user.role };
-      return {
-        user,
-        access_token: await tokens.issueAccess(caller),
-        refresh_token: await tokens.issueRefresh(caller, { jti: next, family: claims.family! }),
-        token_type: 'Bearer',
-        expires_in: ACCESS_TOKEN_SECONDS,
-      };
+      if (!user) throw new Unauthorized(INVALID_TOKEN);
+      return tokenPair(user, claims.family!, next);
     },
 
-    /** The claims of a valid access token, or of a refresh token that can still be exchanged. */
+    /** The claims of a live access token (its role the current one), or of a refresh token that can still be exchanged. */
     async verify(token: string): Promise<TokenClaims> {
       const access = await tokens.verify(token, 'access').catch(() => undefined);
-      if (access) return access;
+      if (access) return { ...access, role: (await liveCaller(access)).role };
       const refresh = await tokens.verify(token, 'refresh');
-      if (!(await refreshTokens.isActive(refresh.jti!, nowSeconds()))) throw new Unauthorized('invalid or expired token');
+      if (!(await refreshTokens.isActive(refresh.jti!, nowSeconds()))) throw new Unauthorized(INVALID_TOKEN);
       return refresh;
     },
 
-    /** The caller behind a bearer access token. */
+    /** The caller behind a bearer access token: honoured only while its account exists and its sign-in is live. */
     async authenticate(accessToken: string): Promise<AuthUser> {
-      return userOf(await tokens.verify(accessToken, 'access'));
+      return liveCaller(await tokens.verify(accessToken, 'access'));
     },
 
     /** Creates the admin from the configuration, or promotes the account with that email; idempotent. */

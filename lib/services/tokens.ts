@@ -23,9 +23,14 @@ export interface TokenClaims {
   aud: string;
   iat: number;
   exp: number;
+  /** The sign-in an access token belongs to; a refresh token's `family` names the same sign-in. */
+  sid?: string;
   jti?: string;
   family?: string;
 }
+
+/** Clocks of two instances may disagree by this much; a token issued further in the future is refused. */
+export const CLOCK_SKEW_SECONDS = 5;
 
 /** One message for every bad token: which check failed is the attacker's business, not the caller's. */
 export const INVALID_TOKEN = 'invalid or expired token';
@@ -36,7 +41,13 @@ function toClaims(payload: JWTPayload, use: TokenUse): TokenClaims | undefined {
   const { sub, role, token_use: tokenUse, iat, exp, iss, aud } = payload as JWTPayload & { role?: unknown; token_use?: unknown };
   if (tokenUse !== use || !isRole(role) || typeof sub !== 'string' || !/^[1-9][0-9]*$/.test(sub)) return undefined;
   if (typeof iat !== 'number' || typeof exp !== 'number' || typeof iss !== 'string' || typeof aud !== 'string') return undefined;
+  if (iat > Math.floor(Date.now() / 1000) + CLOCK_SKEW_SECONDS) return undefined;
   const claims: TokenClaims = { sub, role, token_use: use, iss, aud, iat, exp };
+  if (use === 'access') {
+    const { sid } = payload as { sid?: unknown };
+    if (typeof sid !== 'string' || sid === '') return undefined;
+    claims.sid = sid;
+  }
   if (use === 'refresh') {
     const { jti, family } = payload as { jti?: unknown; family?: unknown };
     if (typeof jti !== 'string' || typeof family !== 'string') return undefined;
@@ -66,7 +77,8 @@ export function createTokenSigner({ secret }: { secret: string }) {
   };
 
   return {
-    issueAccess: (user: AuthUser) => sign(user, 'access', ACCESS_TOKEN_SECONDS),
+    /** An access token of sign-in `sid`: honoured only while that sign-in is live. */
+    issueAccess: (user: AuthUser, sid: string) => sign(user, 'access', ACCESS_TOKEN_SECONDS, { sid }),
 
     issueRefresh: (user: AuthUser, { jti, family }: { jti: string; family: string }) =>
       sign(user, 'refresh', REFRESH_TOKEN_SECONDS, { jti, family }),

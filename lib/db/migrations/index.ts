@@ -2,11 +2,16 @@ import movieAndRatings from './001_movies_and_ratings.sql';
 import users from './002_users.sql';
 import catalogue from './003_catalogue.sql';
 import collections from './004_collections.sql';
+import { idsNeverReused } from './005_ids_never_reused';
+import type { Client } from '@libsql/client';
 
 export interface Migration {
   /** The numbered file name; recorded in schema_migrations once applied. */
   name: string;
-  sql: string;
+  /** The script, or what builds it from the database it will run on (a table rebuild reads the table's schema). */
+  sql: string | ((db: Client) => Promise<string>);
+  /** Runs with foreign keys off, as a table rebuild must (a dropped parent would cascade into its children). */
+  foreignKeysOff?: boolean;
 }
 
 /**
@@ -18,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { name: '002_users', sql: users },
   { name: '003_catalogue', sql: catalogue },
   { name: '004_collections', sql: collections },
+  { name: '005_ids_never_reused', sql: idsNeverReused, foreignKeysOff: true },
 ];

@@ -72,7 +72,7 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
       .setExpirationTime(Math.floor(Date.now() / 1000) - 1800)
       .sign(new TextEncoder().encode(services.config.auth.jwtSecret));
 
-    for (const token of [ann.refresh_token, await other.issueAccess({ id: ann.id, role: 'admin' }), expired]) {
+    for (const token of [ann.refresh_token, await other.issueAccess({ id: ann.id, role: 'admin' }, 's1'), expired]) {
       expect((await call('user', bearer(token))).statusCode).toBe(401);
     }
   });

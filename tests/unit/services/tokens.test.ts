@@ -8,13 +8,13 @@ const user = { id: 7, role: 'basic' as const };
 
 /** A token signed with the right key but with claims of the test's choosing. */
 const forge = (claims: Record<string, unknown>, edit: (jwt: SignJWT) => SignJWT = (jwt) => jwt) =>
-  edit(new SignJWT({ role: 'basic', token_use: 'access', ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject('7')).sign(key);
+  edit(new SignJWT({ role: 'basic', token_use: 'access', sid: 's1', ...claims }).setProtectedHeader({ alg: 'HS256' }).setSubject('7')).sign(key);
 
 describe('token signer', () => {
   const tokens = createTokenSigner({ secret: SECRET });
 
   it('It should issue a 15-minute HS256 access token with issuer, audience, subject and role', async () => {
-    const token = await tokens.issueAccess(user);
+    const token = await tokens.issueAccess(user, 's1');
 
     const claims = await tokens.verify(token, 'access');
     expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).toMatchObject({ alg: 'HS256' });
@@ -33,7 +33,7 @@ describe('token signer', () => {
   });
 
   it('It should refuse an access token used as a refresh token, and the reverse', async () => {
-    await expect(tokens.verify(await tokens.issueAccess(user), 'refresh')).rejects.toThrow(Unauthorized);
+    await expect(tokens.verify(await tokens.issueAccess(user, 's1'), 'refresh')).rejects.toThrow(Unauthorized);
     await expect(tokens.verify(await tokens.issueRefresh(user, { jti: 'j', family: 'f' }), 'access')).rejects.toThrow(Unauthorized);
   });
 
@@ -52,7 +52,7 @@ describe('token signer', () => {
   it('It should refuse a token signed with another secret', async () => {
     const other = createTokenSigner({ secret: 'another-secret-that-is-long-enough-too!!' });
 
-    await expect(tokens.verify(await other.issueAccess(user), 'access')).rejects.toThrow(Unauthorized);
+    await expect(tokens.verify(await other.issueAccess(user, 's1'), 'access')).rejects.toThrow(Unauthorized);
   });
 
   it('It should refuse an expired token, one without exp, and a wrong issuer or audience', async () => {
@@ -70,7 +70,7 @@ describe('token signer', () => {
   });
 
   it('It should refuse a tampered token and garbage with the same message', async () => {
-    const token = await tokens.issueAccess(user);
+    const token = await tokens.issueAccess(user, 's1');
     const [header, payload, signature] = token.split('.') as [string, string, string];
     const promoted = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' })).toString('base64url');
 

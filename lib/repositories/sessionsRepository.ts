@@ -1,0 +1,66 @@
+import type { Client, InStatement, ResultSet } from '@libsql/client';
+import type { Role } from '../services/tokens';
+import { column } from './rows';
+
+const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+export interface NewSignIn {
+  /** The sign-in's id: the `sid` of its access tokens and the `family` of its refresh tokens. */
+  id: string;
+  userId: number;
+  /** The sign-in's first refresh token. */
+  refreshJti: string;
+  /** Unix seconds. */
+  refreshExpiresAt: number;
+}
+
+/**
+ * The statement that says whether a token's sign-in is live: it answers the account's current role when
+ * the account exists and the sign-in is neither revoked nor gone, and no row otherwise. One indexed read
+ * (two primary-key lookups), built apart from its execution so a caller can run it inside a batch with
+ * the request's other statements; readLiveRole reads its result either way.
+ */
+export const liveRoleStatement = (sessionId: string, userId: number): InStatement => ({
+  sql: `SELECT u.role FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = ? AND s.user_id = ? AND s.revoked_at IS NULL`,
+  args: [sessionId, userId],
+});
+
+export const readLiveRole = (result: ResultSet): Role | undefined => {
+  const row = result.rows[0];
+  return row ? column<Role>(row, 'role') : undefined;
+};
+
+/** Sign-ins (table sessions) and the refresh tokens they hand out. */
+export function createSessionsRepository(db: Client) {
+  return {
+    /** Records a new sign-in with its first refresh token, in one atomic batch. */
+    async start({ id, userId, refreshJti, refreshExpiresAt }: NewSignIn): Promise<void> {
+      await db.batch(
+        [
+          { sql: 'INSERT INTO sessions (id, user_id) VALUES (?, ?)', args: [id, userId] },
+          { sql: 'INSERT INTO refresh_tokens (jti, family, user_id, expires_at) VALUES (?, ?, ?, ?)', args: [refreshJti, id, userId, refreshExpiresAt] },
+        ],
+        'write',
+      );
+    },
+
+    /** The account's current role while the sign-in is live; undefined once it is revoked or the account is gone. */
+    async liveRole(sessionId: string, userId: number): Promise<Role | undefined> {
+      return readLiveRole(await db.execute(liveRoleStatement(sessionId, userId)));
+    },
+
+    /** Ends a sign-in: its refresh tokens and its access tokens are refused from now on. */
+    async revoke(sessionId: string): Promise<void> {
+      await db.batch(
+        [
+          { sql: `UPDATE sessions SET revoked_at = COALESCE(revoked_at, ${NOW}) WHERE id = ?`, args: [sessionId] },
+          { sql: `UPDATE refresh_tokens SET revoked_at = COALESCE(revoked_at, ${NOW}) WHERE family = ?`, args: [sessionId] },
+        ],
+        'write',
+      );
+    },
+  };
+}
+
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

@@ -1,0 +1,134 @@
+import { decodeJwt, SignJWT } from 'jose';
+import type { Services } from '../../lib/container';
+import { createHttpHandler } from '../../lib/http/createHttpHandler';
+import type { RouteContract } from '../../lib/http/route';
+import { refreshTokenRoute, registerUserRoute, verifyTokenRoute } from '../../lib/schemas/routes/auth';
+import { createCollectionRoute } from '../../lib/schemas/routes/collections';
+import { createRatingRoute, replaceRatingRoute } from '../../lib/schemas/routes/ratings';
+import { resetRequestCountRoute } from '../../lib/schemas/routes/requestCount';
+import { createUserRoute, getMeRoute } from '../../lib/schemas/routes/users';
+import { AuthTokens } from '../../lib/schemas/users';
+import { refreshToken } from '../../functions/auth/refreshToken';
+import { registerUser } from '../../functions/auth/registerUser';
+import { verifyToken } from '../../functions/auth/verifyToken';
+import { createCollection } from '../../functions/collections/createCollection';
+import { resetRequestCount } from '../../functions/counter/resetRequestCount';
+import { createRating } from '../../functions/ratings/createRating';
+import { replaceRating } from '../../functions/ratings/replaceRating';
+import { createUser } from '../../functions/users/createUser';
+import { getMe } from '../../functions/users/getMe';
+import { bearer, signUp, uniqueEmail } from '../support/auth';
+import { httpEvent, type HttpEventInput } from '../support/events';
+import { invoke } from '../support/invoke';
+import { createTestServices } from '../support/services';
+
+const PASSWORD = 'a-long-enough-password';
+const TEST_SECRET = new TextEncoder().encode('handler-tests-secret-that-is-long-enough');
+
+type Headers = Record<string, string>;
+
+/** The probe's findings 1 and 2: a token is worth no more than the account and the sign-in behind it. */
+describe('token liveness', () => {
+  let services: Services;
+  let movieId: number;
+  beforeEach(async () => {
+    services = await createTestServices();
+    movieId = (await services.movies.create({ title: 'Inception', genres: [] })).id;
+  });
+
+  const call = <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], headers: Headers | undefined, event: HttpEventInput) =>
+    invoke(createHttpHandler(route, implementation, async () => services), httpEvent({ method: route.method, ...event, headers }));
+  const me = (headers: Headers) => call(getMeRoute, getMe, headers, { path: '/users/me/' });
+  const rate = (headers: Headers, value = 4) => call(createRatingRoute, createRating, headers, { path: '/ratings/', body: { movie: movieId, value } });
+  const collect = (headers: Headers) => call(createCollectionRoute, createCollection, headers, { path: '/collections/', body: { title: 'Mine' } });
+  const verify = (token: string) => call(verifyTokenRoute, verifyToken, undefined, { path: '/auth/verify/', body: { token } });
+  const refresh = (token: string) => call(refreshTokenRoute, refreshToken, undefined, { path: '/auth/refresh/', body: { refresh_token: token } });
+  const register = async (email = uniqueEmail()) =>
+    AuthTokens.parse((await call(registerUserRoute, registerUser, undefined, { path: '/auth/register/', body: { email, password: PASSWORD } })).body);
+  /** What the probe did: the account disappears from the database behind the API's back. */
+  const deleteAccountInDatabase = async (id: number) => {
+    await services.db.execute({ sql: 'DELETE FROM ratings WHERE user_id = ?', args: [id] });
+    await services.db.execute({ sql: 'DELETE FROM users WHERE id = ?', args: [id] });
+  };
+
+  it('It should never let a deleted user\'s token act as the next account to register', async () => {
+    const gone = await register();
+    await deleteAccountInDatabase(gone.user.id);
+
+    const next = await register();
+
+    expect(next.user.id).not.toBe(gone.user.id);
+    expect((await me(bearer(gone.access_token))).statusCode).toBe(401);
+    const stolen = await call(replaceRatingRoute, replaceRating, bearer(gone.access_token), {
+      path: '/ratings/1/',
+      pathParameters: { id: '1' },
+      body: { value: 1 },
+    });
+    expect(stolen.statusCode).toBe(401);
+  });
+
+  it('It should refuse with 401 every use of a deleted account\'s tokens, storing nothing', async () => {
+    const gone = await register();
+    await deleteAccountInDatabase(gone.user.id);
+
+    expect((await rate(bearer(gone.access_token))).statusCode).toBe(401);
+    expect((await collect(bearer(gone.access_token))).statusCode).toBe(401);
+    expect((await verify(gone.access_token)).statusCode).toBe(401);
+    expect((await verify(gone.refresh_token)).statusCode).toBe(401);
+    expect(await services.movies.findById(movieId)).toMatchObject({ rating_count: 0 });
+  });
+
+  it('It should refuse a deleted admin\'s token on admin routes', async () => {
+    const admin = await signUp(services, { role: 'admin' });
+    await deleteAccountInDatabase(admin.id);
+
+    const reset = await call(resetRequestCountRoute, resetRequestCount, admin.headers, { path: '/request-count/reset/' });
+    const promote = await call(createUserRoute, createUser, admin.headers, { path: '/users/', body: { email: uniqueEmail(), password: PASSWORD, role: 'admin' } });
+
+    expect(reset.statusCode).toBe(401);
+    expect(promote.statusCode).toBe(401);
+  });
+
+  it('It should take a role change from the database at the next request, not from the token', async () => {
+    const admin = await signUp(services, { role: 'admin' });
+    await services.db.execute({ sql: "UPDATE users SET role = 'basic' WHERE id = ?", args: [admin.id] });
+
+    const reset = await call(resetRequestCountRoute, resetRequestCount, admin.headers, { path: '/request-count/reset/' });
+
+    expect(reset.statusCode).toBe(403);
+  });
+
+  it('It should refuse the access tokens of a sign-in at once when reuse of its refresh token is detected', async () => {
+    const first = await register();
+    const second = AuthTokens.parse((await refresh(first.refresh_token)).body);
+    expect((await me(bearer(second.access_token))).statusCode).toBe(200);
+
+    expect((await refresh(first.refresh_token)).statusCode).toBe(401);
+
+    expect((await me(bearer(first.access_token))).statusCode).toBe(401);
+    expect((await me(bearer(second.access_token))).statusCode).toBe(401);
+    expect((await verify(second.access_token)).statusCode).toBe(401);
+  });
+
+  it('It should leave the user\'s other sign-ins working when one is revoked', async () => {
+    const email = uniqueEmail();
+    const first = await register(email);
+    const other = await services.auth.signIn(email, PASSWORD);
+
+    await refresh(first.refresh_token);
+    await refresh(first.refresh_token);
+
+    expect((await me(bearer(other.access_token))).statusCode).toBe(200);
+  });
+
+  it('It should refuse a token whose iat lies in the future', async () => {
+    const ann = await register();
+    const claims = decodeJwt(ann.access_token);
+    const resign = (iat: number) => new SignJWT({ ...claims, iat }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(TEST_SECRET);
+    const now = Math.floor(Date.now() / 1000);
+
+    expect((await me(bearer(await resign(now)))).statusCode).toBe(200);
+    expect((await me(bearer(await resign(now + 3600)))).statusCode).toBe(401);
+    expect((await verify(await resign(now + 3600))).statusCode).toBe(401);
+  });
+});
