@@ -35,6 +35,7 @@ const environmentSchema = z
     REQUIRE_AUTH_FOR_WRITES: booleanFlag(false),
     AUTH_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
     AUTH_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+    SCORE_MIN_VOTES: z.coerce.number().int().min(0).max(1_000_000).default(10),
     // AWS Lambda sets AWS_LAMBDA_FUNCTION_NAME; serverless-offline sets it too, and IS_OFFLINE=true.
     AWS_LAMBDA_FUNCTION_NAME: optionalString,
     IS_OFFLINE: optionalString,
@@ -73,6 +74,8 @@ export interface Config {
     authRatePerMinute: number;
   };
   logLevel: string;
+  /** m in the Bayesian score: how many ratings weigh as much as the catalogue mean. */
+  scoreMinVotes: number;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +103,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     throttling: { authMaxFailures: e.AUTH_MAX_FAILURES, authRatePerMinute: e.AUTH_RATE_PER_MINUTE },
     logLevel: e.LOG_LEVEL,
+    scoreMinVotes: e.SCORE_MIN_VOTES,
   };
 }
 

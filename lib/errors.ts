@@ -10,8 +10,8 @@ export interface FieldError {
 export abstract class HttpError extends Error {
   abstract readonly statusCode: number;
   abstract readonly title: string;
-  /** Headers the answer carries (Retry-After, RateLimit…). */
-  readonly headers: Readonly<Record<string, string>> = {};
+  /** Headers the answer carries beside the problem (Allow on a 405). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** 4xx messages describe the caller's mistake and are shown; 5xx messages never are. */
   get expose(): boolean {
     return this.statusCode < 500;
@@ -42,6 +42,19 @@ export class Forbidden extends HttpError {
 export class NotFound extends HttpError {
   readonly statusCode = 404;
   readonly title = 'Not Found';
+}
+
+export class MethodNotAllowed extends HttpError {
+  readonly statusCode = 405;
+  readonly title = 'Method Not Allowed';
+  override readonly headers: Readonly<Record<string, string>>;
+  constructor(
+    detail: string,
+    readonly allowed: readonly string[],
+  ) {
+    super(detail);
+    this.headers = { allow: allowed.join(', ') };
+  }
 }
 
 export class Conflict extends HttpError {

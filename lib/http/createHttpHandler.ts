@@ -44,9 +44,10 @@ const provideServices = (provide: () => Promise<Services>): Middleware => ({
   },
 });
 
-const jsonBodyParser = (): Middleware => ({
+/** Only a route that takes a body reads one; any other ignores what came, as HTTP lets it. */
+const jsonBodyParser = (route: RouteContract): Middleware => ({
   before: (request) => {
-    request.context.jsonBody = parseJsonBody(request.event);
+    if (route.body) request.context.jsonBody = parseJsonBody(request.event);
   },
 });
 
@@ -56,6 +57,8 @@ const requestValidator = (route: RouteContract): Middleware => ({
     request.context.input = {
       ...validateRequest(route, request.event, request.context.jsonBody),
       requestId: request.event.requestContext.requestId,
+      method: request.event.requestContext.http.method,
+      path: request.event.rawPath,
       headers,
       user: request.context.user,
     };
@@ -106,7 +109,7 @@ export function createHttpHandler<R extends RouteContract>(
     // Before authentication and parsing, so a flood of bad tokens or garbage counts against its sender too.
     .use(limitClients(route))
     .use(authenticate(route))
-    .use(jsonBodyParser())
+    .use(jsonBodyParser(route))
     .use(requestValidator(route))
     .use(problemJsonErrors())
     .handler(async (_event, { input, services: built }) => {

@@ -31,6 +31,15 @@ export interface RouteContract {
   response: { status: number; description: string; schema?: z.ZodType; contentType?: string };
   /** Statuses this route can answer besides the common ones implied by its inputs and access. */
   errors?: readonly number[];
+  /** How its Lambda differs from the provider's defaults in serverless.yml, which is generated from the contracts. */
+  lambda?: LambdaSettings;
+}
+
+export interface LambdaSettings {
+  /** Seconds, when the provider's default is too short. */
+  timeout?: number;
+  /** Files the deployed zip carries beside the bundle (serverless `package.patterns`). */
+  packagePatterns?: readonly string[];
 }
 
 export const defineRoute = <const R extends RouteContract>(route: R): R => route;
@@ -43,6 +52,9 @@ export interface RouteInput<R extends RouteContract> {
   query: Parsed<R['query']>;
   body: Parsed<R['body']>;
   requestId: string;
+  /** The method and path asked for, as they came. */
+  method: string;
+  path: string;
   /** Header names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
   /** The caller: always there on user and admin routes, there on public ones when a valid token came. */

@@ -3,7 +3,7 @@
  * Prints a table and rewrites docs/PERFORMANCE.md. Not part of `npm test`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +20,7 @@ import { createPasswordHasher } from '../../lib/services/passwords';
 import { httpEvent, lambdaContext } from '../../tests/support/events';
 import { startFakeOpenAiServer } from '../../tests/support/fakeOpenAiServer';
 import { findProjectRoot, startOfflineApi } from '../../tests/support/offlineApi';
+import { serverlessFunctions } from '../serverless/contracts';
 import { bundleFunctions, sizeOf } from './bundle';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { ms, timeAgainstFloor, type Timing } from './stats';
@@ -51,9 +52,9 @@ const record = (row: Row) => {
 };
 const timingText = (t: Timing) => `p50 ${ms(t.p50)} ms, p99 ${ms(t.p99)} ms`;
 
+/** Every function serverless deploys, by name, with its entry file: generated from the route contracts as there. */
 function functionEntries(): Record<string, string> {
-  const yml = readFileSync(join(root, 'serverless.yml'), 'utf8');
-  return Object.fromEntries([...yml.matchAll(/^ {2}(\w+):\n {4}handler: (\S+)\.handler$/gm)].map(([, name, path]) => [name!, `${path}.ts`]));
+  return Object.fromEntries(Object.entries(serverlessFunctions(root)).map(([name, fn]) => [name, fn.handler.replace(/\.handler$/, '.ts')]));
 }
 
 async function invokeOk(handler: Handler, event: APIGatewayProxyEventV2, expected: number): Promise<{ statusCode: number; body?: string }> {

@@ -36,4 +36,15 @@ export const docsAssetRoute = defineRoute({
   access: 'public',
   params: z.object({ asset: z.string().describe('e.g. swagger-ui-bundle.js') }),
   response: { status: 200, description: 'the file', schema: z.string(), contentType: '*/*' },
+  lambda: {
+    // Swagger UI's files travel beside the bundle and are read from disk, never compiled into it.
+    packagePatterns: [
+      'node_modules/swagger-ui-dist/package.json',
+      'node_modules/swagger-ui-dist/swagger-ui.css',
+      'node_modules/swagger-ui-dist/swagger-ui-bundle.js',
+      'node_modules/swagger-ui-dist/swagger-ui-standalone-preset.js',
+      'node_modules/swagger-ui-dist/favicon-16x16.png',
+      'node_modules/swagger-ui-dist/favicon-32x32.png',
+    ],
+  },
 });

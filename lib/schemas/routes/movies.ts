@@ -25,6 +25,13 @@ export const getMovieRoute = defineRoute({
   params: IdPathParams,
   response: { status: 200, description: 'the movie', schema: Movie },
   errors: [404],
+  lambda: {
+    // HTTP API integrations give up after 30 s; getMovie waits at most LLM_TIMEOUT_MS for a summary.
+    timeout: 20,
+    // The LLM client travels beside the bundle: it has no dependencies of its own. (Negated patterns to drop its
+    // sources and types make serverless-esbuild zip every file twice, so the package goes in whole: 7.5 MB zipped.)
+    packagePatterns: ['node_modules/openai/**'],
+  },
 });
 
 export const listMoviesRoute = defineRoute({

@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { defineRoute } from '../../http/route';
 
+// The page links its files by content version, so it reads them too: both functions ship public/.
+const publicFiles = ['public/app.js', 'public/styles.css', 'public/favicon.svg'];
+
 export const webPageRoute = defineRoute({
   functionName: 'webPage',
   method: 'GET',
@@ -10,6 +13,7 @@ export const webPageRoute = defineRoute({
   tags: ['web'],
   access: 'public',
   response: { status: 200, description: 'the page; its script, style sheet and icon come from /assets/', schema: z.string(), contentType: 'text/html' },
+  lambda: { packagePatterns: publicFiles },
 });
 
 export const webAssetRoute = defineRoute({
@@ -25,4 +29,5 @@ export const webAssetRoute = defineRoute({
   params: z.object({ file: z.string().describe('e.g. app.js') }),
   query: z.object({ v: z.string().optional().describe('the content version in the URL the page links') }),
   response: { status: 200, description: 'the file', schema: z.string(), contentType: '*/*' },
+  lambda: { packagePatterns: publicFiles },
 });

@@ -3,36 +3,56 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildOpenApiDocument } from '../../../lib/openapi/document';
 import { allRoutes } from '../../../lib/schemas/routes';
+import { allSchedules } from '../../../lib/schemas/schedules';
 
 interface HttpApiEvent {
-  httpApi?: { method: string; path: string };
+  httpApi?: { method: string; path: string } | '*';
+  schedule?: string;
 }
 interface ServerlessFunction {
   handler: string;
   events?: HttpApiEvent[];
+  timeout?: number;
+  package?: { patterns?: string[] };
 }
 
 const projectRoot = join(__dirname, '..', '..', '..');
-const serverless = parse(readFileSync(join(projectRoot, 'serverless.yml'), 'utf8')) as { functions: Record<string, ServerlessFunction> };
-const functions = serverless.functions;
+const serverlessYml = parse(readFileSync(join(projectRoot, 'serverless.yml'), 'utf8')) as { functions: unknown };
+
+/** What `serverless` itself reads: serverless.yml's `functions:` names this loader, which reads the route contracts. */
+const loadFunctions = async (): Promise<Record<string, ServerlessFunction>> => {
+  const loader = require('../../../scripts/serverless/functions.js') as () => Promise<Record<string, ServerlessFunction>>;
+  return loader();
+};
+
+let functions: Record<string, ServerlessFunction>;
+beforeAll(async () => {
+  functions = await loadFunctions();
+});
 
 const withoutSlash = (path: string) => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path);
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
-/** Every httpApi route of serverless.yml, the slash twins folded into one. */
+/** Every httpApi route serverless deploys, the slash twins folded into one, the catch-all left out. */
 const serverlessRoutes = () =>
   new Set(
-    Object.values(functions).flatMap((fn) => (fn.events ?? []).flatMap((e) => (e.httpApi ? [key(e.httpApi.method, withoutSlash(e.httpApi.path))] : []))),
+    Object.values(functions).flatMap((fn) =>
+      (fn.events ?? []).flatMap((e) => (e.httpApi && e.httpApi !== '*' ? [key(e.httpApi.method, withoutSlash(e.httpApi.path))] : [])),
+    ),
   );
 
 describe('serverless.yml, the route contracts and the OpenAPI document agree', () => {
+  it('takes its functions from the route contracts, so none is declared by hand', () => {
+    expect(serverlessYml.functions).toBe('${file(./scripts/serverless/functions.js)}');
+  });
+
   it.each(allRoutes.map((route) => [route.functionName, route] as const))(
     '%s has a function whose httpApi events are its method and path, with and without the trailing slash',
     (name, route) => {
       const fn = functions[name];
 
       expect(fn).toBeDefined();
-      const events = (fn?.events ?? []).map((event) => event.httpApi && key(event.httpApi.method, event.httpApi.path)).sort();
+      const events = (fn?.events ?? []).map((event) => event.httpApi && event.httpApi !== '*' && key(event.httpApi.method, event.httpApi.path)).sort();
       const bare = withoutSlash(route.path);
       // The root is its own slash twin.
       const paths = bare === '/' ? ['/'] : [bare, `${bare}/`];
@@ -42,8 +62,18 @@ describe('serverless.yml, the route contracts and the OpenAPI document agree', (
     },
   );
 
-  it('has no function without a route contract', () => {
-    expect(Object.keys(functions).sort()).toEqual(allRoutes.map((route) => route.functionName).sort());
+  it('has no function without a route contract, besides the catch-all and the scheduled ones', () => {
+    const scheduled = allSchedules.map((schedule) => schedule.functionName);
+    expect(Object.keys(functions).sort()).toEqual([...allRoutes.map((route) => route.functionName), ...scheduled, 'unmatchedRoute'].sort());
+  });
+
+  it('sends every request no route matches to the catch-all function ($default)', () => {
+    expect(functions.unmatchedRoute).toEqual({ handler: 'functions/fallback/unmatchedRoute.handler', events: [{ httpApi: '*' }] });
+  });
+
+  it('gives getMovie the longer timeout its LLM call needs, and the openai package beside its bundle', () => {
+    expect(functions.getMovie?.timeout).toBe(20);
+    expect(functions.getMovie?.package?.patterns).toEqual(['node_modules/openai/**']);
   });
 
   it('documents every route of serverless.yml, and nothing else', () => {
@@ -59,17 +89,17 @@ describe('serverless.yml, the route contracts and the OpenAPI document agree', (
 describe('the docsAsset package', () => {
   it('ships every Swagger UI file the Lambda serves beside its bundle', async () => {
     const { swaggerUiDistFiles } = await import('../../../lib/docs/swaggerUi');
-    const patterns = (functions.docsAsset as ServerlessFunction & { package?: { patterns?: string[] } }).package?.patterns ?? [];
+    const patterns = functions.docsAsset?.package?.patterns ?? [];
 
-    expect(patterns.sort()).toEqual(['package.json', ...swaggerUiDistFiles].map((file) => `node_modules/swagger-ui-dist/${file}`).sort());
+    expect([...patterns].sort()).toEqual(['package.json', ...swaggerUiDistFiles].map((file) => `node_modules/swagger-ui-dist/${file}`).sort());
   });
 });
 
 describe('the web page packages', () => {
   it.each(['webPage', 'webAsset'])('%s ships every file of public/ the page links beside its bundle', async (name) => {
     const { webAssetFiles } = await import('../../../lib/web/assets');
-    const patterns = (functions[name] as ServerlessFunction & { package?: { patterns?: string[] } }).package?.patterns ?? [];
+    const patterns = functions[name]?.package?.patterns ?? [];
 
-    expect(patterns.sort()).toEqual(webAssetFiles.map((file) => `public/${file}`).sort());
+    expect([...patterns].sort()).toEqual(webAssetFiles.map((file) => `public/${file}`).sort());
   });
 });

@@ -1,0 +1,14 @@
+import { MethodNotAllowed, NotFound } from '../../lib/errors';
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { methodsServedAt } from '../../lib/http/routeTable';
+import { allRoutes } from '../../lib/schemas/routes';
+import { unmatchedRoute as unmatchedRouteContract } from '../../lib/schemas/unmatchedRoute';
+
+/** No route matched: a known path asked with another method is a 405 naming the ones it serves, anything else 404. */
+export const unmatchedRoute: RouteImplementation<typeof unmatchedRouteContract> = async ({ method, path }) => {
+  const allowed = methodsServedAt(allRoutes, path);
+  if (allowed.length === 0) throw new NotFound(`no route answers ${path}`);
+  throw new MethodNotAllowed(`${method} is not served at ${path}; it answers ${allowed.join(', ')}`, allowed);
+};
+
+export const handler = createHttpHandler(unmatchedRouteContract, unmatchedRoute);

@@ -1,0 +1,86 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RouteContract } from '../../lib/http/route';
+import { buildOpenApiDocument } from '../../lib/openapi/document';
+import { allRoutes } from '../../lib/schemas/routes';
+import { allSchedules, type ScheduledFunction } from '../../lib/schemas/schedules';
+
+export interface HttpApiEvent {
+  /** `'*'` is API Gateway's `$default` route: every request no other route matches. */
+  httpApi: { method: string; path: string } | '*';
+}
+
+export interface ScheduleEvent {
+  schedule: string;
+}
+
+export interface ServerlessFunction {
+  handler: string;
+  events: (HttpApiEvent | ScheduleEvent)[];
+  timeout?: number;
+  package?: { patterns: string[] };
+}
+
+/** The function answering what no route matches: 404, or 405 with Allow for a known path. */
+export const UNMATCHED_ROUTE = { name: 'unmatchedRoute', handler: 'functions/fallback/unmatchedRoute.handler' } as const;
+
+/** The file of a function's handler: functions/<any folder>/<functionName>.ts, which must be there exactly once. */
+export function handlerFileOf(projectRoot: string, functionName: string): string {
+  const folders = readdirSync(join(projectRoot, 'functions'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const found = folders.map((folder) => `functions/${folder.name}/${functionName}.ts`).filter((file) => existsSync(join(projectRoot, file)));
+  if (found.length !== 1) {
+    throw new Error(`route ${functionName} needs exactly one handler file functions/<folder>/${functionName}.ts, found ${found.length}`);
+  }
+  return found[0]!;
+}
+
+/** API Gateway treats /movies and /movies/ as two routes; every route answers both. */
+export function slashForms(path: string): string[] {
+  const bare = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  return bare === '/' ? ['/'] : [bare, `${bare}/`];
+}
+
+function functionOf(projectRoot: string, route: RouteContract): ServerlessFunction {
+  const fn: ServerlessFunction = {
+    handler: handlerFileOf(projectRoot, route.functionName).replace(/\.ts$/, '.handler'),
+    events: slashForms(route.path).map((path) => ({ httpApi: { method: route.method, path } })),
+  };
+  if (route.lambda?.timeout !== undefined) fn.timeout = route.lambda.timeout;
+  if (route.lambda?.packagePatterns) fn.package = { patterns: [...route.lambda.packagePatterns] };
+  return fn;
+}
+
+/** serverless.yml's `functions:` section: one function per route contract, one per schedule, and the catch-all. */
+export function serverlessFunctions(
+  projectRoot: string,
+  routes: readonly RouteContract[] = allRoutes,
+  schedules: readonly ScheduledFunction[] = allSchedules,
+): Record<string, ServerlessFunction> {
+  const functions: Record<string, ServerlessFunction> = {};
+  for (const route of routes) {
+    if (functions[route.functionName]) throw new Error(`two route contracts name the function ${route.functionName}`);
+    functions[route.functionName] = functionOf(projectRoot, route);
+  }
+  for (const { functionName, schedule, timeout } of schedules) {
+    if (functions[functionName]) throw new Error(`a schedule and another contract both name the function ${functionName}`);
+    functions[functionName] = {
+      handler: handlerFileOf(projectRoot, functionName).replace(/\.ts$/, '.handler'),
+      events: [{ schedule }],
+      ...(timeout === undefined ? {} : { timeout }),
+    };
+  }
+  functions[UNMATCHED_ROUTE.name] = { handler: UNMATCHED_ROUTE.handler, events: [{ httpApi: '*' }] };
+  return functions;
+}
+
+/**
+ * Writes lib/openapi/openapi.json (served by the openapi function, which bundles it) from the contracts when it
+ * differs, so every build serves the document of the routes it deploys. Answers whether the file changed.
+ */
+export function writeOpenApiDocument(projectRoot: string, routes: readonly RouteContract[] = allRoutes): boolean {
+  const file = join(projectRoot, 'lib', 'openapi', 'openapi.json');
+  const text = `${JSON.stringify(buildOpenApiDocument(routes), null, 2)}\n`;
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return false;
+  writeFileSync(file, text);
+  return true;
+}

@@ -1,0 +1,40 @@
+import { unmatchedRoute } from '../../functions/fallback/unmatchedRoute';
+import { createHttpHandler } from '../../lib/http/createHttpHandler';
+import { unmatchedRoute as unmatchedRouteContract } from '../../lib/schemas/unmatchedRoute';
+import { httpEvent } from '../support/events';
+import { invoke } from '../support/invoke';
+import { createTestServices } from '../support/services';
+
+const services = createTestServices();
+const handler = createHttpHandler(unmatchedRouteContract, unmatchedRoute, () => services);
+
+describe('what no route matches (unmatchedRoute, API Gateway $default)', () => {
+  it.each(['/nope/', '/nope', '/movies/1/ratings/', '/movies/abc/def'])('answers 404 problem+json for GET %s, an unknown path', async (path) => {
+    const response = await invoke(handler, httpEvent({ path }));
+
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toBe('application/problem+json');
+    expect(response.body).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: `no route answers ${path}` });
+  });
+
+  it.each([
+    ['DELETE', '/movies/1/', 'GET'],
+    ['DELETE', '/movies/1', 'GET'],
+    ['PUT', '/movies/', 'GET, POST'],
+    ['POST', '/health', 'GET'],
+    ['POST', '/ratings/7/', 'GET, PUT, PATCH, DELETE'],
+    ['PATCH', '/', 'GET'],
+  ])('answers 405 problem+json with Allow for %s %s, a known path', async (method, path, allow) => {
+    const response = await invoke(handler, httpEvent({ method, path }));
+
+    expect(response.statusCode).toBe(405);
+    expect(response.headers['content-type']).toBe('application/problem+json');
+    expect(response.headers.allow).toBe(allow);
+    expect(response.body).toEqual({
+      type: 'about:blank',
+      title: 'Method Not Allowed',
+      status: 405,
+      detail: `${method} is not served at ${path}; it answers ${allow}`,
+    });
+  });
+});
