@@ -20,7 +20,7 @@ export async function runScript(entry, args = []) {
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'cjs',
     // The native driver cannot be bundled; esbuild and autocannon locate their own files at run time.
     external: ['libsql', 'esbuild', 'autocannon'],

@@ -15,8 +15,9 @@ const problemDescriptions: Record<number, string> = {
   409: 'conflicts with what is stored',
   405: 'the path is served, but not with this method; Allow lists the methods it is',
   413: 'the body is over 64 KiB',
+  429: 'throttled: too many requests or failed attempts; Retry-After says how many seconds to wait',
   500: 'a fault on our side; the body carries only the request id to quote',
-  503: 'a service the API depends on is unavailable',
+  503: 'shedding load, or a service the API depends on is unavailable; Retry-After says when to try again',
 };
 
 const headerDescriptions: Record<ContractHeader, string> = {
@@ -24,20 +25,29 @@ const headerDescriptions: Record<ContractHeader, string> = {
   ETag: 'a strong tag of this representation: send it back in If-None-Match to be answered 304 while it holds',
   Allow: 'the methods the path serves',
   'Retry-After': 'how many seconds to wait before trying again',
-  'RateLimit-Policy': 'the limit this route applies (IETF httpapi-ratelimit-headers)',
-  RateLimit: 'what is left of the limit, and when it resets (IETF httpapi-ratelimit-headers)',
+  'RateLimit-Policy': 'the per-client limit (IETF httpapi-ratelimit-headers), e.g. `"auth";q=20;w=60`',
+  RateLimit: 'what remains of it and when it resets, e.g. `"auth";r=19;t=60`',
   'Idempotency-Replayed': '`true` when this is the stored answer to an earlier request with the same Idempotency-Key',
   'WWW-Authenticate': 'the scheme to authenticate with: Bearer',
 };
 
-type HeadersObject = Record<string, { description: string; required: boolean; schema: { type: 'string' } }>;
+type HeadersObject = Record<string, { description: string; required: boolean; schema: { type: 'string' | 'integer' } }>;
+
+const headerTypes: Partial<Record<ContractHeader, 'integer'>> = { 'Retry-After': 'integer' };
 
 /** OpenAPI header objects: those always sent are required, the others may come. */
 function headersObject(required: readonly ContractHeader[], optional: readonly ContractHeader[] = []): HeadersObject | undefined {
   const entries = [...required.map((name) => [name, true] as const), ...optional.map((name) => [name, false] as const)];
   if (entries.length === 0) return undefined;
-  return Object.fromEntries(entries.map(([name, isRequired]) => [name, { description: headerDescriptions[name], required: isRequired, schema: { type: 'string' } }]));
+  return Object.fromEntries(
+    entries.map(([name, isRequired]) => [
+      name,
+      { description: headerDescriptions[name], required: isRequired, schema: { type: headerTypes[name] ?? 'string' } },
+    ]),
+  );
 }
+
+const RATE_LIMIT_HEADERS: readonly ContractHeader[] = ['RateLimit-Policy', 'RateLimit'];
 
 /** Headers every error of a status carries, whatever the route. */
 const errorHeaders: Record<number, { required?: ContractHeader[]; optional?: ContractHeader[] }> = {
@@ -68,12 +78,21 @@ export function errorStatuses(route: RouteContract): number[] {
   if (route.access === 'admin') statuses.add(403);
   if (route.params) statuses.add(404);
   if (route.body) statuses.add(413);
+  if (route.rateLimit) statuses.add(429);
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);
 }
 
-function problemResponse(status: number) {
-  const headers = headersObject(errorHeaders[status]?.required ?? [], errorHeaders[status]?.optional ?? []);
+/**
+ * A rate-limited route tells where the client stands on every answer once its limiter has run: on its successes and
+ * its 429 always; an error raised before the limiter (a fault) may come without.
+ */
+function problemResponse(route: RouteContract | undefined, status: number) {
+  const limited = route?.rateLimit !== undefined;
+  const headers = headersObject(
+    [...(errorHeaders[status]?.required ?? []), ...(limited && status === 429 ? RATE_LIMIT_HEADERS : [])],
+    [...(errorHeaders[status]?.optional ?? []), ...(limited && status !== 429 ? RATE_LIMIT_HEADERS : [])],
+  );
   return {
     description: problemDescriptions[status] ?? 'the request could not be served',
     ...(headers ? { headers } : {}),
@@ -83,7 +102,7 @@ function problemResponse(status: number) {
 
 function successResponse(route: RouteContract, response: ResponseContract) {
   const tagged = isConditional(route) && response.status === 200;
-  const headers = headersObject([...(response.headers ?? []), ...(tagged ? (['ETag'] as const) : [])]);
+  const headers = headersObject([...(response.headers ?? []), ...(tagged ? (['ETag'] as const) : []), ...(route.rateLimit ? RATE_LIMIT_HEADERS : [])]);
   return {
     description: response.description,
     ...(headers ? { headers } : {}),
@@ -97,7 +116,7 @@ function toOpenApiRoute(route: RouteContract): RouteConfig {
   if (isConditional(route)) {
     responses[304] = { description: 'unchanged since the tag sent in If-None-Match; no body', headers: headersObject(['ETag']) };
   }
-  for (const status of errorStatuses(route)) responses[status] = problemResponse(status);
+  for (const status of errorStatuses(route)) responses[status] = problemResponse(route, status);
   return {
     method: route.method.toLowerCase() as RouteConfig['method'],
     path: route.path,
@@ -152,7 +171,7 @@ const problemRef = { $ref: '#/components/schemas/ProblemDetails' };
 
 function unmatchedResponses() {
   const problem = (status: number, description: string) => {
-    const headers = headersObject(errorHeaders[status]?.required ?? []);
+    const { headers } = problemResponse(undefined, status);
     return { description, ...(headers ? { headers } : {}), content: { [PROBLEM_CONTENT_TYPE]: { schema: problemRef } } };
   };
   return {

@@ -13,7 +13,9 @@ export interface NewMovie {
 
 /** The columns every movie read selects; the average is derived here, never aggregated over ratings. */
 export const MOVIE_COLUMNS =
-  'id, title, description, genres, year, director, running_time_min, rating_sum, rating_count, summary, summary_source, created_at';
+  'id, title, description, genres, year, director, running_time_min, rating_sum, rating_count, ' +
+  'rating_count_1, rating_count_2, rating_count_3, rating_count_4, rating_count_5, score, summary, summary_source, ' +
+  'import_key, imdb_rating, imdb_votes, rotten_tomatoes, created_at';
 
 /** A film from the bundled dataset, identified by its import key. */
 export interface ImportedMovie {
@@ -23,6 +25,15 @@ export interface ImportedMovie {
   director: string | null;
   running_time_min: number | null;
   import_key: string;
+  imdb?: { rating: number; votes: number } | null;
+  rotten_tomatoes?: number | null;
+}
+
+export interface RefreshedScores {
+  /** C: the mean of every rating in the catalogue, null while there is none. */
+  ratingMean: number | null;
+  /** How many movies' stored scores changed. */
+  changed: number;
 }
 
 export interface MovieListQuery {
@@ -41,6 +52,8 @@ const ORDER_EXPRESSIONS: Record<MovieOrderField, string> = {
   year: 'year',
   rating: 'rating',
   rating_count: 'rating_count',
+  // Unrated films (a null score) are ordered among themselves by their IMDb reference score: see migration 006.
+  score: 'score',
   created_at: 'created_at',
 };
 
@@ -48,7 +61,8 @@ function orderBy(ordering: MovieOrdering = 'title'): string {
   const descending = ordering.startsWith('-');
   const field = (descending ? ordering.slice(1) : ordering) as MovieOrderField;
   const direction = descending ? 'DESC' : 'ASC';
-  return `ORDER BY ${ORDER_EXPRESSIONS[field]} ${direction}, id ${direction}`;
+  const keys = field === 'score' ? ['score', 'reference_score', 'id'] : [ORDER_EXPRESSIONS[field], 'id'];
+  return `ORDER BY ${keys.map((key) => `${key} ${direction}`).join(', ')}`;
 }
 
 /**
@@ -90,12 +104,24 @@ function listStatements({ offset, limit, search, genre, ordering }: MovieListQue
   };
 }
 
-/** Rows per INSERT statement: 6 arguments each stays far below SQLite's limit on bound variables. */
+const MOVIE_COUNT = 'SELECT count(*) AS count FROM movies';
+
+/** Rows per INSERT statement: 9 arguments each stays far below SQLite's limit on bound variables. */
 const IMPORT_ROWS_PER_STATEMENT = 250;
 
 export interface StoredSummary {
   summary: string;
   summary_source: string;
+}
+
+/** Only films from the dataset have reference figures; a movie created through the API has none at all. */
+function externalRatings(row: Row): Movie['external_ratings'] {
+  if (column<string | null>(row, 'import_key') === null) return null;
+  const [rating, votes] = [column<number | null>(row, 'imdb_rating'), column<number | null>(row, 'imdb_votes')];
+  return {
+    imdb: rating === null || votes === null ? null : { rating, votes },
+    rotten_tomatoes: column<number | null>(row, 'rotten_tomatoes'),
+  };
 }
 
 export function toMovie(row: Row): Movie {
@@ -105,6 +131,14 @@ export function toMovie(row: Row): Movie {
     title: column<string>(row, 'title'),
     rating: ratingCount === 0 ? null : column<number>(row, 'rating_sum') / ratingCount,
     rating_count: ratingCount,
+    rating_distribution: {
+      1: column<number>(row, 'rating_count_1'),
+      2: column<number>(row, 'rating_count_2'),
+      3: column<number>(row, 'rating_count_3'),
+      4: column<number>(row, 'rating_count_4'),
+      5: column<number>(row, 'rating_count_5'),
+    },
+    score: column<number | null>(row, 'score'),
     summary: column<string | null>(row, 'summary'),
     summary_source: column<string | null>(row, 'summary_source'),
     description: column<string | null>(row, 'description'),
@@ -112,6 +146,7 @@ export function toMovie(row: Row): Movie {
     year: column<number | null>(row, 'year'),
     director: column<string | null>(row, 'director'),
     running_time_min: column<number | null>(row, 'running_time_min'),
+    external_ratings: externalRatings(row),
     created_at: column<string>(row, 'created_at'),
   };
 }
@@ -127,23 +162,69 @@ export function createMoviesRepository(db: Client) {
     },
 
     /**
-     * Inserts imported films in one atomic batch, leaving out those whose import key is already stored.
-     * Answers how many were added.
+     * Inserts imported films in one atomic batch; those whose import key is already stored get the dataset's
+     * facts instead (director, running time, external ratings), their summary cleared when a fact changed so
+     * the next read writes one from the new facts. Answers how many films were added and how many filled in.
      */
-    async insertImported(films: readonly ImportedMovie[]): Promise<number> {
-      if (films.length === 0) return 0;
-      const statements = [];
+    async insertImported(films: readonly ImportedMovie[]): Promise<{ added: number; filledIn: number }> {
+      if (films.length === 0) return { added: 0, filledIn: 0 };
+      const statements: InStatement[] = [MOVIE_COUNT];
       for (let start = 0; start < films.length; start += IMPORT_ROWS_PER_STATEMENT) {
         const chunk = films.slice(start, start + IMPORT_ROWS_PER_STATEMENT);
         statements.push({
-          sql: `INSERT INTO movies (title, year, genres, director, running_time_min, import_key)
-                VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
-                ON CONFLICT (import_key) DO NOTHING`,
-          args: chunk.flatMap((film) => [film.title, film.year, JSON.stringify(film.genres), film.director, film.running_time_min, film.import_key]),
+          sql: `INSERT INTO movies (title, year, genres, director, running_time_min, import_key, imdb_rating, imdb_votes, rotten_tomatoes)
+                VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+                ON CONFLICT (import_key) DO UPDATE SET
+                  director = excluded.director, running_time_min = excluded.running_time_min, imdb_rating = excluded.imdb_rating,
+                  imdb_votes = excluded.imdb_votes, rotten_tomatoes = excluded.rotten_tomatoes,
+                  summary = NULL, summary_source = NULL, summary_generated_at = NULL
+                WHERE movies.director IS NOT excluded.director OR movies.running_time_min IS NOT excluded.running_time_min
+                   OR movies.imdb_rating IS NOT excluded.imdb_rating OR movies.imdb_votes IS NOT excluded.imdb_votes
+                   OR movies.rotten_tomatoes IS NOT excluded.rotten_tomatoes`,
+          args: chunk.flatMap((film) => [
+            film.title,
+            film.year,
+            JSON.stringify(film.genres),
+            film.director,
+            film.running_time_min,
+            film.import_key,
+            film.imdb?.rating ?? null,
+            film.imdb?.votes ?? null,
+            film.rotten_tomatoes ?? null,
+          ]),
         });
       }
+      statements.push(MOVIE_COUNT);
       const results = await db.batch(statements, 'write');
-      return results.reduce((sum, result) => sum + result.rowsAffected, 0);
+      const countAt = (index: number) => column<number>(results.at(index)!.rows[0]!, 'count');
+      const added = countAt(-1) - countAt(0);
+      const written = results.slice(1, -1).reduce((sum, result) => sum + result.rowsAffected, 0);
+      return { added, filledIn: written - added };
+    },
+
+    /**
+     * Stores C (the mean of every rating, from the movies' own sums: no scan of the ratings), m and the mean
+     * IMDb rating, then rewrites the scores that changed with them, all in one atomic batch.
+     */
+    async refreshScores(minVotes: number): Promise<RefreshedScores> {
+      const [, changed, stats] = await db.batch(
+        [
+          {
+            sql: `UPDATE catalogue_stats SET
+                    rating_mean = (SELECT CAST(sum(rating_sum) AS REAL) / nullif(sum(rating_count), 0) FROM movies),
+                    imdb_mean = (SELECT avg(imdb_rating) FROM movies WHERE imdb_votes IS NOT NULL),
+                    score_min_votes = ?, refreshed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                  WHERE id = 1`,
+            args: [minVotes],
+          },
+          `UPDATE movies SET score = c.score, reference_score = c.reference_score
+           FROM movie_scores c
+           WHERE c.id = movies.id AND (movies.score IS NOT c.score OR movies.reference_score IS NOT c.reference_score)`,
+          'SELECT rating_mean FROM catalogue_stats WHERE id = 1',
+        ],
+        'write',
+      );
+      return { ratingMean: column<number | null>(stats!.rows[0]!, 'rating_mean'), changed: changed!.rowsAffected };
     },
 
     /** One page of the catalogue and the number of movies in it, read from one snapshot. */

@@ -18,11 +18,22 @@ export const CreateMovieBody = z.object({
 }).meta({ id: 'CreateMovieBody' });
 export type CreateMovieBody = z.output<typeof CreateMovieBody>;
 
+const count = z.number().int().nonnegative();
+export const RatingDistribution = z
+  .object({ 1: count, 2: count, 3: count, 4: count, 5: count })
+  .describe('how many ratings of each value the movie has; the counts add up to rating_count')
+  .meta({ id: 'RatingDistribution' });
+
 export const Movie = z.object({
   id: z.number().int().positive(),
   title: z.string(),
   rating: z.number().nullable().describe('exact mean of the ratings, null when there are none'),
   rating_count: z.number().int().nonnegative(),
+  rating_distribution: RatingDistribution,
+  score: z
+    .number()
+    .nullable()
+    .describe('the Bayesian average v/(v+m)·R + m/(v+m)·C (m = SCORE_MIN_VOTES, C the mean of every rating); null when unrated'),
   summary: z.string().nullable(),
   summary_source: z.string().nullable().describe('"openai:<model>" or "simulated"'),
   description: z.string().nullable(),
@@ -30,11 +41,19 @@ export const Movie = z.object({
   year: z.number().int().nullable(),
   director: z.string().nullable().describe('known for films imported from the dataset'),
   running_time_min: z.number().int().positive().nullable().describe('known for films imported from the dataset'),
+  external_ratings: z
+    .object({
+      imdb: z.object({ rating: z.number().min(0).max(10), votes: z.number().int().nonnegative() }).nullable(),
+      rotten_tomatoes: z.number().int().min(0).max(100).nullable().describe('the Tomatometer, in percent'),
+    })
+    .nullable()
+    .describe('the reference figures the bundled film dataset carries; null for movies created through the API')
+    .meta({ id: 'ExternalRatings' }),
   created_at: Timestamp,
 }).meta({ id: 'Movie' });
 export type Movie = z.infer<typeof Movie>;
 
-export const MOVIE_ORDER_FIELDS = ['title', 'year', 'rating', 'rating_count', 'created_at'] as const;
+export const MOVIE_ORDER_FIELDS = ['title', 'year', 'rating', 'rating_count', 'score', 'created_at'] as const;
 const movieOrderings = MOVIE_ORDER_FIELDS.flatMap((field) => [field, `-${field}`] as const);
 export type MovieOrdering = (typeof movieOrderings)[number];
 
@@ -50,7 +69,9 @@ export const ListMoviesQuery = PaginationQuery.extend({
     .preprocess((text) => (text === '' ? undefined : text), z.enum(movieOrderings, { error: orderingMessage }).default('title'))
     .meta({
       default: 'title',
-      description: 'the order of the results; ties are broken by id in the same direction; unknown years and unrated movies count lowest',
+      description:
+        'the order of the results; ties are broken by id in the same direction; unknown years and unrated movies count lowest. ' +
+        '-score is "top rated": films rated here by score, then the unrated by their IMDb rating weighed by its votes',
     }),
   search: trimmedText(0, 200)
     .optional()

@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from '../support/chromium';
 import { api, baseUrl, createMovie } from './http';
 
-/** Debian's Chromium: .ci/run installs it when it is missing. */
-const CHROMIUM = '/usr/bin/chromium';
 const outputFolder = join(__dirname, '..', '..', 'test-output');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -29,16 +28,13 @@ describe('the web page in Chromium', () => {
   let profile: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `the browser test drives Debian's Chromium at ${CHROMIUM}, which is not installed here: ` +
-          'run `sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium` (.ci/run does it in CI)',
-      );
-    }
+    // CHROMIUM_PATH, a system Chromium or Chrome, or the build shipped in the @sparticuz/chromium package.
+    const chromiumFound = await findChromium();
     mkdirSync(outputFolder, { recursive: true });
     profile = mkdtempSync(join(tmpdir(), 'movies-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath: chromiumFound.executablePath,
+      env: { ...process.env, ...chromiumFound.env },
       headless: true,
       viewport: PHONE,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
