@@ -21,7 +21,7 @@ describe('requireJsonContentType', () => {
   const before = (headers: Record<string, string | undefined>, body: string | undefined) => {
     const event = httpEvent({ method: 'POST', path: '/movies/', body });
     event.headers = headers as Record<string, string>;
-    return requireJsonContentType().before!({ event, context: {} as never, response: undefined, error: undefined, internal: {} });
+    return requireJsonContentType().before!({ event, context: {} as never, response: null, error: null, internal: {} });
   };
 
   it('It should refuse a body that is not JSON with 415', () => {
