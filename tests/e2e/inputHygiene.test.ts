@@ -70,6 +70,13 @@ describe('control characters in text fields', () => {
     expect(response.body).toMatchObject({ errors: [{ path, message: controlMessage }] });
   });
 
+  it('refuses half of a surrogate pair in a title (once stored as U+FFFD)', async () => {
+    const response = await post('/movies/', '{"title": "a\\ud800b"}', 'application/json');
+
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ errors: [{ path: 'title', message: 'must be valid Unicode text' }] });
+  });
+
   it('keeps tabs and line breaks in a description, as sent', async () => {
     const description = 'First line\n\tindented\r\nthird';
 

@@ -26,4 +26,9 @@ describe('text fields refuse control characters (U+0000–U+001F, U+007F)', () =
     expect(errorsOf(description.safeParse('a\u0000b'))).toContain(CONTROL);
     expect(errorsOf(description.safeParse('bell\u0007'))).toContain(CONTROL);
   });
+
+  it.each(['a\ud800b', '\udc00', 'end\ud83d'])('refuses %j, half of a surrogate pair, which storage would turn into U+FFFD', (value) => {
+    expect(errorsOf(trimmedText(1, 200).safeParse(value))).toContain('must be valid Unicode text');
+    expect(errorsOf(multilineText(0, 2000).safeParse(value))).toContain('must be valid Unicode text');
+  });
 });
