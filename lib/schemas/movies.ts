@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { integerBetween, rule, Timestamp, trimmedText } from './common';
-import { PaginationQuery, pageOf } from './pagination';
+import { integerQueryParam, PaginationQuery, pageOf } from './pagination';
 
 /** Genres compare case-insensitively; the first spelling of a repeated genre is kept. */
 const Genres = z
@@ -62,6 +62,19 @@ const orderingMessage = `must be one of ${MOVIE_ORDER_FIELDS.join(', ')}, each o
 /** A movie inside another answer (a profile, a collection): listings never carry summaries. */
 export const MovieWithoutSummary = Movie.omit({ summary: true, summary_source: true }).meta({ id: 'MovieWithoutSummary' });
 export type MovieWithoutSummary = z.infer<typeof MovieWithoutSummary>;
+
+export const SimilarMoviesQuery = z.object({
+  limit: integerQueryParam(1, 50).default(10).meta({ default: 10, description: 'how many films to answer at most' }),
+});
+export type SimilarMoviesQuery = z.output<typeof SimilarMoviesQuery>;
+
+export const SimilarMovies = z
+  .object({ results: z.array(MovieWithoutSummary) })
+  .describe(
+    'films the people who rated this one 4-5 also rated 4-5, most shared first; then films by its director, then films sharing a genre, nearest in year first',
+  )
+  .meta({ id: 'SimilarMovies' });
+export type SimilarMovies = z.infer<typeof SimilarMovies>;
 
 export const ListMoviesQuery = PaginationQuery.extend({
   genre: trimmedText(1, 50).optional().describe('only movies of this genre (compared case-insensitively)'),

@@ -1,6 +1,6 @@
 import { defineRoute } from '../../http/route';
 import { IdPathParams } from '../common';
-import { CreateMovieBody, ListMoviesQuery, Movie, MoviePage } from '../movies';
+import { CreateMovieBody, ListMoviesQuery, Movie, MoviePage, SimilarMovies, SimilarMoviesQuery } from '../movies';
 
 export const createMovieRoute = defineRoute({
   functionName: 'createMovie',
@@ -44,4 +44,20 @@ export const listMoviesRoute = defineRoute({
   access: 'public',
   query: ListMoviesQuery,
   response: { status: 200, description: 'one page of movies', schema: MoviePage },
+});
+
+export const similarMoviesRoute = defineRoute({
+  functionName: 'similarMovies',
+  method: 'GET',
+  path: '/movies/{id}/similar/',
+  summary: 'Films like this one',
+  description:
+    'The films the people who rated this one 4-5 also rated 4-5, most shared first; filled up with films by its director, ' +
+    'then films sharing a genre, nearest in year. Never the film itself; no summaries.',
+  tags: ['movies'],
+  access: 'public',
+  params: IdPathParams,
+  query: SimilarMoviesQuery,
+  response: { status: 200, description: 'the similar films, best first', schema: SimilarMovies },
+  errors: [404],
 });
