@@ -15,6 +15,7 @@ const problemDescriptions: Record<number, string> = {
   409: 'conflicts with what is stored',
   413: 'the body is over 64 KiB',
   500: 'a fault on our side; the body carries only the request id to quote',
+  502: 'the LLM failed to write the summary; the stored one is kept',
   503: 'a service the API depends on is unavailable',
 };
 

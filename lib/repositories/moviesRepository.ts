@@ -4,6 +4,16 @@ import type { Movie, MovieOrdering, MOVIE_ORDER_FIELDS } from '../schemas/movies
 type MovieOrderField = (typeof MOVIE_ORDER_FIELDS)[number];
 import { column } from './rows';
 
+const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
+/** An admin's changes to a movie's facts: undefined leaves a field as it is. */
+export interface MovieChanges {
+  title?: string;
+  description?: string | null;
+  genres?: string[];
+  year?: number | null;
+}
+
 export interface NewMovie {
   title: string;
   description?: string | null;
@@ -14,7 +24,7 @@ export interface NewMovie {
 /** The columns every movie read selects; the average is derived here, never aggregated over ratings. */
 export const MOVIE_COLUMNS =
   'id, title, description, genres, year, director, running_time_min, rating_sum, rating_count, ' +
-  'rating_count_1, rating_count_2, rating_count_3, rating_count_4, rating_count_5, score, summary, summary_source, ' +
+  'rating_count_1, rating_count_2, rating_count_3, rating_count_4, rating_count_5, score, summary, summary_source, summary_generated_at, ' +
   'import_key, imdb_rating, imdb_votes, rotten_tomatoes, created_at';
 
 /** MOVIE_COLUMNS qualified by a table alias, for queries that join movies to something else. */
@@ -170,9 +180,14 @@ const MOVIE_COUNT = 'SELECT count(*) AS count FROM movies';
 /** Rows per INSERT statement: 9 arguments each stays far below SQLite's limit on bound variables. */
 const IMPORT_ROWS_PER_STATEMENT = 250;
 
-export interface StoredSummary {
+/** A summary to store: its text and where it came from. */
+export interface NewSummary {
   summary: string;
   summary_source: string;
+}
+
+export interface StoredSummary extends NewSummary {
+  summary_generated_at: string;
 }
 
 /** Only films from the dataset have reference figures; a movie created through the API has none at all. */
@@ -202,6 +217,7 @@ export function toMovie(row: Row): Movie {
     score: column<number | null>(row, 'score'),
     summary: column<string | null>(row, 'summary'),
     summary_source: column<string | null>(row, 'summary_source'),
+    summary_generated_at: column<string | null>(row, 'summary_generated_at'),
     description: column<string | null>(row, 'description'),
     genres: JSON.parse(column<string>(row, 'genres')) as string[],
     year: column<number | null>(row, 'year'),
@@ -342,6 +358,49 @@ export function createMoviesRepository(db: Client) {
       return row ? toMovie(row) : undefined;
     },
 
+    /**
+     * An admin's correction: the given fields change; if any of them really changes, the stored summary (written
+     * from the old facts) is cleared so the next read writes a new one. Undefined when the movie does not exist.
+     */
+    async update(id: number, changes: MovieChanges): Promise<Movie | undefined> {
+      const values: Record<string, InValue> = {
+        title: changes.title,
+        description: changes.description,
+        genres: changes.genres === undefined ? undefined : JSON.stringify(changes.genres),
+        year: changes.year,
+      } as Record<string, InValue>;
+      const fields = Object.keys(values).filter((field) => values[field] !== undefined);
+      if (fields.length === 0) return this.findById(id);
+      const changed = fields.map((field) => `${field} IS NOT :${field}`).join(' OR ');
+      const clearIfChanged = (column: string) => `${column} = CASE WHEN ${changed} THEN NULL ELSE ${column} END`;
+      const result = await db.execute({
+        sql: `UPDATE movies SET ${fields.map((field) => `${field} = :${field}`).join(', ')},
+                ${['summary', 'summary_source', 'summary_generated_at'].map(clearIfChanged).join(', ')},
+                updated_at = CASE WHEN ${changed} THEN ${NOW} ELSE updated_at END
+              WHERE id = :id RETURNING ${MOVIE_COLUMNS}`,
+        args: { id, ...Object.fromEntries(fields.map((field) => [field, values[field]!])) },
+      });
+      const row = result.rows[0];
+      return row ? toMovie(row) : undefined;
+    },
+
+    /** Deletes a movie; its ratings, genres, search entry and places in collections go with it. */
+    async delete(id: number): Promise<boolean> {
+      const result = await db.execute({ sql: 'DELETE FROM movies WHERE id = ?', args: [id] });
+      return result.rowsAffected === 1;
+    },
+
+    /** Stores a summary in place of whatever was stored; undefined when the movie no longer exists. */
+    async replaceSummary(id: number, { summary, summary_source }: NewSummary): Promise<Movie | undefined> {
+      const result = await db.execute({
+        sql: `UPDATE movies SET summary = ?, summary_source = ?, summary_generated_at = ${NOW}, updated_at = ${NOW}
+              WHERE id = ? RETURNING ${MOVIE_COLUMNS}`,
+        args: [summary, summary_source, id],
+      });
+      const row = result.rows[0];
+      return row ? toMovie(row) : undefined;
+    },
+
     /** Takes the right to generate this movie's summary unless it has one or someone holds a live lease. */
     async claimSummaryLease(id: number, owner: string, nowMs: number, leaseMs: number): Promise<boolean> {
       const result = await db.execute({
@@ -353,10 +412,10 @@ export function createMoviesRepository(db: Client) {
     },
 
     /** Stores a summary unless one was stored meanwhile; either way answers the one now stored. */
-    async storeSummary(id: number, { summary, summary_source }: StoredSummary): Promise<StoredSummary | undefined> {
+    async storeSummary(id: number, { summary, summary_source }: NewSummary): Promise<StoredSummary | undefined> {
       await db.execute({
         sql: `UPDATE movies SET summary = ?, summary_source = ?, summary_lease_owner = NULL, summary_lease_expires_at = NULL,
-                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                summary_generated_at = ${NOW}, updated_at = ${NOW}
               WHERE id = ? AND summary IS NULL`,
         args: [summary, summary_source, id],
       });
@@ -372,11 +431,13 @@ export function createMoviesRepository(db: Client) {
 
     /** The stored summary, if any; null when the movie no longer exists. */
     async findSummary(id: number): Promise<StoredSummary | undefined | null> {
-      const result = await db.execute({ sql: 'SELECT summary, summary_source FROM movies WHERE id = ?', args: [id] });
+      const result = await db.execute({ sql: 'SELECT summary, summary_source, summary_generated_at FROM movies WHERE id = ?', args: [id] });
       const row = result.rows[0];
       if (!row) return null;
       const summary = column<string | null>(row, 'summary');
-      return summary === null ? undefined : { summary, summary_source: column<string>(row, 'summary_source') };
+      return summary === null
+        ? undefined
+        : { summary, summary_source: column<string>(row, 'summary_source'), summary_generated_at: column<string>(row, 'summary_generated_at') };
     },
   };
 }
