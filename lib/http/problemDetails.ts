@@ -11,7 +11,7 @@ function statusOf(error: unknown): number {
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
-const titles: Record<number, string> = { 500: 'Internal Server Error', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+const titles: Record<number, string> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
 
 /**
  * The RFC 9457 problem for an error. A 4xx tells the caller what was wrong; a 5xx says nothing of

@@ -23,6 +23,8 @@ export interface RouteContract {
   access: Access;
   /** A public write (POST /movies/, POST /ratings/) that needs a token when REQUIRE_AUTH_FOR_WRITES=true. */
   writes?: boolean;
+  /** A per-client rate limit this route counts against ('auth': AUTH_RATE_PER_MINUTE for every /auth/* route). */
+  rateLimit?: 'auth';
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

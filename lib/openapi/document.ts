@@ -14,9 +14,10 @@ const problemDescriptions: Record<number, string> = {
   404: 'the resource does not exist, or is not yours',
   409: 'conflicts with what is stored',
   413: 'the body is over 64 KiB',
+  429: 'throttled: too many requests or failed attempts; Retry-After says how many seconds to wait',
   500: 'a fault on our side; the body carries only the request id to quote',
   502: 'the LLM failed to write the summary; the stored one is kept',
-  503: 'a service the API depends on is unavailable',
+  503: 'shedding load, or a service the API depends on is unavailable; Retry-After says when to try again',
 };
 
 /** User and admin routes need a token; public writes take one (and need it under REQUIRE_AUTH_FOR_WRITES). */
@@ -36,8 +37,26 @@ export function errorStatuses(route: RouteContract): number[] {
   if (route.access === 'admin') statuses.add(403);
   if (route.params) statuses.add(404);
   if (route.body) statuses.add(413);
+  if (route.rateLimit) statuses.add(429);
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);
+}
+
+type ResponseHeaders = Record<string, { description: string; schema: { type: 'string' } | { type: 'integer' } }>;
+
+const rateLimitHeaders: ResponseHeaders = {
+  'RateLimit-Policy': { description: 'the per-client limit (IETF httpapi-ratelimit-headers), e.g. `"auth";q=20;w=60`', schema: { type: 'string' } },
+  RateLimit: { description: 'what remains of it and when it resets, e.g. `"auth";r=19;t=60`', schema: { type: 'string' } },
+};
+const retryAfterHeader: ResponseHeaders = { 'Retry-After': { description: 'seconds to wait before trying again', schema: { type: 'integer' } } };
+
+/** The headers a route's answer with `status` can carry. */
+function headersOf(route: RouteContract, status: number): ResponseHeaders | undefined {
+  const headers: ResponseHeaders = {
+    ...(route.rateLimit ? rateLimitHeaders : {}),
+    ...(status === 429 || status === 503 ? retryAfterHeader : {}),
+  };
+  return Object.keys(headers).length > 0 ? headers : undefined;
 }
 
 function toOpenApiRoute(route: RouteContract): RouteConfig {
@@ -45,12 +64,14 @@ function toOpenApiRoute(route: RouteContract): RouteConfig {
   const responses: RouteConfig['responses'] = {
     [response.status]: {
       description: response.description,
+      ...(headersOf(route, response.status) ? { headers: headersOf(route, response.status) } : {}),
       ...(response.schema ? { content: { [response.contentType ?? JSON_CONTENT_TYPE]: { schema: response.schema } } } : {}),
     },
   };
   for (const status of errorStatuses(route)) {
     responses[status] = {
       description: problemDescriptions[status] ?? 'the request could not be served',
+      ...(headersOf(route, status) ? { headers: headersOf(route, status) } : {}),
       content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemDetails } },
     };
   }
