@@ -11,7 +11,7 @@ export const createMovieRoute = defineRoute({
   access: 'public',
   writes: true,
   body: CreateMovieBody,
-  response: { status: 201, description: 'the movie as stored; Location names it', schema: Movie },
+  response: { status: 201, description: 'the movie as stored; Location names it', schema: Movie, headers: ['Location'] },
 });
 
 /** The LLM client travels beside the bundles of the functions that write summaries (see getMovie). */
