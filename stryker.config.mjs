@@ -1,23 +1,8 @@
 // Mutation testing (docs/TESTING.md): `npm run mutation` or `npm run mutation -- lib/db` for one folder or file.
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const { projects } = require('./jest.config.js');
-
-// Each mutant runs the unit and handler tests that cover it; e2e starts serverless-offline, far too slow per mutant.
-const fastProjects = projects.filter(({ displayName }) => displayName === 'unit' || displayName === 'handlers');
-// Stryker's per-test coverage swaps the test environment of the top-level Jest config only, so the two projects,
-// which differ in nothing but their name and testMatch, run here as one flat config.
-const { displayName: _name, testMatch: _match, ...sharedJestConfig } = fastProjects[0];
-
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'jest',
-  jest: {
-    projectType: 'custom',
-    configFile: 'jest.config.js',
-    config: { ...sharedJestConfig, projects: undefined, testMatch: fastProjects.flatMap(({ testMatch }) => testMatch) },
-  },
+  jest: { projectType: 'custom', configFile: 'tests/support/jest.mutation.config.cjs' },
   mutate: [
     'lib/db/**/*.ts',
     'lib/llm/**/*.ts',
@@ -36,6 +21,7 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 80, break: null },
   ignorePatterns: ['.data', '.build', '.esbuild', '.serverless', 'coverage', 'test-output', 'reports', '*.db*'],
+  ignoreStatic: true,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
