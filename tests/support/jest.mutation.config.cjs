@@ -12,4 +12,8 @@ module.exports = {
   ...shared,
   rootDir: path.resolve(__dirname, '../..'),
   testMatch: fastProjects.flatMap(({ testMatch }) => testMatch),
+  // Each mutant run loads only the test files that hold its covering tests (see the sequencer).
+  // Absolute paths: Stryker loads the environment itself, where Jest's <rootDir> means nothing.
+  testEnvironment: path.join(__dirname, 'mutation', 'recordingEnvironment.cjs'),
+  testSequencer: path.join(__dirname, 'mutation', 'sequencer.cjs'),
 };
