@@ -18,6 +18,7 @@ const problemDescriptions: Record<number, string> = {
   415: 'the body is not application/json in UTF-8 (or `+json`), or says nothing of what it is',
   429: 'throttled: too many requests or failed attempts; Retry-After says how many seconds to wait',
   500: 'a fault on our side; the body carries only the request id to quote',
+  502: 'the LLM failed to write the summary; the stored one is kept',
   503: 'shedding load, or a service the API depends on is unavailable; Retry-After says when to try again',
 };
 

@@ -11,7 +11,7 @@ describe('requests no route matches', () => {
   });
 
   it.each([
-    ['DELETE', '/movies/1/', 'GET'],
+    ['PUT', '/movies/1/', 'GET, PATCH, DELETE'],
     ['PUT', '/movies', 'GET, POST'],
   ])('%s %s answers 405 problem+json with Allow', async (method, path, allow) => {
     const response = await api(path, { method });
