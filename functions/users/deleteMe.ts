@@ -2,8 +2,8 @@ import { createHttpHandler, type RouteImplementation } from '../../lib/http/crea
 import { noContent } from '../../lib/http/reply';
 import { deleteMeRoute } from '../../lib/schemas/routes/users';
 
-export const deleteMe: RouteImplementation<typeof deleteMeRoute> = async ({ body, user }, { auth }) => {
-  await auth.deleteOwnAccount(user.id, body.password);
+export const deleteMe: RouteImplementation<typeof deleteMeRoute> = async ({ body, user, signal }, { auth }) => {
+  await auth.deleteOwnAccount(user.id, body.password, signal);
   return noContent();
 };
 

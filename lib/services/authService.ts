@@ -64,18 +64,23 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
    * before any hash is spent, so a throttled attempt costs one statement. Unknown emails are throttled
    * alike and still spend a hash, so neither a 429 nor the timing says which accounts exist.
    */
-  async function checkPassword<A extends { passwordHash: string }>(email: string, password: string, find: () => Promise<A | undefined>): Promise<A | undefined> {
+  async function checkPassword<A extends { passwordHash: string }>(
+    email: string,
+    password: string,
+    find: () => Promise<A | undefined>,
+    signal?: AbortSignal,
+  ): Promise<A | undefined> {
     const admission = await signInBackoff.admit(email);
     if (!admission.admitted) throw new TooManyRequests('too many failed sign-ins for this email; see Retry-After', retryAfter(admission.retryAfterSeconds));
     const found = await find();
-    const matches = await passwords.verify(password, found?.passwordHash);
+    const matches = await passwords.verify(password, found?.passwordHash, signal);
     if (!found || !matches) return undefined;
     await signInBackoff.succeeded(email);
     return found;
   }
 
-  async function createAccount({ email, password, username, role = 'basic' }: NewAccount): Promise<User> {
-    const user = await users.create({ email, username, role, passwordHash: await passwords.hash(password) });
+  async function createAccount({ email, password, username, role = 'basic' }: NewAccount, signal?: AbortSignal): Promise<User> {
+    const user = await users.create({ email, username, role, passwordHash: await passwords.hash(password, signal) });
     if (!user) throw new Conflict('an account with this email already exists');
     return user;
   }
@@ -84,12 +89,12 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
     createAccount,
 
     /** Registration always makes a basic user, whatever the request asked for. */
-    async register(account: Omit<NewAccount, 'role'>): Promise<AuthTokens> {
-      return startSignIn(await createAccount({ ...account, role: 'basic' }));
+    async register(account: Omit<NewAccount, 'role'>, signal?: AbortSignal): Promise<AuthTokens> {
+      return startSignIn(await createAccount({ ...account, role: 'basic' }, signal));
     },
 
-    async signIn(email: string, password: string): Promise<AuthTokens> {
-      const found = await checkPassword(email, password, () => users.findCredentials(email));
+    async signIn(email: string, password: string, signal?: AbortSignal): Promise<AuthTokens> {
+      const found = await checkPassword(email, password, () => users.findCredentials(email), signal);
       if (!found) throw new Unauthorized(SIGN_IN_FAILED);
       return startSignIn(found.user);
     },
@@ -101,10 +106,10 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
     },
 
     /** A signed-in user deletes their own account, once their password is checked again (throttled like a sign-in). */
-    async deleteOwnAccount(userId: number, password: string): Promise<void> {
+    async deleteOwnAccount(userId: number, password: string, signal?: AbortSignal): Promise<void> {
       const account = await users.findCredentialsById(userId);
       if (!account) throw new Unauthorized(INVALID_TOKEN);
-      if (!(await checkPassword(account.user.email, password, async () => account))) throw new Unauthorized('wrong password');
+      if (!(await checkPassword(account.user.email, password, async () => account, signal))) throw new Unauthorized('wrong password');
       await users.deleteAccount(userId);
     },
 
