@@ -67,6 +67,15 @@ export class PayloadTooLarge extends HttpError {
   readonly title = 'Content Too Large';
 }
 
+/** An upstream service (the LLM) failed a request that needed its answer. Its message is ours and safe to show. */
+export class BadGateway extends HttpError {
+  readonly statusCode = 502;
+  readonly title = 'Bad Gateway';
+  override get expose(): boolean {
+    return true;
+  }
+}
+
 /** Throttled (429): `headers` carry Retry-After, and RateLimit fields when a rate limit refused it. */
 export class TooManyRequests extends HttpError {
   readonly statusCode = 429;

@@ -21,7 +21,8 @@ const titles: Record<number, string> = { 500: 'Internal Server Error', 502: 'Bad
  */
 export function toProblem(error: unknown, requestId: string): ProblemDetails & { request_id?: string } {
   const status = statusOf(error);
-  if (status >= 500) {
+  // A 5xx is shown only when its error says its message is safe (a BadGateway written by us).
+  if (status >= 500 && !(error instanceof HttpError && error.expose)) {
     return {
       type: 'about:blank',
       title: titles[status] ?? 'Internal Server Error',

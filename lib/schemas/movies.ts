@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { integerBetween, rule, Timestamp, trimmedText } from './common';
-import { PaginationQuery, pageOf } from './pagination';
+import { integerQueryParam, PaginationQuery, pageOf } from './pagination';
 
 /** Genres compare case-insensitively; the first spelling of a repeated genre is kept. */
 const Genres = z
@@ -35,7 +35,8 @@ export const Movie = z.object({
     .nullable()
     .describe('the Bayesian average v/(v+m)·R + m/(v+m)·C (m = SCORE_MIN_VOTES, C the mean of every rating); null when unrated'),
   summary: z.string().nullable(),
-  summary_source: z.string().nullable().describe('"openai:<model>" or "simulated"'),
+  summary_source: z.string().nullable().describe('"openai:<model>", or "facts" when written offline from the catalogue\'s facts'),
+  summary_generated_at: Timestamp.nullable().describe('when the stored summary was written'),
   description: z.string().nullable(),
   genres: z.array(z.string()),
   year: z.number().int().nullable(),
@@ -60,8 +61,37 @@ export type MovieOrdering = (typeof movieOrderings)[number];
 const orderingMessage = `must be one of ${MOVIE_ORDER_FIELDS.join(', ')}, each optionally prefixed with - for descending order`;
 
 /** A movie inside another answer (a profile, a collection): listings never carry summaries. */
-export const MovieWithoutSummary = Movie.omit({ summary: true, summary_source: true }).meta({ id: 'MovieWithoutSummary' });
+export const MovieWithoutSummary = Movie.omit({ summary: true, summary_source: true, summary_generated_at: true }).meta({ id: 'MovieWithoutSummary' });
 export type MovieWithoutSummary = z.infer<typeof MovieWithoutSummary>;
+
+/** An admin's correction of a movie's facts: only the fields given change; null clears description or year. */
+export const UpdateMovieBody = z
+  .object({
+    title: trimmedText(1, 200).optional(),
+    description: trimmedText(0, 2000)
+      .nullish()
+      .transform((text) => (text === undefined ? undefined : text || null)),
+    genres: Genres.optional(),
+    year: integerBetween(1870, 2100).nullish(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    error: 'must change at least one of title, description, genres, year',
+  })
+  .meta({ id: 'UpdateMovieBody' });
+export type UpdateMovieBody = z.output<typeof UpdateMovieBody>;
+
+export const SimilarMoviesQuery = z.object({
+  limit: integerQueryParam(1, 50).default(10).meta({ default: 10, description: 'how many films to answer at most' }),
+});
+export type SimilarMoviesQuery = z.output<typeof SimilarMoviesQuery>;
+
+export const SimilarMovies = z
+  .object({ results: z.array(MovieWithoutSummary) })
+  .describe(
+    'films the people who rated this one 4-5 also rated 4-5, most shared first; then films by its director, then films sharing a genre, nearest in year first',
+  )
+  .meta({ id: 'SimilarMovies' });
+export type SimilarMovies = z.infer<typeof SimilarMovies>;
 
 export const ListMoviesQuery = PaginationQuery.extend({
   genre: trimmedText(1, 50).optional().describe('only movies of this genre (compared case-insensitively)'),

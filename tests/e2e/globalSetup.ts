@@ -30,6 +30,7 @@ export default async function globalSetup(): Promise<void> {
     },
   });
   process.env.E2E_BASE_URL = api.baseUrl;
+  process.env.E2E_VALIDATION_LOG = join(folder, 'validated-responses.log');
   process.env.E2E_FAKE_OPENAI_URL = llm.baseUrl;
   process.env.E2E_ADMIN_EMAIL = adminEmail;
   process.env.E2E_ADMIN_PASSWORD = adminPassword;

@@ -11,7 +11,7 @@ export const registerUserRoute = defineRoute({
   access: 'public',
   rateLimit: 'auth',
   body: RegisterBody,
-  response: { status: 201, description: 'the new user with an access and a refresh token', schema: AuthTokens },
+  response: { status: 201, description: 'the new user with an access and a refresh token; Location names the user', schema: AuthTokens, headers: ['Location'] },
   errors: [409, 503],
 });
 

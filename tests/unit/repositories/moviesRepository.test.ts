@@ -31,6 +31,7 @@ describe('moviesRepository', () => {
       score: null,
       summary: null,
       summary_source: null,
+      summary_generated_at: null,
       created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
     });
   });
