@@ -1,4 +1,3 @@
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { answerFailedInvocation } = require('../../../scripts/serverless/offline-lambda-errors.js') as {
   answerFailedInvocation: (run: () => Promise<unknown>) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>;
 };
