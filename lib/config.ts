@@ -33,6 +33,9 @@ const environmentSchema = z
     ADMIN_EMAIL: optionalString,
     ADMIN_PASSWORD: optionalString,
     REQUIRE_AUTH_FOR_WRITES: booleanFlag(false),
+    AUTH_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    AUTH_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+    SCORE_MIN_VOTES: z.coerce.number().int().min(0).max(1_000_000).default(10),
     // AWS Lambda sets AWS_LAMBDA_FUNCTION_NAME; serverless-offline sets it too, and IS_OFFLINE=true.
     AWS_LAMBDA_FUNCTION_NAME: optionalString,
     IS_OFFLINE: optionalString,
@@ -64,7 +67,15 @@ export interface Config {
     requireAuthForWrites: boolean;
     admin?: { email: string; password: string };
   };
+  throttling: {
+    /** Wrong passwords in a row for one email before sign-in answers 429. */
+    authMaxFailures: number;
+    /** Requests a minute one client (source IP) may make to /auth/*. */
+    authRatePerMinute: number;
+  };
   logLevel: string;
+  /** m in the Bayesian score: how many ratings weigh as much as the catalogue mean. */
+  scoreMinVotes: number;
 }
 
 export class ConfigError extends Error {
@@ -90,7 +101,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       requireAuthForWrites: e.REQUIRE_AUTH_FOR_WRITES,
       admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     },
+    throttling: { authMaxFailures: e.AUTH_MAX_FAILURES, authRatePerMinute: e.AUTH_RATE_PER_MINUTE },
     logLevel: e.LOG_LEVEL,
+    scoreMinVotes: e.SCORE_MIN_VOTES,
   };
 }
 

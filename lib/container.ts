@@ -9,13 +9,15 @@ import { createRatingsRepository } from './repositories/ratingsRepository';
 import { createRequestCounterRepository } from './repositories/requestCounterRepository';
 import { createRefreshTokensRepository } from './repositories/refreshTokensRepository';
 import { createSessionsRepository } from './repositories/sessionsRepository';
+import { createThrottleRepository } from './repositories/throttleRepository';
 import { createUsersRepository } from './repositories/usersRepository';
 import { createAuthService } from './services/authService';
 import { createCollectionsService } from './services/collectionsService';
-import { createPasswordHasher, type PasswordCost } from './services/passwords';
+import { createPasswordHasher, type PasswordCost, type PasswordHasher } from './services/passwords';
 import { createRatingsService } from './services/ratingsService';
 import { createRequestCounter } from './services/requestCounter';
 import { createSummaryService } from './services/summaryService';
+import { createFailureBackoff, createRateLimiter } from './services/throttling';
 import { createTokenSigner } from './services/tokens';
 
 export interface ServiceDependencies {
@@ -25,12 +27,15 @@ export interface ServiceDependencies {
   generator: SummaryGenerator;
   /** scrypt's cost; the OWASP default unless a test asks for a cheaper one. */
   passwordCost?: Partial<PasswordCost>;
+  /** A hasher of the test's own (to count the hashes a request spends); built from passwordCost otherwise. */
+  passwordHasher?: PasswordHasher;
 }
 
 /** Wires repositories and services over one database; handlers receive the result. */
-export function createServices({ config, db, logger, generator, passwordCost }: ServiceDependencies) {
+export function createServices({ config, db, logger, generator, passwordCost, passwordHasher }: ServiceDependencies) {
   const movies = createMoviesRepository(db);
   const users = createUsersRepository(db);
+  const throttle = createThrottleRepository(db);
   return {
     config,
     db,
@@ -41,11 +46,13 @@ export function createServices({ config, db, logger, generator, passwordCost }: 
     requestCounter: createRequestCounter({ counter: createRequestCounterRepository(db), logger }),
     collections: createCollectionsService({ collections: createCollectionsRepository(db), movies }),
     users,
+    rateLimiter: createRateLimiter({ throttle }),
     auth: createAuthService({
       users,
       refreshTokens: createRefreshTokensRepository(db),
       sessions: createSessionsRepository(db),
-      passwords: createPasswordHasher(passwordCost),
+      passwords: passwordHasher ?? createPasswordHasher(passwordCost),
+      signInBackoff: createFailureBackoff({ throttle, maxFailures: config.throttling.authMaxFailures }),
       tokens: createTokenSigner({ secret: config.auth.jwtSecret }),
     }),
   };

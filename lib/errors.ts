@@ -67,6 +67,39 @@ export class PayloadTooLarge extends HttpError {
   readonly title = 'Content Too Large';
 }
 
+/** An upstream service (the LLM) failed a request that needed its answer. Its message is ours and safe to show. */
+export class BadGateway extends HttpError {
+  readonly statusCode = 502;
+  readonly title = 'Bad Gateway';
+  override get expose(): boolean {
+    return true;
+  }
+}
+
+/** Throttled (429): `headers` carry Retry-After, and RateLimit fields when a rate limit refused it. */
+export class TooManyRequests extends HttpError {
+  readonly statusCode = 429;
+  readonly title = 'Too Many Requests';
+  constructor(
+    detail: string,
+    override readonly headers: Readonly<Record<string, string>>,
+  ) {
+    super(detail);
+  }
+}
+
+/** Shedding load (503): try again after Retry-After. */
+export class ServiceBusy extends HttpError {
+  readonly statusCode = 503;
+  readonly title = 'Service Unavailable';
+  constructor(
+    detail: string,
+    override readonly headers: Readonly<Record<string, string>>,
+  ) {
+    super(detail);
+  }
+}
+
 export class UpstreamUnavailable extends HttpError {
   readonly statusCode = 503;
   readonly title = 'Service Unavailable';

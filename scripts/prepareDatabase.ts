@@ -4,11 +4,12 @@ import { openMigratedDatabase } from '../lib/db/client';
 import { createSummaryGenerator } from '../lib/llm';
 import { createLogger } from '../lib/logger';
 import { createMoviesRepository } from '../lib/repositories/moviesRepository';
+import { refreshScoresOf } from './refreshScores';
 import { importFilms, type Print } from './seed';
 
 /**
- * Migrates the database, ensures the configured admin, then imports the film dataset if the database holds
- * no movie yet (unless SEED_DATA=false).
+ * Migrates the database, ensures the configured admin, imports the film dataset if the database holds no
+ * movie yet (unless SEED_DATA=false), then refreshes C and every score.
  */
 export async function prepareDatabase(config: Config, print: Print): Promise<void> {
   const db = await openMigratedDatabase(config.database);
@@ -25,6 +26,8 @@ export async function prepareDatabase(config: Config, print: Print): Promise<voi
     } else {
       await importFilms(db, print);
     }
+    // Deployed, a schedule does this every few minutes; serverless-offline runs no schedules, so a start does it.
+    await refreshScoresOf(db, config.scoreMinVotes, print);
   } finally {
     db.close();
   }

@@ -2,6 +2,7 @@ import type { Client } from '@libsql/client';
 import { getConfig } from '../lib/config';
 import { openMigratedDatabase } from '../lib/db/client';
 import { createMoviesRepository } from '../lib/repositories/moviesRepository';
+import { refreshScoresOf } from './refreshScores';
 import { bundledMoviesDataset, importMovies, readDataset, type ImportSummary } from '../lib/services/movieImport';
 
 export type Print = (line: string) => void;
@@ -13,7 +14,7 @@ export function describeImport(summary: ImportSummary): string {
     .map(([reason, n]) => `${reason} ${n}`);
   return (
     `imported ${summary.imported} films, skipped ${summary.skipped} invalid rows${reasons.length ? ` (${reasons.join(', ')})` : ''}, ` +
-    `${summary.alreadyPresent} already present, in ${summary.durationMs} ms`
+    `${summary.alreadyPresent} already present, ${summary.filledIn} filled in, in ${summary.durationMs} ms`
   );
 }
 
@@ -27,11 +28,18 @@ export async function importFilms(db: Client, print: Print, file = bundledMovies
   return summary;
 }
 
-/** `npm run seed [file.json]`: imports the film dataset into DATABASE_URL; a second run adds nothing. */
+/**
+ * `npm run seed [file.json]`: imports the film dataset into DATABASE_URL; on a database that holds the films
+ * already it fills in their facts (director, running time, external ratings), and a second run changes nothing.
+ */
 export async function main([file]: string[]): Promise<void> {
-  const db = await openMigratedDatabase(getConfig().database);
+  const config = getConfig();
+  const db = await openMigratedDatabase(config.database);
   try {
-    await importFilms(db, (line) => console.log(line), file);
+    const print: Print = (line) => console.log(line);
+    await importFilms(db, print, file);
+    // Unrated films rank by their IMDb figures, whose mean the refresh recomputes.
+    await refreshScoresOf(db, config.scoreMinVotes, print);
   } finally {
     db.close();
   }

@@ -7,6 +7,7 @@ import { authenticate } from './authenticate';
 import { entityTags } from './entityTag';
 import { parseJsonBody } from './jsonBody';
 import { problemResponse } from './problemDetails';
+import { limitClients } from './limitClients';
 import { HttpReply } from './reply';
 import { countRequests } from './requestCounter';
 import { requestLog } from './requestLog';
@@ -26,6 +27,8 @@ export interface HttpContext extends Context {
   input?: RouteInput<RouteContract>;
   /** This request's increment of the request counter, settled before the answer leaves. */
   counted?: Promise<void>;
+  /** RateLimit-Policy and RateLimit for this request, on a route with a per-client limit. */
+  rateLimitHeaders?: Record<string, string>;
 }
 
 type Middleware = MiddlewareObj<Event, Result, Error, HttpContext>;
@@ -103,6 +106,8 @@ export function createHttpHandler<R extends RouteContract>(
     .use(provideServices(services))
     // Counted before authentication, so a refused token is a request served like any other.
     .use(countRequests())
+    // Before authentication and parsing, so a flood of bad tokens or garbage counts against its sender too.
+    .use(limitClients(route))
     .use(authenticate(route))
     .use(jsonBodyParser(route))
     .use(requestValidator(route))

@@ -11,7 +11,7 @@ function statusOf(error: unknown): number {
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
-const titles: Record<number, string> = { 500: 'Internal Server Error', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+const titles: Record<number, string> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
 
 /**
  * The RFC 9457 problem for an error. A 4xx tells the caller what was wrong; a 5xx says nothing of
@@ -19,7 +19,8 @@ const titles: Record<number, string> = { 500: 'Internal Server Error', 503: 'Ser
  */
 export function toProblem(error: unknown, requestId: string): ProblemDetails & { request_id?: string } {
   const status = statusOf(error);
-  if (status >= 500) {
+  // A 5xx is shown only when its error says its message is safe (a BadGateway written by us).
+  if (status >= 500 && !(error instanceof HttpError && error.expose)) {
     return {
       type: 'about:blank',
       title: titles[status] ?? 'Internal Server Error',

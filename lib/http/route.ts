@@ -23,12 +23,22 @@ export interface RouteContract {
   access: Access;
   /** A public write (POST /movies/, POST /ratings/) that needs a token when REQUIRE_AUTH_FOR_WRITES=true. */
   writes?: boolean;
+  /** A per-client rate limit this route counts against ('auth': AUTH_RATE_PER_MINUTE for every /auth/* route). */
+  rateLimit?: 'auth';
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  response: { status: number; description: string; schema?: z.ZodType; contentType?: string };
+  /** The answer it gives when all goes well. */
+  response: ResponseContract;
+  /** Other successful answers, e.g. the 200 of a re-rating beside the 201 of a first rating. */
+  alsoResponds?: readonly ResponseContract[];
   /** Statuses this route can answer besides the common ones implied by its inputs and access. */
   errors?: readonly number[];
+  /**
+   * Whether a 200 carries an ETag and If-None-Match can answer 304. Implied for GETs with a JSON answer (the stack
+   * tags them); a GET answering something else says so when it tags its files itself.
+   */
+  conditional?: boolean;
   /** How its Lambda differs from the provider's defaults in serverless.yml, which is generated from the contracts. */
   lambda?: LambdaSettings;
 }
@@ -38,6 +48,30 @@ export interface LambdaSettings {
   timeout?: number;
   /** Files the deployed zip carries beside the bundle (serverless `package.patterns`). */
   packagePatterns?: readonly string[];
+}
+
+/**
+ * The headers of API.md's contract (Errors) that a route may send; the OpenAPI document declares each where it is
+ * sent. Those a route sends on its own success answer are listed in its ResponseContract; the others follow from
+ * rules (ETag on conditional GETs, WWW-Authenticate on 401, Allow on 405, Retry-After on 429 and 503).
+ */
+export type ContractHeader =
+  | 'Location'
+  | 'ETag'
+  | 'Allow'
+  | 'Retry-After'
+  | 'RateLimit-Policy'
+  | 'RateLimit'
+  | 'Idempotency-Replayed'
+  | 'WWW-Authenticate';
+
+export interface ResponseContract {
+  status: number;
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+  /** Headers this answer always carries. */
+  headers?: readonly ContractHeader[];
 }
 
 export const defineRoute = <const R extends RouteContract>(route: R): R => route;

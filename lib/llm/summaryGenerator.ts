@@ -7,6 +7,15 @@ export interface MovieFacts {
   description: string | null;
 }
 
+/** What a writer is told of a movie: the facts the catalogue holds, nothing it would have to guess. */
+export const factsOf = (movie: MovieFacts): MovieFacts => ({
+  id: movie.id,
+  title: movie.title,
+  year: movie.year,
+  genres: movie.genres,
+  description: movie.description,
+});
+
 export interface GeneratedSummary {
   /** Trimmed, non-empty, at most MAX_SUMMARY_LENGTH characters. */
   text: string;

@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { ZodObject } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../http/problemDetails';
-import type { RouteContract } from '../http/route';
+import type { ContractHeader, ResponseContract, RouteContract } from '../http/route';
 import { ProblemDetails } from '../schemas/common';
 
 const JSON_CONTENT_TYPE = 'application/json';
@@ -13,10 +13,54 @@ const problemDescriptions: Record<number, string> = {
   403: 'signed in, but the role does not allow it',
   404: 'the resource does not exist, or is not yours',
   409: 'conflicts with what is stored',
+  405: 'the path is served, but not with this method; Allow lists the methods it is',
   413: 'the body is over 64 KiB',
+  429: 'throttled: too many requests or failed attempts; Retry-After says how many seconds to wait',
   500: 'a fault on our side; the body carries only the request id to quote',
-  503: 'a service the API depends on is unavailable',
+  502: 'the LLM failed to write the summary; the stored one is kept',
+  503: 'shedding load, or a service the API depends on is unavailable; Retry-After says when to try again',
 };
+
+const headerDescriptions: Record<ContractHeader, string> = {
+  Location: 'the URL of what was created',
+  ETag: 'a strong tag of this representation: send it back in If-None-Match to be answered 304 while it holds',
+  Allow: 'the methods the path serves',
+  'Retry-After': 'how many seconds to wait before trying again',
+  'RateLimit-Policy': 'the per-client limit (IETF httpapi-ratelimit-headers), e.g. `"auth";q=20;w=60`',
+  RateLimit: 'what remains of it and when it resets, e.g. `"auth";r=19;t=60`',
+  'Idempotency-Replayed': '`true` when this is the stored answer to an earlier request with the same Idempotency-Key',
+  'WWW-Authenticate': 'the scheme to authenticate with: Bearer',
+};
+
+type HeadersObject = Record<string, { description: string; required: boolean; schema: { type: 'string' | 'integer' } }>;
+
+const headerTypes: Partial<Record<ContractHeader, 'integer'>> = { 'Retry-After': 'integer' };
+
+/** OpenAPI header objects: those always sent are required, the others may come. */
+function headersObject(required: readonly ContractHeader[], optional: readonly ContractHeader[] = []): HeadersObject | undefined {
+  const entries = [...required.map((name) => [name, true] as const), ...optional.map((name) => [name, false] as const)];
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(
+    entries.map(([name, isRequired]) => [
+      name,
+      { description: headerDescriptions[name], required: isRequired, schema: { type: headerTypes[name] ?? 'string' } },
+    ]),
+  );
+}
+
+const RATE_LIMIT_HEADERS: readonly ContractHeader[] = ['RateLimit-Policy', 'RateLimit'];
+
+/** Headers every error of a status carries, whatever the route. */
+const errorHeaders: Record<number, { required?: ContractHeader[]; optional?: ContractHeader[] }> = {
+  401: { required: ['WWW-Authenticate'] },
+  405: { required: ['Allow'] },
+  429: { required: ['Retry-After'] },
+  503: { optional: ['Retry-After'] },
+};
+
+/** A GET answering JSON is tagged by the stack; a GET of other content says whether it tags its own. */
+export const isConditional = (route: RouteContract) =>
+  route.conditional ?? (route.method === 'GET' && (route.response.contentType ?? JSON_CONTENT_TYPE) === JSON_CONTENT_TYPE);
 
 /** User and admin routes need a token; public writes take one (and need it under REQUIRE_AUTH_FOR_WRITES). */
 const acceptsToken = (route: RouteContract) => route.access !== 'public' || route.writes === true;
@@ -35,24 +79,45 @@ export function errorStatuses(route: RouteContract): number[] {
   if (route.access === 'admin') statuses.add(403);
   if (route.params) statuses.add(404);
   if (route.body) statuses.add(413);
+  if (route.rateLimit) statuses.add(429);
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);
 }
 
-function toOpenApiRoute(route: RouteContract): RouteConfig {
-  const { response } = route;
-  const responses: RouteConfig['responses'] = {
-    [response.status]: {
-      description: response.description,
-      ...(response.schema ? { content: { [response.contentType ?? JSON_CONTENT_TYPE]: { schema: response.schema } } } : {}),
-    },
+/**
+ * A rate-limited route tells where the client stands on every answer once its limiter has run: on its successes and
+ * its 429 always; an error raised before the limiter (a fault) may come without.
+ */
+function problemResponse(route: RouteContract | undefined, status: number) {
+  const limited = route?.rateLimit !== undefined;
+  const headers = headersObject(
+    [...(errorHeaders[status]?.required ?? []), ...(limited && status === 429 ? RATE_LIMIT_HEADERS : [])],
+    [...(errorHeaders[status]?.optional ?? []), ...(limited && status !== 429 ? RATE_LIMIT_HEADERS : [])],
+  );
+  return {
+    description: problemDescriptions[status] ?? 'the request could not be served',
+    ...(headers ? { headers } : {}),
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemDetails } },
   };
-  for (const status of errorStatuses(route)) {
-    responses[status] = {
-      description: problemDescriptions[status] ?? 'the request could not be served',
-      content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemDetails } },
-    };
+}
+
+function successResponse(route: RouteContract, response: ResponseContract) {
+  const tagged = isConditional(route) && response.status === 200;
+  const headers = headersObject([...(response.headers ?? []), ...(tagged ? (['ETag'] as const) : []), ...(route.rateLimit ? RATE_LIMIT_HEADERS : [])]);
+  return {
+    description: response.description,
+    ...(headers ? { headers } : {}),
+    ...(response.schema ? { content: { [response.contentType ?? JSON_CONTENT_TYPE]: { schema: response.schema } } } : {}),
+  };
+}
+
+function toOpenApiRoute(route: RouteContract): RouteConfig {
+  const responses: RouteConfig['responses'] = {};
+  for (const response of [route.response, ...(route.alsoResponds ?? [])]) responses[response.status] = successResponse(route, response);
+  if (isConditional(route)) {
+    responses[304] = { description: 'unchanged since the tag sent in If-None-Match; no body', headers: headersObject(['ETag']) };
   }
+  for (const status of errorStatuses(route)) responses[status] = problemResponse(route, status);
   return {
     method: route.method.toLowerCase() as RouteConfig['method'],
     path: route.path,
@@ -81,7 +146,7 @@ export function buildOpenApiDocument(routes: readonly RouteContract[]) {
   }
   for (const route of routes) registry.registerPath(toOpenApiRoute(route));
   const tags = [...new Set(routes.flatMap((route) => route.tags))].map((name) => ({ name }));
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Movie rating API',
@@ -94,6 +159,27 @@ export function buildOpenApiDocument(routes: readonly RouteContract[]) {
     servers: [{ url: '/' }],
     tags,
   });
+  return { ...document, [UNMATCHED_REQUESTS]: unmatchedResponses() };
+}
+
+/**
+ * What the catch-all (API Gateway's `$default` route) answers to a request no operation matches: OpenAPI has no
+ * place for it, so it goes in an extension at the root of the document, where the e2e validator reads it.
+ */
+export const UNMATCHED_REQUESTS = 'x-unmatched-requests';
+
+const problemRef = { $ref: '#/components/schemas/ProblemDetails' };
+
+function unmatchedResponses() {
+  const problem = (status: number, description: string) => {
+    const { headers } = problemResponse(undefined, status);
+    return { description, ...(headers ? { headers } : {}), content: { [PROBLEM_CONTENT_TYPE]: { schema: problemRef } } };
+  };
+  return {
+    404: problem(404, 'no route answers this path'),
+    405: problem(405, problemDescriptions[405]!),
+    500: problem(500, problemDescriptions[500]!),
+  };
 }
 
 export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { integerBetween, rule, Timestamp, trimmedText } from './common';
-import { PaginationQuery, pageOf } from './pagination';
+import { integerQueryParam, PaginationQuery, pageOf } from './pagination';
 
 /** Genres compare case-insensitively; the first spelling of a repeated genre is kept. */
 const Genres = z
@@ -18,31 +18,80 @@ export const CreateMovieBody = z.object({
 }).meta({ id: 'CreateMovieBody' });
 export type CreateMovieBody = z.output<typeof CreateMovieBody>;
 
+const count = z.number().int().nonnegative();
+export const RatingDistribution = z
+  .object({ 1: count, 2: count, 3: count, 4: count, 5: count })
+  .describe('how many ratings of each value the movie has; the counts add up to rating_count')
+  .meta({ id: 'RatingDistribution' });
+
 export const Movie = z.object({
   id: z.number().int().positive(),
   title: z.string(),
   rating: z.number().nullable().describe('exact mean of the ratings, null when there are none'),
   rating_count: z.number().int().nonnegative(),
+  rating_distribution: RatingDistribution,
+  score: z
+    .number()
+    .nullable()
+    .describe('the Bayesian average v/(v+m)·R + m/(v+m)·C (m = SCORE_MIN_VOTES, C the mean of every rating); null when unrated'),
   summary: z.string().nullable(),
-  summary_source: z.string().nullable().describe('"openai:<model>" or "simulated"'),
+  summary_source: z.string().nullable().describe('"openai:<model>", or "facts" when written offline from the catalogue\'s facts'),
+  summary_generated_at: Timestamp.nullable().describe('when the stored summary was written'),
   description: z.string().nullable(),
   genres: z.array(z.string()),
   year: z.number().int().nullable(),
   director: z.string().nullable().describe('known for films imported from the dataset'),
   running_time_min: z.number().int().positive().nullable().describe('known for films imported from the dataset'),
+  external_ratings: z
+    .object({
+      imdb: z.object({ rating: z.number().min(0).max(10), votes: z.number().int().nonnegative() }).nullable(),
+      rotten_tomatoes: z.number().int().min(0).max(100).nullable().describe('the Tomatometer, in percent'),
+    })
+    .nullable()
+    .describe('the reference figures the bundled film dataset carries; null for movies created through the API')
+    .meta({ id: 'ExternalRatings' }),
   created_at: Timestamp,
 }).meta({ id: 'Movie' });
 export type Movie = z.infer<typeof Movie>;
 
-export const MOVIE_ORDER_FIELDS = ['title', 'year', 'rating', 'rating_count', 'created_at'] as const;
+export const MOVIE_ORDER_FIELDS = ['title', 'year', 'rating', 'rating_count', 'score', 'created_at'] as const;
 const movieOrderings = MOVIE_ORDER_FIELDS.flatMap((field) => [field, `-${field}`] as const);
 export type MovieOrdering = (typeof movieOrderings)[number];
 
 const orderingMessage = `must be one of ${MOVIE_ORDER_FIELDS.join(', ')}, each optionally prefixed with - for descending order`;
 
 /** A movie inside another answer (a profile, a collection): listings never carry summaries. */
-export const MovieWithoutSummary = Movie.omit({ summary: true, summary_source: true }).meta({ id: 'MovieWithoutSummary' });
+export const MovieWithoutSummary = Movie.omit({ summary: true, summary_source: true, summary_generated_at: true }).meta({ id: 'MovieWithoutSummary' });
 export type MovieWithoutSummary = z.infer<typeof MovieWithoutSummary>;
+
+/** An admin's correction of a movie's facts: only the fields given change; null clears description or year. */
+export const UpdateMovieBody = z
+  .object({
+    title: trimmedText(1, 200).optional(),
+    description: trimmedText(0, 2000)
+      .nullish()
+      .transform((text) => (text === undefined ? undefined : text || null)),
+    genres: Genres.optional(),
+    year: integerBetween(1870, 2100).nullish(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    error: 'must change at least one of title, description, genres, year',
+  })
+  .meta({ id: 'UpdateMovieBody' });
+export type UpdateMovieBody = z.output<typeof UpdateMovieBody>;
+
+export const SimilarMoviesQuery = z.object({
+  limit: integerQueryParam(1, 50).default(10).meta({ default: 10, description: 'how many films to answer at most' }),
+});
+export type SimilarMoviesQuery = z.output<typeof SimilarMoviesQuery>;
+
+export const SimilarMovies = z
+  .object({ results: z.array(MovieWithoutSummary) })
+  .describe(
+    'films the people who rated this one 4-5 also rated 4-5, most shared first; then films by its director, then films sharing a genre, nearest in year first',
+  )
+  .meta({ id: 'SimilarMovies' });
+export type SimilarMovies = z.infer<typeof SimilarMovies>;
 
 export const ListMoviesQuery = PaginationQuery.extend({
   genre: trimmedText(1, 50).optional().describe('only movies of this genre (compared case-insensitively)'),
@@ -50,7 +99,9 @@ export const ListMoviesQuery = PaginationQuery.extend({
     .preprocess((text) => (text === '' ? undefined : text), z.enum(movieOrderings, { error: orderingMessage }).default('title'))
     .meta({
       default: 'title',
-      description: 'the order of the results; ties are broken by id in the same direction; unknown years and unrated movies count lowest',
+      description:
+        'the order of the results; ties are broken by id in the same direction; unknown years and unrated movies count lowest. ' +
+        '-score is "top rated": films rated here by score, then the unrated by their IMDb rating weighed by its votes',
     }),
   search: trimmedText(0, 200)
     .optional()

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict, Unauthorized } from '../errors';
+import { Conflict, TooManyRequests, Unauthorized } from '../errors';
+import { retryAfter } from '../http/rateLimitHeaders';
 import type { RefreshTokensRepository } from '../repositories/refreshTokensRepository';
 import type { SessionsRepository } from '../repositories/sessionsRepository';
 import type { UsersRepository } from '../repositories/usersRepository';
 import type { AuthTokens, User } from '../schemas/users';
 import type { PasswordHasher } from './passwords';
+import type { FailureBackoff } from './throttling';
 import { ACCESS_TOKEN_SECONDS, INVALID_TOKEN, REFRESH_TOKEN_SECONDS, type AuthUser, type Role, type TokenClaims, type TokenSigner } from './tokens';
 
 /** Every sign-in failure reads the same, so it never tells which emails have accounts. */
@@ -23,11 +25,13 @@ export interface AuthServiceDependencies {
   sessions: SessionsRepository;
   passwords: PasswordHasher;
   tokens: TokenSigner;
+  /** Sign-in attempts per email (AUTH_MAX_FAILURES in a row, then a doubling wait). */
+  signInBackoff: FailureBackoff;
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-export function createAuthService({ users, refreshTokens, sessions, passwords, tokens }: AuthServiceDependencies) {
+export function createAuthService({ users, refreshTokens, sessions, passwords, tokens, signInBackoff }: AuthServiceDependencies) {
   /** The token pair of sign-in `sid`: its access token names the sign-in, its refresh token is `jti` in that family. */
   async function tokenPair(user: User, sid: string, jti: string): Promise<AuthTokens> {
     const caller = { id: user.id, role: user.role };
@@ -70,10 +74,15 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
     },
 
     async signIn(email: string, password: string): Promise<AuthTokens> {
+      // Admitted before any hash is spent: a throttled attempt costs one statement. Unknown emails are
+      // throttled alike, so a 429 says nothing of which accounts exist.
+      const admission = await signInBackoff.admit(email);
+      if (!admission.admitted) throw new TooManyRequests('too many failed sign-ins for this email; see Retry-After', retryAfter(admission.retryAfterSeconds));
       const found = await users.findCredentials(email);
       // An unknown email still spends one hash, so timing does not reveal which accounts exist.
       const matches = await passwords.verify(password, found?.passwordHash);
       if (!found || !matches) throw new Unauthorized(SIGN_IN_FAILED);
+      await signInBackoff.succeeded(email);
       return startSignIn(found.user);
     },
 

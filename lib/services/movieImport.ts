@@ -45,6 +45,25 @@ const DatasetRow = z.object({
   'Running Time min': z.number().int().positive().max(1000).nullish(),
 });
 
+/**
+ * The reference figures, each kept only when it is usable: a film is never skipped for them, a figure out
+ * of its scale is simply not stored, and an IMDb rating is meaningless without its vote count.
+ */
+const ExternalRatings = z.object({
+  'IMDB Rating': z.number().min(0).max(10).nullish().catch(null),
+  'IMDB Votes': z.number().int().nonnegative().nullish().catch(null),
+  'Rotten Tomatoes Rating': z.number().int().min(0).max(100).nullish().catch(null),
+});
+
+function externalRatings(row: object): Pick<ImportedMovie, 'imdb' | 'rotten_tomatoes'> {
+  const figures = ExternalRatings.parse(row);
+  const [rating, votes] = [figures['IMDB Rating'], figures['IMDB Votes']];
+  return {
+    imdb: rating !== null && rating !== undefined && votes !== null && votes !== undefined ? { rating, votes } : null,
+    rotten_tomatoes: figures['Rotten Tomatoes Rating'] ?? null,
+  };
+}
+
 /** Why a row was skipped, by the field that made it unusable. */
 const reasons: Record<string, string> = {
   Title: 'title',
@@ -77,6 +96,7 @@ export function parseDatasetRow(row: unknown): ParsedRow {
       director: parsed.data.Director ?? null,
       running_time_min: parsed.data['Running Time min'] ?? null,
       import_key: `${year ?? ''}:${normaliseTitle(title)}`,
+      ...externalRatings(row),
     },
   };
 }
@@ -94,6 +114,8 @@ export interface ImportSummary {
   skipped: number;
   /** Valid rows whose film was stored already (by an earlier import, or earlier in the same file). */
   alreadyPresent: number;
+  /** Films already stored whose facts (director, running time, external ratings) this run filled in or corrected. */
+  filledIn: number;
   skippedBy: Record<string, number>;
   durationMs: number;
 }
@@ -107,24 +129,30 @@ export interface ImportOptions {
 
 /**
  * Imports dataset rows into the catalogue in a few large atomic batches. Bad rows are skipped and
- * counted; a film already stored is left alone, so running the import again adds nothing.
+ * counted; a film already stored gets the dataset's facts filled in, so running the import again adds
+ * nothing and changes nothing. A film listed twice is taken from its first row.
  */
 export async function importMovies(rows: readonly unknown[], { movies, batchSize = 1000, onProgress }: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
-  const summary = { read: rows.length, imported: 0, skipped: 0, alreadyPresent: 0, skippedBy: {} as Record<string, number> };
+  const summary = { read: rows.length, imported: 0, skipped: 0, alreadyPresent: 0, filledIn: 0, skippedBy: {} as Record<string, number> };
+  const seen = new Set<string>();
   for (let start = 0; start < rows.length; start += batchSize) {
     const films: ImportedMovie[] = [];
     for (const row of rows.slice(start, start + batchSize)) {
       const parsed = parseDatasetRow(row);
-      if (parsed.ok) {
+      if (parsed.ok && seen.has(parsed.movie.import_key)) {
+        summary.alreadyPresent += 1;
+      } else if (parsed.ok) {
+        seen.add(parsed.movie.import_key);
         films.push(parsed.movie);
       } else {
         summary.skipped += 1;
         summary.skippedBy[parsed.reason] = (summary.skippedBy[parsed.reason] ?? 0) + 1;
       }
     }
-    const added = await movies.insertImported(films);
+    const { added, filledIn } = await movies.insertImported(films);
     summary.imported += added;
+    summary.filledIn += filledIn;
     summary.alreadyPresent += films.length - added;
     onProgress?.({ done: Math.min(start + batchSize, rows.length), total: rows.length, imported: summary.imported });
   }

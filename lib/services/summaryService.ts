@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { capSummary, type SummaryGenerator } from '../llm/summaryGenerator';
+import { capSummary, factsOf, type SummaryGenerator } from '../llm/summaryGenerator';
 import type { AppLogger } from '../logger';
-import type { MoviesRepository, StoredSummary } from '../repositories/moviesRepository';
+import { BadGateway } from '../errors';
+import type { MoviesRepository, NewSummary, StoredSummary } from '../repositories/moviesRepository';
 import type { Movie } from '../schemas/movies';
 
 export interface SummaryServiceOptions {
@@ -44,27 +45,33 @@ export function createSummaryService({
   // The lease outlives the attempt a little, so a slow store is not mistaken for a crash.
   const leaseMs = budgetMs + 2000;
 
-  async function generateAndStore(movie: Movie, deadline: number): Promise<StoredSummary | undefined> {
+  /** One attempt at a summary within the deadline; throws on any failure, unusable text included. */
+  async function generate(movie: Movie, deadline: number): Promise<NewSummary> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new SummaryTimeout(`no summary within ${budgetMs} ms`)), deadline - Date.now());
     try {
-      const facts = { id: movie.id, title: movie.title, year: movie.year, genres: movie.genres, description: movie.description };
       const timedOut = new Promise<never>((_, reject) =>
         controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
       );
       // The race keeps the budget even if a generator ignores its signal.
-      const generated = await Promise.race([generator.generate(facts, { signal: controller.signal }), timedOut]);
+      const generated = await Promise.race([generator.generate(factsOf(movie), { signal: controller.signal }), timedOut]);
       const text = usableText(generated.text);
       if (text === undefined) throw new Error('the LLM answered with no usable text');
-      return await movies.storeSummary(movie.id, { summary: text, summary_source: generated.source });
+      return { summary: text, summary_source: generated.source };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function generateAndStore(movie: Movie, deadline: number): Promise<StoredSummary | undefined> {
+    try {
+      return await movies.storeSummary(movie.id, await generate(movie, deadline));
     } catch (error) {
       logger.warn('summary generation failed; answering without a summary', { movieId: movie.id, error });
       await movies.releaseSummaryLease(movie.id, instanceId).catch((releaseError: unknown) =>
         logger.error('could not release the summary lease', { movieId: movie.id, error: releaseError }),
       );
       return undefined;
-    } finally {
-      clearTimeout(timer);
     }
   }
 
@@ -90,6 +97,21 @@ export function createSummaryService({
   }
 
   return {
+    /**
+     * An admin's rewrite: a new summary, stored in place of the old one. When the writer fails the old one stays,
+     * and the failure is a 502. Undefined when the movie was deleted meanwhile.
+     */
+    async regenerate(movie: Movie): Promise<Movie | undefined> {
+      let written: NewSummary;
+      try {
+        written = await generate(movie, Date.now() + budgetMs);
+      } catch (error) {
+        logger.warn('summary regeneration failed; the stored summary is kept', { movieId: movie.id, error });
+        throw new BadGateway('the summary writer failed; the stored summary is kept');
+      }
+      return movies.replaceSummary(movie.id, written);
+    },
+
     async withSummary(movie: Movie): Promise<Movie> {
       if (movie.summary !== null) return movie;
       let pending = inFlight.get(movie.id);

@@ -3,15 +3,20 @@ import { join } from 'node:path';
 import type { RouteContract } from '../../lib/http/route';
 import { buildOpenApiDocument } from '../../lib/openapi/document';
 import { allRoutes } from '../../lib/schemas/routes';
+import { allSchedules, type ScheduledFunction } from '../../lib/schemas/schedules';
 
 export interface HttpApiEvent {
   /** `'*'` is API Gateway's `$default` route: every request no other route matches. */
   httpApi: { method: string; path: string } | '*';
 }
 
+export interface ScheduleEvent {
+  schedule: string;
+}
+
 export interface ServerlessFunction {
   handler: string;
-  events: HttpApiEvent[];
+  events: (HttpApiEvent | ScheduleEvent)[];
   timeout?: number;
   package?: { patterns: string[] };
 }
@@ -45,12 +50,24 @@ function functionOf(projectRoot: string, route: RouteContract): ServerlessFuncti
   return fn;
 }
 
-/** serverless.yml's `functions:` section: one function per route contract, and the catch-all. */
-export function serverlessFunctions(projectRoot: string, routes: readonly RouteContract[] = allRoutes): Record<string, ServerlessFunction> {
+/** serverless.yml's `functions:` section: one function per route contract, one per schedule, and the catch-all. */
+export function serverlessFunctions(
+  projectRoot: string,
+  routes: readonly RouteContract[] = allRoutes,
+  schedules: readonly ScheduledFunction[] = allSchedules,
+): Record<string, ServerlessFunction> {
   const functions: Record<string, ServerlessFunction> = {};
   for (const route of routes) {
     if (functions[route.functionName]) throw new Error(`two route contracts name the function ${route.functionName}`);
     functions[route.functionName] = functionOf(projectRoot, route);
+  }
+  for (const { functionName, schedule, timeout } of schedules) {
+    if (functions[functionName]) throw new Error(`a schedule and another contract both name the function ${functionName}`);
+    functions[functionName] = {
+      handler: handlerFileOf(projectRoot, functionName).replace(/\.ts$/, '.handler'),
+      events: [{ schedule }],
+      ...(timeout === undefined ? {} : { timeout }),
+    };
   }
   functions[UNMATCHED_ROUTE.name] = { handler: UNMATCHED_ROUTE.handler, events: [{ httpApi: '*' }] };
   return functions;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { api, baseUrl, createMovie } from './http';
+import { api, createMovie, fetchApi } from './http';
 
 interface Page {
   count: number;
@@ -60,7 +60,7 @@ describe('ETag over HTTP', () => {
     const first = await api(`/movies/${movie.id}/`);
     const tag = first.headers.get('etag');
 
-    const unchanged = await fetch(`${baseUrl()}/movies/${movie.id}/`, { headers: { 'if-none-match': tag ?? '' } });
+    const unchanged = await fetchApi(`/movies/${movie.id}/`, { headers: { 'if-none-match': tag ?? '' } });
     await api('/ratings/', { method: 'POST', body: { movie: movie.id, value: 5 } });
     const changed = await api(`/movies/${movie.id}`, { headers: { 'if-none-match': tag ?? '' } });
 

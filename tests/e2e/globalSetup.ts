@@ -19,9 +19,18 @@ export default async function globalSetup(): Promise<void> {
   const api = await startOfflineApi({
     databaseUrl: `file:${join(folder, 'e2e.db')}`,
     logFile: join(folder, 'serverless-offline.log'),
-    env: { OPENAI_API_KEY: 'sk-e2e-fake', OPENAI_BASE_URL: llm.baseUrl, LLM_TIMEOUT_MS: '3000', ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword },
+    env: {
+      OPENAI_API_KEY: 'sk-e2e-fake',
+      OPENAI_BASE_URL: llm.baseUrl,
+      LLM_TIMEOUT_MS: '3000',
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+      // Every suite signs in from 127.0.0.1: the per-client /auth/* limit is raised so they do not throttle one another.
+      AUTH_RATE_PER_MINUTE: '100000',
+    },
   });
   process.env.E2E_BASE_URL = api.baseUrl;
+  process.env.E2E_VALIDATION_LOG = join(folder, 'validated-responses.log');
   process.env.E2E_FAKE_OPENAI_URL = llm.baseUrl;
   process.env.E2E_ADMIN_EMAIL = adminEmail;
   process.env.E2E_ADMIN_PASSWORD = adminPassword;

@@ -1,3 +1,5 @@
+import { validateResponse } from './responseValidation';
+
 export interface ApiResponse {
   status: number;
   headers: Headers;
@@ -17,9 +19,20 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+/**
+ * fetch() to the API, its response validated against the API's OpenAPI document before the caller sees it (see
+ * ./responseValidation): every e2e request goes through here or through api().
+ */
+export async function fetchApi(path: string, init: RequestInit = {}, base = baseUrl()): Promise<Response> {
+  const response = await fetch(`${base}${path}`, init);
+  const text = await response.clone().text();
+  await validateResponse({ method: init.method ?? 'GET', path, status: response.status, headers: response.headers, text });
+  return response;
+}
+
 /** One HTTP call to the API under serverless-offline, with its JSON body parsed when there is one. */
 export async function api(path: string, { method = 'GET', body, headers = {} }: RequestOptions = {}): Promise<ApiResponse> {
-  const response = await fetch(`${baseUrl()}${path}`, {
+  const response = await fetchApi(path, {
     method,
     headers: { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOfflineApi, type OfflineApi } from '../support/offlineApi';
+import { fetchApi } from './http';
 
 /**
  * Every other e2e suite shares one server and runs in parallel, so its count moves under our feet. This
@@ -27,7 +28,7 @@ describe('the request counter over HTTP, on a server of its own', () => {
   });
 
   const requests = async (path: string) => {
-    const response = await fetch(`${api.baseUrl}${path}`);
+    const response = await fetchApi(path, {}, api.baseUrl);
     return ((await response.json()) as { requests: number }).requests;
   };
 
@@ -36,7 +37,7 @@ describe('the request counter over HTTP, on a server of its own', () => {
     const paths = ['/health/', '/health', '/movies/?page_size=1', '/movies/424242/', '/movies/?page=0', '/request-count', '/movies/abc/', '/openapi.json'];
 
     const statuses = await Promise.all(
-      Array.from({ length: 200 }, async (_, i) => (await fetch(`${api.baseUrl}${paths[i % paths.length]}`)).status),
+      Array.from({ length: 200 }, async (_, i) => (await fetchApi(paths[i % paths.length]!, {}, api.baseUrl)).status),
     );
     const after = await requests('/request-count/');
 
@@ -47,15 +48,19 @@ describe('the request counter over HTTP, on a server of its own', () => {
 
   it('lets the admin reset the count to zero, and no one else', async () => {
     const signIn = async (body: object) =>
-      (await fetch(`${api.baseUrl}/auth/token/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json() as Promise<{
+      (await fetchApi('/auth/token/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, api.baseUrl)).json() as Promise<{
         access_token: string;
       }>;
-    const reset = (headers: Record<string, string> = {}) => fetch(`${api.baseUrl}/request-count/reset/`, { method: 'POST', headers });
-    const registered = await fetch(`${api.baseUrl}/auth/register/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'counter-basic@e2e.example.com', password: 'a-basic-password' }),
-    });
+    const reset = (headers: Record<string, string> = {}) => fetchApi('/request-count/reset/', { method: 'POST', headers }, api.baseUrl);
+    const registered = await fetchApi(
+      '/auth/register/',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'counter-basic@e2e.example.com', password: 'a-basic-password' }),
+      },
+      api.baseUrl,
+    );
     const basic = ((await registered.json()) as { access_token: string }).access_token;
     const admin = (await signIn(ADMIN)).access_token;
 

@@ -267,7 +267,7 @@ describe('GET /movies/?ordering=', () => {
 
     expect(response.statusCode).toBe(400);
     expect(response.body).toMatchObject({
-      errors: [{ path: 'ordering', message: 'must be one of title, year, rating, rating_count, created_at, each optionally prefixed with - for descending order' }],
+      errors: [{ path: 'ordering', message: 'must be one of title, year, rating, rating_count, score, created_at, each optionally prefixed with - for descending order' }],
     });
   });
 });

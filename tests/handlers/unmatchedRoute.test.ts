@@ -18,8 +18,8 @@ describe('what no route matches (unmatchedRoute, API Gateway $default)', () => {
   });
 
   it.each([
-    ['DELETE', '/movies/1/', 'GET'],
-    ['DELETE', '/movies/1', 'GET'],
+    ['PUT', '/movies/1/', 'GET, PATCH, DELETE'],
+    ['PUT', '/movies/1', 'GET, PATCH, DELETE'],
     ['PUT', '/movies/', 'GET, POST'],
     ['POST', '/health', 'GET'],
     ['POST', '/ratings/7/', 'GET, PUT, PATCH, DELETE'],

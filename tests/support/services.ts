@@ -2,6 +2,7 @@ import type { Client } from '@libsql/client';
 import { parseConfig, type Config } from '../../lib/config';
 import { createServices, type Services } from '../../lib/container';
 import type { SummaryGenerator } from '../../lib/llm/summaryGenerator';
+import type { PasswordHasher } from '../../lib/services/passwords';
 import { createMemoryDatabase } from './database';
 
 export const silentLogger = () => ({ debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() });
@@ -14,6 +15,7 @@ export interface TestServicesOptions {
   db?: Client;
   generator?: SummaryGenerator;
   env?: Record<string, string>;
+  passwordHasher?: PasswordHasher;
 }
 
 /** The real services on a fresh in-memory database, with a fake LLM and a silent, inspectable logger. */
@@ -32,5 +34,6 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
     generator: options.generator ?? fakeSummaryGenerator(),
     // Hashing at the OWASP cost takes a third of a second; handler tests hash at 2^10 instead.
     passwordCost: { log2N: 10 },
+    passwordHasher: options.passwordHasher,
   });
 }

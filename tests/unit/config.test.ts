@@ -27,3 +27,17 @@ describe('parseConfig: the database of a deployed Lambda', () => {
     expect(parseConfig({ DATABASE_URL: 'file:/tmp/movies.db' }).database.url).toBe('file:/tmp/movies.db');
   });
 });
+
+describe('parseConfig: throttling', () => {
+  it('It should default to 5 failures in a row per email and 20 auth requests a minute per client', () => {
+    expect(parseConfig({}).throttling).toMatchObject({ authMaxFailures: 5, authRatePerMinute: 20 });
+  });
+
+  it('It should read AUTH_MAX_FAILURES and AUTH_RATE_PER_MINUTE', () => {
+    expect(parseConfig({ AUTH_MAX_FAILURES: '3', AUTH_RATE_PER_MINUTE: '100' }).throttling).toMatchObject({ authMaxFailures: 3, authRatePerMinute: 100 });
+  });
+
+  it.each([['AUTH_MAX_FAILURES', '0'], ['AUTH_RATE_PER_MINUTE', 'many'], ['AUTH_RATE_PER_MINUTE', '-1']])('It should refuse %s=%s', (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+});

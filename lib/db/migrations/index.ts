@@ -3,6 +3,8 @@ import users from './002_users.sql';
 import catalogue from './003_catalogue.sql';
 import collections from './004_collections.sql';
 import { idsNeverReused } from './005_ids_never_reused';
+import throttlesAndIdempotencyKeys from './005_throttles_and_idempotency_keys.sql';
+import catalogueQuality from './006_catalogue_quality.sql';
 import type { Client } from '@libsql/client';
 
 export interface Migration {
@@ -24,4 +26,6 @@ export const migrations: readonly Migration[] = [
   { name: '003_catalogue', sql: catalogue },
   { name: '004_collections', sql: collections },
   { name: '005_ids_never_reused', sql: idsNeverReused, foreignKeysOff: true },
+  { name: '005_throttles_and_idempotency_keys', sql: throttlesAndIdempotencyKeys },
+  { name: '006_catalogue_quality', sql: catalogueQuality },
 ];

@@ -9,9 +9,10 @@ export const registerUserRoute = defineRoute({
   description: 'Always creates a basic user; a role in the body is ignored. Emails compare case-insensitively.',
   tags: ['auth'],
   access: 'public',
+  rateLimit: 'auth',
   body: RegisterBody,
-  response: { status: 201, description: 'the new user with an access and a refresh token', schema: AuthTokens },
-  errors: [409],
+  response: { status: 201, description: 'the new user with an access and a refresh token; Location names the user', schema: AuthTokens, headers: ['Location'] },
+  errors: [409, 503],
 });
 
 export const issueTokenRoute = defineRoute({
@@ -21,9 +22,10 @@ export const issueTokenRoute = defineRoute({
   summary: 'Sign in with email and password',
   tags: ['auth'],
   access: 'public',
+  rateLimit: 'auth',
   body: SignInBody,
   response: { status: 200, description: 'an access token (15 min) and a refresh token (7 days)', schema: AuthTokens },
-  errors: [401],
+  errors: [401, 429, 503],
 });
 
 export const refreshTokenRoute = defineRoute({
@@ -34,6 +36,7 @@ export const refreshTokenRoute = defineRoute({
   description: 'Each refresh token works once; presenting a used one revokes every token descending from the same sign-in.',
   tags: ['auth'],
   access: 'public',
+  rateLimit: 'auth',
   body: RefreshBody,
   response: { status: 200, description: 'a new access and refresh token', schema: AuthTokens },
   errors: [401],
@@ -46,6 +49,7 @@ export const verifyTokenRoute = defineRoute({
   summary: 'Check a token and read its claims',
   tags: ['auth'],
   access: 'public',
+  rateLimit: 'auth',
   body: VerifyBody,
   response: { status: 200, description: 'the token is valid; its claims', schema: VerifiedToken },
   errors: [401],

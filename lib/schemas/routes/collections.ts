@@ -14,7 +14,7 @@ export const createCollectionRoute = defineRoute({
   tags: ['collections'],
   access: 'user',
   body: CollectionBody,
-  response: { status: 201, description: 'the collection; Location names it', schema: Collection },
+  response: { status: 201, description: 'the collection; Location names it', schema: Collection, headers: ['Location'] },
 });
 
 export const listCollectionsRoute = defineRoute({

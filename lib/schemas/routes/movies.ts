@@ -1,6 +1,6 @@
 import { defineRoute } from '../../http/route';
 import { IdPathParams } from '../common';
-import { CreateMovieBody, ListMoviesQuery, Movie, MoviePage } from '../movies';
+import { CreateMovieBody, ListMoviesQuery, Movie, MoviePage, SimilarMovies, SimilarMoviesQuery, UpdateMovieBody } from '../movies';
 
 export const createMovieRoute = defineRoute({
   functionName: 'createMovie',
@@ -11,8 +11,11 @@ export const createMovieRoute = defineRoute({
   access: 'public',
   writes: true,
   body: CreateMovieBody,
-  response: { status: 201, description: 'the movie as stored; Location names it', schema: Movie },
+  response: { status: 201, description: 'the movie as stored; Location names it', schema: Movie, headers: ['Location'] },
 });
+
+/** The LLM client travels beside the bundles of the functions that write summaries (see getMovie). */
+const LLM_PACKAGE = ['node_modules/openai/**'] as const;
 
 export const getMovieRoute = defineRoute({
   functionName: 'getMovie',
@@ -30,7 +33,7 @@ export const getMovieRoute = defineRoute({
     timeout: 20,
     // The LLM client travels beside the bundle: it has no dependencies of its own. (Negated patterns to drop its
     // sources and types make serverless-esbuild zip every file twice, so the package goes in whole: 7.5 MB zipped.)
-    packagePatterns: ['node_modules/openai/**'],
+    packagePatterns: [...LLM_PACKAGE],
   },
 });
 
@@ -44,4 +47,60 @@ export const listMoviesRoute = defineRoute({
   access: 'public',
   query: ListMoviesQuery,
   response: { status: 200, description: 'one page of movies', schema: MoviePage },
+});
+
+export const similarMoviesRoute = defineRoute({
+  functionName: 'similarMovies',
+  method: 'GET',
+  path: '/movies/{id}/similar/',
+  summary: 'Films like this one',
+  description:
+    'The films the people who rated this one 4-5 also rated 4-5, most shared first; filled up with films by its director, ' +
+    'then films sharing a genre, nearest in year. Never the film itself; no summaries.',
+  tags: ['movies'],
+  access: 'public',
+  params: IdPathParams,
+  query: SimilarMoviesQuery,
+  response: { status: 200, description: 'the similar films, best first', schema: SimilarMovies },
+  errors: [404],
+});
+
+export const updateMovieRoute = defineRoute({
+  functionName: 'updateMovie',
+  method: 'PATCH',
+  path: '/movies/{id}/',
+  summary: "Correct a movie's facts (admins only)",
+  description:
+    'Only the fields given change; null clears description or year. A change of title, year, genres or description ' +
+    'clears the stored summary, so the next read writes one from the new facts.',
+  tags: ['movies'],
+  access: 'admin',
+  params: IdPathParams,
+  body: UpdateMovieBody,
+  response: { status: 200, description: 'the movie as stored now', schema: Movie },
+});
+
+export const deleteMovieRoute = defineRoute({
+  functionName: 'deleteMovie',
+  method: 'DELETE',
+  path: '/movies/{id}/',
+  summary: 'Remove a movie, its ratings and its places in collections (admins only)',
+  tags: ['movies'],
+  access: 'admin',
+  params: IdPathParams,
+  response: { status: 204, description: 'deleted' },
+});
+
+export const regenerateSummaryRoute = defineRoute({
+  functionName: 'regenerateSummary',
+  method: 'POST',
+  path: '/movies/{id}/summary/',
+  summary: "Rewrite a movie's summary (admins only)",
+  description: 'Writes a new summary and stores it in place of the old one; when the LLM fails, 502 and the old one stays.',
+  tags: ['movies'],
+  access: 'admin',
+  params: IdPathParams,
+  response: { status: 200, description: 'the movie with its new summary', schema: Movie },
+  errors: [502],
+  lambda: { timeout: 20, packagePatterns: [...LLM_PACKAGE] },
 });

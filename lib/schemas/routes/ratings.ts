@@ -22,7 +22,8 @@ export const createRatingRoute = defineRoute({
   access: 'public',
   writes: true,
   body: CreateRatingBody,
-  response: { status: 201, description: 'the rating (200 when a signed-in user replaced their own)', schema: Rating },
+  response: { status: 201, description: 'the new rating', schema: Rating },
+  alsoResponds: [{ status: 200, description: 'a signed-in user rated this movie before: the same rating, with the new value', schema: Rating }],
   errors: [404],
 });
 

@@ -44,6 +44,6 @@ export const createUserRoute = defineRoute({
   tags: ['users'],
   access: 'admin',
   body: CreateUserBody,
-  response: { status: 201, description: 'the new user; Location names it', schema: User },
+  response: { status: 201, description: 'the new user; Location names it', schema: User, headers: ['Location'] },
   errors: [409],
 });

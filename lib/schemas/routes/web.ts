@@ -13,6 +13,7 @@ export const webPageRoute = defineRoute({
   tags: ['web'],
   access: 'public',
   response: { status: 200, description: 'the page; its script, style sheet and icon come from /assets/', schema: z.string(), contentType: 'text/html' },
+  conditional: true,
   lambda: { packagePatterns: publicFiles },
 });
 
@@ -29,5 +30,6 @@ export const webAssetRoute = defineRoute({
   params: z.object({ file: z.string().describe('e.g. app.js') }),
   query: z.object({ v: z.string().optional().describe('the content version in the URL the page links') }),
   response: { status: 200, description: 'the file', schema: z.string(), contentType: '*/*' },
+  conditional: true,
   lambda: { packagePatterns: publicFiles },
 });

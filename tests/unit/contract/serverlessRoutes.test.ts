@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildOpenApiDocument } from '../../../lib/openapi/document';
 import { allRoutes } from '../../../lib/schemas/routes';
+import { allSchedules } from '../../../lib/schemas/schedules';
 
 interface HttpApiEvent {
   httpApi?: { method: string; path: string } | '*';
+  schedule?: string;
 }
 interface ServerlessFunction {
   handler: string;
@@ -60,8 +62,9 @@ describe('serverless.yml, the route contracts and the OpenAPI document agree', (
     },
   );
 
-  it('has no function without a route contract, besides the catch-all', () => {
-    expect(Object.keys(functions).sort()).toEqual([...allRoutes.map((route) => route.functionName), 'unmatchedRoute'].sort());
+  it('has no function without a route contract, besides the catch-all and the scheduled ones', () => {
+    const scheduled = allSchedules.map((schedule) => schedule.functionName);
+    expect(Object.keys(functions).sort()).toEqual([...allRoutes.map((route) => route.functionName), ...scheduled, 'unmatchedRoute'].sort());
   });
 
   it('sends every request no route matches to the catch-all function ($default)', () => {

@@ -42,7 +42,7 @@ describe('buildOpenApiDocument', () => {
     const getMovie = operation(document, getMovieRoute);
 
     expect(getMovie?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
-    expect(Object.keys(getMovie?.responses ?? {}).sort()).toEqual(['200', '400', '404', '500']);
+    expect(Object.keys(getMovie?.responses ?? {}).sort()).toEqual(['200', '304', '400', '404', '500']);
     expect(getMovie?.responses['404']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
     expect(getMovie?.security).toEqual([]);
   });
@@ -86,7 +86,7 @@ describe('buildOpenApiDocument', () => {
     const list = operation(built, userRoute);
     expect(list?.security).toEqual([{ bearerAuth: [] }]);
     expect(list?.parameters).toEqual([expect.objectContaining({ name: 'page', in: 'query' })]);
-    expect(Object.keys(list?.responses ?? {}).sort()).toEqual(['200', '400', '401', '500']);
+    expect(Object.keys(list?.responses ?? {}).sort()).toEqual(['200', '304', '400', '401', '500']);
     const remove = operation(built, adminRoute);
     expect(Object.keys(remove?.responses ?? {}).sort()).toEqual(['204', '400', '401', '403', '404', '409', '500']);
     expect(remove?.responses['204']?.content).toBeUndefined();

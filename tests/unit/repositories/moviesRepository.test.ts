@@ -24,10 +24,14 @@ describe('moviesRepository', () => {
       year: 2010,
       director: null,
       running_time_min: null,
+      external_ratings: null,
       rating: null,
       rating_count: 0,
+      rating_distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 },
+      score: null,
       summary: null,
       summary_source: null,
+      summary_generated_at: null,
       created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
     });
   });

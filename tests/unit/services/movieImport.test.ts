@@ -26,8 +26,22 @@ describe('parseDatasetRow', () => {
         director: 'James Cameron',
         running_time_min: 194,
         import_key: '1997:titanic',
+        imdb: null,
+        rotten_tomatoes: null,
       },
     });
+  });
+
+  it('It should take the IMDb rating with its votes, and the Rotten Tomatoes rating', () => {
+    const parsed = parseDatasetRow(row({ 'IMDB Rating': 7.4, 'IMDB Votes': 240732, 'Rotten Tomatoes Rating': 83 }));
+
+    expect(parsed).toMatchObject({ ok: true, movie: { imdb: { rating: 7.4, votes: 240732 }, rotten_tomatoes: 83 } });
+  });
+
+  it('It should leave out an IMDb rating without its votes, and figures out of their scale, keeping the film', () => {
+    expect(parseDatasetRow(row({ 'IMDB Rating': 7.4, 'IMDB Votes': null }))).toMatchObject({ ok: true, movie: { imdb: null } });
+    expect(parseDatasetRow(row({ 'IMDB Rating': 11, 'IMDB Votes': 5 }))).toMatchObject({ ok: true, movie: { imdb: null } });
+    expect(parseDatasetRow(row({ 'Rotten Tomatoes Rating': 140 }))).toMatchObject({ ok: true, movie: { rotten_tomatoes: null } });
   });
 
   it('leaves out what is missing', () => {
@@ -142,5 +156,51 @@ describe('importMovies atomicity', () => {
     await expect(importMovies(rows, { movies, batchSize: 10 })).rejects.toThrow();
 
     expect(await count(db)).toBe(0);
+  });
+});
+
+describe('importMovies over a database that already holds the films', () => {
+  it('It should fill in the facts of films stored without them, once', async () => {
+    const db = await createMemoryDatabase();
+    const movies = createMoviesRepository(db);
+    const rows = readDataset(bundledMoviesDataset());
+    await importMovies(rows, { movies });
+    // As a database imported before external ratings existed holds its films.
+    await db.execute('UPDATE movies SET imdb_rating = NULL, imdb_votes = NULL, rotten_tomatoes = NULL, director = NULL');
+    const withFacts = Number(await count(db, "SELECT count(*) AS n FROM movies WHERE imdb_votes IS NOT NULL OR director IS NOT NULL OR rotten_tomatoes IS NOT NULL"));
+
+    const filled = await importMovies(rows, { movies });
+    const again = await importMovies(rows, { movies });
+
+    expect(filled).toMatchObject({ imported: 0, alreadyPresent: 3169, filledIn: expect.any(Number) });
+    expect(filled.filledIn).toBeGreaterThan(2900);
+    expect(withFacts).toBe(0);
+    expect(again).toMatchObject({ imported: 0, alreadyPresent: 3169, filledIn: 0 });
+    const found = await movies.list({ offset: 0, limit: 5, search: 'titanic' });
+    const titanic = found.movies.find((movie) => movie.year === 1997)!;
+    expect(titanic).toMatchObject({
+      director: 'James Cameron',
+      running_time_min: 194,
+      external_ratings: { imdb: { rating: 7.4, votes: 240732 }, rotten_tomatoes: 82 },
+    });
+  });
+
+  it('It should clear a stored summary when the facts it was written from change', async () => {
+    const db = await createMemoryDatabase();
+    const movies = createMoviesRepository(db);
+    const film = { Title: 'Heat', 'Release Date': 'Dec 15 1995', Director: 'Michael Mann', 'IMDB Rating': 8.2, 'IMDB Votes': 197000 };
+    await importMovies([film], { movies });
+    await db.execute("UPDATE movies SET summary = 'Old.', summary_source = 'facts', imdb_rating = NULL, imdb_votes = NULL");
+
+    await importMovies([film], { movies });
+
+    const [heat] = (await movies.list({ offset: 0, limit: 1, search: 'heat' })).movies;
+    expect(heat).toMatchObject({ summary: null, external_ratings: { imdb: { rating: 8.2, votes: 197000 } } });
+  });
+
+  it('It should give movies created through the API no external ratings', async () => {
+    const movies = createMoviesRepository(await createMemoryDatabase());
+
+    expect((await movies.create({ title: 'Home made' })).external_ratings).toBeNull();
   });
 });

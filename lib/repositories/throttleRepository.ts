@@ -1,0 +1,90 @@
+import type { Client } from '@libsql/client';
+import { column } from './rows';
+
+export interface WindowCount {
+  /** Hits in the current window, this one included. */
+  count: number;
+  windowStartMs: number;
+}
+
+export interface BackoffRule {
+  /** Attempts in a row admitted before any wait. */
+  free: number;
+  /** The first wait; each further attempt doubles it. */
+  baseMs: number;
+  capMs: number;
+  /** A run of attempts is forgotten after this long without one. */
+  forgetMs: number;
+}
+
+export interface BackoffState {
+  admitted: boolean;
+  /** Attempts in the current run, an admitted one included. */
+  count: number;
+  lastHitMs: number;
+}
+
+/** The wait after `count` attempts in a row, as SQL and as TypeScript: the two must agree. */
+const WAIT_SQL = 'min(:cap, :base << min(count - :free, 40))';
+export const backoffWaitMs = (count: number, { free, baseMs, capMs }: BackoffRule) =>
+  count < free ? 0 : Math.min(capMs, baseMs * 2 ** Math.min(count - free, 40));
+
+/**
+ * Counters by key in table throttle_counters, each change one atomic statement, so every instance
+ * sharing the database counts together.
+ */
+export function createThrottleRepository(db: Client) {
+  return {
+    /** Adds `cost` hits to the key's fixed window (opened by its first hit, `windowMs` long) and answers the count. */
+    async countInWindow(key: string, windowMs: number, nowMs: number, cost = 1): Promise<WindowCount> {
+      const result = await db.execute({
+        sql: `INSERT INTO throttle_counters (key, count, window_start_ms, last_hit_ms) VALUES (:key, :cost, :now, :now)
+              ON CONFLICT (key) DO UPDATE SET
+                count = CASE WHEN window_start_ms > :now - :window THEN count + :cost ELSE :cost END,
+                window_start_ms = CASE WHEN window_start_ms > :now - :window THEN window_start_ms ELSE :now END,
+                last_hit_ms = :now
+              RETURNING count, window_start_ms`,
+        args: { key, cost, now: nowMs, window: windowMs },
+      });
+      const row = result.rows[0]!;
+      return { count: column<number>(row, 'count'), windowStartMs: column<number>(row, 'window_start_ms') };
+    },
+
+    /**
+     * Counts one more attempt in the key's run unless the run is waiting out its backoff; a refused
+     * attempt changes nothing. One round trip: the conditional upsert, then the state it left.
+     */
+    async attemptUnlessBackingOff(key: string, rule: BackoffRule, nowMs: number): Promise<BackoffState> {
+      const args = { key, now: nowMs, free: rule.free, base: rule.baseMs, cap: rule.capMs, forget: rule.forgetMs };
+      const [attempt, state] = await db.batch(
+        [
+          {
+            sql: `INSERT INTO throttle_counters (key, count, window_start_ms, last_hit_ms) VALUES (:key, 1, :now, :now)
+                  ON CONFLICT (key) DO UPDATE SET
+                    count = CASE WHEN last_hit_ms <= :now - :forget THEN 1 ELSE count + 1 END,
+                    window_start_ms = CASE WHEN last_hit_ms <= :now - :forget THEN :now ELSE window_start_ms END,
+                    last_hit_ms = :now
+                  WHERE count < :free OR last_hit_ms <= :now - :forget OR :now >= last_hit_ms + ${WAIT_SQL}
+                  RETURNING count`,
+            args,
+          },
+          { sql: 'SELECT count, last_hit_ms FROM throttle_counters WHERE key = :key', args: { key } },
+        ],
+        'write',
+      );
+      const row = state!.rows[0]!;
+      return { admitted: attempt!.rows.length === 1, count: column<number>(row, 'count'), lastHitMs: column<number>(row, 'last_hit_ms') };
+    },
+
+    async clear(key: string): Promise<void> {
+      await db.execute({ sql: 'DELETE FROM throttle_counters WHERE key = ?', args: [key] });
+    },
+
+    /** Drops counters no hit has touched since `beforeMs`. */
+    async prune(beforeMs: number): Promise<void> {
+      await db.execute({ sql: 'DELETE FROM throttle_counters WHERE last_hit_ms < ?', args: [beforeMs] });
+    },
+  };
+}
+
+export type ThrottleRepository = ReturnType<typeof createThrottleRepository>;

@@ -1,0 +1,95 @@
+import { backoffWaitMs, type ThrottleRepository } from '../repositories/throttleRepository';
+
+/**
+ * The API's one throttling mechanism, over counters in the database (so it holds across instances and
+ * restarts): a fixed-window rate limiter for "N per window per client" rules and budgets, and a
+ * consecutive-failure backoff for guessing. lib/http/rateLimitHeaders turns a decision into headers.
+ */
+
+/** A rule of the rate limiter: `limit` hits per `windowSeconds`, per client. `name` keys the counters and the headers. */
+export interface WindowPolicy {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  policy: WindowPolicy;
+  /** Hits left in the window. */
+  remaining: number;
+  /** Seconds until the window ends. */
+  resetSeconds: number;
+  /** Set when refused: seconds to wait. */
+  retryAfterSeconds?: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** One consume in this many also prunes counters idle for a day, so the table stays small without a scheduler. */
+const PRUNE_ONE_IN = 500;
+
+const secondsUntil = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+export interface ThrottlingDependencies {
+  throttle: ThrottleRepository;
+  /** Milliseconds since the epoch; tests move it by hand. */
+  now?: () => number;
+}
+
+export function createRateLimiter({ throttle, now = Date.now }: ThrottlingDependencies) {
+  return {
+    /** Counts `cost` hits of `client` against `policy`, and says whether they are allowed. */
+    async consume(policy: WindowPolicy, client: string, cost = 1): Promise<RateLimitDecision> {
+      const at = now();
+      const windowMs = policy.windowSeconds * 1000;
+      const { count, windowStartMs } = await throttle.countInWindow(`${policy.name}:${client}`, windowMs, at, cost);
+      if (Math.random() * PRUNE_ONE_IN < 1) await throttle.prune(at - DAY_MS);
+      const resetSeconds = secondsUntil(windowStartMs + windowMs - at);
+      const allowed = count <= policy.limit;
+      return {
+        allowed,
+        policy,
+        remaining: Math.max(0, policy.limit - count),
+        resetSeconds,
+        ...(allowed ? {} : { retryAfterSeconds: resetSeconds }),
+      };
+    },
+  };
+}
+
+export type RateLimiter = ReturnType<typeof createRateLimiter>;
+
+export interface FailureBackoffOptions extends ThrottlingDependencies {
+  /** Attempts in a row admitted before the first wait. */
+  maxFailures: number;
+  baseWaitSeconds?: number;
+  maxWaitSeconds?: number;
+  /** A run of failures is forgotten after this long without an attempt. */
+  forgetAfterSeconds?: number;
+}
+
+export type Admission = { admitted: true } | { admitted: false; retryAfterSeconds: number };
+
+/**
+ * Consecutive-failure backoff (rate-limiter-flexible's login-protection pattern): every attempt counts
+ * as a failure when it is admitted, before any work is done, so concurrent guesses cannot slip past the
+ * count; a success clears it. After `maxFailures` in a row each attempt waits, the wait doubling with
+ * each further one, up to `maxWaitSeconds`. A refused attempt counts for nothing and costs one statement.
+ */
+export function createFailureBackoff({ throttle, maxFailures, baseWaitSeconds = 1, maxWaitSeconds = 15 * 60, forgetAfterSeconds = 24 * 60 * 60, now = Date.now }: FailureBackoffOptions) {
+  const rule = { free: maxFailures, baseMs: baseWaitSeconds * 1000, capMs: maxWaitSeconds * 1000, forgetMs: forgetAfterSeconds * 1000 };
+  return {
+    async admit(key: string): Promise<Admission> {
+      const at = now();
+      const state = await throttle.attemptUnlessBackingOff(`backoff:${key}`, rule, at);
+      if (state.admitted) return { admitted: true };
+      return { admitted: false, retryAfterSeconds: secondsUntil(state.lastHitMs + backoffWaitMs(state.count, rule) - at) };
+    },
+
+    async succeeded(key: string): Promise<void> {
+      await throttle.clear(`backoff:${key}`);
+    },
+  };
+}
+
+export type FailureBackoff = ReturnType<typeof createFailureBackoff>;

@@ -1,0 +1,60 @@
+import { buildOpenApiDocument } from '../../../lib/openapi/document';
+import { allRoutes } from '../../../lib/schemas/routes';
+
+type Header = { required?: boolean; schema?: unknown };
+type Response = { description: string; headers?: Record<string, Header>; content?: Record<string, unknown> };
+type Operation = { responses: Record<string, Response> };
+
+const document = buildOpenApiDocument(allRoutes) as unknown as { paths: Record<string, Record<string, Operation>> } & Record<string, unknown>;
+const responsesOf = (method: string, path: string) => document.paths[path]?.[method]?.responses ?? {};
+const operations = () => Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ method, path, op })));
+
+describe('the OpenAPI document declares every response a route can send', () => {
+  it.each([
+    ['post', '/movies/'],
+    ['post', '/collections/'],
+    ['post', '/users/'],
+    ['post', '/auth/register/'],
+  ])('%s %s declares its 201 with a required Location', (method, path) => {
+    expect(responsesOf(method, path)['201']?.headers?.Location).toMatchObject({ required: true, schema: { type: 'string' } });
+  });
+
+  it('declares the 200 of a signed-in user rating a movie again, beside the 201 of a first rating', () => {
+    const responses = responsesOf('post', '/ratings/');
+
+    expect(responses['201']?.content).toEqual({ 'application/json': { schema: { $ref: '#/components/schemas/Rating' } } });
+    expect(responses['200']?.content).toEqual({ 'application/json': { schema: { $ref: '#/components/schemas/Rating' } } });
+  });
+
+  it('declares an ETag on the 200 of every GET that sends one, and its 304', () => {
+    const conditional = operations().filter(({ method, path }) => method === 'get' && !path.startsWith('/docs/'));
+
+    expect(conditional.length).toBeGreaterThan(10);
+    for (const { op } of conditional) {
+      expect(op.responses['200']?.headers?.ETag).toMatchObject({ required: true });
+      expect(op.responses['304']).toMatchObject({ headers: { ETag: { required: true } } });
+      expect(op.responses['304']?.content).toBeUndefined();
+    }
+  });
+
+  it('declares no ETag where none is sent: writes, and the Swagger UI files', () => {
+    for (const { method, path, op } of operations().filter(({ method, path }) => method !== 'get' || path.startsWith('/docs/'))) {
+      expect([method, path, op.responses['304'], op.responses['200']?.headers?.ETag]).toEqual([method, path, undefined, undefined]);
+    }
+  });
+
+  it('declares WWW-Authenticate on every 401', () => {
+    const with401 = operations().filter(({ op }) => op.responses['401']);
+
+    expect(with401.length).toBeGreaterThan(10);
+    for (const { op } of with401) expect(op.responses['401']?.headers?.['WWW-Authenticate']).toMatchObject({ required: true });
+  });
+
+  it('declares what the catch-all answers to a request no route matches: 404, and 405 with Allow', () => {
+    const unmatched = document['x-unmatched-requests'] as Record<string, Response>;
+
+    expect(Object.keys(unmatched).sort()).toEqual(['404', '405', '500']);
+    expect(unmatched['405']?.headers?.Allow).toMatchObject({ required: true });
+    expect(unmatched['404']?.content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } });
+  });
+});
