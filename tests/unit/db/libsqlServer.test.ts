@@ -58,6 +58,12 @@ describe('the loopback libSQL server (Hrana over HTTP)', () => {
     expect([...new Uint8Array(row?.b as ArrayBuffer)]).toEqual([1, 2, 255]);
   });
 
+  it('It should bind named arguments, with or without their prefix', async () => {
+    const read = await remote.execute({ sql: 'SELECT :a AS a, @b AS b, $c AS c', args: { a: 1, '@b': 'two', $c: 3.5 } });
+
+    expect(read.rows[0]).toMatchObject({ a: 1, b: 'two', c: 3.5 });
+  });
+
   it('It should apply a write batch atomically: a failing statement rolls the whole batch back, with SQLite\'s error code', async () => {
     await remote.execute('CREATE TABLE unique_names (name TEXT PRIMARY KEY)');
 
