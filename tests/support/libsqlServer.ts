@@ -111,8 +111,8 @@ function createExecutor(db: Database.Database) {
     const prepared = db.prepare(sql).safeIntegers(true);
     const params: unknown[] = (stmt.args ?? []).map(fromHrana);
     if (stmt.named_args?.length) {
-      // better-sqlite3's names carry no prefix (:, @, $).
-      params.push(Object.fromEntries(stmt.named_args.map(({ name, value }) => [name.slice(1), fromHrana(value)])));
+      // better-sqlite3's names carry no prefix (:, @, $); @libsql/client sends them as the caller wrote them.
+      params.push(Object.fromEntries(stmt.named_args.map(({ name, value }) => [name.replace(/^[:@$]/, ''), fromHrana(value)])));
     }
     let rows: unknown[][] = [];
     let cols: StmtResult['cols'] = [];
