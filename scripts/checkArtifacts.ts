@@ -10,6 +10,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { RouteContract } from '../lib/http/route';
 import { ProblemDetails } from '../lib/schemas/common';
 import { allRoutes } from '../lib/schemas/routes';
+import { allSchedules } from '../lib/schemas/schedules';
 import { unmatchedRoute } from '../lib/schemas/unmatchedRoute';
 import { httpEvent } from '../tests/support/events';
 import { startFakeOpenAiServer } from '../tests/support/fakeOpenAiServer';
@@ -40,6 +41,8 @@ interface FunctionReport {
   starts: number[];
   calls: { status: number; ms: number; roundTrips: number; cold: boolean }[];
   problems: string[];
+  /** Run without a scenario: only its contract's statuses were checked. */
+  smoke?: boolean;
 }
 
 /** Processes kept warm at once; one called again after being stopped starts cold, as a new container would. */
@@ -88,6 +91,14 @@ function eventFor(request: ArtifactRequest): APIGatewayProxyEventV2 {
   return { ...event, routeKey: routeKey, requestContext: { ...event.requestContext, requestId, routeKey } };
 }
 
+/** What EventBridge sends a function on its schedule. */
+function scheduledEvent(schedule: string, region = 'eu-west-1') {
+  return {
+    version: '0', id: randomBytes(16).toString('hex'), 'detail-type': 'Scheduled Event', source: 'aws.events', account: '000000000000',
+    time: new Date().toISOString(), region, resources: [`arn:aws:events:${region}:000000000000:rule/${schedule}`], detail: {},
+  };
+}
+
 function parseAnswer(result: unknown): ArtifactAnswer {
   const structured = result as APIGatewayProxyStructuredResultV2;
   const headers = headersOf(structured);
@@ -108,7 +119,9 @@ const pad = (text: string, width: number) => text.padEnd(width);
 function printReport(reports: FunctionReport[]): void {
   console.log(`\n${pad('function', 18)} ${pad('zip', 9)} ${pad('init ms', 12)} ${pad('answers (status ms round trips)', 70)} result`);
   for (const report of reports) {
-    const calls = report.calls.map((call) => `${call.status} ${Math.round(call.ms)}${call.cold ? ' cold' : ''} ${call.roundTrips}rt`).join(', ');
+    const calls = report.calls
+      .map((call) => `${call.status || 'ran'} ${Math.round(call.ms)}${call.cold ? ' cold' : ''} ${call.roundTrips}rt${report.smoke ? ' (no scenario)' : ''}`)
+      .join(', ');
     console.log(
       `${pad(report.name, 18)} ${pad(`${Math.round(report.zipBytes / 1024)} KiB`, 9)} ${pad(report.starts.map(Math.round).join(', '), 12)} ` +
         `${pad(calls, 70)} ${report.problems.length ? `FAIL: ${report.problems.join('; ')}` : 'ok'}`,
@@ -203,18 +216,28 @@ export async function main(): Promise<void> {
   let failure: unknown;
   try {
     await runScenario(call, admin);
+    // Scheduled functions get EventBridge's event, once the scenario has left data for them to work on.
+    for (const { functionName, schedule } of allSchedules) {
+      const report = reportOf(functionName);
+      const { lambda, cold } = await container(functionName);
+      const before = database.requests;
+      const invocation = await lambda.invoke(scheduledEvent(schedule, provider.region));
+      report.calls.push({ status: 0, ms: invocation.durationMs, roundTrips: database.requests - before, cold });
+    }
     // A function added since the scenario was written is still run: any answer its contract allows but a 5xx.
     for (const [name] of Object.entries(functions).filter(([name]) => !reports.has(name))) {
       const route = contracts.get(name);
       const report = reportOf(name);
+      report.smoke = true;
       if (!route) {
         report.problems.push('no route contract names this function');
         continue;
       }
       const { lambda, cold } = await container(name);
+      const before = database.requests;
       const invocation = await lambda.invoke(eventFor({ method: route.method, route: route.path, pathParameters: { id: '1' } }));
       const answer = parseAnswer(invocation.result);
-      report.calls.push({ status: answer.status, ms: invocation.durationMs, roundTrips: 0, cold });
+      report.calls.push({ status: answer.status, ms: invocation.durationMs, roundTrips: database.requests - before, cold });
       if (answer.status >= 500) report.problems.push(`answered ${answer.status} to a request without a scenario`);
       else report.problems.push(...contractProblems(route, answer.status, answer).map((problem) => `(no scenario) ${problem}`));
     }
