@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { getLogger } from '../logger';
-import type { HttpContext } from './createHttpHandler';
+import type { HttpContext } from './context';
 import type { RouteContract } from './route';
 
 type Request = Parameters<NonNullable<MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>['after']>>[0];
