@@ -169,7 +169,7 @@ describe('GET /movies/{id}/ ETag', () => {
   });
 
   it('changes the ETag when the summary arrives', async () => {
-    const generate = jest.fn().mockRejectedValueOnce(new Error('503')).mockResolvedValue({ text: 'Now summarised.', source: 'simulated' });
+    const generate = jest.fn().mockRejectedValueOnce(new Error('503')).mockResolvedValue({ text: 'Now summarised.', source: 'facts' });
     const services = await createTestServices({ generator: { generate } });
     const movie = await services.movies.create({ title: 'Late summary' });
     const without = await get(services, movie.id);
