@@ -294,8 +294,9 @@ describe('the web page in Chromium', () => {
     await edit.getByLabel('Genres').fill('Drama, Mystery');
     await edit.getByRole('button', { name: 'Save the changes' }).click();
 
-    expect(await textOf(page, '#movie-title', `Second Harbour ${word}`)).toBe(`Second Harbour ${word}`);
     expect(await textOf(page, '#edit-status', 'saved')).toBe('The changes are saved.');
+    expect(await page.locator('#movie-title').textContent()).toBe(`Second Harbour ${word}`);
+    expect(await page.locator('#movie-facts').textContent()).toBe(`1963 · Drama, Mystery · directed by ${director}`);
     expect((await api(`/movies/${second.id}/`)).body).toMatchObject({ title: `Second Harbour ${word}`, genres: ['Drama', 'Mystery'] });
     await page.screenshot({ path: join(outputFolder, 'browser-admin-edit-desktop.png'), fullPage: true });
     await page.setViewportSize(PHONE);
