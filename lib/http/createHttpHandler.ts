@@ -1,5 +1,6 @@
-import middy from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import middy, { type MiddyHandlerObject } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { currentRequestId, withRequestId } from '../requestScope';
 import { authenticate } from './authenticate';
 import type { HttpContext, HttpMiddleware, StackServices } from './context';
 import { entityTags } from './entityTag';
@@ -8,6 +9,7 @@ import { limitClients } from './limitClients';
 import { problemJsonErrors } from './problemJsonErrors';
 import { HttpReply } from './reply';
 import { countRequests } from './requestCounter';
+import { requestIdOf } from './requestId';
 import { requestLog } from './requestLog';
 import { requireJsonContentType } from './requireJsonContentType';
 import { securityHeaders } from './securityHeaders';
@@ -48,7 +50,7 @@ const requestValidator = (route: RouteContract): Middleware => ({
     const headers = Object.fromEntries(Object.entries(request.event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     request.context.input = {
       ...validateRequest(route, request.event, request.context.jsonBody),
-      requestId: request.event.requestContext.requestId,
+      requestId: currentRequestId() ?? requestIdOf(request.event, request.context),
       method: request.event.requestContext.http.method,
       path: request.event.rawPath,
       headers,
@@ -80,7 +82,7 @@ export function createHttpHandler<R extends RouteContract, D extends object>(
 ) {
   // A handler still running this close to the function's timeout is stopped (its signal aborted, so queued
   // work is dropped) and answered 504 problem+json, rather than killed by Lambda with no answer of ours.
-  return middy<Event, Result, Error, HttpContext>({ timeoutEarlyInMillis: TIMEOUT_MARGIN_MS })
+  const stack = middy<Event, Result, Error, HttpContext>({ timeoutEarlyInMillis: TIMEOUT_MARGIN_MS })
     .use(requestLog(route))
     .use(securityHeaders())
     // Attached after securityHeaders so that its `after` runs first and a 304 it makes still gets them.
@@ -99,4 +101,7 @@ export function createHttpHandler<R extends RouteContract, D extends object>(
       const handle = implementation as RouteImplementation<R, D>;
       return toResult(await handle({ ...input, signal } as unknown as RouteInput<R>, built as unknown as D), route);
     });
+  // Every line logged while this request is served, wherever it is logged from, carries its id.
+  return (event: Event, context: Context, options?: MiddyHandlerObject): Promise<Result> =>
+    withRequestId(requestIdOf(event, context), async () => (await (options ? stack(event, context, options) : stack(event, context))) as Result);
 }
