@@ -11,6 +11,9 @@ export default {
     'lib/services/**/*.ts',
   ],
   coverageAnalysis: 'perTest',
+  // A timeout counts as a kill, so it must mean a hang, not a busy machine: niced on 2 shared cores, a run of a few
+  // test files can take several seconds (Stryker's default allows 5 s over the dry run's time).
+  timeoutMS: 30000,
   // The machine has 2 cores; `nice -n 19` in the npm script keeps everyone else's test runs first.
   concurrency: 2,
   // The committed result file lets a later run re-test only the mutants whose code or covering tests changed.
