@@ -24,7 +24,10 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 80, break: null },
   ignorePatterns: ['.data', '.build', '.esbuild', '.serverless', 'coverage', 'test-output', 'reports', '*.db*'],
-  ignoreStatic: true,
+  // Static mutants (module-level code, code run in beforeAll) are tested too, against every related test file:
+  // slower, but with ignoreStatic a mutant also reached inside some test is run against that test alone, and the
+  // tests that do check it (having loaded the module at the top of their file) never see it.
+  ignoreStatic: false,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
