@@ -1,16 +1,16 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { getServices, type Services } from '../container';
-import { getLogger } from '../logger';
 import type { AuthUser } from '../services/tokens';
 import { authenticate } from './authenticate';
 import { entityTags } from './entityTag';
-import { parseJsonBody } from './jsonBody';
-import { problemResponse } from './problemDetails';
+import { jsonBodyParser, limitBodySize } from './jsonBody';
 import { limitClients } from './limitClients';
+import { problemJsonErrors } from './problemJsonErrors';
 import { HttpReply } from './reply';
 import { countRequests } from './requestCounter';
 import { requestLog } from './requestLog';
+import { requireJsonContentType } from './requireJsonContentType';
 import { securityHeaders } from './securityHeaders';
 import type { RouteContract, RouteInput, RouteResult } from './route';
 import { validateRequest } from './validateRequest';
@@ -36,6 +36,8 @@ type Middleware = MiddlewareObj<Event, Result, Error, HttpContext>;
 export type RouteImplementation<R extends RouteContract> = (input: RouteInput<R>, services: Services) => Promise<RouteResult<R>>;
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+/** How long before the function's timeout an unfinished handler is answered 504. */
+const TIMEOUT_MARGIN_MS = 500;
 
 /** Dependencies are built once per container and handed to every invocation. */
 const provideServices = (provide: () => Promise<Services>): Middleware => ({
@@ -45,11 +47,7 @@ const provideServices = (provide: () => Promise<Services>): Middleware => ({
 });
 
 /** Only a route that takes a body reads one; any other ignores what came, as HTTP lets it. */
-const jsonBodyParser = (route: RouteContract): Middleware => ({
-  before: (request) => {
-    if (route.body) request.context.jsonBody = parseJsonBody(request.event);
-  },
-});
+const bodyOf = (route: RouteContract): Middleware[] => (route.body ? [limitBodySize(), requireJsonContentType(), jsonBodyParser()] : []);
 
 const requestValidator = (route: RouteContract): Middleware => ({
   before: (request) => {
@@ -62,19 +60,6 @@ const requestValidator = (route: RouteContract): Middleware => ({
       headers,
       user: request.context.user,
     };
-  },
-});
-
-/** Every error becomes problem+json here, and only here; faults are logged with the request id. */
-const problemJsonErrors = (): Middleware => ({
-  onError: (request) => {
-    const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
-    const response = problemResponse(request.error, requestId);
-    if ((response.statusCode ?? 500) >= 500) {
-      const logger = request.context.services?.logger ?? getLogger();
-      logger.error('request failed', { requestId, error: request.error });
-    }
-    request.response = response;
   },
 });
 
@@ -98,7 +83,9 @@ export function createHttpHandler<R extends RouteContract>(
   implementation: RouteImplementation<R>,
   services: () => Promise<Services> = getServices,
 ) {
-  return middy<Event, Result, Error, HttpContext>()
+  // A handler still running this close to the function's timeout is stopped (its signal aborted, so queued
+  // work is dropped) and answered 504 problem+json, rather than killed by Lambda with no answer of ours.
+  return middy<Event, Result, Error, HttpContext>({ timeoutEarlyInMillis: TIMEOUT_MARGIN_MS })
     .use(requestLog(route))
     .use(securityHeaders())
     // Attached after securityHeaders so that its `after` runs first and a 304 it makes still gets them.
@@ -109,11 +96,11 @@ export function createHttpHandler<R extends RouteContract>(
     // Before authentication and parsing, so a flood of bad tokens or garbage counts against its sender too.
     .use(limitClients(route))
     .use(authenticate(route))
-    .use(jsonBodyParser(route))
+    .use(bodyOf(route))
     .use(requestValidator(route))
     .use(problemJsonErrors())
-    .handler(async (_event, { input, services: built }) => {
+    .handler(async (_event, { input, services: built }, { signal }) => {
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
-      return toResult(await implementation(input as unknown as RouteInput<R>, built), route);
+      return toResult(await implementation({ ...input, signal } as unknown as RouteInput<R>, built), route);
     });
 }

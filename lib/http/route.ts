@@ -89,6 +89,8 @@ export interface RouteInput<R extends RouteContract> {
   path: string;
   /** Header names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
+  /** Aborted once the request has been answered (out of time): work not yet started for it should not start. */
+  signal?: AbortSignal;
   /** The caller: always there on user and admin routes, there on public ones when a valid token came. */
   user: 'public' extends R['access'] ? AuthUser | undefined : AuthUser;
 }

@@ -1,5 +1,4 @@
 import { getSummaryGenerator } from '../../../lib/llm';
-import { simulatedSummary } from '../../../lib/llm/simulatedSummaryGenerator';
 import { capSummary, factsOf, MAX_SUMMARY_LENGTH } from '../../../lib/llm/summaryGenerator';
 
 describe('capSummary, the one rule for summary text', () => {
@@ -29,26 +28,18 @@ describe('capSummary, the one rule for summary text', () => {
 });
 
 describe('factsOf', () => {
-  it('tells a writer the five facts of a movie and nothing else it holds', () => {
-    const movie = { id: 4, title: 'Heat', year: 1995, genres: ['Crime'], description: 'Two men.', rating: 4.5, summary: 'old' };
-    expect(factsOf(movie)).toEqual({ id: 4, title: 'Heat', year: 1995, genres: ['Crime'], description: 'Two men.' });
-  });
-});
-
-describe('the simulated summary, word for word', () => {
-  const movie = { id: 1, title: 'Heat', year: 1995, genres: [] as string[], description: null as string | null };
-
-  it.each([
-    [[], '"Heat" is a film from 1995. Its story is yours to discover.'],
-    [['Crime'], '"Heat" is a crime film from 1995. Its story is yours to discover.'],
-    [['Crime', 'Drama'], '"Heat" is a crime and drama film from 1995. Its story is yours to discover.'],
-    [['Crime', 'Drama', 'Thriller'], '"Heat" is a crime, drama and thriller film from 1995. Its story is yours to discover.'],
-  ])('names the genres %j in lower case, listed in English', (genres, text) => {
-    expect(simulatedSummary({ ...movie, genres })).toBe(text);
-  });
-
-  it('leaves out a missing year and quotes the description when there is one', () => {
-    expect(simulatedSummary({ ...movie, year: null, description: 'Two men, one city.' })).toBe('"Heat" is a film. In short: Two men, one city.');
+  it('tells a writer the facts of a movie and nothing else it holds', () => {
+    const facts = {
+      id: 4,
+      title: 'Heat',
+      year: 1995,
+      genres: ['Crime'],
+      description: 'Two men.',
+      director: 'Michael Mann',
+      running_time_min: 170,
+      external_ratings: { imdb: { rating: 8.3, votes: 700000 }, rotten_tomatoes: 88 },
+    };
+    expect(factsOf({ ...facts, rating: 4.5, summary: 'old' } as typeof facts)).toEqual(facts);
   });
 });
 
