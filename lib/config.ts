@@ -35,6 +35,9 @@ const environmentSchema = z
     REQUIRE_AUTH_FOR_WRITES: booleanFlag(false),
     AUTH_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
     AUTH_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+    WRITE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+    // The write limit's window: a minute, unless a test wants one it can wait out.
+    WRITE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     SCORE_MIN_VOTES: z.coerce.number().int().min(0).max(1_000_000).default(10),
     // AWS Lambda sets AWS_LAMBDA_FUNCTION_NAME; serverless-offline sets it too, and IS_OFFLINE=true.
     AWS_LAMBDA_FUNCTION_NAME: optionalString,
@@ -72,6 +75,10 @@ export interface Config {
     authMaxFailures: number;
     /** Requests a minute one client (source IP) may make to /auth/*. */
     authRatePerMinute: number;
+    /** Writes (POST, PUT, PATCH, DELETE outside /auth/*) one client may make per window: the signed-in user, else the source IP. */
+    writeRatePerMinute: number;
+    /** The write limit's window: 60 seconds; shorter only in tests that wait one out. */
+    writeWindowSeconds: number;
   };
   logLevel: string;
   /** m in the Bayesian score: how many ratings weigh as much as the catalogue mean. */
@@ -101,7 +108,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       requireAuthForWrites: e.REQUIRE_AUTH_FOR_WRITES,
       admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     },
-    throttling: { authMaxFailures: e.AUTH_MAX_FAILURES, authRatePerMinute: e.AUTH_RATE_PER_MINUTE },
+    throttling: {
+      authMaxFailures: e.AUTH_MAX_FAILURES,
+      authRatePerMinute: e.AUTH_RATE_PER_MINUTE,
+      writeRatePerMinute: e.WRITE_RATE_PER_MINUTE,
+      writeWindowSeconds: e.WRITE_WINDOW_SECONDS,
+    },
     logLevel: e.LOG_LEVEL,
     scoreMinVotes: e.SCORE_MIN_VOTES,
   };

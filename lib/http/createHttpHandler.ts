@@ -1,6 +1,8 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { getServices, type Services } from '../container';
+import { withWriteCharge, type WriteCharge } from '../db/writeCharges';
+import type { CappedHit } from '../services/throttling';
 import { getLogger } from '../logger';
 import type { AuthUser } from '../services/tokens';
 import { authenticate } from './authenticate';
@@ -8,6 +10,7 @@ import { entityTags } from './entityTag';
 import { parseJsonBody } from './jsonBody';
 import { problemResponse } from './problemDetails';
 import { limitClients } from './limitClients';
+import { limitWrites } from './limitWrites';
 import { HttpReply } from './reply';
 import { countRequests } from './requestCounter';
 import { requestLog } from './requestLog';
@@ -29,6 +32,10 @@ export interface HttpContext extends Context {
   counted?: Promise<void>;
   /** RateLimit-Policy and RateLimit for this request, on a route with a per-client limit. */
   rateLimitHeaders?: Record<string, string>;
+  /** This request's hit of the per-client write limit, on a write route, for a caller who is not an admin. */
+  writeLimit?: CappedHit;
+  /** The same hit, to be carried by the handler's first write. */
+  writeCharge?: WriteCharge;
 }
 
 type Middleware = MiddlewareObj<Event, Result, Error, HttpContext>;
@@ -109,11 +116,13 @@ export function createHttpHandler<R extends RouteContract>(
     // Before authentication and parsing, so a flood of bad tokens or garbage counts against its sender too.
     .use(limitClients(route))
     .use(authenticate(route))
+    // After authentication, which names the client; its count rides on the handler's first write.
+    .use(limitWrites(route))
     .use(jsonBodyParser(route))
     .use(requestValidator(route))
     .use(problemJsonErrors())
-    .handler(async (_event, { input, services: built }) => {
+    .handler(async (_event, { input, services: built, writeCharge }) => {
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
-      return toResult(await implementation(input as unknown as RouteInput<R>, built), route);
+      return toResult(await withWriteCharge(writeCharge, () => implementation(input as unknown as RouteInput<R>, built)), route);
     });
 }
