@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.esbuild/', '.serverless/', '.build/', 'coverage/', 'test-output/', 'public/vendor/'] },
+  { ignores: ['node_modules/', '.esbuild/', '.serverless/', '.build/', 'coverage/', 'test-output/', 'public/vendor/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,6 +12,8 @@ const shared = {
   transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|@apidevtools|openapi-backend/node_modules/@apidevtools)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json', 'sql'],
   testEnvironment: 'node',
+  // Stryker's sandboxes (npm run mutation) hold a copy of the project; Jest leaves them alone.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
 };
 
 /** @type {import('jest').Config} */

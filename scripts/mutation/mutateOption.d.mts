@@ -1,0 +1,1 @@
+export function mutateOption(args: string[], cwd?: string): string[];

@@ -1,0 +1,27 @@
+// Mutation testing (docs/TESTING.md): `npm run mutation` or `npm run mutation -- lib/db` for one folder or file.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'tests/support/jest.mutation.config.cjs' },
+  mutate: [
+    'lib/db/**/*.ts',
+    'lib/llm/**/*.ts',
+    'lib/repositories/**/*.ts',
+    'lib/http/**/*.ts',
+    'lib/services/**/*.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  // The machine has 2 cores; `nice -n 19` in the npm script keeps everyone else's test runs first.
+  concurrency: 2,
+  // The committed result file lets a later run re-test only the mutants whose code or covering tests changed.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  ignorePatterns: ['.data', '.build', '.esbuild', '.serverless', 'coverage', 'test-output', 'reports', '*.db*'],
+  ignoreStatic: true,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

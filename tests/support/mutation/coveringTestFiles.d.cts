@@ -1,0 +1,4 @@
+export function coveringTestFiles(
+  testNamePattern: string | null | undefined,
+  recorded: { file: string; tests: string[] }[],
+): Set<string> | undefined;
