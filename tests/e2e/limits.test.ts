@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startFakeOpenAiServer, type FakeOpenAiServer } from '../support/fakeOpenAiServer';
+import { startFakeOpenAiServer, titleAskedAbout, type FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { startOfflineApi, type OfflineApi } from '../support/offlineApi';
 import { fetchApi } from './http';
 
@@ -82,5 +82,19 @@ describe('per-client limits over HTTP, on a server of its own', () => {
 
     expect(again.status).toBe(201);
     expect(again.headers.get('ratelimit')).toMatch(/^"write";r=2;t=\d+$/);
+  });
+
+  it('spends at most LLM_MAX_CALLS_PER_HOUR=3 generations: five new movies read once each make exactly three LLM calls and five 200 answers', async () => {
+    const titles = Array.from({ length: 5 }, (_, i) => `Budget film ${i}`);
+    const ids = [];
+    for (const title of titles) ids.push(((await (await postMovie(title, adminToken)).json()) as { id: number }).id);
+
+    const reads = [];
+    for (const id of ids) reads.push(await call(`/movies/${id}/`));
+    const bodies = (await Promise.all(reads.map((read) => read.json()))) as { summary: string | null; summary_source: string | null }[];
+
+    expect(reads.map((read) => read.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(llm.requests.filter((request) => titles.includes(titleAskedAbout(request) as string))).toHaveLength(3);
+    expect(bodies.filter((body) => body.summary_source === 'openai:gpt-4o-mini')).toHaveLength(3);
   });
 });

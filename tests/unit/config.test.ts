@@ -55,3 +55,17 @@ describe('parseConfig: write limits', () => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(name));
   });
 });
+
+describe('parseConfig: the LLM budget', () => {
+  it('It should default to 500 summary generations an hour', () => {
+    expect(parseConfig({}).llm).toMatchObject({ maxCallsPerHour: 500 });
+  });
+
+  it('It should read LLM_MAX_CALLS_PER_HOUR, 0 included (no LLM calls at all)', () => {
+    expect(parseConfig({ LLM_MAX_CALLS_PER_HOUR: '0' }).llm).toMatchObject({ maxCallsPerHour: 0 });
+  });
+
+  it.each(['-1', 'plenty'])('It should refuse LLM_MAX_CALLS_PER_HOUR=%s', (value) => {
+    expect(() => parseConfig({ LLM_MAX_CALLS_PER_HOUR: value })).toThrow(/LLM_MAX_CALLS_PER_HOUR/);
+  });
+});
