@@ -29,6 +29,7 @@ const environmentSchema = z
     OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
     OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).default(8000),
+    LLM_MAX_CALLS_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(500),
     JWT_SECRET: optionalString.pipe(z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional()),
     ADMIN_EMAIL: optionalString,
     ADMIN_PASSWORD: optionalString,
@@ -79,6 +80,8 @@ export interface Config {
     writeRatePerMinute: number;
     /** The write limit's window: 60 seconds; shorter only in tests that wait one out. */
     writeWindowSeconds: number;
+    /** Summary generations an hour across every instance: the owner's LLM spending limit. */
+    llmMaxCallsPerHour: number;
   };
   logLevel: string;
   /** m in the Bayesian score: how many ratings weigh as much as the catalogue mean. */
@@ -113,6 +116,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       authRatePerMinute: e.AUTH_RATE_PER_MINUTE,
       writeRatePerMinute: e.WRITE_RATE_PER_MINUTE,
       writeWindowSeconds: e.WRITE_WINDOW_SECONDS,
+      llmMaxCallsPerHour: e.LLM_MAX_CALLS_PER_HOUR,
     },
     logLevel: e.LOG_LEVEL,
     scoreMinVotes: e.SCORE_MIN_VOTES,

@@ -2,6 +2,7 @@ import type { Client } from '@libsql/client';
 import { getConfig, type Config } from './config';
 import { getDb } from './db/client';
 import { carryWriteCharges } from './db/writeCharges';
+import { createSimulatedSummaryGenerator } from './llm/simulatedSummaryGenerator';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
 import { createCollectionsRepository } from './repositories/collectionsRepository';
@@ -41,17 +42,28 @@ export function createServices({ config, db: database, logger, generator, passwo
   const movies = createMoviesRepository(db);
   const users = createUsersRepository(db);
   const throttle = createThrottleRepository(db);
+  const rateLimiter = createRateLimiter({ throttle, now: clock });
+  // One budget for every instance: LLM_MAX_CALLS_PER_HOUR generations in a window of an hour.
+  const llmCalls = { name: 'llm', limit: config.throttling.llmMaxCallsPerHour, windowSeconds: 60 * 60 };
   return {
     config,
     db,
     logger,
     movies,
     ratings: createRatingsService({ ratings: createRatingsRepository(db) }),
-    summaries: createSummaryService({ movies, generator, budgetMs: config.llm.timeoutMs, logger }),
+    summaries: createSummaryService({
+      movies,
+      generator,
+      budgetMs: config.llm.timeoutMs,
+      logger,
+      callBudget: { spend: () => rateLimiter.capped(llmCalls, 'all').countAlone() },
+      fallback: createSimulatedSummaryGenerator(),
+      now: clock,
+    }),
     requestCounter: createRequestCounter({ counter: createRequestCounterRepository(db), logger }),
     collections: createCollectionsService({ collections: createCollectionsRepository(db), movies }),
     users,
-    rateLimiter: createRateLimiter({ throttle, now: clock }),
+    rateLimiter,
     auth: createAuthService({
       users,
       refreshTokens: createRefreshTokensRepository(db),

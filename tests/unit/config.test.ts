@@ -58,11 +58,11 @@ describe('parseConfig: write limits', () => {
 
 describe('parseConfig: the LLM budget', () => {
   it('It should default to 500 summary generations an hour', () => {
-    expect(parseConfig({}).llm).toMatchObject({ maxCallsPerHour: 500 });
+    expect(parseConfig({}).throttling).toMatchObject({ llmMaxCallsPerHour: 500 });
   });
 
   it('It should read LLM_MAX_CALLS_PER_HOUR, 0 included (no LLM calls at all)', () => {
-    expect(parseConfig({ LLM_MAX_CALLS_PER_HOUR: '0' }).llm).toMatchObject({ maxCallsPerHour: 0 });
+    expect(parseConfig({ LLM_MAX_CALLS_PER_HOUR: '0' }).throttling).toMatchObject({ llmMaxCallsPerHour: 0 });
   });
 
   it.each(['-1', 'plenty'])('It should refuse LLM_MAX_CALLS_PER_HOUR=%s', (value) => {
