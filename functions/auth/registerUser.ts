@@ -2,8 +2,8 @@ import { createHttpHandler, type RouteImplementation } from '../../lib/http/crea
 import { created } from '../../lib/http/reply';
 import { registerUserRoute } from '../../lib/schemas/routes/auth';
 
-export const registerUser: RouteImplementation<typeof registerUserRoute> = async ({ body }, { auth }) => {
-  const tokens = await auth.register(body);
+export const registerUser: RouteImplementation<typeof registerUserRoute> = async ({ body, signal }, { auth }) => {
+  const tokens = await auth.register(body, signal);
   return created(tokens, `/users/${tokens.user.id}/`);
 };
 

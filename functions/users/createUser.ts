@@ -2,8 +2,8 @@ import { createHttpHandler, type RouteImplementation } from '../../lib/http/crea
 import { created } from '../../lib/http/reply';
 import { createUserRoute } from '../../lib/schemas/routes/users';
 
-export const createUser: RouteImplementation<typeof createUserRoute> = async ({ body }, { auth }) => {
-  const user = await auth.createAccount(body);
+export const createUser: RouteImplementation<typeof createUserRoute> = async ({ body, signal }, { auth }) => {
+  const user = await auth.createAccount(body, signal);
   return created(user, `/users/${user.id}/`);
 };
 

@@ -23,16 +23,17 @@ interface SchemaEntry {
  * each table is created anew under a temporary name from its own stored CREATE statement as rewritten,
  * its rows copied with their ids, the old table dropped and the new one renamed into its place, and its
  * indexes made again. The statement is read from the database itself, so columns a later migration added
- * (migrations land in any order) travel with the table. Every trigger is dropped first and made again
- * last, since a trigger naming a table that is briefly gone would stop the rename. It must run with
+ * (migrations land in any order) travel with the table. Every view and trigger is dropped first and made
+ * again last, since one naming a table that is briefly gone would stop the rename. It must run with
  * foreign keys off (a dropped parent would otherwise cascade into its children), inside one transaction.
  */
 export async function rebuildTablesScript(db: Client, rebuilds: readonly TableRebuild[]): Promise<string> {
-  const schema = (await db.execute("SELECT type, name, tbl_name AS 'table', sql FROM sqlite_schema WHERE sql IS NOT NULL")).rows.map(
+  const schema = (await db.execute("SELECT type, name, tbl_name AS 'table', sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid")).rows.map(
     (row) => ({ type: String(row.type), name: String(row.name), table: String(row.table), sql: String(row.sql) }) satisfies SchemaEntry,
   );
-  const triggers = schema.filter((entry) => entry.type === 'trigger');
-  const script = triggers.map((trigger) => `DROP TRIGGER ${quoteName(trigger.name)};`);
+  // Views and triggers may name the tables rebuilt: they are dropped first and made again last, in their order.
+  const dependents = schema.filter((entry) => entry.type === 'view' || entry.type === 'trigger');
+  const script = dependents.map((entry) => `DROP ${entry.type.toUpperCase()} ${quoteName(entry.name)};`);
   for (const { table, rewrite, copyAs = {} } of rebuilds) {
     const created = schema.find((entry) => entry.type === 'table' && entry.name === table);
     if (!created) throw new Error(`cannot rebuild table ${table}: it does not exist`);
@@ -53,6 +54,7 @@ export async function rebuildTablesScript(db: Client, rebuilds: readonly TableRe
       ...schema.filter((entry) => entry.type === 'index' && entry.table === table).map((index) => `${index.sql};`),
     );
   }
-  script.push(...triggers.map((trigger) => `${trigger.sql};`));
+  script.push(...dependents.filter((entry) => entry.type === 'view').map((view) => `${view.sql};`));
+  script.push(...dependents.filter((entry) => entry.type === 'trigger').map((trigger) => `${trigger.sql};`));
   return script.join('\n');
 }

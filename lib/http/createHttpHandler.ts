@@ -43,6 +43,8 @@ type Middleware = MiddlewareObj<Event, Result, Error, HttpContext>;
 export type RouteImplementation<R extends RouteContract> = (input: RouteInput<R>, services: Services) => Promise<RouteResult<R>>;
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+/** How long before the function's timeout an unfinished handler is answered 504. */
+const TIMEOUT_MARGIN_MS = 500;
 
 /** Dependencies are built once per container and handed to every invocation. */
 const provideServices = (provide: () => Promise<Services>): Middleware => ({
@@ -105,7 +107,9 @@ export function createHttpHandler<R extends RouteContract>(
   implementation: RouteImplementation<R>,
   services: () => Promise<Services> = getServices,
 ) {
-  return middy<Event, Result, Error, HttpContext>()
+  // A handler still running this close to the function's timeout is stopped (its signal aborted, so queued
+  // work is dropped) and answered 504 problem+json, rather than killed by Lambda with no answer of ours.
+  return middy<Event, Result, Error, HttpContext>({ timeoutEarlyInMillis: TIMEOUT_MARGIN_MS })
     .use(requestLog(route))
     .use(securityHeaders())
     // Attached after securityHeaders so that its `after` runs first and a 304 it makes still gets them.
@@ -121,8 +125,8 @@ export function createHttpHandler<R extends RouteContract>(
     .use(jsonBodyParser(route))
     .use(requestValidator(route))
     .use(problemJsonErrors())
-    .handler(async (_event, { input, services: built, writeCharge }) => {
+    .handler(async (_event, { input, services: built, writeCharge }, { signal }) => {
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
-      return toResult(await withWriteCharge(writeCharge, () => implementation(input as unknown as RouteInput<R>, built)), route);
+      return toResult(await withWriteCharge(writeCharge, () => implementation({ ...input, signal } as unknown as RouteInput<R>, built)), route);
     });
 }

@@ -7,6 +7,8 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 /** Other libraries' HTTP errors (middy's among them) carry a status and an expose flag too. */
 function statusOf(error: unknown): number {
   if (error instanceof HttpError) return error.statusCode;
+  // middy's early timeout: the handler ran out of time.
+  if ((error as Error | null)?.name === 'TimeoutError') return 504;
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }

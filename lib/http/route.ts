@@ -83,11 +83,11 @@ const WRITE_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH', 
 
 /**
  * The per-client limit a route counts against: the one it declares, else 'write' (WRITE_RATE_PER_MINUTE) for
- * every write a non-admin may call, so a new write route is limited without a word. Admin-only routes are
- * exempt, as admins are; reads are never limited.
+ * every write a non-admin may call outside /auth/* (which has its own), so a new write route is limited without a
+ * word. Admin-only routes are exempt, as admins are; reads are never limited.
  */
 export const rateLimitOf = (route: RouteContract): RateLimitName | undefined =>
-  route.rateLimit ?? (WRITE_METHODS.has(route.method) && route.access !== 'admin' ? 'write' : undefined);
+  route.rateLimit ?? (WRITE_METHODS.has(route.method) && route.access !== 'admin' && !route.path.startsWith('/auth/') ? 'write' : undefined);
 
 export const defineRoute = <const R extends RouteContract>(route: R): R => route;
 
@@ -104,6 +104,8 @@ export interface RouteInput<R extends RouteContract> {
   path: string;
   /** Header names in lower case. */
   headers: Readonly<Record<string, string | undefined>>;
+  /** Aborted once the request has been answered (out of time): work not yet started for it should not start. */
+  signal?: AbortSignal;
   /** The caller: always there on user and admin routes, there on public ones when a valid token came. */
   user: 'public' extends R['access'] ? AuthUser | undefined : AuthUser;
 }

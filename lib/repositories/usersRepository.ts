@@ -52,6 +52,36 @@ export function createUsersRepository(db: Client) {
       return row ? { user: toUser(row), passwordHash: column<string>(row, 'password_hash') } : undefined;
     },
 
+    /** The user and their password hash by id, for re-checking the password of a signed-in user. */
+    async findCredentialsById(id: number): Promise<{ user: User; passwordHash: string } | undefined> {
+      const result = await db.execute({ sql: `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE id = ?`, args: [id] });
+      const row = result.rows[0];
+      return row ? { user: toUser(row), passwordHash: column<string>(row, 'password_hash') } : undefined;
+    },
+
+    /**
+     * Deletes an account in one atomic batch: its ratings leave every movie's sum and count (the movies'
+     * triggers move the distribution and score with them), then the ratings go, then the user, whose
+     * collections, sign-ins and refresh tokens go with it (ON DELETE CASCADE). False when there was none.
+     */
+    async deleteAccount(id: number): Promise<boolean> {
+      const [, , deleted] = await db.batch(
+        [
+          {
+            sql: `UPDATE movies SET
+                    rating_sum = rating_sum - (SELECT sum(value) FROM ratings WHERE movie_id = movies.id AND user_id = :id),
+                    rating_count = rating_count - (SELECT count(*) FROM ratings WHERE movie_id = movies.id AND user_id = :id)
+                  WHERE id IN (SELECT movie_id FROM ratings WHERE user_id = :id)`,
+            args: { id },
+          },
+          { sql: 'DELETE FROM ratings WHERE user_id = ?', args: [id] },
+          { sql: 'DELETE FROM users WHERE id = ?', args: [id] },
+        ],
+        'write',
+      );
+      return deleted?.rowsAffected === 1;
+    },
+
     /** Makes an existing account an admin; false when there is no account with this email. */
     async promoteToAdmin(email: string): Promise<boolean> {
       const result = await db.execute({

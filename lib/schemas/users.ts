@@ -35,6 +35,11 @@ export const RefreshBody = z.object({ refresh_token: z.string({ error: rule('mus
 
 export const VerifyBody = z.object({ token: z.string({ error: rule('must be a string') }).min(1, { error: 'is required' }) }).meta({ id: 'VerifyBody' });
 
+/** Deleting your own account asks for the password again, checked like a sign-in. */
+export const DeleteAccountBody = z
+  .object({ password: z.string({ error: rule('must be a string') }).min(1, { error: 'is required' }).max(1024, { error: 'is too long' }) })
+  .meta({ id: 'DeleteAccountBody' });
+
 export const CreateUserBody = z
   .object({ email: Email, password: NewPassword, username: Username, role: Role.optional().transform((role) => role ?? 'basic') })
   .meta({ id: 'CreateUserBody' });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict, TooManyRequests, Unauthorized } from '../errors';
+import { Conflict, NotFound, TooManyRequests, Unauthorized } from '../errors';
 import { retryAfter } from '../http/rateLimitHeaders';
 import type { RefreshTokensRepository } from '../repositories/refreshTokensRepository';
 import type { SessionsRepository } from '../repositories/sessionsRepository';
@@ -59,8 +59,28 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
     return { id, role };
   }
 
-  async function createAccount({ email, password, username, role = 'basic' }: NewAccount): Promise<User> {
-    const user = await users.create({ email, username, role, passwordHash: await passwords.hash(password) });
+  /**
+   * Whether `password` is the one of the account `find` answers for `email`, throttled per email: admitted
+   * before any hash is spent, so a throttled attempt costs one statement. Unknown emails are throttled
+   * alike and still spend a hash, so neither a 429 nor the timing says which accounts exist.
+   */
+  async function checkPassword<A extends { passwordHash: string }>(
+    email: string,
+    password: string,
+    find: () => Promise<A | undefined>,
+    signal?: AbortSignal,
+  ): Promise<A | undefined> {
+    const admission = await signInBackoff.admit(email);
+    if (!admission.admitted) throw new TooManyRequests('too many failed sign-ins for this email; see Retry-After', retryAfter(admission.retryAfterSeconds));
+    const found = await find();
+    const matches = await passwords.verify(password, found?.passwordHash, signal);
+    if (!found || !matches) return undefined;
+    await signInBackoff.succeeded(email);
+    return found;
+  }
+
+  async function createAccount({ email, password, username, role = 'basic' }: NewAccount, signal?: AbortSignal): Promise<User> {
+    const user = await users.create({ email, username, role, passwordHash: await passwords.hash(password, signal) });
     if (!user) throw new Conflict('an account with this email already exists');
     return user;
   }
@@ -69,21 +89,33 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
     createAccount,
 
     /** Registration always makes a basic user, whatever the request asked for. */
-    async register(account: Omit<NewAccount, 'role'>): Promise<AuthTokens> {
-      return startSignIn(await createAccount({ ...account, role: 'basic' }));
+    async register(account: Omit<NewAccount, 'role'>, signal?: AbortSignal): Promise<AuthTokens> {
+      return startSignIn(await createAccount({ ...account, role: 'basic' }, signal));
     },
 
-    async signIn(email: string, password: string): Promise<AuthTokens> {
-      // Admitted before any hash is spent: a throttled attempt costs one statement. Unknown emails are
-      // throttled alike, so a 429 says nothing of which accounts exist.
-      const admission = await signInBackoff.admit(email);
-      if (!admission.admitted) throw new TooManyRequests('too many failed sign-ins for this email; see Retry-After', retryAfter(admission.retryAfterSeconds));
-      const found = await users.findCredentials(email);
-      // An unknown email still spends one hash, so timing does not reveal which accounts exist.
-      const matches = await passwords.verify(password, found?.passwordHash);
-      if (!found || !matches) throw new Unauthorized(SIGN_IN_FAILED);
-      await signInBackoff.succeeded(email);
+    async signIn(email: string, password: string, signal?: AbortSignal): Promise<AuthTokens> {
+      const found = await checkPassword(email, password, () => users.findCredentials(email), signal);
+      if (!found) throw new Unauthorized(SIGN_IN_FAILED);
       return startSignIn(found.user);
+    },
+
+    /** Ends the sign-in of a refresh token (used or not): its refresh and access tokens are refused from now on. */
+    async logout(refreshToken: string): Promise<void> {
+      const claims = await tokens.verify(refreshToken, 'refresh');
+      await sessions.revoke(claims.family!);
+    },
+
+    /** A signed-in user deletes their own account, once their password is checked again (throttled like a sign-in). */
+    async deleteOwnAccount(userId: number, password: string, signal?: AbortSignal): Promise<void> {
+      const account = await users.findCredentialsById(userId);
+      if (!account) throw new Unauthorized(INVALID_TOKEN);
+      if (!(await checkPassword(account.user.email, password, async () => account, signal))) throw new Unauthorized('wrong password');
+      await users.deleteAccount(userId);
+    },
+
+    /** An admin deletes an account: its ratings, collections and sign-ins go with it. */
+    async deleteAccount(userId: number): Promise<void> {
+      if (!(await users.deleteAccount(userId))) throw new NotFound(`user ${userId} does not exist`);
     },
 
     /** Exchanges a refresh token, once, for a new pair in the same family; a reused one revokes the family. */

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createConcurrencyGate, type ConcurrencyGate } from './concurrencyGate';
 
 export interface PasswordCost {
   /** scrypt's N as a power of two. */
@@ -38,16 +39,28 @@ function parse(stored: string): { cost: PasswordCost; salt: Buffer; key: Buffer 
 /**
  * Hashes and verifies passwords with scrypt. The parameters travel inside each hash
  * (`scrypt$17$8$1$<salt>$<key>`), so raising the cost later leaves older hashes verifiable. The cost
- * is injectable so tests can hash fast; everything else uses the OWASP default.
+ * is injectable so tests can hash fast; everything else uses the OWASP default. Every hash passes the
+ * instance's gate (as many at once as cores, a second's queue, then 503), and one whose request was
+ * answered while it waited (`signal` aborted) never starts.
  */
-export function createPasswordHasher({ log2N, r, p }: Partial<PasswordCost> = {}) {
+export function createPasswordHasher({ log2N, r, p }: Partial<PasswordCost> = {}, gate: ConcurrencyGate = createConcurrencyGate()) {
   const cost: PasswordCost = { log2N: log2N ?? DEFAULT_PASSWORD_COST.log2N, r: r ?? DEFAULT_PASSWORD_COST.r, p: p ?? DEFAULT_PASSWORD_COST.p };
+  const encode = (salt: Buffer, key: Buffer) => [PREFIX, cost.log2N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
   let dummy: Promise<string> | undefined;
-
-  const hash = async (password: string): Promise<string> => {
+  // Made once, outside the gate (a request must not be shed for it), and forgotten if it fails.
+  const dummyHash = () => {
     const salt = randomBytes(SALT_BYTES);
-    const key = await derive(password, salt, cost);
-    return [PREFIX, cost.log2N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+    return derive(randomBytes(16).toString('hex'), salt, cost)
+      .then((key) => encode(salt, key))
+      .catch((error: unknown) => {
+        dummy = undefined;
+        throw error;
+      });
+  };
+
+  const hash = async (password: string, signal?: AbortSignal): Promise<string> => {
+    const salt = randomBytes(SALT_BYTES);
+    return encode(salt, await gate.run(() => derive(password, salt, cost), signal));
   };
 
   return {
@@ -57,10 +70,10 @@ export function createPasswordHasher({ log2N, r, p }: Partial<PasswordCost> = {}
      * True when the password matches. Without a stored hash (an unknown email) it still spends one hash
      * on a dummy, so the answer takes as long whether or not the account exists.
      */
-    async verify(password: string, stored: string | undefined): Promise<boolean> {
-      const parsed = parse(stored ?? (await (dummy ??= hash(randomBytes(16).toString('hex')))));
+    async verify(password: string, stored: string | undefined, signal?: AbortSignal): Promise<boolean> {
+      const parsed = parse(stored ?? (await (dummy ??= dummyHash())));
       if (!parsed) return false;
-      const key = await derive(password, parsed.salt, parsed.cost);
+      const key = await gate.run(() => derive(password, parsed.salt, parsed.cost), signal);
       return timingSafeEqual(key, parsed.key) && stored !== undefined;
     },
   };

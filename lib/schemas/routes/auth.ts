@@ -54,3 +54,17 @@ export const verifyTokenRoute = defineRoute({
   response: { status: 200, description: 'the token is valid; its claims', schema: VerifiedToken },
   errors: [401],
 });
+
+export const logoutRoute = defineRoute({
+  functionName: 'logout',
+  method: 'POST',
+  path: '/auth/logout/',
+  summary: 'Sign out: end the sign-in of a refresh token',
+  description: 'Its refresh token and every access token issued in that sign-in are refused from then on; other sign-ins stay.',
+  tags: ['auth'],
+  access: 'public',
+  rateLimit: 'auth',
+  body: RefreshBody,
+  response: { status: 204, description: 'the sign-in has ended' },
+  errors: [401],
+});

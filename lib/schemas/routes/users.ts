@@ -1,7 +1,7 @@
 import { defineRoute } from '../../http/route';
 import { IdPathParams } from '../common';
 import { PaginationQuery } from '../pagination';
-import { CreateUserBody, RatedMoviesPage, User, UserView } from '../users';
+import { CreateUserBody, DeleteAccountBody, RatedMoviesPage, User, UserView } from '../users';
 
 export const getMeRoute = defineRoute({
   functionName: 'getMe',
@@ -46,4 +46,31 @@ export const createUserRoute = defineRoute({
   body: CreateUserBody,
   response: { status: 201, description: 'the new user; Location names it', schema: User, headers: ['Location'] },
   errors: [409],
+});
+
+export const deleteMeRoute = defineRoute({
+  functionName: 'deleteMe',
+  method: 'DELETE',
+  path: '/users/me/',
+  summary: 'Delete your own account (password re-checked)',
+  description:
+    'The account, its ratings (taken out of every movie\'s aggregates at once), its collections and its sign-ins are gone; ' +
+    'the id is never given to anyone else. The password re-check is throttled like a sign-in.',
+  tags: ['users'],
+  access: 'user',
+  body: DeleteAccountBody,
+  response: { status: 204, description: 'the account is gone' },
+  errors: [429, 503],
+});
+
+export const deleteUserRoute = defineRoute({
+  functionName: 'deleteUser',
+  method: 'DELETE',
+  path: '/users/{id}/',
+  summary: 'Delete an account (admins only)',
+  description: 'As DELETE /users/me/: the account, its ratings, collections and sign-ins are gone.',
+  tags: ['users'],
+  access: 'admin',
+  params: IdPathParams,
+  response: { status: 204, description: 'the account is gone' },
 });

@@ -113,3 +113,22 @@ describe('migration 005 on a database holding data at the 004 schema', () => {
     expect((await db.execute('PRAGMA foreign_keys')).rows[0]?.foreign_keys).toBe(1);
   });
 });
+
+describe('migration 005 after a later migration has already run (they land in any order)', () => {
+  it('It should carry the columns and triggers 006 added to movies and ratings through the rebuild', async () => {
+    const db = createClient({ url: ':memory:' });
+    await db.execute('PRAGMA foreign_keys = ON');
+    const upTo004 = migrations.slice(0, migrations.findIndex((m) => m.name === '004_collections') + 1);
+    await migrate(db, [...upTo004, ...migrations.filter((m) => m.name.startsWith('006_'))]);
+    const movie = await insertMovie(db, 'Heat');
+    await insertRating(db, movie, null);
+
+    await migrate(db);
+
+    const counts = async () => (await db.execute({ sql: 'SELECT rating_count_4 FROM movies WHERE id = ?', args: [movie] })).rows[0]?.rating_count_4;
+    expect(await counts()).toBe(1);
+    await insertRating(db, movie, null);
+    expect(await counts()).toBe(2);
+    expect((await db.execute('PRAGMA foreign_key_check')).rows).toEqual([]);
+  });
+});

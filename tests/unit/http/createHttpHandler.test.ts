@@ -5,7 +5,7 @@ import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { created } from '../../../lib/http/reply';
 import { defineRoute } from '../../../lib/http/route';
 import { IdPathParams, integerBetween } from '../../../lib/schemas/common';
-import { httpEvent } from '../../support/events';
+import { httpEvent, lambdaContext } from '../../support/events';
 import { invoke } from '../../support/invoke';
 import { createTestServices } from '../../support/services';
 
@@ -144,5 +144,19 @@ describe('createHttpHandler', () => {
     const response = await invoke(creating, httpEvent({ method: 'POST', pathParameters: { id: '7' }, body: { value: 1 } }));
 
     expect(response).toMatchObject({ statusCode: 201, body: { id: 7 }, headers: { location: '/things/7/' } });
+  });
+
+  it('It should answer a handler that runs out of time with 504 problem+json, no stack or path, before the Lambda is killed', async () => {
+    const hanging = handlerFor(() => new Promise(() => undefined));
+    const event = httpEvent({ method: 'POST', path: '/things/7/', pathParameters: { id: '7' }, body: { value: 3 } });
+    const deadline = Date.now() + 1500;
+    const context = { ...lambdaContext(), getRemainingTimeInMillis: () => deadline - Date.now() };
+
+    const result = (await hanging(event, context, { signal: new AbortController().signal })) as { statusCode: number; headers: Record<string, string>; body: string };
+
+    expect(result.statusCode).toBe(504);
+    expect(result.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(result.body)).toMatchObject({ status: 504, title: 'Gateway Timeout' });
+    expect(result.body).not.toMatch(/at |\.ts|\.js|stack/i);
   });
 });

@@ -1,0 +1,10 @@
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { noContent } from '../../lib/http/reply';
+import { deleteUserRoute } from '../../lib/schemas/routes/users';
+
+export const deleteUser: RouteImplementation<typeof deleteUserRoute> = async ({ params }, { auth }) => {
+  await auth.deleteAccount(params.id);
+  return noContent();
+};
+
+export const handler = createHttpHandler(deleteUserRoute, deleteUser);
