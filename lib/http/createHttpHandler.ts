@@ -3,17 +3,17 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { getServices, type Services } from '../container';
 import { withWriteCharge, type WriteCharge } from '../db/writeCharges';
 import type { CappedHit } from '../services/throttling';
-import { getLogger } from '../logger';
 import type { AuthUser } from '../services/tokens';
 import { authenticate } from './authenticate';
 import { entityTags } from './entityTag';
-import { parseJsonBody } from './jsonBody';
-import { problemResponse } from './problemDetails';
+import { jsonBodyParser, limitBodySize } from './jsonBody';
 import { limitClients } from './limitClients';
 import { limitWrites } from './limitWrites';
+import { problemJsonErrors } from './problemJsonErrors';
 import { HttpReply } from './reply';
 import { countRequests } from './requestCounter';
 import { requestLog } from './requestLog';
+import { requireJsonContentType } from './requireJsonContentType';
 import { securityHeaders } from './securityHeaders';
 import type { RouteContract, RouteInput, RouteResult } from './route';
 import { validateRequest } from './validateRequest';
@@ -54,11 +54,7 @@ const provideServices = (provide: () => Promise<Services>): Middleware => ({
 });
 
 /** Only a route that takes a body reads one; any other ignores what came, as HTTP lets it. */
-const jsonBodyParser = (route: RouteContract): Middleware => ({
-  before: (request) => {
-    if (route.body) request.context.jsonBody = parseJsonBody(request.event);
-  },
-});
+const bodyOf = (route: RouteContract): Middleware[] => (route.body ? [limitBodySize(), requireJsonContentType(), jsonBodyParser()] : []);
 
 const requestValidator = (route: RouteContract): Middleware => ({
   before: (request) => {
@@ -71,19 +67,6 @@ const requestValidator = (route: RouteContract): Middleware => ({
       headers,
       user: request.context.user,
     };
-  },
-});
-
-/** Every error becomes problem+json here, and only here; faults are logged with the request id. */
-const problemJsonErrors = (): Middleware => ({
-  onError: (request) => {
-    const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
-    const response = problemResponse(request.error, requestId);
-    if ((response.statusCode ?? 500) >= 500) {
-      const logger = request.context.services?.logger ?? getLogger();
-      logger.error('request failed', { requestId, error: request.error });
-    }
-    request.response = response;
   },
 });
 
@@ -122,7 +105,7 @@ export function createHttpHandler<R extends RouteContract>(
     .use(authenticate(route))
     // After authentication, which names the client; its count rides on the handler's first write.
     .use(limitWrites(route))
-    .use(jsonBodyParser(route))
+    .use(bodyOf(route))
     .use(requestValidator(route))
     .use(problemJsonErrors())
     .handler(async (_event, { input, services: built, writeCharge }, { signal }) => {

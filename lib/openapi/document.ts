@@ -15,6 +15,7 @@ const problemDescriptions: Record<number, string> = {
   409: 'conflicts with what is stored',
   405: 'the path is served, but not with this method; Allow lists the methods it is',
   413: 'the body is over 64 KiB',
+  415: 'the body is not application/json in UTF-8 (or `+json`), or says nothing of what it is',
   429: 'throttled: too many requests, writes or failed attempts from this client; Retry-After says how many seconds to wait',
   500: 'a fault on our side; the body carries only the request id to quote',
   502: 'the LLM failed to write the summary; the stored one is kept',
@@ -78,7 +79,10 @@ export function errorStatuses(route: RouteContract): number[] {
   if (acceptsToken(route)) statuses.add(401);
   if (route.access === 'admin') statuses.add(403);
   if (route.params) statuses.add(404);
-  if (route.body) statuses.add(413);
+  if (route.body) {
+    statuses.add(413);
+    statuses.add(415);
+  }
   if (rateLimitOf(route)) statuses.add(429);
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);

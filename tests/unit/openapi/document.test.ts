@@ -47,12 +47,12 @@ describe('buildOpenApiDocument', () => {
     expect(getMovie?.security).toEqual([]);
   });
 
-  it('documents a JSON request body, its success status and 400, 413 and 500 problems', () => {
+  it('documents a JSON request body, its success status and 400, 413, 415 and 500 problems', () => {
     const createMovie = operation(document, createMovieRoute);
 
     expect(createMovie?.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: expect.any(Object) } } });
     // a public write: a token is optional, and needed under REQUIRE_AUTH_FOR_WRITES; it counts against the write limit
-    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '413', '429', '500']);
+    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '413', '415', '429', '500']);
     expect(createMovie?.security).toEqual([{}, { bearerAuth: [] }]);
     expect(createMovie?.responses['413']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
   });
