@@ -2,7 +2,7 @@ import type { Client } from '@libsql/client';
 import { getConfig, type Config } from './config';
 import { getDb } from './db/client';
 import { carryWriteCharges } from './db/writeCharges';
-import { createSimulatedSummaryGenerator } from './llm/simulatedSummaryGenerator';
+import { createFactsSummaryGenerator } from './llm/factsSummaryGenerator';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
 import { createCollectionsRepository } from './repositories/collectionsRepository';
@@ -57,7 +57,7 @@ export function createServices({ config, db: database, logger, generator, passwo
       budgetMs: config.llm.timeoutMs,
       logger,
       callBudget: { spend: () => rateLimiter.capped(llmCalls, 'all').countAlone() },
-      fallback: createSimulatedSummaryGenerator(),
+      fallback: createFactsSummaryGenerator(),
       now: clock,
     }),
     requestCounter: createRequestCounter({ counter: createRequestCounterRepository(db), logger }),

@@ -1,8 +1,9 @@
-import middy, { type MiddlewareObj } from '@middy/core';
+import middy, { type MiddlewareObj, type MiddyHandlerObject } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { getServices, type Services } from '../container';
 import { withWriteCharge, type WriteCharge } from '../db/writeCharges';
 import type { CappedHit } from '../services/throttling';
+import { currentRequestId, withRequestId } from '../requestScope';
 import type { AuthUser } from '../services/tokens';
 import { authenticate } from './authenticate';
 import { entityTags } from './entityTag';
@@ -12,6 +13,7 @@ import { limitWrites } from './limitWrites';
 import { problemJsonErrors } from './problemJsonErrors';
 import { HttpReply } from './reply';
 import { countRequests } from './requestCounter';
+import { requestIdOf } from './requestId';
 import { requestLog } from './requestLog';
 import { requireJsonContentType } from './requireJsonContentType';
 import { securityHeaders } from './securityHeaders';
@@ -61,7 +63,7 @@ const requestValidator = (route: RouteContract): Middleware => ({
     const headers = Object.fromEntries(Object.entries(request.event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     request.context.input = {
       ...validateRequest(route, request.event, request.context.jsonBody),
-      requestId: request.event.requestContext.requestId,
+      requestId: currentRequestId() ?? requestIdOf(request.event, request.context),
       method: request.event.requestContext.http.method,
       path: request.event.rawPath,
       headers,
@@ -92,7 +94,7 @@ export function createHttpHandler<R extends RouteContract>(
 ) {
   // A handler still running this close to the function's timeout is stopped (its signal aborted, so queued
   // work is dropped) and answered 504 problem+json, rather than killed by Lambda with no answer of ours.
-  return middy<Event, Result, Error, HttpContext>({ timeoutEarlyInMillis: TIMEOUT_MARGIN_MS })
+  const stack = middy<Event, Result, Error, HttpContext>({ timeoutEarlyInMillis: TIMEOUT_MARGIN_MS })
     .use(requestLog(route))
     .use(securityHeaders())
     // Attached after securityHeaders so that its `after` runs first and a 304 it makes still gets them.
@@ -112,4 +114,7 @@ export function createHttpHandler<R extends RouteContract>(
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
       return toResult(await withWriteCharge(writeCharge, () => implementation({ ...input, signal } as unknown as RouteInput<R>, built)), route);
     });
+  // Every line logged while this request is served, wherever it is logged from, carries its id.
+  return (event: Event, context: Context, options?: MiddyHandlerObject): Promise<Result> =>
+    withRequestId(requestIdOf(event, context), async () => (await (options ? stack(event, context, options) : stack(event, context))) as Result);
 }
