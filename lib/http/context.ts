@@ -1,7 +1,9 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { WriteCharge } from '../db/writeCharges';
 import type { AppLogger } from '../logger';
 import type { AuthUser } from '../schemas/identity';
+import type { CappedHit, WindowPolicy } from '../services/throttling';
 import type { RateLimitState } from './rateLimitHeaders';
 import type { RouteContract, RouteInput } from './route';
 
@@ -11,9 +13,15 @@ import type { RouteContract, RouteInput } from './route';
  */
 export interface StackServices {
   logger: AppLogger;
-  config: { auth: { requireAuthForWrites: boolean }; throttling: { authRatePerMinute: number } };
+  config: {
+    auth: { requireAuthForWrites: boolean };
+    throttling: { authRatePerMinute: number; writeRatePerMinute: number; writeWindowSeconds: number };
+  };
   requestCounter: { count(): Promise<void> };
-  rateLimiter: { consume(policy: RateLimitState['policy'], client: string): Promise<RateLimitState & { allowed: boolean }> };
+  rateLimiter: {
+    consume(policy: RateLimitState['policy'], client: string): Promise<RateLimitState & { allowed: boolean }>;
+    capped(policy: WindowPolicy, client: string): CappedHit;
+  };
   auth: { authenticate(accessToken: string): Promise<AuthUser> };
 }
 
@@ -28,6 +36,10 @@ export interface HttpContext extends Context {
   counted?: Promise<void>;
   /** RateLimit-Policy and RateLimit for this request, on a route with a per-client limit. */
   rateLimitHeaders?: Record<string, string>;
+  /** This request's hit of the per-client write limit, on a write route, for a caller who is not an admin. */
+  writeLimit?: CappedHit;
+  /** The same hit, to be carried by the handler's first write. */
+  writeCharge?: WriteCharge;
 }
 
 /** A middleware of the stack. */

@@ -1,11 +1,13 @@
 import middy, { type MiddyHandlerObject } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { withWriteCharge } from '../db/writeCharges';
 import { currentRequestId, withRequestId } from '../requestScope';
 import { authenticate } from './authenticate';
 import type { HttpContext, HttpMiddleware, StackServices } from './context';
 import { entityTags } from './entityTag';
 import { jsonBodyParser, limitBodySize } from './jsonBody';
 import { limitClients } from './limitClients';
+import { limitWrites } from './limitWrites';
 import { problemJsonErrors } from './problemJsonErrors';
 import { HttpReply } from './reply';
 import { countRequests } from './requestCounter';
@@ -93,13 +95,15 @@ export function createHttpHandler<R extends RouteContract, D extends object>(
     // Before authentication and parsing, so a flood of bad tokens or garbage counts against its sender too.
     .use(limitClients(route))
     .use(authenticate(route))
+    // After authentication, which names the client; its count rides on the handler's first write.
+    .use(limitWrites(route))
     .use(bodyOf(route))
     .use(requestValidator(route))
     .use(problemJsonErrors())
-    .handler(async (_event, { input, services: built }, { signal }) => {
+    .handler(async (_event, { input, services: built, writeCharge }, { signal }) => {
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
       const handle = implementation as RouteImplementation<R, D>;
-      return toResult(await handle({ ...input, signal } as unknown as RouteInput<R>, built as unknown as D), route);
+      return toResult(await withWriteCharge(writeCharge, () => handle({ ...input, signal } as unknown as RouteInput<R>, built as unknown as D)), route);
     });
   // Every line logged while this request is served, wherever it is logged from, carries its id.
   return (event: Event, context: Context, options?: MiddyHandlerObject): Promise<Result> =>
