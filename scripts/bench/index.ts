@@ -65,6 +65,24 @@ async function invokeOk(handler: Handler, event: APIGatewayProxyEventV2, expecte
 
 export async function main(): Promise<void> {
   const started = performance.now();
+  const bench = await prepareBench();
+  await benchWarmHandlers(bench);
+  await benchSearch(bench);
+  await benchSignIn(bench);
+  await benchGrowth(bench);
+  await benchLlmCalls(bench);
+  benchColdStarts(bench);
+  await benchHttp(bench);
+  await finishBench(bench);
+  const seconds = (performance.now() - started) / 1000;
+  writeReport(seconds);
+  console.log(`\nbench finished in ${seconds.toFixed(0)} s; docs/PERFORMANCE.md rewritten`);
+}
+
+type Bench = Awaited<ReturnType<typeof prepareBench>>;
+
+/** A file database with the dataset, 100,000 synthetic movies and 1,000,000 ratings; the functions bundled. */
+async function prepareBench() {
   const work = mkdtempSync(join(tmpdir(), 'movies-bench-'));
   const databaseUrl = `file:${join(work, 'bench.db')}`;
   const llm = await startFakeOpenAiServer({ kind: 'reply' });
@@ -99,7 +117,6 @@ export async function main(): Promise<void> {
   console.log(`bundled ${Object.keys(bundles).length} functions in ${Math.round(performance.now() - step)} ms\n`);
   const load = (name: string) => (require(bundles[name]!) as { handler: Handler }).handler;
 
-  // ── In-process, warm ────────────────────────────────────────────────────────────────────────────────
   const getMovie = load('getMovie');
   const createRating = load('createRating');
   const movieIds = Array.from({ length: 1000 }, (_, i) => synthetic.firstId + i * 97);
@@ -107,6 +124,11 @@ export async function main(): Promise<void> {
     const id = String(movieIds[i % movieIds.length]);
     return httpEvent({ path: `/movies/${id}/`, pathParameters: { id } });
   };
+  return { work, databaseUrl, llm, db, movies, ratings, countRequest, entries, bundles, load, getMovie, createRating, movieIds, getEvent };
+}
+
+/** In process, warm: getMovie and createRating against their bare SQL. */
+async function benchWarmHandlers({ getMovie, createRating, movieIds, getEvent, countRequest, movies, ratings }: Bench): Promise<void> {
   const get = await timeAgainstFloor(
     (i) => invokeOk(getMovie, getEvent(i), 200),
     async (i) => {
@@ -126,8 +148,10 @@ export async function main(): Promise<void> {
     CALLS,
   );
   record({ scenario: 'createRating warm', figure: timingText(rate.subject), floor: `floor p50 ${ms(rate.floor.p50)} ms`, ratio: rate.subject.p50 / rate.floor.p50, target: '≤ 1.5×', met: rate.subject.p50 <= 1.5 * rate.floor.p50 });
+}
 
-  // ── listMovies with a search over the whole catalogue (dataset and synthetic films) ─────────────────
+/** listMovies with a search over the whole catalogue (dataset and synthetic films). */
+async function benchSearch({ load, countRequest, movies }: Bench): Promise<void> {
   const listMovies = load('listMovies');
   const word = (i: number) => SEARCH_WORDS[i % SEARCH_WORDS.length]!;
   const search = await timeAgainstFloor(
@@ -140,8 +164,10 @@ export async function main(): Promise<void> {
   );
   const searchMet = search.subject.p50 <= 5 && search.subject.p50 <= 3 * search.floor.p50;
   record({ scenario: 'listMovies search, first page of 20', figure: timingText(search.subject), floor: `floor p50 ${ms(search.floor.p50)} ms`, ratio: search.subject.p50 / search.floor.p50, target: '≤ 5 ms and ≤ 3×', met: searchMet });
+}
 
-  // ── signIn: the whole route against the password hash alone ────────────────────────────────────────
+/** signIn: the whole route against the password hash alone. */
+async function benchSignIn({ load, db }: Bench): Promise<void> {
   const issueToken = load('issueToken');
   const passwords = createPasswordHasher();
   const credentials = { email: 'bench@example.com', password: 'bench-password-1' };
@@ -154,8 +180,10 @@ export async function main(): Promise<void> {
     { block: 10, warmup: 2 },
   );
   record({ scenario: `signIn warm (${SIGN_IN_CALLS} calls)`, figure: timingText(signIn.subject), floor: `hash p50 ${ms(signIn.floor.p50)} ms`, ratio: signIn.subject.p50 / signIn.floor.p50 });
+}
 
-  // ── Growth: a movie with 1,000 ratings beside one with 1,000,000, read in alternating blocks ──────────
+/** A movie with 1,000 ratings beside one with 1,000,000, read in alternating blocks. */
+async function benchGrowth({ getMovie, movies, db }: Bench): Promise<void> {
   const movieWithRatings = async (title: string, count: number) => {
     const movie = await movies.create({ title, genres: [] });
     await db.execute({ sql: "UPDATE movies SET summary = 'Stored.', summary_source = 'facts' WHERE id = ?", args: [movie.id] });
@@ -171,8 +199,10 @@ export async function main(): Promise<void> {
   );
   const [large, small] = [growth.subject, growth.floor];
   record({ scenario: 'getMovie p50 at 1,000,000 vs 1,000 ratings', figure: `${ms(large.p50)} ms vs ${ms(small.p50)} ms`, ratio: large.p50 / small.p50, target: '≤ 1.2×', met: large.p50 <= 1.2 * small.p50 });
+}
 
-  // ── LLM: 1,000 reads over 100 movies without summaries ──────────────────────────────────────────────
+/** LLM: 1,000 reads over 100 movies without summaries make 100 calls. */
+async function benchLlmCalls({ getMovie, movies, llm }: Bench): Promise<void> {
   const fresh: number[] = [];
   for (let i = 0; i < 100; i++) fresh.push((await movies.create({ title: `Unsummarised ${i}`, genres: ['Drama'], year: 2000 })).id);
   llm.reset();
@@ -181,8 +211,10 @@ export async function main(): Promise<void> {
     await Promise.all(reads.slice(i, i + 50).map((id) => invokeOk(getMovie, httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) } }), 200)));
   }
   record({ scenario: 'LLM calls for 1,000 GETs over 100 new movies', figure: `${llm.requests.length} calls`, target: '= 100', met: llm.requests.length === 100 });
+}
 
-  // ── Cold start: a fresh node process loads each bundle and answers one event ────────────────────────
+/** Cold start: a fresh node process loads each bundle and answers one event, beside the hello-world bundle. */
+function benchColdStarts({ bundles, entries, getEvent, movieIds }: Bench): void {
   console.log('');
   const coldEvents: Record<string, APIGatewayProxyEventV2> = {
     getMovie: getEvent(0),
@@ -224,8 +256,10 @@ export async function main(): Promise<void> {
       met: coldMs <= 2 * hello && size <= 1_000_000,
     });
   }
+}
 
-  // ── Over HTTP: serverless-offline, 10 connections, 10 s each (p99: the worst round's) ──────────────
+/** Over HTTP: serverless-offline, 10 connections, 10 s per endpoint in rounds (p99: the worst round's). */
+async function benchHttp({ databaseUrl, llm, movieIds }: Bench): Promise<void> {
   console.log('');
   const api = await startOfflineApi({ databaseUrl, env: { LOG_LEVEL: 'SILENT', OPENAI_BASE_URL: llm.baseUrl, OPENAI_API_KEY: 'sk-bench' } });
   try {
@@ -255,13 +289,13 @@ export async function main(): Promise<void> {
   } finally {
     await api.stop();
   }
+}
 
+/** Closes what prepareBench opened and removes its files. */
+async function finishBench({ llm, db, work }: Bench): Promise<void> {
   await llm.close();
   db.close();
   rmSync(work, { recursive: true, force: true });
-  const seconds = (performance.now() - started) / 1000;
-  writeReport(seconds);
-  console.log(`\nbench finished in ${seconds.toFixed(0)} s; docs/PERFORMANCE.md rewritten`);
 }
 
 function writeReport(seconds: number): void {
