@@ -22,6 +22,7 @@ import { startFakeOpenAiServer } from '../../tests/support/fakeOpenAiServer';
 import { findProjectRoot, startOfflineApi } from '../../tests/support/offlineApi';
 import { serverlessFunctions } from '../serverless/contracts';
 import { bundleFunctions, sizeOf } from './bundle';
+import { benchCatalogue } from './catalogue';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { ms, timeAgainstFloor, type Timing } from './stats';
 
@@ -63,9 +64,16 @@ async function invokeOk(handler: Handler, event: APIGatewayProxyEventV2, expecte
   return result;
 }
 
-export async function main(): Promise<void> {
+/** `npm run bench [catalogue]`: every scenario, or with `catalogue` only issue 13's (scripts/bench/catalogue.ts). */
+export async function main([only]: string[] = []): Promise<void> {
   const started = performance.now();
   const bench = await prepareBench();
+  await benchCatalogue({ databaseUrl: bench.databaseUrl, synthetic: bench.synthetic, load: bench.load, invokeOk, record, calls: CALLS });
+  if (only === 'catalogue') {
+    await finishBench(bench);
+    console.log('\ncatalogue scenarios only: docs/PERFORMANCE.md left as it is');
+    return;
+  }
   await benchWarmHandlers(bench);
   await benchSearch(bench);
   await benchSignIn(bench);
@@ -124,7 +132,7 @@ async function prepareBench() {
     const id = String(movieIds[i % movieIds.length]);
     return httpEvent({ path: `/movies/${id}/`, pathParameters: { id } });
   };
-  return { work, databaseUrl, llm, db, movies, ratings, countRequest, entries, bundles, load, getMovie, createRating, movieIds, getEvent };
+  return { work, databaseUrl, llm, db, movies, ratings, synthetic, countRequest, entries, bundles, load, getMovie, createRating, movieIds, getEvent };
 }
 
 /** In process, warm: getMovie and createRating against their bare SQL. */
