@@ -4,6 +4,7 @@ import { getDb } from './db/client';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
 import { createCollectionsRepository } from './repositories/collectionsRepository';
+import { createIdempotencyRepository } from './repositories/idempotencyRepository';
 import { createMoviesRepository } from './repositories/moviesRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
 import { createRequestCounterRepository } from './repositories/requestCounterRepository';
@@ -47,6 +48,7 @@ export function createServices({ config, db, logger, generator, passwordCost, pa
     collections: createCollectionsService({ collections: createCollectionsRepository(db), movies }),
     users,
     rateLimiter: createRateLimiter({ throttle }),
+    idempotencyKeys: createIdempotencyRepository(db),
     auth: createAuthService({
       users,
       refreshTokens: createRefreshTokensRepository(db),

@@ -7,6 +7,8 @@ import { authenticate } from './authenticate';
 import { entityTags } from './entityTag';
 import { parseJsonBody } from './jsonBody';
 import { problemResponse } from './problemDetails';
+import type { KeyScope } from '../repositories/idempotencyRepository';
+import { idempotency } from './idempotency';
 import { limitClients } from './limitClients';
 import { HttpReply } from './reply';
 import { countRequests } from './requestCounter';
@@ -27,6 +29,10 @@ export interface HttpContext extends Context {
   input?: RouteInput<RouteContract>;
   /** This request's increment of the request counter, settled before the answer leaves. */
   counted?: Promise<void>;
+  /** The key this request claimed, when it came with an Idempotency-Key; its answer is stored under it. */
+  idempotencyScope?: KeyScope;
+  /** The stored answer to give instead of running the handler: a replay of an Idempotency-Key. */
+  replay?: Result;
   /** RateLimit-Policy and RateLimit for this request, on a route with a per-client limit. */
   rateLimitHeaders?: Record<string, string>;
 }
@@ -115,8 +121,10 @@ export function createHttpHandler<R extends RouteContract>(
     .use(authenticate(route))
     .use(jsonBodyParser(route))
     .use(requestValidator(route))
+    .use(idempotency(route))
     .use(problemJsonErrors())
-    .handler(async (_event, { input, services: built }, { signal }) => {
+    .handler(async (_event, { input, services: built, replay }, { signal }) => {
+      if (replay) return replay;
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
       return toResult(await implementation({ ...input, signal } as unknown as RouteInput<R>, built), route);
     });

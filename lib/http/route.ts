@@ -25,6 +25,8 @@ export interface RouteContract {
   writes?: boolean;
   /** A per-client rate limit this route counts against ('auth': AUTH_RATE_PER_MINUTE for every /auth/* route). */
   rateLimit?: 'auth';
+  /** Takes an Idempotency-Key (API.md, Safe retries): the four POSTs that create something. */
+  idempotent?: boolean;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

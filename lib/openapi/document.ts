@@ -1,10 +1,20 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import * as z from 'zod';
 import type { ZodObject } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../http/problemDetails';
 import type { ContractHeader, ResponseContract, RouteContract } from '../http/route';
 import { ProblemDetails } from '../schemas/common';
 
 const JSON_CONTENT_TYPE = 'application/json';
+
+/** The request header of API.md's Safe retries. */
+const IdempotencyKeyHeader = z.object({
+  'Idempotency-Key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/)
+    .optional()
+    .describe('makes the request safe to retry: a repeat with the same key and body within 24 hours gets the stored answer'),
+});
 const BEARER = 'bearerAuth';
 
 const problemDescriptions: Record<number, string> = {
@@ -12,9 +22,10 @@ const problemDescriptions: Record<number, string> = {
   401: 'no token, or a bad, expired or tampered one',
   403: 'signed in, but the role does not allow it',
   404: 'the resource does not exist, or is not yours',
-  409: 'conflicts with what is stored',
+  409: 'conflicts with what is stored, or a request with this Idempotency-Key is still being processed',
   405: 'the path is served, but not with this method; Allow lists the methods it is',
   413: 'the body is over 64 KiB',
+  422: 'this Idempotency-Key was used with another request body',
   429: 'throttled: too many requests or failed attempts; Retry-After says how many seconds to wait',
   500: 'a fault on our side; the body carries only the request id to quote',
   502: 'the LLM failed to write the summary; the stored one is kept',
@@ -80,6 +91,7 @@ export function errorStatuses(route: RouteContract): number[] {
   if (route.params) statuses.add(404);
   if (route.body) statuses.add(413);
   if (route.rateLimit) statuses.add(429);
+  if (route.idempotent) [409, 422].forEach((status) => statuses.add(status));
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);
 }
@@ -103,7 +115,10 @@ function problemResponse(route: RouteContract | undefined, status: number) {
 
 function successResponse(route: RouteContract, response: ResponseContract) {
   const tagged = isConditional(route) && response.status === 200;
-  const headers = headersObject([...(response.headers ?? []), ...(tagged ? (['ETag'] as const) : []), ...(route.rateLimit ? RATE_LIMIT_HEADERS : [])]);
+  const headers = headersObject(
+    [...(response.headers ?? []), ...(tagged ? (['ETag'] as const) : []), ...(route.rateLimit ? RATE_LIMIT_HEADERS : [])],
+    route.idempotent ? ['Idempotency-Replayed'] : [],
+  );
   return {
     description: response.description,
     ...(headers ? { headers } : {}),
@@ -129,6 +144,7 @@ function toOpenApiRoute(route: RouteContract): RouteConfig {
     request: {
       ...(route.params ? { params: route.params as ZodObject } : {}),
       ...(route.query ? { query: route.query as ZodObject } : {}),
+      ...(route.idempotent ? { headers: IdempotencyKeyHeader } : {}),
       ...(route.body ? { body: { required: true, content: { [JSON_CONTENT_TYPE]: { schema: route.body } } } } : {}),
     },
     responses,

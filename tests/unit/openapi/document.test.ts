@@ -52,7 +52,10 @@ describe('buildOpenApiDocument', () => {
 
     expect(createMovie?.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: expect.any(Object) } } });
     // a public write: a token is optional, and needed under REQUIRE_AUTH_FOR_WRITES
-    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '413', '500']);
+    // 409 and 422: it takes an Idempotency-Key (a repeat in flight, a key reused with another body)
+    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '409', '413', '422', '500']);
+    expect(createMovie?.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: false }));
+    expect(createMovie?.responses['201']?.headers).toMatchObject({ 'Idempotency-Replayed': { required: false } });
     expect(createMovie?.security).toEqual([{}, { bearerAuth: [] }]);
     expect(createMovie?.responses['413']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
   });
