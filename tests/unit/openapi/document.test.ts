@@ -55,7 +55,7 @@ describe('buildOpenApiDocument', () => {
     // 409 and 422: it takes an Idempotency-Key (a repeat in flight, a key reused with another body)
     expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '409', '413', '422', '500']);
     expect(createMovie?.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: false }));
-    expect(createMovie?.responses['201']?.headers).toMatchObject({ 'Idempotency-Replayed': { required: false } });
+    expect((createMovie?.responses['201'] as { headers?: unknown } | undefined)?.headers).toMatchObject({ 'Idempotency-Replayed': { required: false } });
     expect(createMovie?.security).toEqual([{}, { bearerAuth: [] }]);
     expect(createMovie?.responses['413']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
   });
