@@ -106,6 +106,11 @@ export class ServiceBusy extends HttpError {
   }
 }
 
+export class UnsupportedMediaType extends HttpError {
+  readonly statusCode = 415;
+  readonly title = 'Unsupported Media Type';
+}
+
 export class UpstreamUnavailable extends HttpError {
   readonly statusCode = 503;
   readonly title = 'Service Unavailable';

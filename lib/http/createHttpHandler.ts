@@ -1,18 +1,18 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { getServices, type Services } from '../container';
-import { getLogger } from '../logger';
 import type { AuthUser } from '../services/tokens';
 import { authenticate } from './authenticate';
 import { entityTags } from './entityTag';
-import { parseJsonBody } from './jsonBody';
-import { problemResponse } from './problemDetails';
+import { jsonBodyParser, limitBodySize } from './jsonBody';
 import type { KeyScope } from '../repositories/idempotencyRepository';
 import { idempotency } from './idempotency';
 import { limitClients } from './limitClients';
+import { problemJsonErrors } from './problemJsonErrors';
 import { HttpReply } from './reply';
 import { countRequests } from './requestCounter';
 import { requestLog } from './requestLog';
+import { requireJsonContentType } from './requireJsonContentType';
 import { securityHeaders } from './securityHeaders';
 import type { RouteContract, RouteInput, RouteResult } from './route';
 import { validateRequest } from './validateRequest';
@@ -53,11 +53,7 @@ const provideServices = (provide: () => Promise<Services>): Middleware => ({
 });
 
 /** Only a route that takes a body reads one; any other ignores what came, as HTTP lets it. */
-const jsonBodyParser = (route: RouteContract): Middleware => ({
-  before: (request) => {
-    if (route.body) request.context.jsonBody = parseJsonBody(request.event);
-  },
-});
+const bodyOf = (route: RouteContract): Middleware[] => (route.body ? [limitBodySize(), requireJsonContentType(), jsonBodyParser()] : []);
 
 const requestValidator = (route: RouteContract): Middleware => ({
   before: (request) => {
@@ -70,19 +66,6 @@ const requestValidator = (route: RouteContract): Middleware => ({
       headers,
       user: request.context.user,
     };
-  },
-});
-
-/** Every error becomes problem+json here, and only here; faults are logged with the request id. */
-const problemJsonErrors = (): Middleware => ({
-  onError: (request) => {
-    const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
-    const response = problemResponse(request.error, requestId);
-    if ((response.statusCode ?? 500) >= 500) {
-      const logger = request.context.services?.logger ?? getLogger();
-      logger.error('request failed', { requestId, error: request.error });
-    }
-    request.response = response;
   },
 });
 
@@ -119,7 +102,7 @@ export function createHttpHandler<R extends RouteContract>(
     // Before authentication and parsing, so a flood of bad tokens or garbage counts against its sender too.
     .use(limitClients(route))
     .use(authenticate(route))
-    .use(jsonBodyParser(route))
+    .use(bodyOf(route))
     .use(requestValidator(route))
     .use(idempotency(route))
     .use(problemJsonErrors())

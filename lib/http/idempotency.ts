@@ -21,10 +21,18 @@ function headerOf(event: APIGatewayProxyEventV2, name: string): string | undefin
   return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
-const fingerprint = (event: APIGatewayProxyEventV2) =>
-  createHash('sha256')
-    .update(event.body === undefined ? '' : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8'))
-    .digest('base64url');
+/** JSON with every object's keys in order, so two bodies that say the same thing have the same fingerprint. */
+const canonicalJson = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+};
+
+/** The request's body as parsed (the stack has replaced the raw one by then), fingerprinted. */
+const fingerprint = (jsonBody: unknown) => createHash('sha256').update(jsonBody === undefined ? '' : canonicalJson(jsonBody)).digest('base64url');
 
 /** A 5xx, or a 429 (throttled before any work), is worth redoing on a retry; any other answer is the answer. */
 const isFinal = (status: number) => status < 500 && status !== 429;
@@ -63,7 +71,7 @@ export function idempotency(route: RouteContract, now: () => number = Date.now):
         key,
       };
       const at = now();
-      const requestHash = fingerprint(request.event);
+      const requestHash = fingerprint(request.context.jsonBody);
       const claim = await services.idempotencyKeys.claim(scope, { requestHash, nowMs: at, lockMs: LOCK_MS, ttlMs: DAY_MS });
       if (Math.random() * PRUNE_ONE_IN < 1) await services.idempotencyKeys.prune(at);
       if (claim.claimed) {

@@ -1,21 +1,47 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { BadRequest, PayloadTooLarge } from '../errors';
+import type { MiddlewareObj } from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { PayloadTooLarge } from '../errors';
+import type { HttpContext } from './createHttpHandler';
+import { hasBody } from './requireJsonContentType';
+
+type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+const bodyBytes = (event: APIGatewayProxyEventV2) =>
+  event.isBase64Encoded ? Buffer.byteLength(event.body ?? '', 'base64') : Buffer.byteLength(event.body ?? '', 'utf8');
+
+/** 413 for a body over the limit, counted on its raw bytes before anything parses it. */
+export function limitBodySize(maxBytes = MAX_BODY_BYTES): Middleware {
+  return {
+    before: (request) => {
+      const bytes = bodyBytes(request.event);
+      if (bytes > maxBytes) throw new PayloadTooLarge(`request body is ${bytes} bytes; the limit is ${maxBytes}`);
+    },
+  };
+}
+
+const PARSER_PACKAGE = '@middy/http-json-body-parser';
+
+/** @middy/http-json-body-parser's error for a body that is not JSON, which it answers 415 and the contract 400. */
+export const isMalformedJsonError = (error: unknown) =>
+  (error as { cause?: { package?: string } } | null)?.cause?.package === PARSER_PACKAGE && (error as { statusCode?: number }).statusCode === 415;
+
 /**
- * The request body parsed as JSON; undefined when there is none. The size is checked on the raw bytes
- * first, so an oversized body is refused without being parsed.
+ * The request body parsed by @middy/http-json-body-parser, for the validator to read. Its Content-Type check is off
+ * (requireJsonContentType's, stricter and case-insensitive, ran first), and it runs only when a body came: it would
+ * refuse a missing body with 415, where the contract wants the route's validation to say what is missing (400).
+ * Its 415 for malformed JSON becomes our 400 in the error mapping (isMalformedJsonError).
  */
-export function parseJsonBody(event: APIGatewayProxyEventV2, maxBytes = MAX_BODY_BYTES): unknown {
-  if (event.body === undefined || event.body === null || event.body === '') return undefined;
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
-  if (raw.byteLength > maxBytes) {
-    throw new PayloadTooLarge(`request body is ${raw.byteLength} bytes; the limit is ${maxBytes}`);
-  }
-  try {
-    return JSON.parse(raw.toString('utf8')) as unknown;
-  } catch {
-    throw new BadRequest('request body is not valid JSON');
-  }
+export function jsonBodyParser(): Middleware {
+  // disableContentTypeCheck is an option of the parser that its type declarations leave out.
+  const parser = httpJsonBodyParser({ disableContentTypeCheck: true } as Parameters<typeof httpJsonBodyParser>[0]) as unknown as Middleware;
+  return {
+    before: async (request) => {
+      if (!hasBody(request.event)) return;
+      await parser.before?.(request);
+      request.context.jsonBody = request.event.body as unknown;
+    },
+  };
 }

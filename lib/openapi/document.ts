@@ -25,6 +25,7 @@ const problemDescriptions: Record<number, string> = {
   409: 'conflicts with what is stored, or a request with this Idempotency-Key is still being processed',
   405: 'the path is served, but not with this method; Allow lists the methods it is',
   413: 'the body is over 64 KiB',
+  415: 'the body is not application/json in UTF-8 (or `+json`), or says nothing of what it is',
   422: 'this Idempotency-Key was used with another request body',
   429: 'throttled: too many requests or failed attempts; Retry-After says how many seconds to wait',
   500: 'a fault on our side; the body carries only the request id to quote',
@@ -89,7 +90,10 @@ export function errorStatuses(route: RouteContract): number[] {
   if (acceptsToken(route)) statuses.add(401);
   if (route.access === 'admin') statuses.add(403);
   if (route.params) statuses.add(404);
-  if (route.body) statuses.add(413);
+  if (route.body) {
+    statuses.add(413);
+    statuses.add(415);
+  }
   if (route.rateLimit) statuses.add(429);
   if (route.idempotent) [409, 422].forEach((status) => statuses.add(status));
   statuses.add(500);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { idInBody, Timestamp, trimmedText } from './common';
+import { idInBody, multilineText, Timestamp, trimmedText } from './common';
 import { MovieWithoutSummary } from './movies';
 import { pageOf } from './pagination';
 
@@ -10,7 +10,7 @@ const moviesMessage = `must be an array of at most ${MAX_COLLECTION_MOVIES} movi
 export const CollectionBody = z
   .object({
     title: trimmedText(1, 200),
-    description: trimmedText(0, 2000)
+    description: multilineText(0, 2000)
       .nullish()
       .transform((text) => (text ? text : null)),
     movies: z

@@ -12,11 +12,33 @@ export const integerBetween = (min: number, max: number) => {
   return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
 };
 
-/** A trimmed string of a bounded length. */
-export const trimmedText = (min: number, max: number) => {
+const CONTROL_MESSAGE = 'must not contain control characters';
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+/** C0 controls and DEL: the contract refuses them in text (a NUL would cut the stored text short). */
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+/** The same, but a text of several lines keeps its tabs and line breaks. */
+const NO_CONTROL_BUT_LINES = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+/* eslint-enable no-control-regex */
+/** Half of a UTF-16 surrogate pair: not a character, and stored as U+FFFD, so refused rather than altered. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const boundedText = (min: number, max: number, allowed: RegExp) => {
   const message = rule(min > 0 ? `must be a string of ${min} to ${max} characters` : `must be a string of at most ${max} characters`);
-  return z.string({ error: message }).trim().min(min, { error: message }).max(max, { error: message });
+  // Checked before trimming, so that no control character is ever dropped silently, wherever it is.
+  return z
+    .string({ error: message })
+    .regex(allowed, { error: CONTROL_MESSAGE })
+    .refine((text) => !LONE_SURROGATE.test(text), { error: 'must be valid Unicode text' })
+    .trim()
+    .min(min, { error: message })
+    .max(max, { error: message });
 };
+
+/** A one-line text field (a title, a name): trimmed, of a bounded length, without control characters. */
+export const trimmedText = (min: number, max: number) => boundedText(min, max, NO_CONTROL);
+
+/** A text field of several lines (a description): the same, but tabs and line breaks are kept. */
+export const multilineText = (min: number, max: number) => boundedText(min, max, NO_CONTROL_BUT_LINES);
 
 /** Ids in paths are positive integers written plainly: no sign, exponent, leading zero or spaces. */
 export const idParam = z

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { integerBetween, rule, Timestamp, trimmedText } from './common';
+import { integerBetween, multilineText, rule, Timestamp, trimmedText } from './common';
 import { integerQueryParam, PaginationQuery, pageOf } from './pagination';
 
 /** Genres compare case-insensitively; the first spelling of a repeated genre is kept. */
@@ -10,7 +10,7 @@ const Genres = z
 
 export const CreateMovieBody = z.object({
   title: trimmedText(1, 200),
-  description: trimmedText(0, 2000)
+  description: multilineText(0, 2000)
     .nullish()
     .transform((text) => (text ? text : null)),
   genres: Genres.optional().transform((genres) => genres ?? []),
@@ -68,7 +68,7 @@ export type MovieWithoutSummary = z.infer<typeof MovieWithoutSummary>;
 export const UpdateMovieBody = z
   .object({
     title: trimmedText(1, 200).optional(),
-    description: trimmedText(0, 2000)
+    description: multilineText(0, 2000)
       .nullish()
       .transform((text) => (text === undefined ? undefined : text || null)),
     genres: Genres.optional(),

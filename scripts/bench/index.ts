@@ -22,6 +22,7 @@ import { startFakeOpenAiServer } from '../../tests/support/fakeOpenAiServer';
 import { findProjectRoot, startOfflineApi } from '../../tests/support/offlineApi';
 import { serverlessFunctions } from '../serverless/contracts';
 import { bundleFunctions, sizeOf } from './bundle';
+import { benchAuth } from './auth';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { ms, timeAgainstFloor, type Timing } from './stats';
 
@@ -63,7 +64,9 @@ async function invokeOk(handler: Handler, event: APIGatewayProxyEventV2, expecte
   return result;
 }
 
-export async function main(): Promise<void> {
+export async function main(args: string[] = []): Promise<void> {
+  // `npm run bench -- auth`: the sign-in and token figures alone, printed; docs/PERFORMANCE.md is left as it is.
+  if (args[0] === 'auth') return benchAuth(record);
   const started = performance.now();
   const work = mkdtempSync(join(tmpdir(), 'movies-bench-'));
   const databaseUrl = `file:${join(work, 'bench.db')}`;
@@ -255,6 +258,10 @@ export async function main(): Promise<void> {
   } finally {
     await api.stop();
   }
+
+  // ── Sign-in and tokens: throttled guesses, token liveness, a burst of sign-ins ──────────────────────────
+  console.log('');
+  await benchAuth(record, { calls: CALLS });
 
   await llm.close();
   db.close();

@@ -47,13 +47,13 @@ describe('buildOpenApiDocument', () => {
     expect(getMovie?.security).toEqual([]);
   });
 
-  it('documents a JSON request body, its success status and 400, 413 and 500 problems', () => {
+  it('documents a JSON request body, its success status and 400, 413, 415 and 500 problems', () => {
     const createMovie = operation(document, createMovieRoute);
 
     expect(createMovie?.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: expect.any(Object) } } });
     // a public write: a token is optional, and needed under REQUIRE_AUTH_FOR_WRITES
     // 409 and 422: it takes an Idempotency-Key (a repeat in flight, a key reused with another body)
-    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '409', '413', '422', '500']);
+    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '409', '413', '415', '422', '500']);
     expect(createMovie?.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: false }));
     expect((createMovie?.responses['201'] as { headers?: unknown } | undefined)?.headers).toMatchObject({ 'Idempotency-Replayed': { required: false } });
     expect(createMovie?.security).toEqual([{}, { bearerAuth: [] }]);

@@ -43,6 +43,13 @@ describe('the OpenAPI document declares every response a route can send', () => 
     }
   });
 
+  it('declares 415 on every route that takes a body, and on no other', () => {
+    for (const { op } of operations()) {
+      const takesBody = (op as Operation & { requestBody?: unknown }).requestBody !== undefined;
+      expect(op.responses['415'] !== undefined).toBe(takesBody);
+    }
+  });
+
   it('declares WWW-Authenticate on every 401', () => {
     const with401 = operations().filter(({ op }) => op.responses['401']);
 

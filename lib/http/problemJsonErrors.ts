@@ -1,0 +1,49 @@
+import type { MiddlewareObj } from '@middy/core';
+import httpErrorHandler from '@middy/http-error-handler';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { BadRequest } from '../errors';
+import { getLogger } from '../logger';
+import type { HttpContext } from './createHttpHandler';
+import { isMalformedJsonError } from './jsonBody';
+import { PROBLEM_CONTENT_TYPE, problemResponse } from './problemDetails';
+
+type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
+
+/**
+ * Turns whatever was thrown into the error @middy/http-error-handler answers with: its status, our problem+json as
+ * the message, and the headers the problem carries (Allow, WWW-Authenticate, Retry-After). A fault is logged here,
+ * with the request id its body quotes; its cause is never shown.
+ */
+const toProblemError = (): Middleware => ({
+  onError: (request) => {
+    const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
+    const error = isMalformedJsonError(request.error) ? new BadRequest('request body is not valid JSON') : request.error;
+    const { statusCode = 500, headers, body } = problemResponse(error, requestId);
+    if (statusCode >= 500) {
+      const logger = request.context.services?.logger ?? getLogger();
+      logger.error('request failed', { requestId, error: request.error });
+    }
+    request.error = Object.assign(new Error(body), { statusCode, expose: true, headers });
+  },
+});
+
+/**
+ * @middy/http-error-handler labels a JSON message `Content-Type: application/json`, with no way to name another
+ * media type; problems are application/problem+json (RFC 9457), so the label is corrected once it has answered.
+ */
+const problemMediaType = (): Middleware => ({
+  onError: (request) => {
+    const response = request.response;
+    if (!response?.headers) return;
+    const { 'Content-Type': _middysLabel, ...headers } = response.headers;
+    response.headers = { ...headers, 'content-type': PROBLEM_CONTENT_TYPE };
+  },
+});
+
+/**
+ * Every error becomes problem+json here, and only here. Attached last, so that its `onError` handlers run first,
+ * in this order: toProblemError, @middy/http-error-handler, problemMediaType.
+ */
+export function problemJsonErrors(): Middleware[] {
+  return [problemMediaType(), httpErrorHandler({ logger: false }) as unknown as Middleware, toProblemError()];
+}

@@ -1,0 +1,40 @@
+import { isJsonContentType, requireJsonContentType } from '../../../lib/http/requireJsonContentType';
+import { httpEvent } from '../../support/events';
+
+describe('isJsonContentType', () => {
+  it.each(['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON;CHARSET=UTF-8', 'application/json; charset="utf-8"', 'application/problem+json', 'application/merge-patch+json'])(
+    'It should take %s',
+    (value) => {
+      expect(isJsonContentType(value)).toBe(true);
+    },
+  );
+
+  it.each([undefined, '', 'text/plain', 'text/json', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'application/json; boundary=x', 'application/jsonx', 'application/+json', 'application/x-www-form-urlencoded', 'application/xml'])(
+    'It should refuse %s',
+    (value) => {
+      expect(isJsonContentType(value)).toBe(false);
+    },
+  );
+});
+
+describe('requireJsonContentType', () => {
+  const before = (headers: Record<string, string | undefined>, body: string | undefined) => {
+    const event = httpEvent({ method: 'POST', path: '/movies/', body });
+    event.headers = headers as Record<string, string>;
+    return requireJsonContentType().before!({ event, context: {} as never, response: null, error: null, internal: {} });
+  };
+
+  it('It should refuse a body that is not JSON with 415', () => {
+    expect(() => before({ 'content-type': 'text/plain' }, '{}')).toThrow(expect.objectContaining({ statusCode: 415, title: 'Unsupported Media Type' }));
+  });
+
+  it('It should refuse a body without a Content-Type with 415', () => {
+    expect(() => before({}, '{}')).toThrow(expect.objectContaining({ statusCode: 415 }));
+  });
+
+  it('It should let a JSON body through, and a request without a body whatever it says', () => {
+    expect(() => before({ 'content-type': 'application/json' }, '{}')).not.toThrow();
+    expect(() => before({}, undefined)).not.toThrow();
+    expect(() => before({ 'content-type': 'text/plain' }, '')).not.toThrow();
+  });
+});
