@@ -22,14 +22,43 @@ function el(tag, attributes = {}, ...children) {
 }
 
 const numberFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const thousands = new Intl.NumberFormat('en');
 const averageText = (movie) => (movie.rating === null ? 'No ratings yet' : `Average ${numberFormat.format(movie.rating)} / 5`);
 const countText = (count) => (count === 1 ? 'from 1 rating' : `from ${count} ratings`);
-const factsText = (movie) => [movie.year, movie.genres.join(', ')].filter(Boolean).join(' · ');
+const scoreText = (movie) => (movie.score === null || movie.score === undefined ? '' : `Score ${movie.score.toFixed(2)}`);
+const factsText = (movie) =>
+  [
+    movie.year,
+    movie.genres.join(', '),
+    movie.director ? `directed by ${movie.director}` : '',
+    movie.running_time_min ? `${movie.running_time_min} min` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
-/** Who wrote a summary: "openai:<model>", "simulated" (no LLM key), or null when there is none. */
+/** The reference figures the dataset carries: "IMDb 8.2 / 10 (197,000 votes) · Rotten Tomatoes 86%". */
+function externalText(movie) {
+  const ratings = movie.external_ratings;
+  if (!ratings) return '';
+  return [
+    ratings.imdb ? `IMDb ${ratings.imdb.rating.toFixed(1)} / 10 (${thousands.format(ratings.imdb.votes)} votes)` : '',
+    ratings.rotten_tomatoes === null ? '' : `Rotten Tomatoes ${ratings.rotten_tomatoes}%`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** One line on a film in a list: its score and average here, else what the world thinks of it. */
+function ratingLine(movie) {
+  if (movie.rating !== null) return `${scoreText(movie)} · ${averageText(movie)} ${countText(movie.rating_count)}`;
+  const imdb = movie.external_ratings?.imdb;
+  return imdb ? `Not rated here yet · IMDb ${imdb.rating.toFixed(1)}` : 'No ratings yet';
+}
+
+/** Who wrote a summary: "openai:<model>", "facts" (no LLM key), or null when there is none. */
 function sourceText(source) {
   if (!source) return '';
-  if (source === 'simulated') return 'Simulated: this API runs without a language model.';
+  if (source === 'facts') return "Written from the catalogue's facts: this API runs without a language model.";
   return source.startsWith('openai:') ? `Written by the language model ${source.slice('openai:'.length)}.` : `Written by ${source}.`;
 }
 
@@ -177,13 +206,27 @@ let navigated = false;
 let lastPlace = '#/';
 let currentMovieId = null;
 
-const listHash = (search, page) => {
+/** The two lists: every film by title, and the top rated (by score, the unrated by their reference ratings). */
+const LISTS = {
+  all: { path: '/', title: 'Find a film', ordering: 'title' },
+  top: { path: '/top', title: 'Top rated', ordering: '-score' },
+};
+
+const listHash = (search, page, list = 'all') => {
   const query = new URLSearchParams();
   if (search) query.set('search', search);
   if (page > 1) query.set('page', String(page));
   const text = query.toString();
-  return text ? `#/?${text}` : '#/';
+  const path = `#${LISTS[list].path}`;
+  return text ? `${path}?${text}` : path;
 };
+
+/** Which list an address shows: 'all', 'top', or undefined when it is no list. */
+const listOf = (hash) => {
+  const [path] = (hash.slice(1) || '/').split('?');
+  return Object.keys(LISTS).find((list) => LISTS[list].path === path);
+};
+let currentList = 'all';
 
 function renderAccount() {
   const account = byId('account');
@@ -203,6 +246,8 @@ function renderAccount() {
   const signedIn = current !== null;
   byId('rate-form').hidden = !signedIn;
   byId('rate-sign-in').hidden = signedIn;
+  // Only admins may correct a film's facts (the API checks it too).
+  byId('edit-section').hidden = current?.user?.role !== 'admin';
 }
 
 function movieItem(movie) {
@@ -213,19 +258,23 @@ function movieItem(movie) {
     { class: 'result' },
     title,
     ...(facts ? [el('p', {}, facts)] : []),
-    el('p', {}, movie.rating === null ? 'No ratings yet' : `${averageText(movie)} ${countText(movie.rating_count)}`),
+    el('p', {}, ratingLine(movie)),
   );
 }
 
-async function browse(search, page) {
+async function browse(search, page, list = 'all') {
   const mine = ++navigation;
+  currentList = list;
   showView('browse', 'browse-title');
+  byId('browse-title').textContent = LISTS[list].title;
+  byId('nav-all').toggleAttribute('aria-current', list === 'all');
+  byId('nav-top').toggleAttribute('aria-current', list === 'top');
   byId('search').value = search;
   const status = byId('results-status');
   const results = byId('results');
   status.textContent = 'Loading…';
   results.setAttribute('aria-busy', 'true');
-  const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE) });
+  const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE), ordering: LISTS[list].ordering });
   if (search) query.set('search', search);
   try {
     const answer = await callApi(`/movies/?${query}`);
@@ -248,11 +297,67 @@ async function browse(search, page) {
   }
 }
 
+/** How the ratings spread over the five values, as bars drawn with plain HTML and CSS, five stars first. */
+function renderHistogram(movie) {
+  const histogram = byId('movie-histogram');
+  const counts = movie.rating_distribution;
+  if (!counts || movie.rating_count === 0) {
+    histogram.hidden = true;
+    histogram.replaceChildren();
+    return;
+  }
+  const values = [5, 4, 3, 2, 1];
+  const most = Math.max(...values.map((value) => counts[value]));
+  const stars = (value) => (value === 1 ? '1 star' : `${value} stars`);
+  histogram.setAttribute(
+    'aria-label',
+    `How the ${movie.rating_count} ratings spread: ${values.map((value) => `${stars(value)} ${counts[value]}`).join(', ')}`,
+  );
+  histogram.replaceChildren(
+    ...values.map((value) => {
+      const fill = el('span', { class: 'bar-fill' });
+      // Set through the CSSOM, which the page's CSP (no inline styles) allows.
+      fill.style.width = `${most === 0 ? 0 : (counts[value] / most) * 100}%`;
+      return el('div', { class: 'bar-row', 'aria-hidden': 'true' }, el('span', { class: 'bar-label' }, `${value}★`), el('span', { class: 'bar' }, fill), el('span', { class: 'bar-count' }, String(counts[value])));
+    }),
+  );
+  histogram.hidden = false;
+}
+
+function fillEditForm(movie) {
+  byId('edit-title').value = movie.title;
+  byId('edit-year').value = movie.year === null ? '' : String(movie.year);
+  byId('edit-genres').value = movie.genres.join(', ');
+  byId('edit-description').value = movie.description ?? '';
+}
+
+async function loadSimilar(id, mine) {
+  const list = byId('movie-similar');
+  const status = byId('similar-status');
+  list.replaceChildren();
+  status.textContent = 'Loading…';
+  try {
+    const { results } = await callApi(`/movies/${id}/similar/?limit=6`);
+    if (mine !== navigation) return;
+    list.replaceChildren(...results.map(movieItem));
+    status.textContent = results.length ? '' : 'No similar films yet.';
+  } catch (error) {
+    if (mine !== navigation) return;
+    status.textContent = '';
+    showError(error);
+  }
+}
+
 function renderMovie(movie) {
   byId('movie-title').textContent = movie.title;
   byId('movie-facts').textContent = factsText(movie);
+  const external = externalText(movie);
+  byId('movie-external').textContent = external;
+  byId('movie-external').hidden = !external;
   byId('movie-rating').textContent = averageText(movie);
   byId('movie-count').textContent = movie.rating === null ? '' : countText(movie.rating_count);
+  byId('movie-score').textContent = scoreText(movie);
+  renderHistogram(movie);
   byId('movie-summary').textContent = movie.summary ?? 'No summary yet: the summary writer did not answer in time. Open the film again later.';
   byId('movie-summary-source').textContent = sourceText(movie.summary_source);
   byId('movie-description').textContent = movie.description ?? '';
@@ -275,8 +380,10 @@ async function openMovie(id, { fresh = false } = {}) {
     const movie = await callApi(`/movies/${id}/`, { fresh });
     if (mine !== navigation) return;
     renderMovie(movie);
+    fillEditForm(movie);
     document.title = `${movie.title} · Movies`;
     if (!fresh && navigated) byId('movie-title').focus();
+    if (!fresh) await loadSimilar(id, mine);
   } catch (error) {
     if (mine !== navigation) return;
     byId('movie-title').textContent = 'Film not available';
@@ -300,9 +407,10 @@ function route() {
   if (path === '/sign-in') return showSignIn();
   lastPlace = location.hash || '#/';
   if (movie) return openMovie(Number(movie[1]));
-  document.title = 'Movies: search, read, rate';
+  const list = listOf(location.hash) ?? 'all';
+  document.title = list === 'top' ? 'Top rated · Movies' : 'Movies: search, read, rate';
   const query = new URLSearchParams(queryText);
-  return browse((query.get('search') ?? '').trim(), Math.max(Number.parseInt(query.get('page') ?? '1', 10) || 1, 1));
+  return browse((query.get('search') ?? '').trim(), Math.max(Number.parseInt(query.get('page') ?? '1', 10) || 1, 1), list);
 }
 
 // ---- Forms ---------------------------------------------------------------------------------------------
@@ -334,7 +442,7 @@ function signedIn(tokens, form) {
 
 function start() {
   onSubmit('search-form', async (data) => {
-    const target = listHash(String(data.get('search') ?? '').trim(), 1);
+    const target = listHash(String(data.get('search') ?? '').trim(), 1, currentList);
     // Searching the same words again reloads them (a hash that does not change fires no event).
     if (location.hash === target || (target === '#/' && location.hash === '')) await route();
     else location.hash = target;
@@ -343,7 +451,7 @@ function start() {
   const turnPage = (step) => {
     const query = new URLSearchParams((location.hash.split('?')[1] ?? ''));
     const page = Math.max((Number.parseInt(query.get('page') ?? '1', 10) || 1) + step, 1);
-    location.hash = listHash((query.get('search') ?? '').trim(), page);
+    location.hash = listHash((query.get('search') ?? '').trim(), page, currentList);
   };
   byId('previous-page').addEventListener('click', () => turnPage(-1));
   byId('next-page').addEventListener('click', () => turnPage(1));
@@ -372,17 +480,35 @@ function start() {
     await openMovie(movie, { fresh: true });
   });
 
+  onSubmit('edit-form', async (data) => {
+    const movie = currentMovieId;
+    const year = String(data.get('year') ?? '').trim();
+    const body = {
+      title: String(data.get('title') ?? ''),
+      year: year === '' ? null : Number(year),
+      genres: String(data.get('genres') ?? '')
+        .split(',')
+        .map((genre) => genre.trim())
+        .filter(Boolean),
+      description: String(data.get('description') ?? '').trim() || null,
+    };
+    byId('edit-status').textContent = '';
+    await callApi(`/movies/${movie}/`, { method: 'PATCH', auth: true, body });
+    // A change of facts clears the summary: reading the film again writes one from the new facts.
+    await openMovie(movie, { fresh: true });
+    byId('edit-status').textContent = 'The changes are saved.';
+  });
+
   window.addEventListener('hashchange', () => {
     navigated = true;
-    const [path] = location.hash.slice(1).split('?');
-    if (!path || path === '/') lastListHash = location.hash || '#/';
+    if (listOf(location.hash)) lastListHash = location.hash || '#/';
     route();
   });
 
   // Searched before this script ran, the form went to /?search=…: carry the words over to the address it reads.
   const early = new URLSearchParams(location.search);
   if (early.has('search') && !location.hash) history.replaceState(null, '', `/${listHash((early.get('search') ?? '').trim(), 1)}`);
-  lastListHash = location.hash.startsWith('#/?') ? location.hash : '#/';
+  lastListHash = listOf(location.hash) && location.hash ? location.hash : '#/';
 
   renderAccount();
   route();

@@ -14,7 +14,7 @@ import { parseConfig } from '../lib/config';
 import { createServices } from '../lib/container';
 import { openMigratedDatabase } from '../lib/db/client';
 import { createHttpHandler } from '../lib/http/createHttpHandler';
-import { createSimulatedSummaryGenerator } from '../lib/llm/simulatedSummaryGenerator';
+import { createFactsSummaryGenerator } from '../lib/llm/factsSummaryGenerator';
 import { createLogger } from '../lib/logger';
 import { listMoviesRoute } from '../lib/schemas/routes/movies';
 import { bundledMoviesDataset, importMovies, readDataset } from '../lib/services/movieImport';
@@ -33,7 +33,7 @@ export async function main(): Promise<void> {
       config: parseConfig({ DATABASE_URL: url, LOG_LEVEL: 'SILENT' }),
       db,
       logger: createLogger('SILENT'),
-      generator: createSimulatedSummaryGenerator(),
+      generator: createFactsSummaryGenerator(),
     });
 
     const started = performance.now();

@@ -1,6 +1,9 @@
-import middy, { type MiddlewareObj } from '@middy/core';
+import middy, { type MiddlewareObj, type MiddyHandlerObject } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { getServices, type Services } from '../container';
+import { withWriteCharge, type WriteCharge } from '../db/writeCharges';
+import type { CappedHit } from '../services/throttling';
+import { currentRequestId, withRequestId } from '../requestScope';
 import type { AuthUser } from '../services/tokens';
 import { authenticate } from './authenticate';
 import { entityTags } from './entityTag';
@@ -8,9 +11,11 @@ import { jsonBodyParser, limitBodySize } from './jsonBody';
 import type { KeyScope } from '../repositories/idempotencyRepository';
 import { idempotency } from './idempotency';
 import { limitClients } from './limitClients';
+import { limitWrites } from './limitWrites';
 import { problemJsonErrors } from './problemJsonErrors';
 import { HttpReply } from './reply';
 import { countRequests } from './requestCounter';
+import { requestIdOf } from './requestId';
 import { requestLog } from './requestLog';
 import { requireJsonContentType } from './requireJsonContentType';
 import { securityHeaders } from './securityHeaders';
@@ -35,6 +40,10 @@ export interface HttpContext extends Context {
   replay?: Result;
   /** RateLimit-Policy and RateLimit for this request, on a route with a per-client limit. */
   rateLimitHeaders?: Record<string, string>;
+  /** This request's hit of the per-client write limit, on a write route, for a caller who is not an admin. */
+  writeLimit?: CappedHit;
+  /** The same hit, to be carried by the handler's first write. */
+  writeCharge?: WriteCharge;
 }
 
 type Middleware = MiddlewareObj<Event, Result, Error, HttpContext>;
@@ -60,7 +69,7 @@ const requestValidator = (route: RouteContract): Middleware => ({
     const headers = Object.fromEntries(Object.entries(request.event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
     request.context.input = {
       ...validateRequest(route, request.event, request.context.jsonBody),
-      requestId: request.event.requestContext.requestId,
+      requestId: currentRequestId() ?? requestIdOf(request.event, request.context),
       method: request.event.requestContext.http.method,
       path: request.event.rawPath,
       headers,
@@ -91,7 +100,7 @@ export function createHttpHandler<R extends RouteContract>(
 ) {
   // A handler still running this close to the function's timeout is stopped (its signal aborted, so queued
   // work is dropped) and answered 504 problem+json, rather than killed by Lambda with no answer of ours.
-  return middy<Event, Result, Error, HttpContext>({ timeoutEarlyInMillis: TIMEOUT_MARGIN_MS })
+  const stack = middy<Event, Result, Error, HttpContext>({ timeoutEarlyInMillis: TIMEOUT_MARGIN_MS })
     .use(requestLog(route))
     .use(securityHeaders())
     // Attached after securityHeaders so that its `after` runs first and a 304 it makes still gets them.
@@ -102,13 +111,18 @@ export function createHttpHandler<R extends RouteContract>(
     // Before authentication and parsing, so a flood of bad tokens or garbage counts against its sender too.
     .use(limitClients(route))
     .use(authenticate(route))
+    // After authentication, which names the client; its count rides on the handler's first write.
+    .use(limitWrites(route))
     .use(bodyOf(route))
     .use(requestValidator(route))
     .use(idempotency(route))
     .use(problemJsonErrors())
-    .handler(async (_event, { input, services: built, replay }, { signal }) => {
+    .handler(async (_event, { input, services: built, replay, writeCharge }, { signal }) => {
       if (replay) return replay;
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
-      return toResult(await implementation({ ...input, signal } as unknown as RouteInput<R>, built), route);
+      return toResult(await withWriteCharge(writeCharge, () => implementation({ ...input, signal } as unknown as RouteInput<R>, built)), route);
     });
+  // Every line logged while this request is served, wherever it is logged from, carries its id.
+  return (event: Event, context: Context, options?: MiddyHandlerObject): Promise<Result> =>
+    withRequestId(requestIdOf(event, context), async () => (await (options ? stack(event, context, options) : stack(event, context))) as Result);
 }

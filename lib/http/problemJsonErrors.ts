@@ -3,9 +3,11 @@ import httpErrorHandler from '@middy/http-error-handler';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { BadRequest } from '../errors';
 import { getLogger } from '../logger';
+import { currentRequestId } from '../requestScope';
 import type { HttpContext } from './createHttpHandler';
 import { isMalformedJsonError } from './jsonBody';
 import { PROBLEM_CONTENT_TYPE, problemResponse } from './problemDetails';
+import { requestIdOf } from './requestId';
 
 type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
 
@@ -16,12 +18,12 @@ type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructure
  */
 const toProblemError = (): Middleware => ({
   onError: (request) => {
-    const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
+    const requestId = currentRequestId() ?? requestIdOf(request.event, request.context);
     const error = isMalformedJsonError(request.error) ? new BadRequest('request body is not valid JSON') : request.error;
     const { statusCode = 500, headers, body } = problemResponse(error, requestId);
     if (statusCode >= 500) {
       const logger = request.context.services?.logger ?? getLogger();
-      logger.error('request failed', { requestId, error: request.error });
+      logger.error('request failed', { request_id: requestId, error: request.error });
     }
     request.error = Object.assign(new Error(body), { statusCode, expose: true, headers });
   },

@@ -1,7 +1,9 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { getLogger } from '../logger';
+import { currentRequestId } from '../requestScope';
 import type { HttpContext } from './createHttpHandler';
+import { requestIdOf } from './requestId';
 import type { RouteContract } from './route';
 
 type Request = Parameters<NonNullable<MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>['after']>>[0];
@@ -22,7 +24,7 @@ export function requestLog(route: RouteContract): MiddlewareObj<APIGatewayProxyE
       path: request.event.rawPath,
       status,
       duration_ms: Math.round((performance.now() - (started.get(request.event) ?? performance.now())) * 10) / 10,
-      request_id: request.event.requestContext?.requestId ?? request.context.awsRequestId,
+      request_id: currentRequestId() ?? requestIdOf(request.event, request.context),
       ...(user?.id !== undefined ? { user_id: user.id } : {}),
     };
     const logger = request.context.services?.logger ?? getLogger();

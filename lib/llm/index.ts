@@ -1,11 +1,11 @@
 import { getConfig, type Config } from '../config';
 import { OpenAiSummaryGenerator } from './openaiSummaryGenerator';
-import { createSimulatedSummaryGenerator } from './simulatedSummaryGenerator';
+import { createFactsSummaryGenerator } from './factsSummaryGenerator';
 import type { SummaryGenerator } from './summaryGenerator';
 
-/** The OpenAI-backed writer when a key is configured, else the deterministic simulated one. */
+/** The OpenAI-backed writer when a key is configured, else the deterministic facts writer. */
 export function createSummaryGenerator(llm: Config['llm']): SummaryGenerator {
-  return llm.apiKey ? new OpenAiSummaryGenerator(llm) : createSimulatedSummaryGenerator();
+  return llm.apiKey ? new OpenAiSummaryGenerator(llm) : createFactsSummaryGenerator();
 }
 
 let containerGenerator: SummaryGenerator | undefined;

@@ -1,10 +1,13 @@
-/** What a summary writer is told about a movie: its own fields, passed as data. */
+/** What a summary writer is told about a movie: every fact the catalogue holds of it, passed as data. */
 export interface MovieFacts {
   id: number;
   title: string;
   year: number | null;
   genres: string[];
   description: string | null;
+  director: string | null;
+  running_time_min: number | null;
+  external_ratings: { imdb: { rating: number; votes: number } | null; rotten_tomatoes: number | null } | null;
 }
 
 /** What a writer is told of a movie: the facts the catalogue holds, nothing it would have to guess. */
@@ -14,12 +17,15 @@ export const factsOf = (movie: MovieFacts): MovieFacts => ({
   year: movie.year,
   genres: movie.genres,
   description: movie.description,
+  director: movie.director,
+  running_time_min: movie.running_time_min,
+  external_ratings: movie.external_ratings,
 });
 
 export interface GeneratedSummary {
   /** Trimmed, non-empty, at most MAX_SUMMARY_LENGTH characters. */
   text: string;
-  /** Where the text came from, stored beside it: "openai:<model>" or "simulated". */
+  /** Where the text came from, stored beside it: "openai:<model>" or "facts". */
   source: string;
 }
 
@@ -44,5 +50,6 @@ export function capSummary(text: string): string {
   if (clean.length <= MAX_SUMMARY_LENGTH) return clean;
   const room = clean.slice(0, MAX_SUMMARY_LENGTH - 1);
   const lastSpace = room.lastIndexOf(' ');
+  // Stryker disable next-line MethodExpression: equivalent, clean has single spaces, so neither cut can end in one
   return `${(lastSpace > MAX_SUMMARY_LENGTH / 2 ? room.slice(0, lastSpace) : room).trimEnd()}…`;
 }

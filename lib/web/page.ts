@@ -21,6 +21,10 @@ const html = () => `<!doctype html>
   <a class="skip-link" href="#main">Skip to content</a>
   <header class="site-header">
     <a class="brand" href="#/">Movies</a>
+    <nav class="views" aria-label="Lists">
+      <a id="nav-all" href="#/">All films</a>
+      <a id="nav-top" href="#/top">Top rated</a>
+    </nav>
     <div id="account" class="account"></div>
   </header>
   <main id="main" tabindex="-1">
@@ -48,7 +52,9 @@ const html = () => `<!doctype html>
       <p><a id="back-link" href="#/">Back to the list</a></p>
       <h1 id="movie-title" tabindex="-1"></h1>
       <p id="movie-facts" class="facts"></p>
-      <p class="score"><span id="movie-rating"></span> <span id="movie-count" class="count"></span></p>
+      <p id="movie-external" class="facts" hidden></p>
+      <p class="score"><span id="movie-rating"></span> <span id="movie-count" class="count"></span> <span id="movie-score" class="count"></span></p>
+      <div id="movie-histogram" class="histogram" role="img" hidden></div>
       <section aria-labelledby="summary-title">
         <h2 id="summary-title">Summary</h2>
         <p id="movie-summary"></p>
@@ -57,6 +63,11 @@ const html = () => `<!doctype html>
       <section id="movie-description-section" aria-labelledby="description-title" hidden>
         <h2 id="description-title">Description</h2>
         <p id="movie-description"></p>
+      </section>
+      <section aria-labelledby="similar-title">
+        <h2 id="similar-title">Similar films</h2>
+        <ol id="movie-similar" class="similar"></ol>
+        <p id="similar-status" class="status" role="status"></p>
       </section>
       <section aria-labelledby="rate-title">
         <h2 id="rate-title">Your rating</h2>
@@ -71,6 +82,21 @@ const html = () => `<!doctype html>
         </form>
         <p id="rate-sign-in"><a href="#/sign-in">Sign in</a> to rate this film.</p>
         <p id="rate-status" class="status" role="status"></p>
+      </section>
+      <section id="edit-section" aria-labelledby="edit-heading" hidden>
+        <h2 id="edit-heading">Edit this film <span class="optional">(admins)</span></h2>
+        <form id="edit-form" class="card edit">
+          <label for="edit-title">Title</label>
+          <input id="edit-title" name="title" type="text" maxlength="200" required>
+          <label for="edit-year">Year <span class="optional">(empty if unknown)</span></label>
+          <input id="edit-year" name="year" type="number" min="1870" max="2100" step="1">
+          <label for="edit-genres">Genres <span class="optional">(separated by commas)</span></label>
+          <input id="edit-genres" name="genres" type="text">
+          <label for="edit-description">Description</label>
+          <textarea id="edit-description" name="description" maxlength="2000" rows="4"></textarea>
+          <button type="submit">Save the changes</button>
+        </form>
+        <p id="edit-status" class="status" role="status"></p>
       </section>
     </article>
 

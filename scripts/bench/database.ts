@@ -16,7 +16,7 @@ export async function addSyntheticCatalogue(db: Client, movies: number, ratings:
     `${counting(movies)}
      INSERT INTO movies (title, genres, year, summary, summary_source)
      SELECT 'Synthetic film ' || i, json_array(json_extract('${genres}', '$[' || (i % 8) || ']')), 1900 + i % 125,
-            'A stored summary of synthetic film ' || i || '.', 'simulated'
+            'A stored summary of synthetic film ' || i || '.', 'facts'
      FROM n`,
   );
   const firstId = before + 1;

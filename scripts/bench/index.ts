@@ -161,7 +161,7 @@ export async function main(args: string[] = []): Promise<void> {
   // ── Growth: a movie with 1,000 ratings beside one with 1,000,000, read in alternating blocks ──────────
   const movieWithRatings = async (title: string, count: number) => {
     const movie = await movies.create({ title, genres: [] });
-    await db.execute({ sql: "UPDATE movies SET summary = 'Stored.', summary_source = 'simulated' WHERE id = ?", args: [movie.id] });
+    await db.execute({ sql: "UPDATE movies SET summary = 'Stored.', summary_source = 'facts' WHERE id = ?", args: [movie.id] });
     await addRatingsTo(db, movie.id, count);
     return httpEvent({ path: `/movies/${movie.id}/`, pathParameters: { id: String(movie.id) } });
   };

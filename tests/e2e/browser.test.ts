@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../support/chromium';
+import { openMigratedDatabase } from '../../lib/db/client';
+import { createMoviesRepository } from '../../lib/repositories/moviesRepository';
+import { importMovies } from '../../lib/services/movieImport';
 import { api, baseUrl, createMovie } from './http';
 
 const outputFolder = join(__dirname, '..', '..', 'test-output');
@@ -220,6 +223,84 @@ describe('the web page in Chromium', () => {
     await page.keyboard.press('Enter');
     await textOf(page, '#movie-title', title);
     expect(await focusedId(page)).toBe('movie-title');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+  /** Films put in the catalogue as `npm run seed` puts them, through the real import of dataset rows. */
+  async function importFilms(rows: Record<string, unknown>[]): Promise<void> {
+    const db = await openMigratedDatabase({ url: process.env.E2E_DATABASE_URL! });
+    try {
+      await importMovies(rows, { movies: createMoviesRepository(db) });
+      await createMoviesRepository(db).refreshScores(10);
+    } finally {
+      db.close();
+    }
+  }
+
+  async function signInAs(page: Page, email: string, password: string) {
+    await page.goto(`${baseUrl()}/#/sign-in`);
+    const form = page.locator('#sign-in-form');
+    await form.getByLabel('Email').fill(email);
+    await form.getByLabel('Password').fill(password);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#account').filter({ hasText: 'Signed in as' }).waitFor({ timeout: 15_000 });
+  }
+
+  it("shows a film's histogram, score, reference ratings and similar films, the Top rated view, and an admin's edit form, at phone and desktop widths", async () => {
+    const word = unique();
+    const director = `Director ${word}`;
+    await importFilms([
+      { Title: `Harbour ${word}`, 'Release Date': 'Mar 3 1961', Director: director, 'Major Genre': 'Drama', 'Running Time min': 121, 'IMDB Rating': 9.7, 'IMDB Votes': 900000, 'Rotten Tomatoes Rating': 99 },
+      { Title: `Second harbour ${word}`, 'Release Date': 'Mar 3 1963', Director: director, 'Major Genre': 'Drama', 'IMDB Rating': 6.1, 'IMDB Votes': 1500 },
+    ]);
+    const found = (await api(`/movies/?search=${word}&ordering=year`)).body as { results: { id: number }[] };
+    const [harbour, second] = found.results as [{ id: number }, { id: number }];
+    for (const value of [5, 5, 4, 2]) expect((await api('/ratings/', { method: 'POST', body: { movie: harbour.id, value } })).status).toBe(201);
+    const { page, problems } = await openPage();
+
+    // Top rated: the films rated here first, by score, then the rest by their reference ratings.
+    await page.getByRole('link', { name: 'Top rated' }).click();
+    expect(await textOf(page, '#browse-title', 'Top rated')).toBe('Top rated');
+    await search(page, word);
+    expect(await textOf(page, '#results-status', 'matching')).toBe(`2 films matching “${word}”.`);
+    const results = page.locator('.result');
+    expect(await results.locator('.result-title').allTextContents()).toEqual([`Harbour ${word}`, `Second harbour ${word}`]);
+    expect(await results.nth(0).textContent()).toMatch(/Score \d\.\d{2}/);
+    expect(await results.nth(1).textContent()).toContain('Not rated here yet · IMDb 6.1');
+    await page.screenshot({ path: join(outputFolder, 'browser-top-rated-phone.png'), fullPage: true });
+
+    await page.goto(`${baseUrl()}/#/movies/${harbour.id}`);
+    await textOf(page, '#movie-title', `Harbour ${word}`);
+    expect(await page.locator('#movie-facts').textContent()).toBe(`1961 · Drama · directed by ${director} · 121 min`);
+    expect(await page.locator('#movie-external').textContent()).toBe('IMDb 9.7 / 10 (900,000 votes) · Rotten Tomatoes 99%');
+    const histogram = page.getByRole('img', { name: /How the 4 ratings spread/ });
+    expect(await histogram.getAttribute('aria-label')).toBe('How the 4 ratings spread: 5 stars 2, 4 stars 1, 3 stars 0, 2 stars 1, 1 star 0');
+    expect(await page.locator('#movie-histogram .bar-fill').count()).toBe(5);
+    expect(await page.locator('#movie-score').textContent()).toMatch(/^Score \d\.\d{2}$/);
+    const similar = page.locator('#movie-similar');
+    await similar.getByRole('link', { name: `Second harbour ${word}` }).waitFor({ timeout: 15_000 });
+    // Only admins get the edit form.
+    expect(await page.locator('#edit-form').isVisible()).toBe(false);
+    await page.screenshot({ path: join(outputFolder, 'browser-movie-phone.png'), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+    await page.screenshot({ path: join(outputFolder, 'browser-movie-desktop.png'), fullPage: true });
+
+    await signInAs(page, process.env.E2E_ADMIN_EMAIL!, process.env.E2E_ADMIN_PASSWORD!);
+    await page.goto(`${baseUrl()}/#/movies/${second.id}`);
+    await textOf(page, '#movie-title', `Second harbour ${word}`);
+    const edit = page.locator('#edit-form');
+    await edit.waitFor({ state: 'visible', timeout: 15_000 });
+    await edit.getByLabel('Title').fill(`Second Harbour ${word}`);
+    await edit.getByLabel('Genres').fill('Drama, Mystery');
+    await edit.getByRole('button', { name: 'Save the changes' }).click();
+
+    expect(await textOf(page, '#edit-status', 'saved')).toBe('The changes are saved.');
+    expect(await page.locator('#movie-title').textContent()).toBe(`Second Harbour ${word}`);
+    expect(await page.locator('#movie-facts').textContent()).toBe(`1963 · Drama, Mystery · directed by ${director}`);
+    expect((await api(`/movies/${second.id}/`)).body).toMatchObject({ title: `Second Harbour ${word}`, genres: ['Drama', 'Mystery'] });
+    await page.screenshot({ path: join(outputFolder, 'browser-admin-edit-desktop.png'), fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: join(outputFolder, 'browser-admin-edit-phone.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
   });

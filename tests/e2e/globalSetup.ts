@@ -16,8 +16,9 @@ export default async function globalSetup(): Promise<void> {
   const llm = await startFakeOpenAiServer({ kind: 'reply', delayMs: 50 });
   // The admin the API ensures at start, for the suites that need one.
   const [adminEmail, adminPassword] = ['admin@e2e.example.com', randomBytes(12).toString('base64url')];
+  const databaseUrl = `file:${join(folder, 'e2e.db')}`;
   const api = await startOfflineApi({
-    databaseUrl: `file:${join(folder, 'e2e.db')}`,
+    databaseUrl,
     logFile: join(folder, 'serverless-offline.log'),
     env: {
       OPENAI_API_KEY: 'sk-e2e-fake',
@@ -27,9 +28,14 @@ export default async function globalSetup(): Promise<void> {
       ADMIN_PASSWORD: adminPassword,
       // Every suite signs in from 127.0.0.1: the per-client /auth/* limit is raised so they do not throttle one another.
       AUTH_RATE_PER_MINUTE: '100000',
+      // Likewise every suite writes from 127.0.0.1; tests/e2e/writeLimits.test.ts has a server of its own.
+      WRITE_RATE_PER_MINUTE: '100000',
+      LLM_MAX_CALLS_PER_HOUR: '100000',
     },
   });
   process.env.E2E_BASE_URL = api.baseUrl;
+  // For suites that put films in the catalogue the way `npm run seed` does, through the real import.
+  process.env.E2E_DATABASE_URL = databaseUrl;
   process.env.E2E_VALIDATION_LOG = join(folder, 'validated-responses.log');
   process.env.E2E_FAKE_OPENAI_URL = llm.baseUrl;
   process.env.E2E_ADMIN_EMAIL = adminEmail;

@@ -69,7 +69,7 @@ describe('collections', () => {
     });
 
     it('It should show each movie without its summary', async () => {
-      await services.movies.storeSummary(ids.Heat!, { summary: 'A heist.', summary_source: 'simulated' });
+      await services.movies.storeSummary(ids.Heat!, { summary: 'A heist.', summary_source: 'facts' });
 
       const response = await create(ann, { title: 'Heists', movies: [ids.Heat] });
 

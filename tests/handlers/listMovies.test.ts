@@ -92,11 +92,11 @@ describe('GET /movies/ (listMovies): pagination', () => {
 
   it('shows a stored summary, and never asks the LLM for one', async () => {
     const first = ((await list(services)).body as Page).results[0]!;
-    await services.movies.storeSummary(first.id, { summary: 'Stored.', summary_source: 'simulated' });
+    await services.movies.storeSummary(first.id, { summary: 'Stored.', summary_source: 'facts' });
 
     const response = await list(services);
 
-    expect((response.body as Page).results[0]).toMatchObject({ id: first.id, summary: 'Stored.', summary_source: 'simulated' });
+    expect((response.body as Page).results[0]).toMatchObject({ id: first.id, summary: 'Stored.', summary_source: 'facts' });
     expect((response.body as Page).results[1]).toMatchObject({ summary: null });
     expect(generator.generate).not.toHaveBeenCalled();
   });

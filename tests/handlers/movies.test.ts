@@ -74,6 +74,40 @@ describe('GET /movies/{id}/ (getMovie)', () => {
     expect(generator.generate).toHaveBeenCalledTimes(1);
   });
 
+  it('It should give the summary writer every fact the catalogue holds of the movie', async () => {
+    const generator = fakeSummaryGenerator('Facts.');
+    const services = await createTestServices({ generator });
+    await services.movies.insertImported([
+      {
+        title: 'Heat',
+        year: 1995,
+        genres: ['Action'],
+        director: 'Michael Mann',
+        running_time_min: 171,
+        import_key: '1995:heat',
+        imdb: { rating: 8.2, votes: 197000 },
+        rotten_tomatoes: 86,
+      },
+    ]);
+    const [heat] = (await services.movies.list({ offset: 0, limit: 1, search: 'heat' })).movies;
+
+    await get(services, String(heat!.id));
+
+    expect(generator.generate).toHaveBeenCalledWith(
+      {
+        id: heat!.id,
+        title: 'Heat',
+        year: 1995,
+        genres: ['Action'],
+        description: null,
+        director: 'Michael Mann',
+        running_time_min: 171,
+        external_ratings: { imdb: { rating: 8.2, votes: 197000 }, rotten_tomatoes: 86 },
+      },
+      expect.anything(),
+    );
+  });
+
   it('answers 200 with summary null when the LLM fails', async () => {
     const services = await createTestServices({ generator: { generate: jest.fn().mockRejectedValue(new Error('429')) } });
     const movie = await services.movies.create({ title: 'Alien', genres: [] });
@@ -135,7 +169,7 @@ describe('GET /movies/{id}/ ETag', () => {
   });
 
   it('changes the ETag when the summary arrives', async () => {
-    const generate = jest.fn().mockRejectedValueOnce(new Error('503')).mockResolvedValue({ text: 'Now summarised.', source: 'simulated' });
+    const generate = jest.fn().mockRejectedValueOnce(new Error('503')).mockResolvedValue({ text: 'Now summarised.', source: 'facts' });
     const services = await createTestServices({ generator: { generate } });
     const movie = await services.movies.create({ title: 'Late summary' });
     const without = await get(services, movie.id);

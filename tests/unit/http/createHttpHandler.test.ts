@@ -134,7 +134,7 @@ describe('createHttpHandler', () => {
     expect(response.body).toMatchObject({ title: 'Internal Server Error', status: 500, request_id: event.requestContext.requestId });
     expect(services.logger.error).toHaveBeenCalledWith(
       expect.any(String),
-      expect.objectContaining({ requestId: event.requestContext.requestId, error: expect.any(Error) }),
+      expect.objectContaining({ request_id: event.requestContext.requestId, error: expect.any(Error) }),
     );
   });
 

@@ -8,15 +8,15 @@ describe('createSummaryGenerator', () => {
     expect(generator).toBeInstanceOf(OpenAiSummaryGenerator);
   });
 
-  it('falls back to the simulated generator without a key, so the API is complete offline', async () => {
+  it('falls back to the facts writer without a key, so the API is complete offline', async () => {
     const generator = createSummaryGenerator({ model: 'gpt-4o-mini', timeoutMs: 1000 });
 
     const summary = await generator.generate(
-      { id: 1, title: 'Heat', year: 1995, genres: [], description: null },
+      { id: 1, title: 'Heat', year: 1995, genres: [], description: null, director: null, running_time_min: null, external_ratings: null },
       { signal: new AbortController().signal },
     );
 
-    expect(summary.source).toBe('simulated');
+    expect(summary.source).toBe('facts');
   });
 });
 
@@ -37,7 +37,7 @@ describe('the openai package', () => {
       expect(loaded).toBe(false);
 
       const summary = await generator.generate(
-        { id: 1, title: 'Heat', year: 1995, genres: [], description: null },
+        { id: 1, title: 'Heat', year: 1995, genres: [], description: null, director: null, running_time_min: null, external_ratings: null },
         { signal: new AbortController().signal },
       );
 

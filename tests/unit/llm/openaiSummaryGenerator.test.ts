@@ -2,7 +2,16 @@ import { OpenAiSummaryGenerator } from '../../../lib/llm/openaiSummaryGenerator'
 import { MAX_SUMMARY_LENGTH, type MovieFacts } from '../../../lib/llm/summaryGenerator';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../support/fakeOpenAiServer';
 
-const inception: MovieFacts = { id: 1, title: 'Inception', year: 2010, genres: ['Thriller'], description: 'Dreams.' };
+const inception: MovieFacts = {
+  id: 1,
+  title: 'Inception',
+  year: 2010,
+  genres: ['Thriller'],
+  description: 'Dreams.',
+  director: 'Christopher Nolan',
+  running_time_min: 148,
+  external_ratings: { imdb: { rating: 8.8, votes: 1234567 }, rotten_tomatoes: 87 },
+};
 
 describe('OpenAiSummaryGenerator against an OpenAI-compatible server on loopback', () => {
   let fake: FakeOpenAiServer;
@@ -35,7 +44,16 @@ describe('OpenAiSummaryGenerator against an OpenAI-compatible server on loopback
     const messages = fake.requests[0]?.body.messages ?? [];
     expect(messages.map((m) => m.role)).toEqual(['system', 'user']);
     expect(messages[0]?.content).not.toContain('pwned');
-    expect(JSON.parse(messages[1]!.content)).toEqual({ title: hostile.title, year: 2010, genres: ['Thriller'], description: 'Dreams.' });
+    // Every fact the catalogue holds, as data.
+    expect(JSON.parse(messages[1]!.content)).toEqual({
+      title: hostile.title,
+      year: 2010,
+      genres: ['Thriller'],
+      director: 'Christopher Nolan',
+      running_time_min: 148,
+      external_ratings: { imdb: { rating: 8.8, votes: 1234567 }, rotten_tomatoes: 87 },
+      description: 'Dreams.',
+    });
   });
 
   it(`caps a long answer at ${MAX_SUMMARY_LENGTH} characters on a word boundary`, async () => {

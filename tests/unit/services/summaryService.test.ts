@@ -48,7 +48,16 @@ describe('summaryService', () => {
     await service({ generator }).withSummary(movie);
 
     expect(generator.generate).toHaveBeenCalledWith(
-      { id: movie.id, title: 'Inception', year: 2010, genres: ['Thriller'], description: null },
+      {
+        id: movie.id,
+        title: 'Inception',
+        year: 2010,
+        genres: ['Thriller'],
+        description: null,
+        director: null,
+        running_time_min: null,
+        external_ratings: null,
+      },
       expect.objectContaining({ signal: expect.any(AbortSignal) }),
     );
   });
@@ -63,7 +72,7 @@ describe('summaryService', () => {
   });
 
   it('shares one generation between concurrent first reads in one container', async () => {
-    const generator: SummaryGenerator = { generate: jest.fn(async () => (await delay(50), { text: 'Shared.', source: 'simulated' })) };
+    const generator: SummaryGenerator = { generate: jest.fn(async () => (await delay(50), { text: 'Shared.', source: 'facts' })) };
     const summaries = service({ generator });
 
     const reads = await Promise.all(Array.from({ length: 10 }, () => summaries.withSummary(movie)));
@@ -77,7 +86,7 @@ describe('summaryService', () => {
     try {
       const [first, second] = [await file.open(), await file.open()];
       const target = await createMoviesRepository(first).create({ title: 'Leased', genres: [] });
-      const generator: SummaryGenerator = { generate: jest.fn(async () => (await delay(150), { text: 'Once.', source: 'simulated' })) };
+      const generator: SummaryGenerator = { generate: jest.fn(async () => (await delay(150), { text: 'Once.', source: 'facts' })) };
       const containers = [first, second].map((client) =>
         createSummaryService({ movies: createMoviesRepository(client), generator, budgetMs: 2000, pollIntervalMs: 10, logger: silentLogger() }),
       );
@@ -95,7 +104,7 @@ describe('summaryService', () => {
 
   it('answers null, logs and stores nothing when the generator fails, so a later read tries again', async () => {
     const logger = silentLogger();
-    const generator = { generate: jest.fn().mockRejectedValueOnce(new Error('upstream 500')).mockResolvedValueOnce({ text: 'Second try.', source: 'simulated' }) };
+    const generator = { generate: jest.fn().mockRejectedValueOnce(new Error('upstream 500')).mockResolvedValueOnce({ text: 'Second try.', source: 'facts' }) };
     const summaries = service({ generator, logger });
 
     const failed = await summaries.withSummary(movie);
@@ -162,18 +171,18 @@ describe('summaryService', () => {
       args: [Date.now() + 60_000, movie.id],
     });
     setTimeout(() => {
-      void db.execute({ sql: "UPDATE movies SET summary = 'From elsewhere.', summary_source = 'simulated' WHERE id = ?", args: [movie.id] });
+      void db.execute({ sql: "UPDATE movies SET summary = 'From elsewhere.', summary_source = 'facts' WHERE id = ?", args: [movie.id] });
     }, 30);
 
     const read = await service({ budgetMs: 1000 }).withSummary(movie);
 
-    expect(read).toMatchObject({ summary: 'From elsewhere.', summary_source: 'simulated' });
+    expect(read).toMatchObject({ summary: 'From elsewhere.', summary_source: 'facts' });
   });
 
   it('returns a movie that already has a summary without calling the LLM', async () => {
     const generator = generatorAnswering();
 
-    await service({ generator }).withSummary({ ...movie, summary: 'Stored.', summary_source: 'simulated' });
+    await service({ generator }).withSummary({ ...movie, summary: 'Stored.', summary_source: 'facts' });
 
     expect(generator.generate).not.toHaveBeenCalled();
   });
