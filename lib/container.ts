@@ -15,6 +15,7 @@ import { createSessionsRepository } from './repositories/sessionsRepository';
 import { createThrottleRepository } from './repositories/throttleRepository';
 import { createUsersRepository } from './repositories/usersRepository';
 import { createAuthService } from './services/authService';
+import { refreshCatalogueScores } from './services/catalogueScores';
 import { createCollectionsService } from './services/collectionsService';
 import { createPasswordHasher, type PasswordCost, type PasswordHasher } from './services/passwords';
 import { createRatingsService } from './services/ratingsService';
@@ -63,6 +64,8 @@ export function createServices({ config, db: database, logger, generator, passwo
     }),
     requestCounter: createRequestCounter({ counter: createRequestCounterRepository(db), logger }),
     collections: createCollectionsService({ collections: createCollectionsRepository(db), movies }),
+    /** C of the Bayesian score, and every score with it (the scheduled refreshScores). */
+    catalogueScores: { refresh: () => refreshCatalogueScores({ movies, minVotes: config.scoreMinVotes }) },
     users,
     rateLimiter,
     idempotencyKeys: createIdempotencyRepository(db),

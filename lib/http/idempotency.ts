@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { BadRequest, Conflict, UnprocessableContent } from '../errors';
-import type { KeyScope } from '../repositories/idempotencyRepository';
-import type { HttpContext } from './createHttpHandler';
+import type { HttpContext, HttpMiddleware, IdempotencyScope } from './context';
 import type { RouteContract } from './route';
-
-type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
 
 /** 1 to 255 visible ASCII characters (API.md, Safe retries). */
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -44,7 +40,7 @@ const isFinal = (status: number) => status < 500 && status !== 429;
  * with `Idempotency-Replayed: true` and changes nothing; another body is a 422; a repeat while the first is
  * still in flight is a 409. Runs after validation, so a request refused as invalid claims nothing.
  */
-export function idempotency(route: RouteContract, now: () => number = Date.now): Middleware {
+export function idempotency(route: RouteContract, now: () => number = Date.now): HttpMiddleware {
   if (!route.idempotent) return { before: () => undefined };
   const settle = async ({ context, response }: { context: HttpContext; response?: APIGatewayProxyStructuredResultV2 | null }) => {
     const scope = context.idempotencyScope;
@@ -65,7 +61,7 @@ export function idempotency(route: RouteContract, now: () => number = Date.now):
       }
       const { services, user } = request.context;
       if (!services) throw new Error('services must be provided before idempotency');
-      const scope: KeyScope = {
+      const scope: IdempotencyScope = {
         caller: user ? `user:${user.id}` : `ip:${request.event.requestContext.http.sourceIp}`,
         route: `${route.method} ${route.path}`,
         key,

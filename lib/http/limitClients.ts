@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { TooManyRequests } from '../errors';
-import type { HttpContext } from './createHttpHandler';
+import type { HttpContext } from './context';
 import { rateLimitHeaders } from './rateLimitHeaders';
 import { rateLimitOf, type RouteContract } from './route';
 

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { WriteCharge } from '../db/writeCharges';
 import { TooManyRequests } from '../errors';
 import type { CappedHit, RateLimitDecision } from '../services/throttling';
-import type { HttpContext } from './createHttpHandler';
+import type { HttpContext } from './context';
 import { rateLimitHeaders } from './rateLimitHeaders';
 import { rateLimitOf, type RouteContract } from './route';
 

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { AuthUser } from '../services/tokens';
+import type { AuthUser } from '../schemas/identity';
 import type { HttpReply } from './reply';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,5 +1,4 @@
 import type { Services } from '../../lib/container';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import type { RouteContract } from '../../lib/http/route';
 import { registerUserRoute } from '../../lib/schemas/routes/auth';
 import { createCollectionRoute } from '../../lib/schemas/routes/collections';
@@ -16,6 +15,7 @@ import { signUp, uniqueEmail } from '../support/auth';
 import { createTempFileDatabase } from '../support/database';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
+import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
 import { createTestServices } from '../support/services';
 
 type Headers = Record<string, string>;
@@ -26,11 +26,11 @@ describe('Idempotency-Key', () => {
   beforeEach(async () => {
     services = await createTestServices({ env: { AUTH_RATE_PER_MINUTE: '1000' } });
   });
-  const post = <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], body: unknown, headers: Headers = {}, target = services) =>
-    invoke(createHttpHandler(route, implementation, async () => target), httpEvent({ method: 'POST', path: route.path, body, headers }));
+  const post = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, body: unknown, headers: Headers = {}, target = services) =>
+    invoke(routeHandler(route, implementation, target), httpEvent({ method: 'POST', path: route.path, body, headers }));
   const postMovie = (body: unknown, headers: Headers = {}, target = services) => post(createMovieRoute, createMovie, body, headers, target);
   const movieCount = async () =>
-    ((await invoke(createHttpHandler(listMoviesRoute, listMovies, async () => services), httpEvent({ path: '/movies/' }))).body as { count: number }).count;
+    ((await invoke(routeHandler(listMoviesRoute, listMovies, services), httpEvent({ path: '/movies/' }))).body as { count: number }).count;
 
   it('It should answer a repeat with the same key and body with the stored response, Idempotency-Replayed: true, changing nothing', async () => {
     const first = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'create-heat-1' });

@@ -1,6 +1,5 @@
 import type { Client } from '@libsql/client';
 import type { Services } from '../../lib/container';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import type { RouteContract } from '../../lib/http/route';
 import { createCollectionRoute, deleteCollectionRoute } from '../../lib/schemas/routes/collections';
 import { createMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';
@@ -14,6 +13,7 @@ import { signUp } from '../support/auth';
 import { createMemoryDatabase } from '../support/database';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
+import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
 import { createTestServices } from '../support/services';
 
 type User = Awaited<ReturnType<typeof signUp>>;
@@ -51,10 +51,10 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     movieId = (await services.movies.create({ title: 'Heat' })).id;
   });
 
-  const call = <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], caller: Caller, event: HttpEventInput) => {
+  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, event: HttpEventInput) => {
     const base = httpEvent({ method: route.method, ...event, headers: caller.user?.headers });
     const sourceIp = caller.ip ?? '198.51.100.7';
-    return invoke(createHttpHandler(route, implementation, async () => services), {
+    return invoke(routeHandler(route, implementation, services), {
       ...base,
       requestContext: { ...base.requestContext, http: { ...base.requestContext.http, sourceIp } },
     });
