@@ -23,6 +23,7 @@ import { findProjectRoot, startOfflineApi } from '../../tests/support/offlineApi
 import { serverlessFunctions } from '../serverless/contracts';
 import { bundleFunctions, sizeOf } from './bundle';
 import { benchAuth } from './auth';
+import { benchCatalogue } from './catalogue';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { ms, timeAgainstFloor, type Timing } from './stats';
 
@@ -64,9 +65,12 @@ async function invokeOk(handler: Handler, event: APIGatewayProxyEventV2, expecte
   return result;
 }
 
-export async function main(args: string[] = []): Promise<void> {
-  // `npm run bench -- auth`: the sign-in and token figures alone, printed; docs/PERFORMANCE.md is left as it is.
-  if (args[0] === 'auth') return benchAuth(record);
+/**
+ * `npm run bench [catalogue | auth]`: every scenario; with `catalogue` only issue 13's (scripts/bench/catalogue.ts), with
+ * `auth` only the sign-in and token figures (scripts/bench/auth.ts). Either alone leaves docs/PERFORMANCE.md as it is.
+ */
+export async function main([only]: string[] = []): Promise<void> {
+  if (only === 'auth') return benchAuth(record);
   const started = performance.now();
   const work = mkdtempSync(join(tmpdir(), 'movies-bench-'));
   const databaseUrl = `file:${join(work, 'bench.db')}`;
@@ -101,6 +105,16 @@ export async function main(args: string[] = []): Promise<void> {
   const bundles = await bundleFunctions(root, { ...entries, hello: 'scripts/bench/hello.ts' }, join(root, '.build', 'bench'));
   console.log(`bundled ${Object.keys(bundles).length} functions in ${Math.round(performance.now() - step)} ms\n`);
   const load = (name: string) => (require(bundles[name]!) as { handler: Handler }).handler;
+
+  // ── The catalogue's ranking and discovery (issue 13) ─────────────────────────────────────────────────
+  await benchCatalogue({ databaseUrl, synthetic, load, invokeOk, record, calls: CALLS });
+  if (only === 'catalogue') {
+    await llm.close();
+    db.close();
+    rmSync(work, { recursive: true, force: true });
+    console.log('\ncatalogue scenarios only: docs/PERFORMANCE.md left as it is');
+    return;
+  }
 
   // ── In-process, warm ────────────────────────────────────────────────────────────────────────────────
   const getMovie = load('getMovie');
