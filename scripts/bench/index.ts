@@ -22,6 +22,7 @@ import { startFakeOpenAiServer } from '../../tests/support/fakeOpenAiServer';
 import { findProjectRoot, startOfflineApi } from '../../tests/support/offlineApi';
 import { serverlessFunctions } from '../serverless/contracts';
 import { bundleFunctions, sizeOf } from './bundle';
+import { benchAuth } from './auth';
 import { benchCatalogue } from './catalogue';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { measureWriteLimitCost, writeLimitCounting } from './writeLimit';
@@ -65,8 +66,12 @@ async function invokeOk(handler: Handler, event: APIGatewayProxyEventV2, expecte
   return result;
 }
 
-/** `npm run bench [catalogue]`: every scenario, or with `catalogue` only issue 13's (scripts/bench/catalogue.ts). */
+/**
+ * `npm run bench [catalogue | auth]`: every scenario; with `catalogue` only issue 13's (scripts/bench/catalogue.ts), with
+ * `auth` only the sign-in and token figures (scripts/bench/auth.ts). Either alone leaves docs/PERFORMANCE.md as it is.
+ */
 export async function main([only]: string[] = []): Promise<void> {
+  if (only === 'auth') return benchAuth(record);
   const started = performance.now();
   const bench = await prepareBench();
   await benchCatalogue({ databaseUrl: bench.databaseUrl, synthetic: bench.synthetic, load: bench.load, invokeOk, record, calls: CALLS });
@@ -82,6 +87,9 @@ export async function main([only]: string[] = []): Promise<void> {
   await benchLlmCalls(bench);
   benchColdStarts(bench);
   await benchHttp(bench);
+  // Sign-in and tokens: throttled guesses, token liveness, a burst of sign-ins.
+  console.log('');
+  await benchAuth(record, { calls: CALLS });
   await finishBench(bench);
   const seconds = (performance.now() - started) / 1000;
   writeReport(seconds);
