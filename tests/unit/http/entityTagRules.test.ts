@@ -83,6 +83,15 @@ describe('ETags on GET answers through the handler', () => {
     expect(response.headers.etag).toBeUndefined();
   });
 
+  it('tags no answer without a body, even one that says it is JSON', async () => {
+    const empty = createHttpHandler(route('GET'), async () => new HttpReply(200, undefined, { 'content-type': 'application/json' }), async () => services);
+
+    const response = await invoke(empty, httpEvent({ path: '/things/' }));
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers.etag).toBeUndefined();
+  });
+
   it('keeps the other headers of the answer beside its ETag', async () => {
     const response = await invoke(handler('GET'), httpEvent({ path: '/things/' }));
 
