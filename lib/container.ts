@@ -4,6 +4,7 @@ import { getDb } from './db/client';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
 import { createCollectionsRepository } from './repositories/collectionsRepository';
+import { createLiveSignInClient } from './repositories/liveSignIn';
 import { createMoviesRepository } from './repositories/moviesRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
 import { createRequestCounterRepository } from './repositories/requestCounterRepository';
@@ -32,7 +33,11 @@ export interface ServiceDependencies {
 }
 
 /** Wires repositories and services over one database; handlers receive the result. */
-export function createServices({ config, db, logger, generator, passwordCost, passwordHasher }: ServiceDependencies) {
+export function createServices({ config, db: database, logger, generator, passwordCost, passwordHasher }: ServiceDependencies) {
+  // Every repository's first call in a signed-in request carries the sign-in's liveness check (one round trip,
+  // not two); the request counter's write goes beside it on the bare client, since refused requests count too.
+  const signIns = createLiveSignInClient(database);
+  const db = signIns.client;
   const movies = createMoviesRepository(db);
   const users = createUsersRepository(db);
   const throttle = createThrottleRepository(db);
@@ -43,7 +48,8 @@ export function createServices({ config, db, logger, generator, passwordCost, pa
     movies,
     ratings: createRatingsService({ ratings: createRatingsRepository(db) }),
     summaries: createSummaryService({ movies, generator, budgetMs: config.llm.timeoutMs, logger }),
-    requestCounter: createRequestCounter({ counter: createRequestCounterRepository(db), logger }),
+    requestCounter: createRequestCounter({ counter: createRequestCounterRepository(database), logger }),
+    signIns,
     collections: createCollectionsService({ collections: createCollectionsRepository(db), movies }),
     users,
     rateLimiter: createRateLimiter({ throttle }),

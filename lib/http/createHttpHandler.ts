@@ -4,6 +4,7 @@ import { getServices, type Services } from '../container';
 import { currentRequestId, withRequestId } from '../requestScope';
 import type { AuthUser } from '../services/tokens';
 import { authenticate } from './authenticate';
+import { confirmSignIn } from './confirmSignIn';
 import { entityTags } from './entityTag';
 import { jsonBodyParser, limitBodySize } from './jsonBody';
 import { limitClients } from './limitClients';
@@ -101,6 +102,7 @@ export function createHttpHandler<R extends RouteContract>(
     .use(bodyOf(route))
     .use(requestValidator(route))
     .use(problemJsonErrors())
+    .use(confirmSignIn())
     .handler(async (_event, { input, services: built }, { signal }) => {
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
       return toResult(await implementation({ ...input, signal } as unknown as RouteInput<R>, built), route);

@@ -1,5 +1,6 @@
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { Unauthorized } from '../errors';
+import { INVALID_TOKEN } from '../errors';
 
 export const TOKEN_ISSUER = 'movie-rating-api';
 export const TOKEN_AUDIENCE = 'movie-rating-api';
@@ -32,8 +33,7 @@ export interface TokenClaims {
 /** Clocks of two instances may disagree by this much; a token issued further in the future is refused. */
 export const CLOCK_SKEW_SECONDS = 5;
 
-/** One message for every bad token: which check failed is the attacker's business, not the caller's. */
-export const INVALID_TOKEN = 'invalid or expired token';
+export { INVALID_TOKEN };
 
 const isRole = (value: unknown): value is Role => value === 'basic' || value === 'admin';
 

@@ -82,3 +82,21 @@ describe('round trips to the database per warm request', () => {
     expect(await measure(updateRatingRoute, updateRating, { ...byId, method: 'PATCH', body: { value: 2 } }, 200)).toMatchObject({ rounds: 1 });
   });
 });
+
+describe('a sign-in confirmed by the route\'s own call', () => {
+  it('It should still answer 401, storing nothing, to a revoked sign-in, whether its request writes, reads or fails validation', async () => {
+    const services = await createTestServices();
+    const movieId = (await services.movies.create({ title: 'Guarded', genres: [] })).id;
+    const user = await signUp(services);
+    await services.db.execute({ sql: "UPDATE sessions SET revoked_at = '2026-01-01T00:00:00Z' WHERE user_id = ?", args: [user.id] });
+    const call = <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], event: HttpEventInput) =>
+      invoke(createHttpHandler(route, implementation, async () => services), httpEvent({ method: route.method, headers: user.headers, ...event }));
+
+    const rated = await call(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 5 } });
+    const read = await call(getMovieRoute, getMovie, { path: `/movies/${movieId}/`, pathParameters: { id: String(movieId) } });
+    const invalid = await call(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 9 } });
+
+    expect([rated.statusCode, read.statusCode, invalid.statusCode]).toEqual([401, 401, 401]);
+    expect(await services.movies.findById(movieId)).toMatchObject({ rating_count: 0 });
+  });
+});
