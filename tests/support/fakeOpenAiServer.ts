@@ -16,7 +16,9 @@ export type FakeBehaviour =
   | { kind: 'reply'; content?: string | ((request: RecordedRequest) => string); delayMs?: number }
   | { kind: 'status'; status: number; headers?: Record<string, string> }
   | { kind: 'hang' }
-  | { kind: 'malformed' };
+  | { kind: 'malformed' }
+  /** 200 with this JSON as the whole answer: a completion of an unusual shape (no choices, null content). */
+  | { kind: 'completion'; body: unknown };
 
 export interface FakeOpenAiServer {
   /** The base URL to give the openai client, ending in /v1. */
@@ -92,6 +94,9 @@ export async function startFakeOpenAiServer(initial: FakeBehaviour = { kind: 're
         return; // never answer; close() destroys the socket
       case 'malformed':
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"choices": [ this is not json');
+        return;
+      case 'completion':
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(behaviour.body));
         return;
       case 'status':
         res

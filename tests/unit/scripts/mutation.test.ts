@@ -22,6 +22,11 @@ describe('npm run mutation -- <what>', () => {
     expect(mutateOption(['lib/db/'], dir)).toEqual(['--mutate', 'lib/db/**/*.ts']);
   });
 
+  it("passes Stryker's own options, such as --force, beside the files", () => {
+    expect(mutateOption(['lib/db', '--force'], dir)).toEqual(['--force', '--mutate', 'lib/db/**/*.ts']);
+    expect(mutateOption(['--force'], dir)).toEqual(['--force']);
+  });
+
   it('passes files and globs on as they are, several joined by commas', () => {
     expect(mutateOption(['lib/db/client.ts', 'lib/llm/**/*.ts'], dir)).toEqual([
       '--mutate',
