@@ -77,6 +77,8 @@ export async function main(): Promise<void> {
     OPENAI_API_KEY: 'sk-bench',
     OPENAI_BASE_URL: llm.baseUrl,
     LLM_TIMEOUT_MS: '8000',
+    // Every bench request comes from one address: the per-client limit on /auth/* would refuse the sign-ins timed.
+    AUTH_RATE_PER_MINUTE: '1000000',
   });
 
   console.log(`preparing ${databaseUrl}`);
