@@ -29,12 +29,16 @@ const environmentSchema = z
     OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
     OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).default(8000),
+    LLM_MAX_CALLS_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(500),
     JWT_SECRET: optionalString.pipe(z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional()),
     ADMIN_EMAIL: optionalString,
     ADMIN_PASSWORD: optionalString,
     REQUIRE_AUTH_FOR_WRITES: booleanFlag(false),
     AUTH_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
     AUTH_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+    WRITE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+    // The write limit's window: a minute, unless a test wants one it can wait out.
+    WRITE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     SCORE_MIN_VOTES: z.coerce.number().int().min(0).max(1_000_000).default(10),
     // AWS Lambda sets AWS_LAMBDA_FUNCTION_NAME; serverless-offline sets it too, and IS_OFFLINE=true.
     AWS_LAMBDA_FUNCTION_NAME: optionalString,
@@ -72,6 +76,12 @@ export interface Config {
     authMaxFailures: number;
     /** Requests a minute one client (source IP) may make to /auth/*. */
     authRatePerMinute: number;
+    /** Writes (POST, PUT, PATCH, DELETE outside /auth/*) one client may make per window: the signed-in user, else the source IP. */
+    writeRatePerMinute: number;
+    /** The write limit's window: 60 seconds; shorter only in tests that wait one out. */
+    writeWindowSeconds: number;
+    /** Summary generations an hour across every instance: the owner's LLM spending limit. */
+    llmMaxCallsPerHour: number;
   };
   logLevel: string;
   /** m in the Bayesian score: how many ratings weigh as much as the catalogue mean. */
@@ -101,7 +111,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       requireAuthForWrites: e.REQUIRE_AUTH_FOR_WRITES,
       admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     },
-    throttling: { authMaxFailures: e.AUTH_MAX_FAILURES, authRatePerMinute: e.AUTH_RATE_PER_MINUTE },
+    throttling: {
+      authMaxFailures: e.AUTH_MAX_FAILURES,
+      authRatePerMinute: e.AUTH_RATE_PER_MINUTE,
+      writeRatePerMinute: e.WRITE_RATE_PER_MINUTE,
+      writeWindowSeconds: e.WRITE_WINDOW_SECONDS,
+      llmMaxCallsPerHour: e.LLM_MAX_CALLS_PER_HOUR,
+    },
     logLevel: e.LOG_LEVEL,
     scoreMinVotes: e.SCORE_MIN_VOTES,
   };

@@ -1,6 +1,8 @@
 import type { Client } from '@libsql/client';
 import { getConfig, type Config } from './config';
 import { getDb } from './db/client';
+import { carryWriteCharges } from './db/writeCharges';
+import { createFactsSummaryGenerator } from './llm/factsSummaryGenerator';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
 import { createCollectionsRepository } from './repositories/collectionsRepository';
@@ -13,6 +15,7 @@ import { createSessionsRepository } from './repositories/sessionsRepository';
 import { createThrottleRepository } from './repositories/throttleRepository';
 import { createUsersRepository } from './repositories/usersRepository';
 import { createAuthService } from './services/authService';
+import { refreshCatalogueScores } from './services/catalogueScores';
 import { createCollectionsService } from './services/collectionsService';
 import { createPasswordHasher, type PasswordCost, type PasswordHasher } from './services/passwords';
 import { createRatingsService } from './services/ratingsService';
@@ -30,35 +33,51 @@ export interface ServiceDependencies {
   passwordCost?: Partial<PasswordCost>;
   /** A hasher of the test's own (to count the hashes a request spends); built from passwordCost otherwise. */
   passwordHasher?: PasswordHasher;
+  /** Milliseconds since the epoch for the throttling windows; tests move it by hand. */
+  clock?: () => number;
 }
 
 /** Wires repositories and services over one database; handlers receive the result. */
-export function createServices({ config, db: database, logger, generator, passwordCost, passwordHasher }: ServiceDependencies) {
-  // Every repository's first call in a signed-in request carries the sign-in's liveness check (one round trip,
-  // not two); the request counter's write goes beside it on the bare client, since refused requests count too.
+export function createServices({ config, db: database, logger, generator, passwordCost, passwordHasher, clock }: ServiceDependencies) {
+  // A write a handler makes carries its request's write-limit count (lib/http/limitWrites) in the same batch; and in
+  // a signed-in request every call carries the sign-in's liveness check until one has confirmed it, so neither
+  // costs a round trip of its own. The request counter writes beside them on the bare client: refused requests count too.
   const signIns = createLiveSignInClient(database);
-  const db = signIns.client;
+  const db = carryWriteCharges(signIns.client);
   const movies = createMoviesRepository(db);
   const users = createUsersRepository(db);
   const throttle = createThrottleRepository(db);
+  const rateLimiter = createRateLimiter({ throttle, now: clock });
+  // One budget for every instance: LLM_MAX_CALLS_PER_HOUR generations in a window of an hour.
+  const llmCalls = { name: 'llm', limit: config.throttling.llmMaxCallsPerHour, windowSeconds: 60 * 60 };
   return {
     config,
     db,
     logger,
     movies,
     ratings: createRatingsService({ ratings: createRatingsRepository(db) }),
-    summaries: createSummaryService({ movies, generator, budgetMs: config.llm.timeoutMs, logger }),
+    summaries: createSummaryService({
+      movies,
+      generator,
+      budgetMs: config.llm.timeoutMs,
+      logger,
+      callBudget: { spend: () => rateLimiter.capped(llmCalls, 'all').countAlone() },
+      fallback: createFactsSummaryGenerator(),
+      now: clock,
+    }),
     requestCounter: createRequestCounter({ counter: createRequestCounterRepository(database), logger }),
     signIns,
     collections: createCollectionsService({ collections: createCollectionsRepository(db), movies }),
+    /** C of the Bayesian score, and every score with it (the scheduled refreshScores). */
+    catalogueScores: { refresh: () => refreshCatalogueScores({ movies, minVotes: config.scoreMinVotes }) },
     users,
-    rateLimiter: createRateLimiter({ throttle }),
+    rateLimiter,
     auth: createAuthService({
       users,
       refreshTokens: createRefreshTokensRepository(db),
       sessions: createSessionsRepository(db),
       passwords: passwordHasher ?? createPasswordHasher(passwordCost),
-      signInBackoff: createFailureBackoff({ throttle, maxFailures: config.throttling.authMaxFailures }),
+      signInBackoff: createFailureBackoff({ throttle, maxFailures: config.throttling.authMaxFailures, now: clock }),
       tokens: createTokenSigner({ secret: config.auth.jwtSecret }),
     }),
   };

@@ -112,3 +112,6 @@ export class UpstreamUnavailable extends HttpError {
   readonly statusCode = 503;
   readonly title = 'Service Unavailable';
 }
+
+/** The Retry-After header (RFC 9110) of a refusal that says when to come back: whole seconds, at least one. */
+export const retryAfter = (seconds: number): Record<string, string> => ({ 'retry-after': String(Math.max(1, Math.ceil(seconds))) });

@@ -1,7 +1,8 @@
+import { getServices, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { issueTokenRoute } from '../../lib/schemas/routes/auth';
 
-export const issueToken: RouteImplementation<typeof issueTokenRoute> = async ({ body, signal }, { auth }) =>
+export const issueToken: RouteImplementation<typeof issueTokenRoute, Pick<Services, 'auth'>> = async ({ body, signal }, { auth }) =>
   auth.signIn(body.email, body.password, signal);
 
-export const handler = createHttpHandler(issueTokenRoute, issueToken);
+export const handler = createHttpHandler(issueTokenRoute, issueToken, getServices);

@@ -1,12 +1,11 @@
-import { getServices } from '../../lib/container';
-import { refreshCatalogueScores, type RefreshCatalogueScores } from '../../lib/services/catalogueScores';
+import { getServices, type Services } from '../../lib/container';
 
-export const refreshScores = (dependencies: RefreshCatalogueScores) => refreshCatalogueScores(dependencies);
+export const refreshScores = ({ catalogueScores }: Pick<Services, 'catalogueScores'>) => catalogueScores.refresh();
 
 /** Run by its schedule event (serverless.yml): not an HTTP route. */
 export const handler = async () => {
-  const { movies, config, logger } = await getServices();
-  const refreshed = await refreshScores({ movies, minVotes: config.scoreMinVotes });
-  logger.info('catalogue scores refreshed', { ...refreshed });
+  const services = await getServices();
+  const refreshed = await refreshScores(services);
+  services.logger.info('catalogue scores refreshed', { ...refreshed });
   return refreshed;
 };

@@ -1,7 +1,8 @@
+import { getServices, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { getCollectionRoute } from '../../lib/schemas/routes/collections';
 
-export const getCollection: RouteImplementation<typeof getCollectionRoute> = async ({ params, user }, { collections }) =>
+export const getCollection: RouteImplementation<typeof getCollectionRoute, Pick<Services, 'collections'>> = async ({ params, user }, { collections }) =>
   collections.get(params.id, user.id);
 
-export const handler = createHttpHandler(getCollectionRoute, getCollection);
+export const handler = createHttpHandler(getCollectionRoute, getCollection, getServices);

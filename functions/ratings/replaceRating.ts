@@ -1,7 +1,8 @@
+import { getServices, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { replaceRatingRoute } from '../../lib/schemas/routes/ratings';
 
-export const replaceRating: RouteImplementation<typeof replaceRatingRoute> = async ({ params, body, user }, { ratings }) =>
+export const replaceRating: RouteImplementation<typeof replaceRatingRoute, Pick<Services, 'ratings'>> = async ({ params, body, user }, { ratings }) =>
   ratings.changeValue(params.id, body.value, user);
 
-export const handler = createHttpHandler(replaceRatingRoute, replaceRating);
+export const handler = createHttpHandler(replaceRatingRoute, replaceRating, getServices);

@@ -1,8 +1,9 @@
+import { getServices, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { updateRatingRoute } from '../../lib/schemas/routes/ratings';
 
 // A rating has one changeable field, so a partial update and a full one are the same change.
-export const updateRating: RouteImplementation<typeof updateRatingRoute> = async ({ params, body, user }, { ratings }) =>
+export const updateRating: RouteImplementation<typeof updateRatingRoute, Pick<Services, 'ratings'>> = async ({ params, body, user }, { ratings }) =>
   ratings.changeValue(params.id, body.value, user);
 
-export const handler = createHttpHandler(updateRatingRoute, updateRating);
+export const handler = createHttpHandler(updateRatingRoute, updateRating, getServices);

@@ -2,8 +2,8 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Forbidden, Unauthorized } from '../errors';
 import { confirmSignInWithNextQuery } from '../requestScope';
-import type { AuthUser } from '../services/tokens';
-import type { HttpContext } from './createHttpHandler';
+import type { AuthUser } from '../schemas/identity';
+import type { HttpContext } from './context';
 import type { RouteContract } from './route';
 
 const BEARER = /^Bearer +([^\s]+) *$/i;

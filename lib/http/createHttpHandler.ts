@@ -1,13 +1,14 @@
-import middy, { type MiddlewareObj, type MiddyHandlerObject } from '@middy/core';
+import middy, { type MiddyHandlerObject } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { getServices, type Services } from '../container';
+import { withWriteCharge } from '../db/writeCharges';
 import { currentRequestId, withRequestId } from '../requestScope';
-import type { AuthUser } from '../services/tokens';
 import { authenticate } from './authenticate';
 import { confirmSignIn } from './confirmSignIn';
+import type { HttpContext, HttpMiddleware, StackServices } from './context';
 import { entityTags } from './entityTag';
 import { jsonBodyParser, limitBodySize } from './jsonBody';
 import { limitClients } from './limitClients';
+import { limitWrites } from './limitWrites';
 import { problemJsonErrors } from './problemJsonErrors';
 import { HttpReply } from './reply';
 import { countRequests } from './requestCounter';
@@ -21,29 +22,24 @@ import { validateRequest } from './validateRequest';
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
 
-/** Lambda's context plus what the stack's middlewares add to it before the handler runs. */
-export interface HttpContext extends Context {
-  services?: Services;
-  jsonBody?: unknown;
-  /** The caller, when a valid bearer token came with the request. */
-  user?: AuthUser;
-  input?: RouteInput<RouteContract>;
-  /** This request's increment of the request counter, settled before the answer leaves. */
-  counted?: Promise<void>;
-  /** RateLimit-Policy and RateLimit for this request, on a route with a per-client limit. */
-  rateLimitHeaders?: Record<string, string>;
-}
+export type { HttpContext, StackServices } from './context';
 
-type Middleware = MiddlewareObj<Event, Result, Error, HttpContext>;
+type Middleware = HttpMiddleware;
 
-export type RouteImplementation<R extends RouteContract> = (input: RouteInput<R>, services: Services) => Promise<RouteResult<R>>;
+/** A route's handler: its validated input, and the dependencies it names (a Pick of the container's services). */
+export type RouteImplementation<R extends RouteContract, D extends object = object> = (input: RouteInput<R>, dependencies: D) => Promise<RouteResult<R>>;
+
+/** A handler reaches data through repositories and services only: one that names the raw client does not compile. */
+type WithoutRawDatabase<R extends RouteContract, D extends object> = 'db' extends keyof D
+  ? 'a handler may not depend on the raw database client (db)'
+  : RouteImplementation<R, D>;
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 /** How long before the function's timeout an unfinished handler is answered 504. */
 const TIMEOUT_MARGIN_MS = 500;
 
 /** Dependencies are built once per container and handed to every invocation. */
-const provideServices = (provide: () => Promise<Services>): Middleware => ({
+const provideServices = (provide: () => Promise<StackServices>): Middleware => ({
   before: async (request) => {
     request.context.services = await provide();
   },
@@ -78,13 +74,14 @@ function toResult(value: unknown, route: RouteContract): Result {
 }
 
 /**
- * The Lambda entry for one route: the shared middy stack around a handler that receives validated
- * input and the container's services and returns a plain value or an HttpReply.
+ * The Lambda entry for one route: the shared middy stack around a handler that receives validated input and its
+ * dependencies, and returns a plain value or an HttpReply. `provide` is the container (functions/ passes
+ * getServices; tests their own), built once per Lambda container.
  */
-export function createHttpHandler<R extends RouteContract>(
+export function createHttpHandler<R extends RouteContract, D extends object>(
   route: R,
-  implementation: RouteImplementation<R>,
-  services: () => Promise<Services> = getServices,
+  implementation: WithoutRawDatabase<R, D>,
+  provide: () => Promise<StackServices & NoInfer<D>>,
 ) {
   // A handler still running this close to the function's timeout is stopped (its signal aborted, so queued
   // work is dropped) and answered 504 problem+json, rather than killed by Lambda with no answer of ours.
@@ -93,19 +90,22 @@ export function createHttpHandler<R extends RouteContract>(
     .use(securityHeaders())
     // Attached after securityHeaders so that its `after` runs first and a 304 it makes still gets them.
     .use(entityTags(route))
-    .use(provideServices(services))
+    .use(provideServices(provide))
     // Counted before authentication, so a refused token is a request served like any other.
     .use(countRequests())
     // Before authentication and parsing, so a flood of bad tokens or garbage counts against its sender too.
     .use(limitClients(route))
     .use(authenticate(route))
+    // After authentication, which names the client; its count rides on the handler's first write.
+    .use(limitWrites(route))
     .use(bodyOf(route))
     .use(requestValidator(route))
     .use(problemJsonErrors())
     .use(confirmSignIn())
-    .handler(async (_event, { input, services: built }, { signal }) => {
+    .handler(async (_event, { input, services: built, writeCharge }, { signal }) => {
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
-      return toResult(await implementation({ ...input, signal } as unknown as RouteInput<R>, built), route);
+      const handle = implementation as RouteImplementation<R, D>;
+      return toResult(await withWriteCharge(writeCharge, () => handle({ ...input, signal } as unknown as RouteInput<R>, built as unknown as D)), route);
     });
   // Every line logged while this request is served, wherever it is logged from, carries its id.
   return (event: Event, context: Context, options?: MiddyHandlerObject): Promise<Result> =>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { HttpContext } from './createHttpHandler';
+import type { HttpContext } from './context';
 import type { RouteContract } from './route';
 
 /** A strong tag of the exact bytes sent: any change to the body (a rating, a summary) changes it. */

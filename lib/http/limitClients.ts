@@ -1,9 +1,9 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { TooManyRequests } from '../errors';
-import type { HttpContext } from './createHttpHandler';
+import type { HttpContext } from './context';
 import { rateLimitHeaders } from './rateLimitHeaders';
-import type { RouteContract } from './route';
+import { rateLimitOf, type RouteContract } from './route';
 
 type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
 
@@ -13,7 +13,7 @@ type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructure
  * it stands (RateLimit-Policy, RateLimit). Past the limit: 429 with Retry-After, before any other work.
  */
 export function limitClients(route: RouteContract): Middleware {
-  if (!route.rateLimit) return { before: () => undefined };
+  if (rateLimitOf(route) !== 'auth') return { before: () => undefined };
   const addHeaders = ({ response, context }: { response?: APIGatewayProxyStructuredResultV2 | null; context: HttpContext }) => {
     if (response && context.rateLimitHeaders) response.headers = { ...response.headers, ...context.rateLimitHeaders };
   };
@@ -21,7 +21,7 @@ export function limitClients(route: RouteContract): Middleware {
     before: async (request) => {
       const services = request.context.services;
       if (!services) throw new Error('services must be provided before the rate limit');
-      const policy = { name: route.rateLimit!, limit: services.config.throttling.authRatePerMinute, windowSeconds: 60 };
+      const policy = { name: 'auth', limit: services.config.throttling.authRatePerMinute, windowSeconds: 60 };
       const decision = await services.rateLimiter.consume(policy, request.event.requestContext.http.sourceIp);
       const headers = rateLimitHeaders(decision);
       request.context.rateLimitHeaders = headers;

@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { BadRequest } from '../errors';
 import { getLogger } from '../logger';
 import { currentRequestId } from '../requestScope';
-import type { HttpContext } from './createHttpHandler';
+import type { HttpContext } from './context';
 import { isMalformedJsonError } from './jsonBody';
 import { PROBLEM_CONTENT_TYPE, problemResponse } from './problemDetails';
 import { requestIdOf } from './requestId';

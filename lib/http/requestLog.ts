@@ -2,7 +2,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { getLogger } from '../logger';
 import { currentRequestId } from '../requestScope';
-import type { HttpContext } from './createHttpHandler';
+import type { HttpContext } from './context';
 import { requestIdOf } from './requestId';
 import type { RouteContract } from './route';
 

@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { UnsupportedMediaType } from '../errors';
-import type { HttpContext } from './createHttpHandler';
+import type { HttpContext } from './context';
 import { requestHeader } from './headers';
 
 /** application/json or application/<something>+json (RFC 6839). */

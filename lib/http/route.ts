@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { AuthUser } from '../services/tokens';
+import type { AuthUser } from '../schemas/identity';
 import type { HttpReply } from './reply';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -23,7 +23,10 @@ export interface RouteContract {
   access: Access;
   /** A public write (POST /movies/, POST /ratings/) that needs a token when REQUIRE_AUTH_FOR_WRITES=true. */
   writes?: boolean;
-  /** A per-client rate limit this route counts against ('auth': AUTH_RATE_PER_MINUTE for every /auth/* route). */
+  /**
+   * A per-client rate limit this route counts against, when not the one its method implies (see rateLimitOf):
+   * 'auth', AUTH_RATE_PER_MINUTE for every /auth/* route.
+   */
   rateLimit?: 'auth';
   params?: z.ZodType;
   query?: z.ZodType;
@@ -73,6 +76,18 @@ export interface ResponseContract {
   /** Headers this answer always carries. */
   headers?: readonly ContractHeader[];
 }
+
+export type RateLimitName = 'auth' | 'write';
+
+const WRITE_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The per-client limit a route counts against: the one it declares, else 'write' (WRITE_RATE_PER_MINUTE) for
+ * every write a non-admin may call outside /auth/* (which has its own), so a new write route is limited without a
+ * word. Admin-only routes are exempt, as admins are; reads are never limited.
+ */
+export const rateLimitOf = (route: RouteContract): RateLimitName | undefined =>
+  route.rateLimit ?? (WRITE_METHODS.has(route.method) && route.access !== 'admin' && !route.path.startsWith('/auth/') ? 'write' : undefined);
 
 export const defineRoute = <const R extends RouteContract>(route: R): R => route;
 

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { HttpContext } from './createHttpHandler';
+import type { HttpContext } from './context';
 
 const everyResponse: Record<string, string> = {
   'x-content-type-options': 'nosniff',

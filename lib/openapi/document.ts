@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { ZodObject } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../http/problemDetails';
-import type { ContractHeader, ResponseContract, RouteContract } from '../http/route';
+import { rateLimitOf, type ContractHeader, type ResponseContract, type RouteContract } from '../http/route';
 import { ProblemDetails } from '../schemas/common';
 
 const JSON_CONTENT_TYPE = 'application/json';
@@ -16,7 +16,7 @@ const problemDescriptions: Record<number, string> = {
   405: 'the path is served, but not with this method; Allow lists the methods it is',
   413: 'the body is over 64 KiB',
   415: 'the body is not application/json in UTF-8 (or `+json`), or says nothing of what it is',
-  429: 'throttled: too many requests or failed attempts; Retry-After says how many seconds to wait',
+  429: 'throttled: too many requests, writes or failed attempts from this client; Retry-After says how many seconds to wait',
   500: 'a fault on our side; the body carries only the request id to quote',
   502: 'the LLM failed to write the summary; the stored one is kept',
   503: 'shedding load, or a service the API depends on is unavailable; Retry-After says when to try again',
@@ -27,7 +27,7 @@ const headerDescriptions: Record<ContractHeader, string> = {
   ETag: 'a strong tag of this representation: send it back in If-None-Match to be answered 304 while it holds',
   Allow: 'the methods the path serves',
   'Retry-After': 'how many seconds to wait before trying again',
-  'RateLimit-Policy': 'the per-client limit (IETF httpapi-ratelimit-headers), e.g. `"auth";q=20;w=60`',
+  'RateLimit-Policy': 'the per-client limit (IETF httpapi-ratelimit-headers), e.g. `"auth";q=20;w=60` or `"write";q=60;w=60`',
   RateLimit: 'what remains of it and when it resets, e.g. `"auth";r=19;t=60`',
   'Idempotency-Replayed': '`true` when this is the stored answer to an earlier request with the same Idempotency-Key',
   'WWW-Authenticate': 'the scheme to authenticate with: Bearer',
@@ -83,17 +83,18 @@ export function errorStatuses(route: RouteContract): number[] {
     statuses.add(413);
     statuses.add(415);
   }
-  if (route.rateLimit) statuses.add(429);
+  if (rateLimitOf(route)) statuses.add(429);
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);
 }
 
 /**
- * A rate-limited route tells where the client stands on every answer once its limiter has run: on its successes and
- * its 429 always; an error raised before the limiter (a fault) may come without.
+ * A rate-limited route tells where the client stands on every answer once its limiter has run: on its 429 always,
+ * and on its successes under the /auth/* limit; an error raised before the limiter (a fault) may come without, and
+ * so may any answer of the write limit, which admins are exempt from.
  */
 function problemResponse(route: RouteContract | undefined, status: number) {
-  const limited = route?.rateLimit !== undefined;
+  const limited = route !== undefined && rateLimitOf(route) !== undefined;
   const headers = headersObject(
     [...(errorHeaders[status]?.required ?? []), ...(limited && status === 429 ? RATE_LIMIT_HEADERS : [])],
     [...(errorHeaders[status]?.optional ?? []), ...(limited && status !== 429 ? RATE_LIMIT_HEADERS : [])],
@@ -107,7 +108,11 @@ function problemResponse(route: RouteContract | undefined, status: number) {
 
 function successResponse(route: RouteContract, response: ResponseContract) {
   const tagged = isConditional(route) && response.status === 200;
-  const headers = headersObject([...(response.headers ?? []), ...(tagged ? (['ETag'] as const) : []), ...(route.rateLimit ? RATE_LIMIT_HEADERS : [])]);
+  const limit = rateLimitOf(route);
+  const headers = headersObject(
+    [...(response.headers ?? []), ...(tagged ? (['ETag'] as const) : []), ...(limit === 'auth' ? RATE_LIMIT_HEADERS : [])],
+    limit === 'write' ? RATE_LIMIT_HEADERS : [],
+  );
   return {
     description: response.description,
     ...(headers ? { headers } : {}),

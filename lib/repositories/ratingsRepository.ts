@@ -1,7 +1,7 @@
 import type { Client, Row } from '@libsql/client';
 import type { Rating } from '../schemas/ratings';
 import type { RatedMovie } from '../schemas/users';
-import type { AuthUser } from '../services/tokens';
+import type { AuthUser } from '../schemas/identity';
 import { MOVIE_COLUMNS, toMovie } from './moviesRepository';
 import { column } from './rows';
 

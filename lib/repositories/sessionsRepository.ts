@@ -1,5 +1,5 @@
 import type { Client, InStatement, ResultSet } from '@libsql/client';
-import type { Role } from '../services/tokens';
+import type { Role } from '../schemas/identity';
 import { column } from './rows';
 
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";

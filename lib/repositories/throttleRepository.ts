@@ -1,4 +1,4 @@
-import type { Client } from '@libsql/client';
+import type { Client, InStatement, ResultSet } from '@libsql/client';
 import { column } from './rows';
 
 export interface WindowCount {
@@ -29,6 +29,14 @@ const WAIT_SQL = 'min(:cap, :base << min(count - :free, 40))';
 export const backoffWaitMs = (count: number, { free, baseMs, capMs }: BackoffRule) =>
   count < free ? 0 : Math.min(capMs, baseMs * 2 ** Math.min(count - free, 40));
 
+/** What migration 007's trigger raises when a hit would take a capped counter past its cap. */
+const CAP_REACHED = 'throttle cap reached';
+
+const windowCountOf = (result: ResultSet): WindowCount => {
+  const row = result.rows[0]!;
+  return { count: column<number>(row, 'count'), windowStartMs: column<number>(row, 'window_start_ms') };
+};
+
 /**
  * Counters by key in table throttle_counters, each change one atomic statement, so every instance
  * sharing the database counts together.
@@ -46,8 +54,40 @@ export function createThrottleRepository(db: Client) {
               RETURNING count, window_start_ms`,
         args: { key, cost, now: nowMs, window: windowMs },
       });
-      const row = result.rows[0]!;
-      return { count: column<number>(row, 'count'), windowStartMs: column<number>(row, 'window_start_ms') };
+      return windowCountOf(result);
+    },
+
+    /**
+     * The statement adding `cost` hits to the key's fixed window, like countInWindow, but never past `cap`: a hit
+     * beyond it aborts the statement, and with it whatever batch carries it (the work the hit pays for), leaving
+     * the counter as it was. Its result reads with hitCounted.
+     */
+    cappedHit(key: string, windowMs: number, nowMs: number, cap: number, cost = 1): InStatement {
+      return {
+        sql: `INSERT INTO throttle_counters (key, count, window_start_ms, last_hit_ms, cap) VALUES (:key, :cost, :now, :now, :cap)
+              ON CONFLICT (key) DO UPDATE SET
+                count = CASE WHEN window_start_ms > :now - :window THEN count + :cost ELSE :cost END,
+                window_start_ms = CASE WHEN window_start_ms > :now - :window THEN window_start_ms ELSE :now END,
+                last_hit_ms = :now,
+                cap = :cap
+              RETURNING count, window_start_ms`,
+        args: { key, cost, now: nowMs, window: windowMs, cap },
+      };
+    },
+
+    /** Runs a statement made here (a cappedHit) on its own. */
+    executeStatement: (statement: InStatement): Promise<ResultSet> => db.execute(statement),
+
+    /** The count a cappedHit left, from its result. */
+    hitCounted: windowCountOf,
+
+    /** Whether an error is a cappedHit refusing to go past its cap. */
+    isCapReached: (error: unknown): boolean => error instanceof Error && error.message.includes(CAP_REACHED),
+
+    /** The key's window as it stands, when it has one. */
+    async windowOf(key: string): Promise<WindowCount | undefined> {
+      const result = await db.execute({ sql: 'SELECT count, window_start_ms FROM throttle_counters WHERE key = ?', args: [key] });
+      return result.rows.length === 0 ? undefined : windowCountOf(result);
     },
 
     /**

@@ -1,6 +1,6 @@
 import type { Client, Row } from '@libsql/client';
 import type { User } from '../schemas/users';
-import type { Role } from '../services/tokens';
+import type { Role } from '../schemas/identity';
 import { column } from './rows';
 
 const USER_COLUMNS = 'id, email, username, role, created_at';

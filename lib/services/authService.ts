@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict, NotFound, TooManyRequests, Unauthorized } from '../errors';
-import { retryAfter } from '../http/rateLimitHeaders';
+import { Conflict, NotFound, retryAfter, TooManyRequests, Unauthorized } from '../errors';
 import type { RefreshTokensRepository } from '../repositories/refreshTokensRepository';
 import type { SessionsRepository } from '../repositories/sessionsRepository';
 import type { UsersRepository } from '../repositories/usersRepository';

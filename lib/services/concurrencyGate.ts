@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { ServiceBusy } from '../errors';
-import { retryAfter } from '../http/rateLimitHeaders';
+import { retryAfter, ServiceBusy } from '../errors';
 
 export interface ConcurrencyGateOptions {
   /** Pieces of work running at once; the instance's cores by default. */

@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { capSummary, factsOf, type SummaryGenerator } from '../llm/summaryGenerator';
 import type { AppLogger } from '../logger';
-import { BadGateway } from '../errors';
+import { BadGateway, retryAfter, ServiceBusy } from '../errors';
 import type { MoviesRepository, NewSummary, StoredSummary } from '../repositories/moviesRepository';
 import type { Movie } from '../schemas/movies';
+import type { RateLimitDecision } from './throttling';
+
+/** LLM_MAX_CALLS_PER_HOUR, counted across every instance: each spend() is one generation, allowed or not. */
+export interface CallBudget {
+  spend(): Promise<RateLimitDecision>;
+}
 
 export interface SummaryServiceOptions {
   movies: MoviesRepository;
@@ -16,6 +22,12 @@ export interface SummaryServiceOptions {
   pollIntervalMs?: number;
   /** Names this container's leases; random by default. */
   instanceId?: string;
+  /** The LLM spending limit; unlimited without one. */
+  callBudget?: CallBudget;
+  /** The writer of what a read gets once the budget is spent (the facts writer): answered, never stored. */
+  fallback?: SummaryGenerator;
+  /** Milliseconds since the epoch; tests move it by hand. */
+  now?: () => number;
 }
 
 class SummaryTimeout extends Error {
@@ -40,8 +52,13 @@ export function createSummaryService({
   logger,
   pollIntervalMs = 100,
   instanceId = randomUUID(),
+  callBudget,
+  fallback,
+  now = Date.now,
 }: SummaryServiceOptions) {
   const inFlight = new Map<number, Promise<StoredSummary | undefined>>();
+  /** Until when this instance has said the budget is spent: one warning per window, not one per read. */
+  let warnedUntil = 0;
   // The lease outlives the attempt a little, so a slow store is not mistaken for a crash.
   const leaseMs = budgetMs + 2000;
 
@@ -75,12 +92,46 @@ export function createSummaryService({
     }
   }
 
+  /** Spends one generation of the budget; the refusal when it is spent. */
+  async function refusedByBudget(): Promise<RateLimitDecision | undefined> {
+    const decision = await callBudget?.spend();
+    if (!decision || decision.allowed) return undefined;
+    if (now() >= warnedUntil) {
+      warnedUntil = now() + decision.resetSeconds * 1000;
+      logger.warn('the LLM budget is spent: first reads answer a facts-based summary, stored nowhere, until the window rolls', {
+        maxCallsPerHour: decision.policy.limit,
+        resumesInSeconds: decision.resetSeconds,
+      });
+    }
+    return decision;
+  }
+
+  /** What a read answers while the budget is spent: the fallback writer's summary, which is not stored, or none. */
+  async function unstoredFallback(movie: Movie): Promise<StoredSummary | undefined> {
+    if (!fallback) return undefined;
+    try {
+      const written = await fallback.generate(factsOf(movie), { signal: AbortSignal.timeout(budgetMs) });
+      const text = usableText(written.text);
+      return text === undefined ? undefined : { summary: text, summary_source: written.source, summary_generated_at: new Date(now()).toISOString() };
+    } catch (error) {
+      logger.warn('the fallback summary writer failed; answering without a summary', { movieId: movie.id, error });
+      return undefined;
+    }
+  }
+
+  /** Past the budget the lease goes back at once, so a read after the window rolls may generate. */
+  async function generateWithinBudget(movie: Movie, deadline: number): Promise<StoredSummary | undefined> {
+    if (!(await refusedByBudget())) return generateAndStore(movie, deadline);
+    await movies.releaseSummaryLease(movie.id, instanceId);
+    return unstoredFallback(movie);
+  }
+
   async function obtain(movie: Movie): Promise<StoredSummary | undefined> {
     const deadline = Date.now() + budgetMs;
     try {
       for (;;) {
         if (await movies.claimSummaryLease(movie.id, instanceId, Date.now(), leaseMs)) {
-          return await generateAndStore(movie, deadline);
+          return await generateWithinBudget(movie, deadline);
         }
         // Another instance holds a live lease (or just stored a summary): wait for its result.
         const remaining = deadline - Date.now();
@@ -99,9 +150,12 @@ export function createSummaryService({
   return {
     /**
      * An admin's rewrite: a new summary, stored in place of the old one. When the writer fails the old one stays,
-     * and the failure is a 502. Undefined when the movie was deleted meanwhile.
+     * and the failure is a 502. It counts against the LLM budget: once that is spent, a 503 with Retry-After.
+     * Undefined when the movie was deleted meanwhile.
      */
     async regenerate(movie: Movie): Promise<Movie | undefined> {
+      const refused = await refusedByBudget();
+      if (refused) throw new ServiceBusy('the LLM budget for this hour is spent; see Retry-After', retryAfter(refused.resetSeconds));
       let written: NewSummary;
       try {
         written = await generate(movie, Date.now() + budgetMs);

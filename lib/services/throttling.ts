@@ -1,4 +1,5 @@
-import { backoffWaitMs, type ThrottleRepository } from '../repositories/throttleRepository';
+import type { InStatement, ResultSet } from '@libsql/client';
+import { backoffWaitMs, type ThrottleRepository, type WindowCount } from '../repositories/throttleRepository';
 
 /**
  * The API's one throttling mechanism, over counters in the database (so it holds across instances and
@@ -36,23 +37,83 @@ export interface ThrottlingDependencies {
   now?: () => number;
 }
 
+/**
+ * A hit of a capped rule, counted by a statement that rides on the work it pays for (lib/db/writeCharges): past
+ * the limit the statement fails and the work with it, so a refused request stores nothing and an allowed one pays
+ * no round trip for its count. A refused hit counts for nothing.
+ */
+export interface CappedHit {
+  readonly statement: InStatement;
+  /** Where the client stands once the hit was counted or refused; undefined before. */
+  readonly decision: RateLimitDecision | undefined;
+  /** Reads the result of the statement, committed with the work. */
+  carried(result: ResultSet): RateLimitDecision;
+  /** The refusal, when a batch carrying the hit failed because the limit was reached; undefined for any other failure. */
+  refusal(error: unknown): Promise<RateLimitDecision | undefined>;
+  /** Counts the hit on its own, for a request that made no write. */
+  countAlone(): Promise<RateLimitDecision>;
+}
+
 export function createRateLimiter({ throttle, now = Date.now }: ThrottlingDependencies) {
+  const decide = (policy: WindowPolicy, { count, windowStartMs }: WindowCount, at: number): RateLimitDecision => {
+    const resetSeconds = secondsUntil(windowStartMs + policy.windowSeconds * 1000 - at);
+    const allowed = count <= policy.limit;
+    return {
+      allowed,
+      policy,
+      remaining: Math.max(0, policy.limit - count),
+      resetSeconds,
+      ...(allowed ? {} : { retryAfterSeconds: resetSeconds }),
+    };
+  };
+  const maybePrune = async (at: number) => {
+    if (Math.random() * PRUNE_ONE_IN < 1) await throttle.prune(at - DAY_MS);
+  };
+
   return {
     /** Counts `cost` hits of `client` against `policy`, and says whether they are allowed. */
     async consume(policy: WindowPolicy, client: string, cost = 1): Promise<RateLimitDecision> {
       const at = now();
+      const counted = await throttle.countInWindow(`${policy.name}:${client}`, policy.windowSeconds * 1000, at, cost);
+      await maybePrune(at);
+      return decide(policy, counted, at);
+    },
+
+    /** A hit of `client` against `policy` that never goes past its limit, to be carried by the work it pays for. */
+    capped(policy: WindowPolicy, client: string, cost = 1): CappedHit {
+      const at = now();
+      const key = `${policy.name}:${client}`;
       const windowMs = policy.windowSeconds * 1000;
-      const { count, windowStartMs } = await throttle.countInWindow(`${policy.name}:${client}`, windowMs, at, cost);
-      if (Math.random() * PRUNE_ONE_IN < 1) await throttle.prune(at - DAY_MS);
-      const resetSeconds = secondsUntil(windowStartMs + windowMs - at);
-      const allowed = count <= policy.limit;
-      return {
-        allowed,
-        policy,
-        remaining: Math.max(0, policy.limit - count),
-        resetSeconds,
-        ...(allowed ? {} : { retryAfterSeconds: resetSeconds }),
+      const statement = throttle.cappedHit(key, windowMs, at, policy.limit, cost);
+      let decision: RateLimitDecision | undefined;
+      const hit: CappedHit = {
+        statement,
+        get decision() {
+          return decision;
+        },
+        carried(result) {
+          decision = decide(policy, throttle.hitCounted(result), at);
+          return decision;
+        },
+        async refusal(error) {
+          if (!throttle.isCapReached(error)) return undefined;
+          // The window cannot have gone meanwhile but by pruning; then a whole one is the honest wait.
+          const window = (await throttle.windowOf(key)) ?? { count: policy.limit, windowStartMs: at };
+          await maybePrune(at);
+          decision = decide(policy, { ...window, count: Math.max(window.count, policy.limit) + cost }, at);
+          return decision;
+        },
+        async countAlone() {
+          try {
+            return hit.carried(await throttle.executeStatement(statement));
+          } catch (error) {
+            const refused = await hit.refusal(error);
+            if (!refused) throw error;
+            return refused;
+          }
+        },
       };
+      return hit;
     },
   };
 }

@@ -1,59 +1,27 @@
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import { Unauthorized } from '../errors';
-import { INVALID_TOKEN } from '../errors';
+import { INVALID_TOKEN, Unauthorized } from '../errors';
+import { AccessClaims, RefreshClaims, type AuthUser, type TokenClaims, type TokenUse } from '../schemas/identity';
 
 export const TOKEN_ISSUER = 'movie-rating-api';
 export const TOKEN_AUDIENCE = 'movie-rating-api';
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_SECONDS = 7 * 24 * 60 * 60;
 
-export type Role = 'basic' | 'admin';
-export type TokenUse = 'access' | 'refresh';
-
-/** Who is calling, as the authentication middleware hands it to handlers. */
-export interface AuthUser {
-  id: number;
-  role: Role;
-}
-
-export interface TokenClaims {
-  sub: string;
-  role: Role;
-  token_use: TokenUse;
-  iss: string;
-  aud: string;
-  iat: number;
-  exp: number;
-  /** The sign-in an access token belongs to; a refresh token's `family` names the same sign-in. */
-  sid?: string;
-  jti?: string;
-  family?: string;
-}
+export type { AuthUser, Role, TokenClaims, TokenUse } from '../schemas/identity';
 
 /** Clocks of two instances may disagree by this much; a token issued further in the future is refused. */
 export const CLOCK_SKEW_SECONDS = 5;
 
 export { INVALID_TOKEN };
 
-const isRole = (value: unknown): value is Role => value === 'basic' || value === 'admin';
+const claimsSchemas = { access: AccessClaims, refresh: RefreshClaims } as const;
 
+/** The payload's claims when it is a well-formed token of this use, not issued in the future; undefined otherwise. */
 function toClaims(payload: JWTPayload, use: TokenUse): TokenClaims | undefined {
-  const { sub, role, token_use: tokenUse, iat, exp, iss, aud } = payload as JWTPayload & { role?: unknown; token_use?: unknown };
-  if (tokenUse !== use || !isRole(role) || typeof sub !== 'string' || !/^[1-9][0-9]*$/.test(sub)) return undefined;
-  if (typeof iat !== 'number' || typeof exp !== 'number' || typeof iss !== 'string' || typeof aud !== 'string') return undefined;
-  if (iat > Math.floor(Date.now() / 1000) + CLOCK_SKEW_SECONDS) return undefined;
-  const claims: TokenClaims = { sub, role, token_use: use, iss, aud, iat, exp };
-  if (use === 'access') {
-    const { sid } = payload as { sid?: unknown };
-    if (typeof sid !== 'string' || sid === '') return undefined;
-    claims.sid = sid;
-  }
-  if (use === 'refresh') {
-    const { jti, family } = payload as { jti?: unknown; family?: unknown };
-    if (typeof jti !== 'string' || typeof family !== 'string') return undefined;
-    Object.assign(claims, { jti, family });
-  }
-  return claims;
+  const parsed = claimsSchemas[use].safeParse(payload);
+  if (!parsed.success) return undefined;
+  if (parsed.data.iat > Math.floor(Date.now() / 1000) + CLOCK_SKEW_SECONDS) return undefined;
+  return parsed.data;
 }
 
 /**

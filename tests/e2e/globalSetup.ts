@@ -28,6 +28,9 @@ export default async function globalSetup(): Promise<void> {
       ADMIN_PASSWORD: adminPassword,
       // Every suite signs in from 127.0.0.1: the per-client /auth/* limit is raised so they do not throttle one another.
       AUTH_RATE_PER_MINUTE: '100000',
+      // Likewise every suite writes from 127.0.0.1; tests/e2e/writeLimits.test.ts has a server of its own.
+      WRITE_RATE_PER_MINUTE: '100000',
+      LLM_MAX_CALLS_PER_HOUR: '100000',
     },
   });
   process.env.E2E_BASE_URL = api.baseUrl;

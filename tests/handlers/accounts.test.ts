@@ -1,5 +1,4 @@
 import type { Services } from '../../lib/container';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import type { RouteContract } from '../../lib/http/route';
 import { logoutRoute, refreshTokenRoute } from '../../lib/schemas/routes/auth';
 import { deleteMeRoute, deleteUserRoute, getMeRoute } from '../../lib/schemas/routes/users';
@@ -12,6 +11,7 @@ import { getMe } from '../../functions/users/getMe';
 import { bearer, signUp } from '../support/auth';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
+import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
 import { createTestServices } from '../support/services';
 
 type Headers = Record<string, string> | undefined;
@@ -23,8 +23,8 @@ describe('ending sign-ins and accounts', () => {
     services = await createTestServices();
     ann = await signUp(services);
   });
-  const call = <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], headers: Headers, event: HttpEventInput) =>
-    invoke(createHttpHandler(route, implementation, async () => services), httpEvent({ method: route.method, ...event, headers }));
+  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, headers: Headers, event: HttpEventInput) =>
+    invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers }));
   const me = (headers: Headers) => call(getMeRoute, getMe, headers, { path: '/users/me/' });
   const refresh = (token: string) => call(refreshTokenRoute, refreshToken, undefined, { path: '/auth/refresh/', body: { refresh_token: token } });
   const signOut = (body: unknown) => call(logoutRoute, logout, undefined, { path: '/auth/logout/', body });

@@ -1,5 +1,4 @@
 import type { Services } from '../../lib/container';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import type { RouteContract } from '../../lib/http/route';
 import { Collection } from '../../lib/schemas/collections';
 import {
@@ -17,6 +16,7 @@ import { replaceCollection } from '../../functions/collections/replaceCollection
 import { signUp } from '../support/auth';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
+import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
 import { createTestServices } from '../support/services';
 
 type Caller = { headers: Record<string, string> } | undefined;
@@ -42,8 +42,8 @@ describe('collections', () => {
     for (const [title, genres] of films) ids[title] = (await services.movies.create({ title, genres })).id;
   });
 
-  const call = <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], caller: Caller, event: HttpEventInput) =>
-    invoke(createHttpHandler(route, implementation, async () => services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
+  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, event: HttpEventInput) =>
+    invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
   const byId = (id: number) => ({ path: `/collections/${id}/`, pathParameters: { id: String(id) } });
   const create = (caller: Caller, body: unknown) => call(createCollectionRoute, createCollection, caller, { path: '/collections/', body });
   const list = (caller: Caller, query?: Record<string, string>) => call(listCollectionsRoute, listCollections, caller, { path: '/collections/', query });

@@ -1,5 +1,4 @@
 import type { Services } from '../../lib/container';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import type { RouteContract } from '../../lib/http/route';
 import { Rating } from '../../lib/schemas/ratings';
 import { createMovieRoute } from '../../lib/schemas/routes/movies';
@@ -14,6 +13,7 @@ import { updateRating } from '../../functions/ratings/updateRating';
 import { signUp } from '../support/auth';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
+import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
 import { createTestServices } from '../support/services';
 
 type Caller = { headers: Record<string, string> } | undefined;
@@ -30,8 +30,8 @@ describe('owned ratings', () => {
     [ann, bob, admin] = await Promise.all([signUp(services), signUp(services), signUp(services, { role: 'admin' })]);
   });
 
-  const call = <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], caller: Caller, event: HttpEventInput) =>
-    invoke(createHttpHandler(route, implementation, async () => services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
+  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, event: HttpEventInput) =>
+    invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
   const rate = (caller: Caller, value: number, movie = movieId) => call(createRatingRoute, createRating, caller, { path: '/ratings/', body: { movie, value } });
   const byId = (id: number) => ({ path: `/ratings/${id}/`, pathParameters: { id: String(id) } });
   const get = (caller: Caller, id: number) => call(getRatingRoute, getRating, caller, byId(id));

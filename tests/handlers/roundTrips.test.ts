@@ -1,5 +1,4 @@
 import type { Services } from '../../lib/container';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import type { RouteContract } from '../../lib/http/route';
 import { getMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';
 import { createRatingRoute, getRatingRoute, updateRatingRoute } from '../../lib/schemas/routes/ratings';
@@ -14,6 +13,7 @@ import { signUp } from '../support/auth';
 import { createMemoryDatabase } from '../support/database';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
+import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
 import { countRoundTrips, type RoundTripCounter } from '../support/roundTrips';
 import { createTestServices } from '../support/services';
 
@@ -36,8 +36,8 @@ describe('round trips to the database per warm request', () => {
     user = await signUp(services);
   });
 
-  const measure = async <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], event: HttpEventInput, status: number) => {
-    const handler = createHttpHandler(route, implementation, async () => services);
+  const measure = async <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, event: HttpEventInput, status: number) => {
+    const handler = routeHandler(route, implementation, services);
     counter.reset();
     const response = await invoke(handler, httpEvent({ method: route.method, ...event }));
     expect({ status: response.statusCode, log: counter.log }).toMatchObject({ status });
@@ -89,8 +89,8 @@ describe('a sign-in confirmed by the route\'s own call', () => {
     const movieId = (await services.movies.create({ title: 'Guarded', genres: [] })).id;
     const user = await signUp(services);
     await services.db.execute({ sql: "UPDATE sessions SET revoked_at = '2026-01-01T00:00:00Z' WHERE user_id = ?", args: [user.id] });
-    const call = <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], event: HttpEventInput) =>
-      invoke(createHttpHandler(route, implementation, async () => services), httpEvent({ method: route.method, headers: user.headers, ...event }));
+    const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, event: HttpEventInput) =>
+      invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, headers: user.headers, ...event }));
 
     const rated = await call(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 5 } });
     const read = await call(getMovieRoute, getMovie, { path: `/movies/${movieId}/`, pathParameters: { id: String(movieId) } });

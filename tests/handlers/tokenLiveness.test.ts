@@ -1,6 +1,5 @@
 import { decodeJwt, SignJWT } from 'jose';
 import type { Services } from '../../lib/container';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import type { RouteContract } from '../../lib/http/route';
 import { refreshTokenRoute, registerUserRoute, verifyTokenRoute } from '../../lib/schemas/routes/auth';
 import { createCollectionRoute } from '../../lib/schemas/routes/collections';
@@ -20,6 +19,7 @@ import { getMe } from '../../functions/users/getMe';
 import { bearer, signUp, uniqueEmail } from '../support/auth';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
+import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
 import { createTestServices } from '../support/services';
 
 const PASSWORD = 'a-long-enough-password';
@@ -36,8 +36,8 @@ describe('token liveness', () => {
     movieId = (await services.movies.create({ title: 'Inception', genres: [] })).id;
   });
 
-  const call = <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], headers: Headers | undefined, event: HttpEventInput) =>
-    invoke(createHttpHandler(route, implementation, async () => services), httpEvent({ method: route.method, ...event, headers }));
+  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, headers: Headers | undefined, event: HttpEventInput) =>
+    invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers }));
   const me = (headers: Headers) => call(getMeRoute, getMe, headers, { path: '/users/me/' });
   const rate = (headers: Headers, value = 4) => call(createRatingRoute, createRating, headers, { path: '/ratings/', body: { movie: movieId, value } });
   const collect = (headers: Headers) => call(createCollectionRoute, createCollection, headers, { path: '/collections/', body: { title: 'Mine' } });

@@ -1,5 +1,4 @@
 import type { Services } from '../../lib/container';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import type { RouteContract } from '../../lib/http/route';
 import { createUserRoute, getMeRoute, getUserRoute, listMyRatingsRoute } from '../../lib/schemas/routes/users';
 import { RatedMoviesPage, User } from '../../lib/schemas/users';
@@ -10,6 +9,7 @@ import { listMyRatings } from '../../functions/users/listMyRatings';
 import { signUp, uniqueEmail } from '../support/auth';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
+import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
 import { createTestServices } from '../support/services';
 
 type Caller = { headers: Record<string, string> } | undefined;
@@ -24,8 +24,8 @@ describe('user routes', () => {
     [ann, bob, admin] = await Promise.all([signUp(services), signUp(services), signUp(services, { role: 'admin' })]);
   });
 
-  const call = <R extends RouteContract>(route: R, implementation: Parameters<typeof createHttpHandler<R>>[1], caller: Caller, event: HttpEventInput) =>
-    invoke(createHttpHandler(route, implementation, async () => services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
+  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, event: HttpEventInput) =>
+    invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
   const me = (caller: Caller) => call(getMeRoute, getMe, caller, { path: '/users/me/' });
   const user = (caller: Caller, id: number) => call(getUserRoute, getUser, caller, { path: `/users/${id}/`, pathParameters: { id: String(id) } });
   const profile = (caller: Caller, query?: Record<string, string>) => call(listMyRatingsRoute, listMyRatings, caller, { path: '/users/me/ratings/', query });

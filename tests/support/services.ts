@@ -16,6 +16,8 @@ export interface TestServicesOptions {
   generator?: SummaryGenerator;
   env?: Record<string, string>;
   passwordHasher?: PasswordHasher;
+  /** The throttling windows' clock, moved by hand. */
+  clock?: () => number;
 }
 
 /** The real services on a fresh in-memory database, with a fake LLM and a silent, inspectable logger. */
@@ -25,6 +27,8 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
     LLM_TIMEOUT_MS: '500',
     // One fixed key, so services rebuilt over the same database (another setting, another container) accept each other's tokens.
     JWT_SECRET: 'handler-tests-secret-that-is-long-enough',
+    // Tests write freely from one address; the write limit's own tests set it low.
+    WRITE_RATE_PER_MINUTE: '1000000',
     ...options.env,
   });
   return createServices({
@@ -35,5 +39,6 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
     // Hashing at the OWASP cost takes a third of a second; handler tests hash at 2^10 instead.
     passwordCost: { log2N: 10 },
     passwordHasher: options.passwordHasher,
+    clock: options.clock,
   });
 }

@@ -41,3 +41,31 @@ describe('parseConfig: throttling', () => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(name));
   });
 });
+
+describe('parseConfig: write limits', () => {
+  it('It should default to 60 writes a minute per client', () => {
+    expect(parseConfig({}).throttling).toMatchObject({ writeRatePerMinute: 60, writeWindowSeconds: 60 });
+  });
+
+  it('It should read WRITE_RATE_PER_MINUTE, and WRITE_WINDOW_SECONDS (a shorter minute, for tests)', () => {
+    expect(parseConfig({ WRITE_RATE_PER_MINUTE: '5', WRITE_WINDOW_SECONDS: '2' }).throttling).toMatchObject({ writeRatePerMinute: 5, writeWindowSeconds: 2 });
+  });
+
+  it.each([['WRITE_RATE_PER_MINUTE', '0'], ['WRITE_RATE_PER_MINUTE', 'lots'], ['WRITE_WINDOW_SECONDS', '0']])('It should refuse %s=%s', (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+});
+
+describe('parseConfig: the LLM budget', () => {
+  it('It should default to 500 summary generations an hour', () => {
+    expect(parseConfig({}).throttling).toMatchObject({ llmMaxCallsPerHour: 500 });
+  });
+
+  it('It should read LLM_MAX_CALLS_PER_HOUR, 0 included (no LLM calls at all)', () => {
+    expect(parseConfig({ LLM_MAX_CALLS_PER_HOUR: '0' }).throttling).toMatchObject({ llmMaxCallsPerHour: 0 });
+  });
+
+  it.each(['-1', 'plenty'])('It should refuse LLM_MAX_CALLS_PER_HOUR=%s', (value) => {
+    expect(() => parseConfig({ LLM_MAX_CALLS_PER_HOUR: value })).toThrow(/LLM_MAX_CALLS_PER_HOUR/);
+  });
+});

@@ -5,6 +5,7 @@ import collections from './004_collections.sql';
 import { idsNeverReused } from './005_ids_never_reused';
 import throttlesAndIdempotencyKeys from './005_throttles_and_idempotency_keys.sql';
 import catalogueQuality from './006_catalogue_quality.sql';
+import throttleCaps from './007_throttle_caps.sql';
 import type { Client } from '@libsql/client';
 
 export interface Migration {
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { name: '005_ids_never_reused', sql: idsNeverReused, foreignKeysOff: true },
   { name: '005_throttles_and_idempotency_keys', sql: throttlesAndIdempotencyKeys },
   { name: '006_catalogue_quality', sql: catalogueQuality },
+  { name: '007_throttle_caps', sql: throttleCaps },
 ];

@@ -96,11 +96,13 @@ export const regenerateSummaryRoute = defineRoute({
   method: 'POST',
   path: '/movies/{id}/summary/',
   summary: "Rewrite a movie's summary (admins only)",
-  description: 'Writes a new summary and stores it in place of the old one; when the LLM fails, 502 and the old one stays.',
+  description:
+    'Writes a new summary and stores it in place of the old one; when the LLM fails, 502 and the old one stays. ' +
+    'It counts against LLM_MAX_CALLS_PER_HOUR: once the hour\'s budget is spent, 503 with Retry-After.',
   tags: ['movies'],
   access: 'admin',
   params: IdPathParams,
   response: { status: 200, description: 'the movie with its new summary', schema: Movie },
-  errors: [502],
+  errors: [502, 503],
   lambda: { timeout: 20, packagePatterns: [...LLM_PACKAGE] },
 });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Services } from '../../../lib/container';
 import { BadRequest, NotFound } from '../../../lib/errors';
-import { createHttpHandler } from '../../../lib/http/createHttpHandler';
+import { createHttpHandler, type RouteImplementation } from '../../../lib/http/createHttpHandler';
 import { created } from '../../../lib/http/reply';
 import { defineRoute } from '../../../lib/http/route';
 import { IdPathParams, integerBetween } from '../../../lib/schemas/common';
@@ -28,8 +28,7 @@ describe('createHttpHandler', () => {
     services = await createTestServices();
   });
 
-  const handlerFor = (impl: Parameters<typeof createHttpHandler<typeof echoRoute>>[1]) =>
-    createHttpHandler(echoRoute, impl, async () => services);
+  const handlerFor = (impl: RouteImplementation<typeof echoRoute>) => createHttpHandler(echoRoute, impl, async () => services);
   const echo = handlerFor(async (input) => ({ params: input.params, query: input.query, body: input.body }));
   const post = (body: unknown, extra: Partial<Parameters<typeof httpEvent>[0]> = {}) =>
     invoke(echo, httpEvent({ method: 'POST', path: '/things/7/', pathParameters: { id: '7' }, body, ...extra }));

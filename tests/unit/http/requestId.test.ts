@@ -43,7 +43,7 @@ describe('the request id in logs and 5xx bodies', () => {
     services = { ...(await createTestServices()), logger: createLogger('INFO') };
     handler = createHttpHandler(
       faultyRoute,
-      async (_input, { logger }) => {
+      async (_input: unknown, { logger }: Pick<Services, 'logger'>) => {
         logger.warn('about to fail', { step: 'inside the handler' });
         throw new Error('the disk is full');
       },

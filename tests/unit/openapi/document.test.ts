@@ -51,8 +51,8 @@ describe('buildOpenApiDocument', () => {
     const createMovie = operation(document, createMovieRoute);
 
     expect(createMovie?.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: expect.any(Object) } } });
-    // a public write: a token is optional, and needed under REQUIRE_AUTH_FOR_WRITES
-    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '413', '415', '500']);
+    // a public write: a token is optional, and needed under REQUIRE_AUTH_FOR_WRITES; it counts against the write limit
+    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '413', '415', '429', '500']);
     expect(createMovie?.security).toEqual([{}, { bearerAuth: [] }]);
     expect(createMovie?.responses['413']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
   });

@@ -65,3 +65,35 @@ describe('the OpenAPI document declares every response a route can send', () => 
     expect(unmatched['404']?.content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } });
   });
 });
+
+describe('the per-client write limit in the OpenAPI document', () => {
+  const writes = operations().filter(({ method, path }) => ['post', 'put', 'patch', 'delete'].includes(method) && !path.startsWith('/auth/'));
+  const adminOnly = (op: Operation) => op.responses['403'] !== undefined;
+
+  it('declares a 429 with Retry-After, RateLimit-Policy and RateLimit on every write outside /auth/* that a non-admin can call', () => {
+    const limited = writes.filter(({ op }) => !adminOnly(op));
+
+    expect(limited.map(({ method, path }) => `${method} ${path}`)).toEqual(
+      expect.arrayContaining(['post /movies/', 'post /ratings/', 'put /ratings/{id}/', 'delete /collections/{id}/']),
+    );
+    for (const { op } of limited) {
+      expect(op.responses['429']?.headers).toMatchObject({
+        'Retry-After': { required: true },
+        'RateLimit-Policy': { required: true },
+        RateLimit: { required: true },
+      });
+    }
+  });
+
+  it('declares RateLimit headers on their successes as optional, since admins are exempt and get none', () => {
+    const created = responsesOf('post', '/movies/')['201']?.headers;
+
+    expect(created?.['RateLimit-Policy']).toMatchObject({ required: false });
+    expect(created?.RateLimit).toMatchObject({ required: false });
+  });
+
+  it('declares no write limit on reads, nor on admin-only writes', () => {
+    expect(responsesOf('get', '/movies/')['429']).toBeUndefined();
+    expect(writes.filter(({ op }) => adminOnly(op)).filter(({ op }) => op.responses['429'])).toEqual([]);
+  });
+});

@@ -1,3 +1,4 @@
+import { createTestServices } from '../../support/services';
 import { createClient, type Client } from '@libsql/client';
 import { parseConfig } from '../../../lib/config';
 import { migrate } from '../../../lib/db/migrate';
@@ -171,13 +172,13 @@ describe('the scheduled refresh', () => {
 
   it('It should refresh C and the scores when its handler runs', async () => {
     const { refreshScores } = await import('../../../functions/catalogue/refreshScores');
-    const db = await createMemoryDatabase();
-    const movies = createMoviesRepository(db);
+    const services = await createTestServices({ env: { SCORE_MIN_VOTES: '10' } });
+    const movies = services.movies;
     const movie = await movies.create({ title: 'Rated' });
-    await createRatingsService({ ratings: createRatingsRepository(db) }).rate({ movieId: movie.id, value: 5 });
-    await db.execute('UPDATE catalogue_stats SET rating_mean = 1');
+    await services.ratings.rate({ movieId: movie.id, value: 5 });
+    await services.db.execute('UPDATE catalogue_stats SET rating_mean = 1');
 
-    const result = await refreshScores({ movies, minVotes: 10 });
+    const result = await refreshScores(services);
 
     expect(result.ratingMean).toBe(5);
     expect((await movies.findById(movie.id))?.score).toBe(5);

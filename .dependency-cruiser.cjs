@@ -1,0 +1,80 @@
+/**
+ * The layers of DESIGN.md, enforced (`npm run depcruise`, and in .ci/run):
+ * functions → (container, lib/http) → services → repositories → db; schemas and errors are leaves.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'No import cycles: a cycle makes two modules one, and their load order fragile.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'http-knows-no-domain',
+      comment: 'lib/http is the HTTP stack: it knows nothing of services, repositories, the database or the container (functions/ hands it the container).',
+      severity: 'error',
+      from: { path: '^lib/http/' },
+      to: {
+        path: '^lib/(services|repositories|db|llm)/|^lib/container\\.ts$',
+        // Known exception, to be moved to a neutral module: the per-client write limit hands its count to the
+        // handler's first write through lib/db/writeCharges, and types its hit with services/throttling.
+        pathNot: '^lib/db/writeCharges\\.ts$|^lib/services/throttling\\.ts$',
+      },
+    },
+    {
+      name: 'repositories-import-no-services',
+      comment: 'Repositories hold SQL and nothing above it.',
+      severity: 'error',
+      from: { path: '^lib/repositories/' },
+      to: { path: '^lib/(services|llm|http)/|^lib/container\\.ts$' },
+    },
+    {
+      name: 'services-know-no-http',
+      comment: 'Domain rules do not speak HTTP; the stack maps their errors and results.',
+      severity: 'error',
+      from: { path: '^lib/services/' },
+      to: { path: '^lib/http/|^lib/container\\.ts$' },
+    },
+    {
+      name: 'functions-through-container-and-http',
+      comment:
+        'A handler reaches lib only through the container (and its variant with the summary writer), the HTTP stack ' +
+        'and the leaves (schemas, errors). The static content some functions serve as it is (the web page and its ' +
+        'files, Swagger UI, the generated OpenAPI document) is presentation, not domain, and may be read directly.',
+      severity: 'error',
+      from: { path: '^functions/' },
+      to: {
+        path: '^lib/',
+        pathNot: '^lib/(container\\.ts|containerWithSummaryWriter\\.ts|errors\\.ts|http/|schemas/|web/|docs/|static/|openapi/openapi\\.json)',
+      },
+    },
+    {
+      name: 'schemas-are-leaves',
+      comment: 'Schemas are leaves everyone may import: they import only schemas, errors and the route contract type.',
+      severity: 'error',
+      from: { path: '^lib/schemas/' },
+      to: { path: '^lib/', pathNot: '^lib/(schemas/|errors\\.ts$|http/route\\.ts$)' },
+    },
+    {
+      name: 'lib-imports-no-functions-scripts-or-tests',
+      severity: 'error',
+      from: { path: '^lib/' },
+      to: { path: '^(functions|scripts|tests)/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

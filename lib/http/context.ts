@@ -1,0 +1,52 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { WriteCharge } from '../db/writeCharges';
+import type { AppLogger } from '../logger';
+import type { AuthUser } from '../schemas/identity';
+import type { CappedHit, WindowPolicy } from '../services/throttling';
+import type { RateLimitState } from './rateLimitHeaders';
+import type { RouteContract, RouteInput } from './route';
+
+/**
+ * What the HTTP stack itself needs of the container, and nothing more: lib/http knows no service by name, so the
+ * container (any object of this shape) is handed to it by functions/.
+ */
+export interface StackServices {
+  logger: AppLogger;
+  config: {
+    auth: { requireAuthForWrites: boolean };
+    throttling: { authRatePerMinute: number; writeRatePerMinute: number; writeWindowSeconds: number };
+  };
+  requestCounter: { count(): Promise<void> };
+  rateLimiter: {
+    consume(policy: RateLimitState['policy'], client: string): Promise<RateLimitState & { allowed: boolean }>;
+    capped(policy: WindowPolicy, client: string): CappedHit;
+  };
+  auth: {
+    authenticate(accessToken: string): Promise<AuthUser>;
+    /** The caller a valid access token claims to be, and its sign-in, which the request's database call confirms. */
+    claimedCaller(accessToken: string): Promise<{ user: AuthUser; sessionId: string }>;
+  };
+  /** Confirms the request's sign-in when no database call has (lib/repositories/liveSignIn). */
+  signIns: { confirm(): Promise<void> };
+}
+
+/** Lambda's context plus what the stack's middlewares add to it before the handler runs. */
+export interface HttpContext extends Context {
+  services?: StackServices;
+  jsonBody?: unknown;
+  /** The caller, when a valid bearer token came with the request. */
+  user?: AuthUser;
+  input?: RouteInput<RouteContract>;
+  /** This request's increment of the request counter, settled before the answer leaves. */
+  counted?: Promise<void>;
+  /** RateLimit-Policy and RateLimit for this request, on a route with a per-client limit. */
+  rateLimitHeaders?: Record<string, string>;
+  /** This request's hit of the per-client write limit, on a write route, for a caller who is not an admin. */
+  writeLimit?: CappedHit;
+  /** The same hit, to be carried by the handler's first write. */
+  writeCharge?: WriteCharge;
+}
+
+/** A middleware of the stack. */
+export type HttpMiddleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@libsql/client';
+import type { Services } from '../../lib/container';
+import { openMigratedDatabase } from '../../lib/db/client';
+import { createHttpHandler } from '../../lib/http/createHttpHandler';
+import { createRatingRoute } from '../../lib/schemas/routes/ratings';
+import { createRating } from '../../functions/ratings/createRating';
+import { httpEvent } from '../support/events';
+import { invoke } from '../support/invoke';
+import { startLibsqlServer, type LibsqlServer } from '../support/libsqlServer';
+import { createTestServices } from '../support/services';
+
+/**
+ * A deployed function reaches its database over HTTP: there the write limit's count must travel inside the write's
+ * own request, and the cap's refusal must come back recognisable through the web client.
+ */
+describe('the write limit over a remote libSQL database', () => {
+  let folder: string;
+  let server: LibsqlServer;
+  let remote: Client;
+  let services: Services;
+  let movieId: number;
+  beforeEach(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'write-limit-remote-'));
+    server = await startLibsqlServer({ file: join(folder, 'movies.db') });
+    remote = await openMigratedDatabase({ url: server.url });
+    services = await createTestServices({ db: remote, env: { WRITE_RATE_PER_MINUTE: '2' } });
+    movieId = (await services.movies.create({ title: 'Heat' })).id;
+  });
+  afterEach(async () => {
+    remote.close();
+    await server.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const rate = () =>
+    invoke(createHttpHandler(createRatingRoute, createRating, async () => services), httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieId, value: 4 } }));
+
+  it('It should carry the count in the rating\'s own request: two round trips, the request counter\'s and the write\'s', async () => {
+    const before = server.requests;
+
+    const answer = await rate();
+
+    expect(answer.statusCode).toBe(201);
+    expect(answer.headers['ratelimit']).toBe('"write";r=1;t=60');
+    expect(server.requests - before).toBe(2);
+  });
+
+  it('It should refuse the write past the limit through the web client, storing nothing', async () => {
+    await rate();
+    await rate();
+
+    const refused = await rate();
+
+    expect(refused).toMatchObject({ statusCode: 429, headers: { 'retry-after': expect.stringMatching(/^\d+$/) } });
+    expect(await services.movies.findById(movieId)).toMatchObject({ rating_count: 2 });
+  });
+});

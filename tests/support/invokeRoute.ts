@@ -1,0 +1,36 @@
+import type { Services } from '../../lib/container';
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import type { RouteContract } from '../../lib/http/route';
+import { httpEvent } from './events';
+import { invoke, type InvokeResult } from './invoke';
+
+export interface RouteRequest {
+  /** Path parameters, filled into the contract's path. */
+  params?: Record<string, string | number>;
+  query?: Record<string, string>;
+  /** An object is sent as JSON; a string as it is. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Any handler of the route, whatever dependencies it names: the test hands it the whole container. */
+export type AnyImplementation<R extends RouteContract> = RouteImplementation<R, never>;
+
+/** A route's Lambda entry over the test's services, for a test that builds its own event. */
+export const routeHandler = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, services: Services) =>
+  createHttpHandler(route, implementation as unknown as RouteImplementation<R, object>, async () => services);
+
+/**
+ * Runs a route's handler through the whole HTTP stack, as its Lambda would, with the test's services: the method
+ * and path come from the route's contract, so a test names the route, never re-wires it.
+ */
+export function invokeRoute<R extends RouteContract>(
+  route: R,
+  implementation: AnyImplementation<R>,
+  services: Services,
+  { params, query, body, headers }: RouteRequest = {},
+): Promise<InvokeResult> {
+  const pathParameters = params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
+  const path = route.path.replace(/\{(\w+)\}/g, (template, name: string) => pathParameters?.[name] ?? template);
+  return invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, path, pathParameters, query, body, headers }));
+}
