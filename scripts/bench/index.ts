@@ -21,6 +21,7 @@ import { startFakeOpenAiServer } from '../../tests/support/fakeOpenAiServer';
 import { findProjectRoot, startOfflineApi } from '../../tests/support/offlineApi';
 import { serverlessFunctions } from '../serverless/contracts';
 import { bundleFunctions, sizeOf } from './bundle';
+import { benchCatalogue } from './catalogue';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { timeOverTheNetwork } from './network';
 import { ms, timeAgainstFloor, type Timing } from './stats';
@@ -63,7 +64,8 @@ async function invokeOk(handler: Handler, event: APIGatewayProxyEventV2, expecte
   return result;
 }
 
-export async function main(): Promise<void> {
+/** `npm run bench [catalogue]`: every scenario, or with `catalogue` only issue 13's (scripts/bench/catalogue.ts). */
+export async function main([only]: string[] = []): Promise<void> {
   const started = performance.now();
   const work = mkdtempSync(join(tmpdir(), 'movies-bench-'));
   const databaseUrl = `file:${join(work, 'bench.db')}`;
@@ -99,6 +101,16 @@ export async function main(): Promise<void> {
   const bundles = await bundleFunctions(root, { ...entries, hello: 'scripts/bench/hello.ts' }, join(root, '.build', 'bench'));
   console.log(`bundled ${Object.keys(bundles).length} functions in ${Math.round(performance.now() - step)} ms\n`);
   const load = (name: string) => (require(bundles[name]!) as { handler: Handler }).handler;
+
+  // ── The catalogue's ranking and discovery (issue 13) ─────────────────────────────────────────────────
+  await benchCatalogue({ databaseUrl, synthetic, load, invokeOk, record, calls: CALLS });
+  if (only === 'catalogue') {
+    await llm.close();
+    db.close();
+    rmSync(work, { recursive: true, force: true });
+    console.log('\ncatalogue scenarios only: docs/PERFORMANCE.md left as it is');
+    return;
+  }
 
   // ── In-process, warm ────────────────────────────────────────────────────────────────────────────────
   const getMovie = load('getMovie');

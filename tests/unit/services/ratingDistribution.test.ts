@@ -4,6 +4,7 @@ import { migrations } from '../../../lib/db/migrations';
 import { createMoviesRepository } from '../../../lib/repositories/moviesRepository';
 import { createRatingsRepository } from '../../../lib/repositories/ratingsRepository';
 import { createUsersRepository } from '../../../lib/repositories/usersRepository';
+import { refreshCatalogueScores } from '../../../lib/services/catalogueScores';
 import { createRatingsService } from '../../../lib/services/ratingsService';
 import type { AuthUser } from '../../../lib/services/tokens';
 import { createMemoryDatabase, createTempFileDatabase } from '../../support/database';
@@ -87,6 +88,45 @@ describe('rating_distribution', () => {
       expect(stored.rating_distribution).toEqual(await scannedDistribution(first, shared.id));
       expect(Object.values(stored.rating_distribution).reduce((a, b) => a + b, 0)).toBe(stored.rating_count);
       expect(stored.rating_count).toBe(40 + 8);
+    } finally {
+      clients.forEach((client) => client.close());
+      file.remove();
+    }
+  });
+});
+
+describe('account deletion (issue 10) and the movie aggregates', () => {
+  it('It should keep distribution and score exact when an account goes while others rate, on separate connections', async () => {
+    const file = createTempFileDatabase();
+    const clients = await Promise.all([file.open(), file.open(), file.open(), file.open()]);
+    try {
+      const first = clients[0]!;
+      const movies = createMoviesRepository(first);
+      const [a, b] = [await movies.create({ title: 'A' }), await movies.create({ title: 'B' })];
+      const users = createUsersRepository(first);
+      const leaving = (await users.create({ email: 'leaving@example.com', passwordHash: 'x', role: 'basic' }))!;
+      const staying = (await users.create({ email: 'staying@example.com', passwordHash: 'x', role: 'basic' }))!;
+      await ratingsOn(first).rateAsUser({ movieId: a.id, userId: leaving.id, value: 1 });
+      await ratingsOn(first).rateAsUser({ movieId: b.id, userId: leaving.id, value: 5 });
+      await ratingsOn(first).rateAsUser({ movieId: a.id, userId: staying.id, value: 4 });
+      await refreshCatalogueScores({ movies, minVotes: 10 });
+      const c = Number((await first.execute('SELECT rating_mean FROM catalogue_stats')).rows[0]!.rating_mean);
+
+      await Promise.all([
+        createUsersRepository(clients[1]!).deleteAccount(leaving.id),
+        ...Array.from({ length: 30 }, (_, i) => ratingsOn(clients[2 + (i % 2)]!).rate({ movieId: i % 2 ? a.id : b.id, value: (i % 5) + 1 })),
+      ]);
+
+      for (const movie of [a, b]) {
+        const stored = (await movies.findById(movie.id))!;
+        const scanned = await scannedDistribution(first, movie.id);
+        const values = Object.entries(scanned).flatMap(([value, n]) => Array.from({ length: n }, () => Number(value)));
+        expect(stored.rating_distribution).toEqual(scanned);
+        expect(stored.rating_count).toBe(values.length);
+        const mean = values.reduce((x, y) => x + y, 0) / values.length;
+        expect(stored.score).toBeCloseTo((values.length * mean + 10 * c) / (values.length + 10), 12);
+      }
+      expect(await scannedDistribution(first, a.id)).toMatchObject({ 1: 3 }); // the leaving 1 is gone: three anonymous 1s remain
     } finally {
       clients.forEach((client) => client.close());
       file.remove();
