@@ -6,6 +6,7 @@ import { createFactsSummaryGenerator } from './llm/factsSummaryGenerator';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
 import { createCollectionsRepository } from './repositories/collectionsRepository';
+import { createIdempotencyRepository } from './repositories/idempotencyRepository';
 import { createLiveSignInClient } from './repositories/liveSignIn';
 import { createMoviesRepository } from './repositories/moviesRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
@@ -72,6 +73,7 @@ export function createServices({ config, db: database, logger, generator, passwo
     catalogueScores: { refresh: () => refreshCatalogueScores({ movies, minVotes: config.scoreMinVotes }) },
     users,
     rateLimiter,
+    idempotencyKeys: createIdempotencyRepository(db),
     auth: createAuthService({
       users,
       refreshTokens: createRefreshTokensRepository(db),

@@ -7,6 +7,7 @@ import { confirmSignIn } from './confirmSignIn';
 import type { HttpContext, HttpMiddleware, StackServices } from './context';
 import { entityTags } from './entityTag';
 import { jsonBodyParser, limitBodySize } from './jsonBody';
+import { idempotency } from './idempotency';
 import { limitClients } from './limitClients';
 import { limitWrites } from './limitWrites';
 import { problemJsonErrors } from './problemJsonErrors';
@@ -100,9 +101,11 @@ export function createHttpHandler<R extends RouteContract, D extends object>(
     .use(limitWrites(route))
     .use(bodyOf(route))
     .use(requestValidator(route))
+    .use(idempotency(route))
     .use(problemJsonErrors())
     .use(confirmSignIn())
-    .handler(async (_event, { input, services: built, writeCharge }, { signal }) => {
+    .handler(async (_event, { input, services: built, replay, writeCharge }, { signal }) => {
+      if (replay) return replay;
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
       const handle = implementation as RouteImplementation<R, D>;
       return toResult(await withWriteCharge(writeCharge, () => handle({ ...input, signal } as unknown as RouteInput<R>, built as unknown as D)), route);
