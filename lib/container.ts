@@ -6,6 +6,7 @@ import { createFactsSummaryGenerator } from './llm/factsSummaryGenerator';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
 import { createCollectionsRepository } from './repositories/collectionsRepository';
+import { createIdempotencyRepository } from './repositories/idempotencyRepository';
 import { createMoviesRepository } from './repositories/moviesRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
 import { createRequestCounterRepository } from './repositories/requestCounterRepository';
@@ -67,6 +68,7 @@ export function createServices({ config, db: database, logger, generator, passwo
     catalogueScores: { refresh: () => refreshCatalogueScores({ movies, minVotes: config.scoreMinVotes }) },
     users,
     rateLimiter,
+    idempotencyKeys: createIdempotencyRepository(db),
     auth: createAuthService({
       users,
       refreshTokens: createRefreshTokensRepository(db),

@@ -76,6 +76,12 @@ export class BadGateway extends HttpError {
   }
 }
 
+/** An Idempotency-Key reused with another request body. */
+export class UnprocessableContent extends HttpError {
+  readonly statusCode = 422;
+  readonly title = 'Unprocessable Content';
+}
+
 /** Throttled (429): `headers` carry Retry-After, and RateLimit fields when a rate limit refused it. */
 export class TooManyRequests extends HttpError {
   readonly statusCode = 429;

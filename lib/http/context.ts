@@ -23,6 +23,31 @@ export interface StackServices {
     capped(policy: WindowPolicy, client: string): CappedHit;
   };
   auth: { authenticate(accessToken: string): Promise<AuthUser> };
+  idempotencyKeys: IdempotencyStore;
+}
+
+/** Whose Idempotency-Key it is: the caller (a user, else a source IP) and the route it was sent to. */
+export interface IdempotencyScope {
+  caller: string;
+  route: string;
+  key: string;
+}
+
+export interface StoredAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+
+/** Where Idempotency-Keys and their answers are kept (the container's is table idempotency_keys). */
+export interface IdempotencyStore {
+  claim(
+    scope: IdempotencyScope,
+    options: { requestHash: string; nowMs: number; lockMs: number; ttlMs: number },
+  ): Promise<{ claimed: true } | { claimed: false; requestHash: string; response?: StoredAnswer }>;
+  complete(scope: IdempotencyScope, response: StoredAnswer): Promise<void>;
+  release(scope: IdempotencyScope): Promise<void>;
+  prune(nowMs: number): Promise<void>;
 }
 
 /** Lambda's context plus what the stack's middlewares add to it before the handler runs. */
@@ -34,6 +59,10 @@ export interface HttpContext extends Context {
   input?: RouteInput<RouteContract>;
   /** This request's increment of the request counter, settled before the answer leaves. */
   counted?: Promise<void>;
+  /** The key this request claimed, when it came with an Idempotency-Key; its answer is stored under it. */
+  idempotencyScope?: IdempotencyScope;
+  /** The stored answer to give instead of running the handler: a replay of an Idempotency-Key. */
+  replay?: APIGatewayProxyStructuredResultV2;
   /** RateLimit-Policy and RateLimit for this request, on a route with a per-client limit. */
   rateLimitHeaders?: Record<string, string>;
   /** This request's hit of the per-client write limit, on a write route, for a caller who is not an admin. */

@@ -6,6 +6,7 @@ import { authenticate } from './authenticate';
 import type { HttpContext, HttpMiddleware, StackServices } from './context';
 import { entityTags } from './entityTag';
 import { jsonBodyParser, limitBodySize } from './jsonBody';
+import { idempotency } from './idempotency';
 import { limitClients } from './limitClients';
 import { limitWrites } from './limitWrites';
 import { problemJsonErrors } from './problemJsonErrors';
@@ -99,8 +100,10 @@ export function createHttpHandler<R extends RouteContract, D extends object>(
     .use(limitWrites(route))
     .use(bodyOf(route))
     .use(requestValidator(route))
+    .use(idempotency(route))
     .use(problemJsonErrors())
-    .handler(async (_event, { input, services: built, writeCharge }, { signal }) => {
+    .handler(async (_event, { input, services: built, replay, writeCharge }, { signal }) => {
+      if (replay) return replay;
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
       const handle = implementation as RouteImplementation<R, D>;
       return toResult(await withWriteCharge(writeCharge, () => handle({ ...input, signal } as unknown as RouteInput<R>, built as unknown as D)), route);

@@ -13,7 +13,7 @@ type Response = APIGatewayProxyStructuredResultV2 | null | undefined;
 const tooManyWrites = (decision: RateLimitDecision) => new TooManyRequests('too many writes from this client; see Retry-After', rateLimitHeaders(decision));
 
 /** The hit as the charge of the request's first write: counted in the write's own batch, refusing it past the limit. */
-const chargeOf = (hit: CappedHit): WriteCharge => ({
+export const chargeOf = (hit: CappedHit): WriteCharge => ({
   statement: hit.statement,
   carried: (result) => void hit.carried(result),
   failed: async (error) => {

@@ -28,6 +28,8 @@ export interface RouteContract {
    * 'auth', AUTH_RATE_PER_MINUTE for every /auth/* route.
    */
   rateLimit?: 'auth';
+  /** Takes an Idempotency-Key (API.md, Safe retries): the four POSTs that create something. */
+  idempotent?: boolean;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

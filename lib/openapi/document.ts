@@ -1,10 +1,20 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import * as z from 'zod';
 import type { ZodObject } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../http/problemDetails';
 import { rateLimitOf, type ContractHeader, type ResponseContract, type RouteContract } from '../http/route';
 import { ProblemDetails } from '../schemas/common';
 
 const JSON_CONTENT_TYPE = 'application/json';
+
+/** The request header of API.md's Safe retries. */
+const IdempotencyKeyHeader = z.object({
+  'Idempotency-Key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/)
+    .optional()
+    .describe('makes the request safe to retry: a repeat with the same key and body within 24 hours gets the stored answer'),
+});
 const BEARER = 'bearerAuth';
 
 const problemDescriptions: Record<number, string> = {
@@ -12,10 +22,11 @@ const problemDescriptions: Record<number, string> = {
   401: 'no token, or a bad, expired or tampered one',
   403: 'signed in, but the role does not allow it',
   404: 'the resource does not exist, or is not yours',
-  409: 'conflicts with what is stored',
+  409: 'conflicts with what is stored, or a request with this Idempotency-Key is still being processed',
   405: 'the path is served, but not with this method; Allow lists the methods it is',
   413: 'the body is over 64 KiB',
   415: 'the body is not application/json in UTF-8 (or `+json`), or says nothing of what it is',
+  422: 'this Idempotency-Key was used with another request body',
   429: 'throttled: too many requests, writes or failed attempts from this client; Retry-After says how many seconds to wait',
   500: 'a fault on our side; the body carries only the request id to quote',
   502: 'the LLM failed to write the summary; the stored one is kept',
@@ -84,6 +95,7 @@ export function errorStatuses(route: RouteContract): number[] {
     statuses.add(415);
   }
   if (rateLimitOf(route)) statuses.add(429);
+  if (route.idempotent) [409, 422].forEach((status) => statuses.add(status));
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);
 }
@@ -111,7 +123,7 @@ function successResponse(route: RouteContract, response: ResponseContract) {
   const limit = rateLimitOf(route);
   const headers = headersObject(
     [...(response.headers ?? []), ...(tagged ? (['ETag'] as const) : []), ...(limit === 'auth' ? RATE_LIMIT_HEADERS : [])],
-    limit === 'write' ? RATE_LIMIT_HEADERS : [],
+    [...(limit === 'write' ? RATE_LIMIT_HEADERS : []), ...(route.idempotent ? (['Idempotency-Replayed'] as const) : [])],
   );
   return {
     description: response.description,
@@ -138,6 +150,7 @@ function toOpenApiRoute(route: RouteContract): RouteConfig {
     request: {
       ...(route.params ? { params: route.params as ZodObject } : {}),
       ...(route.query ? { query: route.query as ZodObject } : {}),
+      ...(route.idempotent ? { headers: IdempotencyKeyHeader } : {}),
       ...(route.body ? { body: { required: true, content: { [JSON_CONTENT_TYPE]: { schema: route.body } } } } : {}),
     },
     responses,

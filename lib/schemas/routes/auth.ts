@@ -9,6 +9,7 @@ export const registerUserRoute = defineRoute({
   description: 'Always creates a basic user; a role in the body is ignored. Emails compare case-insensitively.',
   tags: ['auth'],
   access: 'public',
+  idempotent: true,
   rateLimit: 'auth',
   body: RegisterBody,
   response: { status: 201, description: 'the new user with an access and a refresh token; Location names the user', schema: AuthTokens, headers: ['Location'] },

@@ -13,6 +13,7 @@ export const createCollectionRoute = defineRoute({
   description: 'An unknown movie id is a 400 naming it; a repeated one counts once.',
   tags: ['collections'],
   access: 'user',
+  idempotent: true,
   body: CollectionBody,
   response: { status: 201, description: 'the collection; Location names it', schema: Collection, headers: ['Location'] },
 });

@@ -9,6 +9,7 @@ export const createMovieRoute = defineRoute({
   summary: 'Add a movie',
   tags: ['movies'],
   access: 'public',
+  idempotent: true,
   writes: true,
   body: CreateMovieBody,
   response: { status: 201, description: 'the movie as stored; Location names it', schema: Movie, headers: ['Location'] },

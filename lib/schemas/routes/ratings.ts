@@ -20,6 +20,7 @@ export const createRatingRoute = defineRoute({
     'rating it again replaces the value and answers 200 with the same rating.',
   tags: ['ratings'],
   access: 'public',
+  idempotent: true,
   writes: true,
   body: CreateRatingBody,
   response: { status: 201, description: 'the new rating', schema: Rating },

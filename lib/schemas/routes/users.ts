@@ -45,7 +45,7 @@ export const createUserRoute = defineRoute({
   access: 'admin',
   body: CreateUserBody,
   response: { status: 201, description: 'the new user; Location names it', schema: User, headers: ['Location'] },
-  errors: [409],
+  errors: [409, 503],
 });
 
 export const deleteMeRoute = defineRoute({

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { BadRequest, Conflict, UnprocessableContent } from '../errors';
+import type { HttpContext, HttpMiddleware, IdempotencyScope } from './context';
+import type { RouteContract } from './route';
+
+/** 1 to 255 visible ASCII characters (API.md, Safe retries). */
+const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Longer than any function's timeout: a claim older than this belongs to a request that died. */
+const LOCK_MS = 60_000;
+/** The answer's own headers worth replaying; security and rate-limit headers are made afresh for each request. */
+const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
+const PRUNE_ONE_IN = 500;
+
+function headerOf(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+}
+
+/** JSON with every object's keys in order, so two bodies that say the same thing have the same fingerprint. */
+const canonicalJson = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+};
+
+/** The request's body as parsed (the stack has replaced the raw one by then), fingerprinted. */
+const fingerprint = (jsonBody: unknown) => createHash('sha256').update(jsonBody === undefined ? '' : canonicalJson(jsonBody)).digest('base64url');
+
+/** A 5xx, or a 429 (throttled before any work), is worth redoing on a retry; any other answer is the answer. */
+const isFinal = (status: number) => status < 500 && status !== 429;
+
+/**
+ * Safe retries for a route that declares `idempotent: true`. The first request with an Idempotency-Key claims
+ * it in the database (so it holds across instances), scoped to the caller (the user, else the source IP) and
+ * the route; its answer is stored for 24 hours. A repeat with the same body is answered the stored response
+ * with `Idempotency-Replayed: true` and changes nothing; another body is a 422; a repeat while the first is
+ * still in flight is a 409. Runs after validation, so a request refused as invalid claims nothing.
+ */
+export function idempotency(route: RouteContract, now: () => number = Date.now): HttpMiddleware {
+  if (!route.idempotent) return { before: () => undefined };
+  const settle = async ({ context, response }: { context: HttpContext; response?: APIGatewayProxyStructuredResultV2 | null }) => {
+    const scope = context.idempotencyScope;
+    const keys = context.services?.idempotencyKeys;
+    if (!scope || !keys) return;
+    context.idempotencyScope = undefined;
+    const status = response?.statusCode ?? 500;
+    if (!response || !isFinal(status)) return keys.release(scope);
+    const headers = Object.fromEntries(Object.entries(response.headers ?? {}).filter(([name]) => REPLAYED_HEADERS.includes(name.toLowerCase())).map(([k, v]) => [k, String(v)]));
+    await keys.complete(scope, { status, headers, body: response.body });
+  };
+  return {
+    before: async (request) => {
+      const key = headerOf(request.event, 'idempotency-key');
+      if (key === undefined) return;
+      if (!VALID_KEY.test(key)) {
+        throw new BadRequest('invalid Idempotency-Key', [{ path: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
+      }
+      const { services, user } = request.context;
+      if (!services) throw new Error('services must be provided before idempotency');
+      const scope: IdempotencyScope = {
+        caller: user ? `user:${user.id}` : `ip:${request.event.requestContext.http.sourceIp}`,
+        route: `${route.method} ${route.path}`,
+        key,
+      };
+      const at = now();
+      const requestHash = fingerprint(request.context.jsonBody);
+      const claim = await services.idempotencyKeys.claim(scope, { requestHash, nowMs: at, lockMs: LOCK_MS, ttlMs: DAY_MS });
+      if (Math.random() * PRUNE_ONE_IN < 1) await services.idempotencyKeys.prune(at);
+      if (claim.claimed) {
+        request.context.idempotencyScope = scope;
+        return;
+      }
+      if (claim.requestHash !== requestHash) throw new UnprocessableContent('this Idempotency-Key was used with another request body');
+      if (!claim.response) throw new Conflict('a request with this Idempotency-Key is still being processed; retry shortly');
+      request.context.replay = {
+        statusCode: claim.response.status,
+        headers: { ...claim.response.headers, 'idempotency-replayed': 'true' },
+        ...(claim.response.body === undefined ? {} : { body: claim.response.body }),
+      };
+    },
+    after: settle,
+    onError: settle,
+  };
+}

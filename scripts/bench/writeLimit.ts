@@ -1,0 +1,125 @@
+import type { Client } from '@libsql/client';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { carryWriteCharges, withWriteCharge } from '../../lib/db/writeCharges';
+import { chargeOf } from '../../lib/http/limitWrites';
+import { createRatingsRepository } from '../../lib/repositories/ratingsRepository';
+import { createThrottleRepository } from '../../lib/repositories/throttleRepository';
+import { createUsersRepository } from '../../lib/repositories/usersRepository';
+import { createPasswordHasher } from '../../lib/services/passwords';
+import { createRateLimiter } from '../../lib/services/throttling';
+import { httpEvent, lambdaContext } from '../../tests/support/events';
+import { timeAgainstFloor, type Timing } from './stats';
+
+type Handler = (event: APIGatewayProxyEventV2, context: unknown, options: unknown) => Promise<{ statusCode: number; body?: string }>;
+
+export interface WriteLimitCost {
+  /** The createRating bundle called by a signed-in basic user, who counts against the write limit. */
+  limitedRoute: Timing;
+  /** The same route, same SQL, called by an admin, who is exempt. */
+  exemptRoute: Timing;
+  /** createRating's write carrying the write limit's count, as lib/http/limitWrites makes it. */
+  limited: Timing;
+  /** The same write alone. */
+  unlimited: Timing;
+  /** Database calls (round trips) one write makes, with the limit and without. */
+  roundTrips: { limited: number; unlimited: number };
+}
+
+export interface WriteLimitBench {
+  db: Client;
+  createRating: Handler;
+  issueToken: Handler;
+  movieIds: readonly number[];
+  calls: number;
+}
+
+/** Counts the calls made to the client: each execute or batch is one round trip to a remote database. */
+function countingCalls(db: Client) {
+  const counted = { calls: 0 };
+  const client = new Proxy(db, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target) as unknown;
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...args: unknown[]) => unknown).bind(target);
+      if (property !== 'execute' && property !== 'batch') return bound;
+      return (...args: unknown[]) => {
+        counted.calls++;
+        return bound(...args);
+      };
+    },
+  });
+  return { client, counted };
+}
+
+async function call(handler: Handler, event: APIGatewayProxyEventV2, expected: readonly number[]) {
+  const result = await handler(event, lambdaContext(), { signal: new AbortController().signal });
+  if (!expected.includes(result.statusCode)) throw new Error(`expected ${expected.join(' or ')}, got ${result.statusCode}: ${result.body}`);
+  return result;
+}
+
+/** A basic user and an admin, signed in through the issueToken bundle. */
+async function signedIn(db: Client, issueToken: Handler) {
+  const password = 'bench-write-limit-1';
+  const passwordHash = await createPasswordHasher().hash(password);
+  const users = createUsersRepository(db);
+  const tokenOf = async (email: string, role: 'basic' | 'admin') => {
+    await users.create({ email, username: email.split('@')[0]!, passwordHash, role });
+    const answer = await call(issueToken, httpEvent({ method: 'POST', path: '/auth/token/', body: { email, password } }), [200]);
+    return (JSON.parse(answer.body!) as { access_token: string }).access_token;
+  };
+  return { basic: await tokenOf('bench-writer@example.com', 'basic'), admin: await tokenOf('bench-admin@example.com', 'admin') };
+}
+
+/**
+ * What the per-client write limit adds to createRating. The route: the createRating bundle called by a basic user
+ * (counted) against the same bundle called by an admin (exempt), both re-rating the same movies through the same
+ * SQL, in alternating blocks. The write: the anonymous rating's batch with the client's count riding in it (the
+ * capped upsert, the decision read from its result) against the same batch alone, with the calls each makes.
+ */
+/** One client writing all along, as the bench's createRating does; a limit it never reaches. */
+const BENCH_POLICY = { name: 'write', limit: 1_000_000, windowSeconds: 60 };
+
+/**
+ * The write limit as the handler applies it, for a floor made of the handler's own SQL: `counted(write)` runs the
+ * write with the client's count riding in its batch (the charge lib/http/limitWrites gives a handler's first write).
+ */
+export function writeLimitCounting(db: Client) {
+  const charged = carryWriteCharges(db);
+  const limiter = createRateLimiter({ throttle: createThrottleRepository(charged) });
+  return {
+    db: charged,
+    counted: <T>(write: () => Promise<T>, client = 'ip:203.0.113.1') => withWriteCharge(chargeOf(limiter.capped(BENCH_POLICY, client)), write),
+  };
+}
+
+export async function measureWriteLimitCost({ db, createRating, issueToken, movieIds, calls }: WriteLimitBench): Promise<WriteLimitCost> {
+  const tokens = await signedIn(db, issueToken);
+  const rateAs = (token: string) => (i: number) =>
+    call(
+      createRating,
+      httpEvent({ method: 'POST', path: '/ratings/', headers: { authorization: `Bearer ${token}` }, body: { movie: movieIds[i % movieIds.length], value: 1 + (i % 5) } }),
+      [200, 201],
+    );
+  const route = await timeAgainstFloor(rateAs(tokens.basic), rateAs(tokens.admin), calls);
+
+  const { client, counted } = countingCalls(db);
+  const limit = writeLimitCounting(client);
+  const ratings = createRatingsRepository(limit.db);
+  const rate = (i: number) => ratings.insertAnonymous(movieIds[i % movieIds.length]!, 1 + (i % 5));
+
+  const tripsOf = async (write: () => Promise<unknown>) => {
+    const before = counted.calls;
+    await write();
+    return counted.calls - before;
+  };
+  const roundTrips = {
+    limited: await tripsOf(() => limit.counted(() => rate(0))),
+    unlimited: await tripsOf(() => rate(0)),
+  };
+  const timing = await timeAgainstFloor(
+    (i) => limit.counted(() => rate(i)),
+    (i) => rate(i),
+    calls,
+  );
+  return { limitedRoute: route.subject, exemptRoute: route.floor, limited: timing.subject, unlimited: timing.floor, roundTrips };
+}

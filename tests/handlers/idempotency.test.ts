@@ -1,0 +1,130 @@
+import type { Services } from '../../lib/container';
+import type { RouteContract } from '../../lib/http/route';
+import { registerUserRoute } from '../../lib/schemas/routes/auth';
+import { createCollectionRoute } from '../../lib/schemas/routes/collections';
+import { createMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';
+import { createRatingRoute } from '../../lib/schemas/routes/ratings';
+import { createConcurrencyGate } from '../../lib/services/concurrencyGate';
+import { createPasswordHasher } from '../../lib/services/passwords';
+import { registerUser } from '../../functions/auth/registerUser';
+import { createCollection } from '../../functions/collections/createCollection';
+import { createMovie } from '../../functions/movies/createMovie';
+import { listMovies } from '../../functions/movies/listMovies';
+import { createRating } from '../../functions/ratings/createRating';
+import { signUp, uniqueEmail } from '../support/auth';
+import { createTempFileDatabase } from '../support/database';
+import { httpEvent } from '../support/events';
+import { invoke } from '../support/invoke';
+import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
+import { createTestServices } from '../support/services';
+
+type Headers = Record<string, string>;
+
+/** API.md, Safe retries: POST /movies/, /ratings/, /collections/ and /auth/register/ take an Idempotency-Key. */
+describe('Idempotency-Key', () => {
+  let services: Services;
+  beforeEach(async () => {
+    services = await createTestServices({ env: { AUTH_RATE_PER_MINUTE: '1000' } });
+  });
+  const post = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, body: unknown, headers: Headers = {}, target = services) =>
+    invoke(routeHandler(route, implementation, target), httpEvent({ method: 'POST', path: route.path, body, headers }));
+  const postMovie = (body: unknown, headers: Headers = {}, target = services) => post(createMovieRoute, createMovie, body, headers, target);
+  const movieCount = async () =>
+    ((await invoke(routeHandler(listMoviesRoute, listMovies, services), httpEvent({ path: '/movies/' }))).body as { count: number }).count;
+
+  it('It should answer a repeat with the same key and body with the stored response, Idempotency-Replayed: true, changing nothing', async () => {
+    const first = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'create-heat-1' });
+    const again = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'create-heat-1' });
+
+    expect(first.statusCode).toBe(201);
+    expect(first.headers['idempotency-replayed']).toBeUndefined();
+    expect(again).toMatchObject({ statusCode: 201, body: first.body, headers: { location: first.headers.location, 'idempotency-replayed': 'true' } });
+    expect(await movieCount()).toBe(1);
+  });
+
+  it('It should answer 422 to the same key with a different body', async () => {
+    await postMovie({ title: 'Heat' }, { 'idempotency-key': 'k1' });
+
+    const other = await postMovie({ title: 'Ronin' }, { 'idempotency-key': 'k1' });
+
+    expect(other).toMatchObject({ statusCode: 422, headers: { 'content-type': 'application/problem+json' }, body: { status: 422 } });
+    expect(await movieCount()).toBe(1);
+  });
+
+  it('It should process requests without a key, or with different keys, each time', async () => {
+    await postMovie({ title: 'Heat' });
+    await postMovie({ title: 'Heat' });
+    await postMovie({ title: 'Heat' }, { 'idempotency-key': 'a' });
+    await postMovie({ title: 'Heat' }, { 'idempotency-key': 'b' });
+
+    expect(await movieCount()).toBe(4);
+  });
+
+  it.each([[''], ['x'.repeat(256)], ['has space'], ['naïve']])('It should refuse the key %j with 400', async (key) => {
+    const response = await postMovie({ title: 'Heat' }, { 'idempotency-key': key });
+
+    expect(response).toMatchObject({ statusCode: 400, body: { errors: [{ path: 'Idempotency-Key' }] } });
+    expect(await movieCount()).toBe(0);
+  });
+
+  it('It should keep keys per caller: two users with one key each get their own collection', async () => {
+    const [ann, bob] = await Promise.all([signUp(services), signUp(services)]);
+
+    const mine = await post(createCollectionRoute, createCollection, { title: 'Mine' }, { ...ann.headers, 'idempotency-key': 'same' });
+    const theirs = await post(createCollectionRoute, createCollection, { title: 'Mine' }, { ...bob.headers, 'idempotency-key': 'same' });
+
+    expect([mine.statusCode, theirs.statusCode]).toEqual([201, 201]);
+    expect((theirs.body as { id: number }).id).not.toBe((mine.body as { id: number }).id);
+    expect(theirs.headers['idempotency-replayed']).toBeUndefined();
+  });
+
+  it('It should not count a replayed rating twice in the movie\'s aggregates', async () => {
+    const movie = await services.movies.create({ title: 'Heat', genres: [] });
+
+    await post(createRatingRoute, createRating, { movie: movie.id, value: 4 }, { 'idempotency-key': 'rate-once' });
+    const replay = await post(createRatingRoute, createRating, { movie: movie.id, value: 4 }, { 'idempotency-key': 'rate-once' });
+
+    expect(replay.headers['idempotency-replayed']).toBe('true');
+    expect(await services.movies.findById(movie.id)).toMatchObject({ rating_count: 1 });
+  });
+
+  it('It should answer 409 to a repeat while the first is still being processed, then replay once it is done', async () => {
+    const gate = createConcurrencyGate({ limit: 1, maxWaitMs: 60_000 });
+    const slow = await createTestServices({ passwordHasher: createPasswordHasher({ log2N: 10 }, gate), env: { AUTH_RATE_PER_MINUTE: '1000' } });
+    let release!: () => void;
+    const hold = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const body = { email: uniqueEmail(), password: 'a-long-enough-password' };
+    const headers = { 'idempotency-key': 'register-once' };
+
+    let settled = false;
+    const first = post(registerUserRoute, registerUser, body, headers, slow).finally(() => (settled = true));
+    // Until the first waits for its hash (or has failed, which the expectations below then show).
+    while (gate.waiting === 0 && !settled) await new Promise((resolve) => setImmediate(resolve));
+    const during = await post(registerUserRoute, registerUser, body, headers, slow);
+    release();
+    await hold;
+    const done = await first;
+    const after = await post(registerUserRoute, registerUser, body, headers, slow);
+
+    expect(during).toMatchObject({ statusCode: 409, headers: { 'content-type': 'application/problem+json' } });
+    expect(done.statusCode).toBe(201);
+    expect(after).toMatchObject({ statusCode: 201, body: done.body, headers: { 'idempotency-replayed': 'true' } });
+  });
+
+  it('It should replay across instances sharing the database', async () => {
+    const file = createTempFileDatabase();
+    try {
+      const [one, two] = await Promise.all([file.open(), file.open()]);
+      const [first, second] = await Promise.all([one, two].map((db) => createTestServices({ db })));
+
+      const original = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'across' }, first);
+      const replay = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'across' }, second);
+
+      expect(replay).toMatchObject({ statusCode: 201, body: original.body, headers: { 'idempotency-replayed': 'true' } });
+      one.close();
+      two.close();
+    } finally {
+      file.remove();
+    }
+  });
+});
