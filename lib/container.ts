@@ -7,6 +7,7 @@ import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
 import { createCollectionsRepository } from './repositories/collectionsRepository';
 import { createIdempotencyRepository } from './repositories/idempotencyRepository';
+import { createLiveSignInClient } from './repositories/liveSignIn';
 import { createMoviesRepository } from './repositories/moviesRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
 import { createRequestCounterRepository } from './repositories/requestCounterRepository';
@@ -39,8 +40,11 @@ export interface ServiceDependencies {
 
 /** Wires repositories and services over one database; handlers receive the result. */
 export function createServices({ config, db: database, logger, generator, passwordCost, passwordHasher, clock }: ServiceDependencies) {
-  // A write a handler makes carries its request's write-limit count (lib/http/limitWrites) in the same batch.
-  const db = carryWriteCharges(database);
+  // A write a handler makes carries its request's write-limit count (lib/http/limitWrites) in the same batch; and in
+  // a signed-in request every call carries the sign-in's liveness check until one has confirmed it, so neither
+  // costs a round trip of its own. The request counter writes beside them on the bare client: refused requests count too.
+  const signIns = createLiveSignInClient(database);
+  const db = carryWriteCharges(signIns.client);
   const movies = createMoviesRepository(db);
   const users = createUsersRepository(db);
   const throttle = createThrottleRepository(db);
@@ -62,7 +66,8 @@ export function createServices({ config, db: database, logger, generator, passwo
       fallback: createFactsSummaryGenerator(),
       now: clock,
     }),
-    requestCounter: createRequestCounter({ counter: createRequestCounterRepository(db), logger }),
+    requestCounter: createRequestCounter({ counter: createRequestCounterRepository(database), logger }),
+    signIns,
     collections: createCollectionsService({ collections: createCollectionsRepository(db), movies }),
     /** C of the Bayesian score, and every score with it (the scheduled refreshScores). */
     catalogueScores: { refresh: () => refreshCatalogueScores({ movies, minVotes: config.scoreMinVotes }) },

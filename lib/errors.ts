@@ -29,6 +29,9 @@ export class BadRequest extends HttpError {
   }
 }
 
+/** One message for every bad token: which check failed is the attacker's business, not the caller's. */
+export const INVALID_TOKEN = 'invalid or expired token';
+
 export class Unauthorized extends HttpError {
   readonly statusCode = 401;
   readonly title = 'Unauthorized';

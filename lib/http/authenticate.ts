@@ -1,6 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Forbidden, Unauthorized } from '../errors';
+import { confirmSignInWithNextQuery } from '../requestScope';
 import type { AuthUser } from '../schemas/identity';
 import type { HttpContext } from './context';
 import type { RouteContract } from './route';
@@ -29,7 +30,15 @@ export function authenticate(route: RouteContract): MiddlewareObj<APIGatewayProx
       if (header !== undefined) {
         const token = BEARER.exec(header)?.[1];
         if (!token) throw new Unauthorized('the Authorization header must be "Bearer <access token>"');
-        user = await services.auth.authenticate(token);
+        if (route.access === 'admin') {
+          // An admin route must know the role the database holds before it acts: one round trip of its own.
+          user = await services.auth.authenticate(token);
+        } else {
+          // Elsewhere the request's first database call confirms the sign-in (and the claimed role) in passing.
+          const claimed = await services.auth.claimedCaller(token);
+          confirmSignInWithNextQuery({ sessionId: claimed.sessionId, userId: claimed.user.id, role: claimed.user.role });
+          user = claimed.user;
+        }
       }
       if (!user) {
         if (needsUser(services.config.auth.requireAuthForWrites)) throw new Unauthorized('this route needs a bearer access token');

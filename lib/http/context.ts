@@ -22,7 +22,13 @@ export interface StackServices {
     consume(policy: RateLimitState['policy'], client: string): Promise<RateLimitState & { allowed: boolean }>;
     capped(policy: WindowPolicy, client: string): CappedHit;
   };
-  auth: { authenticate(accessToken: string): Promise<AuthUser> };
+  auth: {
+    authenticate(accessToken: string): Promise<AuthUser>;
+    /** The caller a valid access token claims to be, and its sign-in, which the request's database call confirms. */
+    claimedCaller(accessToken: string): Promise<{ user: AuthUser; sessionId: string }>;
+  };
+  /** Confirms the request's sign-in when no database call has (lib/repositories/liveSignIn). */
+  signIns: { confirm(): Promise<void> };
   idempotencyKeys: IdempotencyStore;
 }
 

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { withWriteCharge } from '../db/writeCharges';
 import { currentRequestId, withRequestId } from '../requestScope';
 import { authenticate } from './authenticate';
+import { confirmSignIn } from './confirmSignIn';
 import type { HttpContext, HttpMiddleware, StackServices } from './context';
 import { entityTags } from './entityTag';
 import { jsonBodyParser, limitBodySize } from './jsonBody';
@@ -102,6 +103,7 @@ export function createHttpHandler<R extends RouteContract, D extends object>(
     .use(requestValidator(route))
     .use(idempotency(route))
     .use(problemJsonErrors())
+    .use(confirmSignIn())
     .handler(async (_event, { input, services: built, replay, writeCharge }, { signal }) => {
       if (replay) return replay;
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');

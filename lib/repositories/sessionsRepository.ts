@@ -26,6 +26,22 @@ export const liveRoleStatement = (sessionId: string, userId: number): InStatemen
   args: [sessionId, userId],
 });
 
+/** The text the guard below fails with, by which its failure is told from any other. */
+export const SIGN_IN_NOT_LIVE = 'the sign-in is not live';
+
+/**
+ * A guard to run first in a request's own batch: it answers one row when the sign-in is live and the account
+ * still has the token's role, and otherwise fails, which rolls back a write batch before any of its writes.
+ * (SQLite has no RAISE outside triggers; json_extract with this path fails with the text in its message.)
+ */
+export const liveSignInGuard = (sessionId: string, userId: number, role: string): InStatement => ({
+  sql: `SELECT CASE WHEN EXISTS (
+          SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.id = ? AND s.user_id = ? AND s.revoked_at IS NULL AND u.role = ?
+        ) THEN 1 ELSE json_extract('{}', '${SIGN_IN_NOT_LIVE}') END AS live`,
+  args: [sessionId, userId, role],
+});
+
 export const readLiveRole = (result: ResultSet): Role | undefined => {
   const row = result.rows[0];
   return row ? column<Role>(row, 'role') : undefined;

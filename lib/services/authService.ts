@@ -138,6 +138,16 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
       return refresh;
     },
 
+    /**
+     * The caller a valid access token names, with the role it claims and its sign-in, for a request that confirms
+     * that sign-in live in its own database call (lib/repositories/liveSignIn) rather than in one of its own.
+     */
+    async claimedCaller(accessToken: string): Promise<{ user: AuthUser; sessionId: string }> {
+      const claims = await tokens.verify(accessToken, 'access');
+      if (claims.sid === undefined) throw new Unauthorized(INVALID_TOKEN);
+      return { user: { id: Number(claims.sub), role: claims.role }, sessionId: claims.sid };
+    },
+
     /** The caller behind a bearer access token: honoured only while its account exists and its sign-in is live. */
     async authenticate(accessToken: string): Promise<AuthUser> {
       return liveCaller(await tokens.verify(accessToken, 'access'));

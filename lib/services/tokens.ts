@@ -1,5 +1,5 @@
 import { errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import { Unauthorized } from '../errors';
+import { INVALID_TOKEN, Unauthorized } from '../errors';
 import { AccessClaims, RefreshClaims, type AuthUser, type TokenClaims, type TokenUse } from '../schemas/identity';
 
 export const TOKEN_ISSUER = 'movie-rating-api';
@@ -12,8 +12,7 @@ export type { AuthUser, Role, TokenClaims, TokenUse } from '../schemas/identity'
 /** Clocks of two instances may disagree by this much; a token issued further in the future is refused. */
 export const CLOCK_SKEW_SECONDS = 5;
 
-/** One message for every bad token: which check failed is the attacker's business, not the caller's. */
-export const INVALID_TOKEN = 'invalid or expired token';
+export { INVALID_TOKEN };
 
 const claimsSchemas = { access: AccessClaims, refresh: RefreshClaims } as const;
 

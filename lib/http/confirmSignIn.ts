@@ -1,0 +1,28 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { HttpContext } from './context';
+
+type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
+
+/**
+ * Nothing leaves before the caller's sign-in is confirmed live. Usually the route's own database call did it in
+ * passing; a route that made none (or failed before making one) confirms it here, so a revoked token always
+ * gets its 401, never a 200 or another 4xx. Attached after the error mapping, so it runs before it.
+ */
+export function confirmSignIn(): Middleware {
+  return {
+    after: async (request) => {
+      await request.context.services?.signIns.confirm();
+    },
+    onError: async (request) => {
+      const status = (request.error as { statusCode?: unknown } | null)?.statusCode;
+      if (typeof status === 'number' && status < 500 && status !== 401) {
+        try {
+          await request.context.services?.signIns.confirm();
+        } catch (refused) {
+          request.error = refused as Error;
+        }
+      }
+    },
+  };
+}
