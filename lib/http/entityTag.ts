@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { HttpContext } from './context';
+import { requestHeader } from './headers';
 import type { RouteContract } from './route';
 
 /** A strong tag of the exact bytes sent: any change to the body (a rating, a summary) changes it. */
@@ -17,11 +18,6 @@ export function noneMatchHits(header: string | undefined, tag: string): boolean 
   if (!header) return false;
   if (header.trim() === '*') return true;
   return header.split(',').some((candidate) => opaque(candidate) === opaque(tag));
-}
-
-function headerValue(event: APIGatewayProxyEventV2, name: string): string | undefined {
-  const entry = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name);
-  return entry?.[1];
 }
 
 /**
@@ -41,7 +37,7 @@ export function entityTags(route: RouteContract): MiddlewareObj<APIGatewayProxyE
       if (!contentType.startsWith('application/json') || typeof response.body !== 'string' || response.isBase64Encoded) return;
       const tag = entityTagOf(response.body);
       const headers: Record<string, string | number | boolean> = { ...response.headers, etag: tag };
-      if (noneMatchHits(headerValue(request.event, 'if-none-match'), tag)) {
+      if (noneMatchHits(requestHeader(request.event, 'if-none-match'), tag)) {
         delete headers['content-type'];
         request.response = { statusCode: 304, headers };
         return;
