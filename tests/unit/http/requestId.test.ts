@@ -6,6 +6,7 @@ import { defineRoute } from '../../../lib/http/route';
 import { createLogger } from '../../../lib/logger';
 import { httpEvent, lambdaContext } from '../../support/events';
 import { createTestServices } from '../../support/services';
+import { captureLogLines } from '../../support/logLines';
 
 const faultyRoute = defineRoute({
   functionName: 'faulty',
@@ -16,22 +17,6 @@ const faultyRoute = defineRoute({
   access: 'public',
   response: { status: 200, description: 'never', schema: z.unknown() },
 });
-
-/** Every JSON line the powertools logger wrote while `act` ran. */
-async function captureLogLines(act: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
-  const lines: string[] = [];
-  const record = (chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  };
-  const spies = [jest.spyOn(process.stdout, 'write').mockImplementation(record), jest.spyOn(process.stderr, 'write').mockImplementation(record)];
-  try {
-    await act();
-  } finally {
-    spies.forEach((spy) => spy.mockRestore());
-  }
-  return lines.flatMap((chunk) => chunk.split('\n')).filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
-}
 
 /** serverless-offline gives every HTTP API event this one id; each invocation has its own awsRequestId. */
 const OFFLINE_CONSTANT_ID = 'offlineContext_resourceId';

@@ -10,6 +10,7 @@ import { httpEvent } from '../../support/events';
 import { invoke } from '../../support/invoke';
 import { signUp } from '../../support/auth';
 import { createTestServices } from '../../support/services';
+import { captureLogLines } from '../../support/logLines';
 
 const signInRoute = defineRoute({
   functionName: 'signIn',
@@ -25,22 +26,6 @@ const signInRoute = defineRoute({
 
 const PASSWORD = 'correct-horse-battery-staple';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.secret-token-payload.signature';
-
-/** Every JSON line the powertools logger wrote while `act` ran (warnings and errors go to stderr). */
-async function captureLogLines(act: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
-  const lines: string[] = [];
-  const record = (chunk: string | Uint8Array) => {
-    lines.push(String(chunk));
-    return true;
-  };
-  const spies = [jest.spyOn(process.stdout, 'write').mockImplementation(record), jest.spyOn(process.stderr, 'write').mockImplementation(record)];
-  try {
-    await act();
-  } finally {
-    spies.forEach((spy) => spy.mockRestore());
-  }
-  return lines.flatMap((chunk) => chunk.split('\n')).filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
-}
 
 describe('request logs', () => {
   let services: Services;
