@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { listenOnLoopback } from './loopbackServer';
 
 export interface RecordedRequest {
   path: string;
@@ -72,7 +72,6 @@ export async function startFakeOpenAiServer(initial: FakeBehaviour = { kind: 're
   let fallback = initial;
   const pending: FakeBehaviour[] = [];
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
 
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' && req.url?.startsWith('/__calls')) {
@@ -115,16 +114,10 @@ export async function startFakeOpenAiServer(initial: FakeBehaviour = { kind: 're
   const server = createServer((req, res) => {
     answer(req, res).catch(() => res.writeHead(500).end());
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const listening = await listenOnLoopback(server);
 
   return {
-    baseUrl: `http://127.0.0.1:${port}/v1`,
+    baseUrl: `${listening.origin}/v1`,
     requests,
     queue: (...behaviours) => pending.push(...behaviours),
     setDefault: (behaviour) => {
@@ -135,10 +128,6 @@ export async function startFakeOpenAiServer(initial: FakeBehaviour = { kind: 're
       requests.length = 0;
       fallback = initial;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        sockets.forEach((socket) => socket.destroy());
-        server.close(() => resolve());
-      }),
+    close: () => listening.close(),
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import Database from 'libsql';
+import { listenOnLoopback } from './loopbackServer';
 
 /**
  * A libSQL server on loopback, speaking the protocol a deployed function speaks to Turso or sqld: Hrana 2 over
@@ -258,26 +258,15 @@ export async function startLibsqlServer(options: LibsqlServerOptions): Promise<L
       }
     });
   });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const listening = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listening.origin,
     get requests() {
       return requests;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => {
-          db.close();
-          resolve();
-        });
-      }),
+    close: async () => {
+      await listening.close();
+      db.close();
+    },
   };
 }
