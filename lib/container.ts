@@ -22,6 +22,7 @@ import { createPasswordHasher, type PasswordCost, type PasswordHasher } from './
 import { createRatingsService } from './services/ratingsService';
 import { createRequestCounter } from './services/requestCounter';
 import { createSummaryService } from './services/summaryService';
+import { createUserViews } from './services/userViews';
 import { createFailureBackoff, createRateLimiter } from './services/throttling';
 import { createTokenSigner } from './services/tokens';
 
@@ -72,6 +73,7 @@ export function createServices({ config, db: database, logger, generator, passwo
     /** C of the Bayesian score, and every score with it (the scheduled refreshScores). */
     catalogueScores: { refresh: () => refreshCatalogueScores({ movies, minVotes: config.scoreMinVotes }) },
     users,
+    userViews: createUserViews({ users }),
     rateLimiter,
     idempotencyKeys: createIdempotencyRepository(db),
     auth: createAuthService({

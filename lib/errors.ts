@@ -60,6 +60,11 @@ export class MethodNotAllowed extends HttpError {
   }
 }
 
+/** Throws the 404 of a resource that does not exist (or is not the caller's: the same answer, never a hint). */
+export function notFound(what: string, id: number | string): never {
+  throw new NotFound(`${what} ${id} does not exist`);
+}
+
 export class Conflict extends HttpError {
   readonly statusCode = 409;
   readonly title = 'Conflict';

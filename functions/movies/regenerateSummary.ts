@@ -1,16 +1,12 @@
 import { type Services } from '../../lib/container';
 import { getServicesWithSummaryWriter } from '../../lib/containerWithSummaryWriter';
-import { NotFound } from '../../lib/errors';
+import { notFound } from '../../lib/errors';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { regenerateSummaryRoute } from '../../lib/schemas/routes/movies';
 
-const notFound = (id: number): never => {
-  throw new NotFound(`movie ${id} does not exist`);
-};
-
 export const regenerateSummary: RouteImplementation<typeof regenerateSummaryRoute, Pick<Services, 'movies' | 'summaries'>> = async ({ params }, { movies, summaries }) => {
-  const movie = (await movies.findById(params.id)) ?? notFound(params.id);
-  return (await summaries.regenerate(movie)) ?? notFound(params.id);
+  const movie = (await movies.findById(params.id)) ?? notFound('movie', params.id);
+  return (await summaries.regenerate(movie)) ?? notFound('movie', params.id);
 };
 
 // Like getMovie, a function that writes summaries, so its bundle carries the LLM client.

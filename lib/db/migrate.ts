@@ -1,5 +1,6 @@
 import type { Client } from '@libsql/client';
 import { migrations as allMigrations, type Migration } from './migrations';
+import { SQL_NOW } from './sql';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -25,7 +26,7 @@ export async function migrate(db: Client, migrations: readonly Migration[] = all
   await db.execute(
     `CREATE TABLE IF NOT EXISTS schema_migrations (
        name TEXT PRIMARY KEY,
-       applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+       applied_at TEXT NOT NULL DEFAULT (${SQL_NOW})
      )`,
   );
   const applied = await appliedNames(db);

@@ -4,14 +4,10 @@ import { Forbidden, Unauthorized } from '../errors';
 import { confirmSignInWithNextQuery } from '../requestScope';
 import type { AuthUser } from '../schemas/identity';
 import type { HttpContext } from './context';
+import { requestHeader } from './headers';
 import type { RouteContract } from './route';
 
 const BEARER = /^Bearer +([^\s]+) *$/i;
-
-function authorizationHeader(event: APIGatewayProxyEventV2): string | undefined {
-  const entry = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization');
-  return entry?.[1];
-}
 
 /**
  * Who is calling, and whether they may: the one place that reads tokens and roles, driven by the
@@ -25,7 +21,7 @@ export function authenticate(route: RouteContract): MiddlewareObj<APIGatewayProx
     before: async (request) => {
       const services = request.context.services;
       if (!services) throw new Error('services must be provided before authentication');
-      const header = authorizationHeader(request.event);
+      const header = requestHeader(request.event, 'authorization');
       let user: AuthUser | undefined;
       if (header !== undefined) {
         const token = BEARER.exec(header)?.[1];

@@ -50,6 +50,7 @@ export function capSummary(text: string): string {
   if (clean.length <= MAX_SUMMARY_LENGTH) return clean;
   const room = clean.slice(0, MAX_SUMMARY_LENGTH - 1);
   const lastSpace = room.lastIndexOf(' ');
+  const cut = lastSpace > MAX_SUMMARY_LENGTH / 2 ? room.slice(0, lastSpace) : room;
   // Stryker disable next-line MethodExpression: equivalent, clean has single spaces, so neither cut can end in one
-  return `${(lastSpace > MAX_SUMMARY_LENGTH / 2 ? room.slice(0, lastSpace) : room).trimEnd()}…`;
+  return `${cut.trimEnd()}…`;
 }

@@ -3,6 +3,7 @@ import type { Collection } from '../schemas/collections';
 import type { MovieWithoutSummary } from '../schemas/movies';
 import { MOVIE_COLUMNS, toMovie } from './moviesRepository';
 import { column } from './rows';
+import { SQL_NOW } from '../db/sql';
 
 export interface CollectionFields {
   title: string;
@@ -18,7 +19,6 @@ export interface PageWindow {
 
 const COLLECTION_COLUMNS = 'id, title, description, created_at, updated_at';
 const movieColumns = MOVIE_COLUMNS.split(', ').map((name) => `m.${name}`).join(', ');
-const now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 /** Guards a statement of a write batch, so it only touches a collection its caller owns. */
 const OWNED = 'EXISTS (SELECT 1 FROM collections WHERE id = ? AND user_id = ?)';
 
@@ -98,7 +98,7 @@ export function createCollectionsRepository(db: Client) {
       const [updated] = await db.batch(
         [
           {
-            sql: `UPDATE collections SET title = ?, description = ?, updated_at = ${now} WHERE id = ? AND user_id = ?`,
+            sql: `UPDATE collections SET title = ?, description = ?, updated_at = ${SQL_NOW} WHERE id = ? AND user_id = ?`,
             args: [title, description, id, userId],
           },
           { sql: `DELETE FROM collection_movies WHERE collection_id = ? AND ${OWNED}`, args: [id, id, userId] },

@@ -3,8 +3,8 @@ import type { Movie, MovieOrdering, MOVIE_ORDER_FIELDS } from '../schemas/movies
 
 type MovieOrderField = (typeof MOVIE_ORDER_FIELDS)[number];
 import { column } from './rows';
+import { SQL_NOW } from '../db/sql';
 
-const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 /** An admin's changes to a movie's facts: undefined leaves a field as it is. */
 export interface MovieChanges {
@@ -318,7 +318,7 @@ export function createMoviesRepository(db: Client) {
             sql: `UPDATE catalogue_stats SET
                     rating_mean = (SELECT CAST(sum(rating_sum) AS REAL) / nullif(sum(rating_count), 0) FROM movies),
                     imdb_mean = (SELECT avg(imdb_rating) FROM movies WHERE imdb_votes IS NOT NULL),
-                    score_min_votes = ?, refreshed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                    score_min_votes = ?, refreshed_at = ${SQL_NOW}
                   WHERE id = 1`,
             args: [minVotes],
           },
@@ -402,7 +402,7 @@ export function createMoviesRepository(db: Client) {
       const result = await db.execute({
         sql: `UPDATE movies SET ${fields.map((field) => `${field} = :${field}`).join(', ')},
                 ${['summary', 'summary_source', 'summary_generated_at'].map(clearIfChanged).join(', ')},
-                updated_at = CASE WHEN ${changed} THEN ${NOW} ELSE updated_at END
+                updated_at = CASE WHEN ${changed} THEN ${SQL_NOW} ELSE updated_at END
               WHERE id = :id RETURNING ${MOVIE_COLUMNS}`,
         args: { id, ...Object.fromEntries(fields.map((field) => [field, values[field]!])) },
       });
@@ -419,7 +419,7 @@ export function createMoviesRepository(db: Client) {
     /** Stores a summary in place of whatever was stored; undefined when the movie no longer exists. */
     async replaceSummary(id: number, { summary, summary_source }: NewSummary): Promise<Movie | undefined> {
       const result = await db.execute({
-        sql: `UPDATE movies SET summary = ?, summary_source = ?, summary_generated_at = ${NOW}, updated_at = ${NOW}
+        sql: `UPDATE movies SET summary = ?, summary_source = ?, summary_generated_at = ${SQL_NOW}, updated_at = ${SQL_NOW}
               WHERE id = ? RETURNING ${MOVIE_COLUMNS}`,
         args: [summary, summary_source, id],
       });
@@ -441,7 +441,7 @@ export function createMoviesRepository(db: Client) {
     async storeSummary(id: number, { summary, summary_source }: NewSummary): Promise<StoredSummary | undefined> {
       await db.execute({
         sql: `UPDATE movies SET summary = ?, summary_source = ?, summary_lease_owner = NULL, summary_lease_expires_at = NULL,
-                summary_generated_at = ${NOW}, updated_at = ${NOW}
+                summary_generated_at = ${SQL_NOW}, updated_at = ${SQL_NOW}
               WHERE id = ? AND summary IS NULL`,
         args: [summary, summary_source, id],
       });

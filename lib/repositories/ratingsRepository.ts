@@ -4,8 +4,8 @@ import type { RatedMovie } from '../schemas/users';
 import type { AuthUser } from '../schemas/identity';
 import { MOVIE_COLUMNS, toMovie } from './moviesRepository';
 import { column } from './rows';
+import { SQL_NOW } from '../db/sql';
 
-const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 /** The SQL condition (and its two arguments) for a rating the caller may see: their own, or any for an admin. */
 const visibleTo = (caller: AuthUser) => ({ sql: '(user_id = ? OR ?)', args: [caller.id, caller.role === 'admin' ? 1 : 0] });
@@ -69,7 +69,7 @@ export function createRatingsRepository(db: Client) {
           },
           {
             sql: `INSERT INTO ratings (movie_id, user_id, value) SELECT ?, ?, ? WHERE changes() = 1
-                  ON CONFLICT (movie_id, user_id) DO UPDATE SET value = excluded.value, updated_at = ${NOW}
+                  ON CONFLICT (movie_id, user_id) DO UPDATE SET value = excluded.value, updated_at = ${SQL_NOW}
                   RETURNING ${RATING_COLUMNS}`,
             args: [movieId, userId, value],
           },
@@ -98,7 +98,7 @@ export function createRatingsRepository(db: Client) {
             args: [id, value, id, ...visible.args],
           },
           {
-            sql: `UPDATE ratings SET value = ?, updated_at = ${NOW} WHERE id = ? AND changes() = 1 RETURNING ${RATING_COLUMNS}`,
+            sql: `UPDATE ratings SET value = ?, updated_at = ${SQL_NOW} WHERE id = ? AND changes() = 1 RETURNING ${RATING_COLUMNS}`,
             args: [value, id],
           },
         ],

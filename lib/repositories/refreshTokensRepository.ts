@@ -1,7 +1,7 @@
 import type { Client } from '@libsql/client';
 import { column } from './rows';
+import { SQL_NOW } from '../db/sql';
 
-const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 export function createRefreshTokensRepository(db: Client) {
   return {
@@ -14,7 +14,7 @@ export function createRefreshTokensRepository(db: Client) {
       const [, inserted] = await db.batch(
         [
           {
-            sql: `UPDATE refresh_tokens SET used_at = ${NOW} WHERE jti = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?`,
+            sql: `UPDATE refresh_tokens SET used_at = ${SQL_NOW} WHERE jti = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?`,
             args: [jti, nowSeconds],
           },
           {
@@ -23,14 +23,14 @@ export function createRefreshTokensRepository(db: Client) {
             args: [next.jti, next.expiresAt, jti],
           },
           {
-            sql: `UPDATE refresh_tokens SET revoked_at = COALESCE(revoked_at, ${NOW})
+            sql: `UPDATE refresh_tokens SET revoked_at = COALESCE(revoked_at, ${SQL_NOW})
                   WHERE family = (SELECT family FROM refresh_tokens WHERE jti = ?)
                     AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE jti = ?)`,
             args: [jti, next.jti],
           },
           // The sign-in ends with its family, so its access tokens are refused at once too.
           {
-            sql: `UPDATE sessions SET revoked_at = COALESCE(revoked_at, ${NOW})
+            sql: `UPDATE sessions SET revoked_at = COALESCE(revoked_at, ${SQL_NOW})
                   WHERE id = (SELECT family FROM refresh_tokens WHERE jti = ?)
                     AND NOT EXISTS (SELECT 1 FROM refresh_tokens WHERE jti = ?)`,
             args: [jti, next.jti],

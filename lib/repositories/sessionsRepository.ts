@@ -1,8 +1,8 @@
 import type { Client, InStatement, ResultSet } from '@libsql/client';
 import type { Role } from '../schemas/identity';
 import { column } from './rows';
+import { SQL_NOW } from '../db/sql';
 
-const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 export interface NewSignIn {
   /** The sign-in's id: the `sid` of its access tokens and the `family` of its refresh tokens. */
@@ -70,8 +70,8 @@ export function createSessionsRepository(db: Client) {
     async revoke(sessionId: string): Promise<void> {
       await db.batch(
         [
-          { sql: `UPDATE sessions SET revoked_at = COALESCE(revoked_at, ${NOW}) WHERE id = ?`, args: [sessionId] },
-          { sql: `UPDATE refresh_tokens SET revoked_at = COALESCE(revoked_at, ${NOW}) WHERE family = ?`, args: [sessionId] },
+          { sql: `UPDATE sessions SET revoked_at = COALESCE(revoked_at, ${SQL_NOW}) WHERE id = ?`, args: [sessionId] },
+          { sql: `UPDATE refresh_tokens SET revoked_at = COALESCE(revoked_at, ${SQL_NOW}) WHERE family = ?`, args: [sessionId] },
         ],
         'write',
       );

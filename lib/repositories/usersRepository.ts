@@ -2,6 +2,7 @@ import type { Client, Row } from '@libsql/client';
 import type { User } from '../schemas/users';
 import type { Role } from '../schemas/identity';
 import { column } from './rows';
+import { SQL_NOW } from '../db/sql';
 
 const USER_COLUMNS = 'id, email, username, role, created_at';
 
@@ -85,7 +86,7 @@ export function createUsersRepository(db: Client) {
     /** Makes an existing account an admin; false when there is no account with this email. */
     async promoteToAdmin(email: string): Promise<boolean> {
       const result = await db.execute({
-        sql: `UPDATE users SET role = 'admin', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE email = lower(?)`,
+        sql: `UPDATE users SET role = 'admin', updated_at = ${SQL_NOW} WHERE email = lower(?)`,
         args: [email],
       });
       return result.rowsAffected === 1;
@@ -95,7 +96,7 @@ export function createUsersRepository(db: Client) {
     async upsertAdmin(email: string, passwordHash: string): Promise<void> {
       await db.execute({
         sql: `INSERT INTO users (email, password_hash, role) VALUES (lower(?), ?, 'admin')
-              ON CONFLICT (email) DO UPDATE SET role = 'admin', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+              ON CONFLICT (email) DO UPDATE SET role = 'admin', updated_at = ${SQL_NOW}`,
         args: [email, passwordHash],
       });
     },

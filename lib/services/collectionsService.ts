@@ -1,4 +1,4 @@
-import { BadRequest, NotFound } from '../errors';
+import { BadRequest, notFound } from '../errors';
 import type { CollectionsRepository } from '../repositories/collectionsRepository';
 import type { MoviesRepository } from '../repositories/moviesRepository';
 import type { Collection, CollectionBody, CollectionsPage } from '../schemas/collections';
@@ -9,7 +9,6 @@ export interface CollectionsServiceOptions {
   movies: MoviesRepository;
 }
 
-const notFound = (id: number) => new NotFound(`collection ${id} does not exist`);
 
 /**
  * Users' collections: owner-only (anyone else is told it does not exist), movies kept in the order
@@ -37,17 +36,17 @@ export function createCollectionsService({ collections, movies }: CollectionsSer
 
     async get(id: number, userId: number): Promise<Collection> {
       const collection = await collections.findOwned(id, userId);
-      if (!collection) throw notFound(id);
+      if (!collection) notFound('collection', id);
       return collection;
     },
 
     async replace(id: number, userId: number, body: CollectionBody): Promise<Collection> {
-      if (!(await collections.replace(id, userId, await knownMovies(body)))) throw notFound(id);
+      if (!(await collections.replace(id, userId, await knownMovies(body)))) notFound('collection', id);
       return this.get(id, userId);
     },
 
     async remove(id: number, userId: number): Promise<void> {
-      if (!(await collections.remove(id, userId))) throw notFound(id);
+      if (!(await collections.remove(id, userId))) notFound('collection', id);
     },
 
     async list(userId: number, query: PaginationQuery): Promise<CollectionsPage> {

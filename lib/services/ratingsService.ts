@@ -1,4 +1,4 @@
-import { NotFound } from '../errors';
+import { notFound } from '../errors';
 import type { RatingsRepository } from '../repositories/ratingsRepository';
 import { pageWindow, toPage, type Page, type PaginationQuery } from '../schemas/pagination';
 import type { Rating } from '../schemas/ratings';
@@ -10,36 +10,32 @@ export interface RateMovie {
   value: number;
 }
 
-const notFound = (id: number): never => {
-  throw new NotFound(`rating ${id} does not exist`);
-};
-
 export function createRatingsService({ ratings }: { ratings: RatingsRepository }) {
   return {
     async rate({ movieId, value }: RateMovie): Promise<Rating> {
       const rating = await ratings.insertAnonymous(movieId, value);
-      if (!rating) throw new NotFound(`movie ${movieId} does not exist`);
+      if (!rating) notFound('movie', movieId);
       return rating;
     },
 
     /** A signed-in user's rating: created the first time, its value replaced after that (same id). */
     async rateAsUser({ movieId, value, userId }: RateMovie & { userId: number }): Promise<{ rating: Rating; created: boolean }> {
       const result = await ratings.upsertForUser(movieId, userId, value);
-      if (!result) throw new NotFound(`movie ${movieId} does not exist`);
+      if (!result) notFound('movie', movieId);
       return result;
     },
 
     // Another user's rating answers 404, exactly like a missing one: its existence is not the caller's to know.
     async get(id: number, caller: AuthUser): Promise<Rating> {
-      return (await ratings.findVisible(id, caller)) ?? notFound(id);
+      return (await ratings.findVisible(id, caller)) ?? notFound('rating', id);
     },
 
     async changeValue(id: number, value: number, caller: AuthUser): Promise<Rating> {
-      return (await ratings.updateVisible(id, value, caller)) ?? notFound(id);
+      return (await ratings.updateVisible(id, value, caller)) ?? notFound('rating', id);
     },
 
     async remove(id: number, caller: AuthUser): Promise<void> {
-      if (!(await ratings.deleteVisible(id, caller))) notFound(id);
+      if (!(await ratings.deleteVisible(id, caller))) notFound('rating', id);
     },
 
     async listOf(userId: number, query: PaginationQuery): Promise<Page<Rating>> {

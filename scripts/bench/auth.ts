@@ -48,7 +48,7 @@ async function servicesOver(databaseUrl: string, env: Record<string, string> = {
 
 /** (a) 1,000 wrong passwords in a row for one account, one after another: the CPU each kind of answer costs. */
 async function wrongPasswords(databaseUrl: string, record: (row: BenchRow) => void): Promise<void> {
-  const services = await servicesOver(databaseUrl, { AUTH_RATE_PER_MINUTE: '1000000', WRITE_RATE_PER_MINUTE: '1000000' });
+  const services = await servicesOver(databaseUrl, { AUTH_RATE_PER_MINUTE: '1000000' });
   await services.auth.createAccount({ email: 'victim@example.com', password: PASSWORD });
   const handler = createHttpHandler(issueTokenRoute, issueToken, async () => services);
   const cpuByStatus = new Map<number, number[]>();
@@ -89,6 +89,7 @@ async function wrongPasswords(databaseUrl: string, record: (row: BenchRow) => vo
 
 /** (b) GET /users/me/ and a signed-in POST /ratings/ with the liveness read, against the same without it. */
 async function livenessCost(databaseUrl: string, record: (row: BenchRow) => void, calls: number): Promise<void> {
+  // The write limit (issue 15) is lifted: this measures the token check, not the limiter.
   const services = await servicesOver(databaseUrl, { AUTH_RATE_PER_MINUTE: '1000000', WRITE_RATE_PER_MINUTE: '1000000' });
   await services.auth.createAccount({ email: 'reader@example.com', password: PASSWORD });
   const { access_token: token } = await services.auth.signIn('reader@example.com', PASSWORD);

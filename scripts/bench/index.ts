@@ -36,6 +36,9 @@ const CALLS = 2000;
  */
 const SIGN_IN_CALLS = 40;
 /** Common title words of the film dataset, from "the" (about 900 titles) to "star wars" (7). */
+/** The bench user signIn creates and the network scenario signs in as. */
+const credentials = { email: 'bench@example.com', password: 'bench-password-1' };
+const word = (i: number) => SEARCH_WORDS[i % SEARCH_WORDS.length]!;
 const SEARCH_WORDS = ['the', 'love', 'man', 'star wars', 'king', 'night', 'dead', 'life', 'american', 'war', 'girl', 'day', 'black', 'home', 'big'];
 const root = findProjectRoot(__dirname);
 type Handler = (event: APIGatewayProxyEventV2, context: unknown, options: unknown) => Promise<{ statusCode: number; body?: string }>;
@@ -74,6 +77,34 @@ async function invokeOk(handler: Handler, event: APIGatewayProxyEventV2, expecte
 export async function main([only]: string[] = []): Promise<void> {
   if (only === 'auth') return benchAuth(record);
   const started = performance.now();
+  const bench = await prepareBench();
+  await benchCatalogue({ databaseUrl: bench.databaseUrl, synthetic: bench.synthetic, load: bench.load, invokeOk, record, calls: CALLS });
+  if (only === 'catalogue') {
+    await finishBench(bench);
+    console.log('\ncatalogue scenarios only: docs/PERFORMANCE.md left as it is');
+    return;
+  }
+  await benchWarmHandlers(bench);
+  await benchSearch(bench);
+  await benchSignIn(bench);
+  await benchOverTheNetwork(bench);
+  await benchGrowth(bench);
+  await benchLlmCalls(bench);
+  benchColdStarts(bench);
+  await benchHttp(bench);
+  // Sign-in and tokens: throttled guesses, token liveness, a burst of sign-ins.
+  console.log('');
+  await benchAuth(record, { calls: CALLS });
+  await finishBench(bench);
+  const seconds = (performance.now() - started) / 1000;
+  writeReport(seconds);
+  console.log(`\nbench finished in ${seconds.toFixed(0)} s; docs/PERFORMANCE.md rewritten`);
+}
+
+type Bench = Awaited<ReturnType<typeof prepareBench>>;
+
+/** A file database with the dataset, 100,000 synthetic movies and 1,000,000 ratings; the functions bundled. */
+async function prepareBench() {
   const work = mkdtempSync(join(tmpdir(), 'movies-bench-'));
   const databaseUrl = `file:${join(work, 'bench.db')}`;
   const llm = await startFakeOpenAiServer({ kind: 'reply' });
@@ -113,17 +144,6 @@ export async function main([only]: string[] = []): Promise<void> {
   console.log(`bundled ${Object.keys(bundles).length} functions in ${Math.round(performance.now() - step)} ms\n`);
   const load = (name: string) => (require(bundles[name]!) as { handler: Handler }).handler;
 
-  // ── The catalogue's ranking and discovery (issue 13) ─────────────────────────────────────────────────
-  await benchCatalogue({ databaseUrl, synthetic, load, invokeOk, record, calls: CALLS });
-  if (only === 'catalogue') {
-    await llm.close();
-    db.close();
-    rmSync(work, { recursive: true, force: true });
-    console.log('\ncatalogue scenarios only: docs/PERFORMANCE.md left as it is');
-    return;
-  }
-
-  // ── In-process, warm ────────────────────────────────────────────────────────────────────────────────
   const getMovie = load('getMovie');
   const createRating = load('createRating');
   const movieIds = Array.from({ length: 1000 }, (_, i) => synthetic.firstId + i * 97);
@@ -131,6 +151,11 @@ export async function main([only]: string[] = []): Promise<void> {
     const id = String(movieIds[i % movieIds.length]);
     return httpEvent({ path: `/movies/${id}/`, pathParameters: { id } });
   };
+  return { work, databaseUrl, llm, db, movies, synthetic, countRequest, entries, bundles, load, getMovie, createRating, movieIds, getEvent };
+}
+
+/** In process, warm: getMovie and createRating against their bare SQL. */
+async function benchWarmHandlers({ getMovie, createRating, movieIds, getEvent, countRequest, db }: Bench): Promise<void> {
   // getMovie's floor: the least the route must do, one primary-key read of the movie's columns beside the counter's
   // write, each as plainly as @libsql/client allows; the handler's own read may beat it (it reads one JSON column).
   const get = await timeAgainstFloor(
@@ -154,10 +179,11 @@ export async function main([only]: string[] = []): Promise<void> {
     CALLS,
   );
   record({ scenario: 'createRating warm', figure: timingText(rate.subject), floor: `floor p50 ${ms(rate.floor.p50)} ms`, ratio: rate.subject.p50 / rate.floor.p50, target: '≤ 1.3×', met: rate.subject.p50 <= 1.3 * rate.floor.p50 });
+}
 
-  // ── listMovies with a search over the whole catalogue (dataset and synthetic films) ─────────────────
+/** listMovies with a search over the whole catalogue (dataset and synthetic films). */
+async function benchSearch({ load, countRequest, movies }: Bench): Promise<void> {
   const listMovies = load('listMovies');
-  const word = (i: number) => SEARCH_WORDS[i % SEARCH_WORDS.length]!;
   const search = await timeAgainstFloor(
     (i) => invokeOk(listMovies, httpEvent({ path: '/movies/', query: { search: word(i) } }), 200),
     async (i) => {
@@ -168,11 +194,12 @@ export async function main([only]: string[] = []): Promise<void> {
   );
   const searchMet = search.subject.p50 <= 5 && search.subject.p50 <= 3 * search.floor.p50;
   record({ scenario: 'listMovies search, first page of 20', figure: timingText(search.subject), floor: `floor p50 ${ms(search.floor.p50)} ms`, ratio: search.subject.p50 / search.floor.p50, target: '≤ 5 ms and ≤ 3×', met: searchMet });
+}
 
-  // ── signIn: the whole route against the password hash alone ────────────────────────────────────────
+/** signIn: the whole route against the password hash alone. */
+async function benchSignIn({ load, db, createRating, movieIds }: Bench): Promise<void> {
   const issueToken = load('issueToken');
   const passwords = createPasswordHasher();
-  const credentials = { email: 'bench@example.com', password: 'bench-password-1' };
   const stored = await passwords.hash(credentials.password);
   await createUsersRepository(db).create({ email: credentials.email, username: 'bench', passwordHash: stored, role: 'basic' });
   const signIn = await timeAgainstFloor(
@@ -183,8 +210,11 @@ export async function main([only]: string[] = []): Promise<void> {
   );
   record({ scenario: `signIn warm (${SIGN_IN_CALLS} calls)`, figure: timingText(signIn.subject), floor: `hash p50 ${ms(signIn.floor.p50)} ms`, ratio: signIn.subject.p50 / signIn.floor.p50 });
   recordWriteLimitCost(await measureWriteLimitCost({ db, createRating, issueToken, movieIds, calls: CALLS }));
+}
 
-  // ── 20 ms to the database: each function against a libSQL server over HTTP, answering each request 20 ms late ──
+/** 20 ms to the database: each function against a libSQL server over HTTP, answering each request 20 ms late. */
+async function benchOverTheNetwork({ load, databaseUrl, bundles, getEvent, movieIds }: Bench): Promise<void> {
+  const issueToken = load('issueToken');
   const signedIn = JSON.parse((await invokeOk(issueToken, httpEvent({ method: 'POST', path: '/auth/token/', body: credentials }), 200)).body ?? '{}') as { access_token: string };
   const rateEvent = (i: number, headers?: Record<string, string>) =>
     httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieIds[(i * 7) % 1000], value: 1 + (i % 5) }, headers });
@@ -205,8 +235,10 @@ export async function main([only]: string[] = []): Promise<void> {
       met: timing.p50 <= 25,
     });
   }
+}
 
-  // ── Growth: a movie with 1,000 ratings beside one with 1,000,000, read in alternating blocks ──────────
+/** A movie with 1,000 ratings beside one with 1,000,000, read in alternating blocks. */
+async function benchGrowth({ getMovie, movies, db }: Bench): Promise<void> {
   const movieWithRatings = async (title: string, count: number) => {
     const movie = await movies.create({ title, genres: [] });
     await db.execute({ sql: "UPDATE movies SET summary = 'Stored.', summary_source = 'facts' WHERE id = ?", args: [movie.id] });
@@ -222,8 +254,10 @@ export async function main([only]: string[] = []): Promise<void> {
   );
   const [large, small] = [growth.subject, growth.floor];
   record({ scenario: 'getMovie p50 at 1,000,000 vs 1,000 ratings', figure: `${ms(large.p50)} ms vs ${ms(small.p50)} ms`, ratio: large.p50 / small.p50, target: '≤ 1.2×', met: large.p50 <= 1.2 * small.p50 });
+}
 
-  // ── LLM: 1,000 reads over 100 movies without summaries ──────────────────────────────────────────────
+/** LLM: 1,000 reads over 100 movies without summaries make 100 calls. */
+async function benchLlmCalls({ getMovie, movies, llm }: Bench): Promise<void> {
   const fresh: number[] = [];
   for (let i = 0; i < 100; i++) fresh.push((await movies.create({ title: `Unsummarised ${i}`, genres: ['Drama'], year: 2000 })).id);
   llm.reset();
@@ -232,8 +266,10 @@ export async function main([only]: string[] = []): Promise<void> {
     await Promise.all(reads.slice(i, i + 50).map((id) => invokeOk(getMovie, httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) } }), 200)));
   }
   record({ scenario: 'LLM calls for 1,000 GETs over 100 new movies', figure: `${llm.requests.length} calls`, target: '= 100', met: llm.requests.length === 100 });
+}
 
-  // ── Cold start: a fresh node process loads each bundle and answers one event ────────────────────────
+/** Cold start: a fresh node process loads each bundle and answers one event, beside the hello-world bundle. */
+function benchColdStarts({ bundles, entries, getEvent, movieIds }: Bench): void {
   console.log('');
   const coldEvents: Record<string, APIGatewayProxyEventV2> = {
     getMovie: getEvent(0),
@@ -275,8 +311,10 @@ export async function main([only]: string[] = []): Promise<void> {
       met: coldMs <= 2 * hello && size <= 1_000_000,
     });
   }
+}
 
-  // ── Over HTTP: serverless-offline, 10 connections, 10 s each (p99: the worst round's) ──────────────
+/** Over HTTP: serverless-offline, 10 connections, 10 s per endpoint in rounds (p99: the worst round's). */
+async function benchHttp({ databaseUrl, llm, movieIds }: Bench): Promise<void> {
   console.log('');
   const api = await startOfflineApi({ databaseUrl, env: { LOG_LEVEL: 'SILENT', OPENAI_BASE_URL: llm.baseUrl, OPENAI_API_KEY: 'sk-bench' } });
   try {
@@ -306,17 +344,13 @@ export async function main([only]: string[] = []): Promise<void> {
   } finally {
     await api.stop();
   }
+}
 
-  // ── Sign-in and tokens: throttled guesses, token liveness, a burst of sign-ins ──────────────────────────
-  console.log('');
-  await benchAuth(record, { calls: CALLS });
-
+/** Closes what prepareBench opened and removes its files. */
+async function finishBench({ llm, db, work }: Bench): Promise<void> {
   await llm.close();
   db.close();
   rmSync(work, { recursive: true, force: true });
-  const seconds = (performance.now() - started) / 1000;
-  writeReport(seconds);
-  console.log(`\nbench finished in ${seconds.toFixed(0)} s; docs/PERFORMANCE.md rewritten`);
 }
 
 /** Issue 15: what the per-client write limit adds to createRating, in time and in round trips. */

@@ -20,12 +20,15 @@ function withScore(row) {
   return { ...row, score: valid === 0 ? NaN : (detected / valid) * 100 };
 }
 
-/** One row per folder (subfolders included) of a mutation-testing report, such as Stryker's incremental file. */
+/**
+ * One row per folder (subfolders included), or per file when a file is given, of a mutation-testing report such as
+ * Stryker's incremental file.
+ */
 export function scoresByFolder(report, folders) {
   return folders.map((folder) => {
     const row = emptyRow(folder);
     for (const [file, { mutants }] of Object.entries(report.files)) {
-      if (!file.startsWith(`${folder}/`)) continue;
+      if (file !== folder && !file.startsWith(`${folder}/`)) continue;
       for (const { status } of mutants) {
         row.mutants += 1;
         const column = columns[status];

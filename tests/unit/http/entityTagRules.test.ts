@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Services } from '../../../lib/container';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { entityTagOf, noneMatchHits } from '../../../lib/http/entityTag';
+import { HttpReply } from '../../../lib/http/reply';
 import { defineRoute } from '../../../lib/http/route';
 import { httpEvent } from '../../support/events';
 import { invoke } from '../../support/invoke';
@@ -68,6 +69,24 @@ describe('ETags on GET answers through the handler', () => {
 
   it('tags no 200 answer to another method', async () => {
     const response = await invoke(handler('PUT'), httpEvent({ method: 'PUT', path: '/things/', headers: { 'if-none-match': '*' } }));
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers.etag).toBeUndefined();
+  });
+
+  it('tags only a 200: another success of a GET is neither tagged nor answered 304', async () => {
+    const accepted = createHttpHandler(route('GET'), async () => new HttpReply(202, { queued: true }), async () => services);
+
+    const response = await invoke(accepted, httpEvent({ path: '/things/', headers: { 'if-none-match': '*' } }));
+
+    expect(response.statusCode).toBe(202);
+    expect(response.headers.etag).toBeUndefined();
+  });
+
+  it('tags no answer without a body, even one that says it is JSON', async () => {
+    const empty = createHttpHandler(route('GET'), async () => new HttpReply(200, undefined, { 'content-type': 'application/json' }), async () => services);
+
+    const response = await invoke(empty, httpEvent({ path: '/things/' }));
 
     expect(response.statusCode).toBe(200);
     expect(response.headers.etag).toBeUndefined();

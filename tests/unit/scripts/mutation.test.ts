@@ -71,6 +71,11 @@ describe('mutation scores per folder', () => {
     expect(lib).toMatchObject({ mutants: 1, killed: 1, survived: 0, score: 100 });
   });
 
+  it('counts a single file when given one, for a folder measured only in part', () => {
+    const [file] = scoresByFolder(report, ['lib/db/client.ts']);
+    expect(file).toMatchObject({ folder: 'lib/db/client.ts', mutants: 4, killed: 2, survived: 1, timeout: 1 });
+  });
+
   it('has no score for a folder without valid mutants', () => {
     expect(scoresByFolder({ files: {} }, ['lib/db'])[0]?.score).toBeNaN();
   });
