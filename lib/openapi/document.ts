@@ -31,6 +31,7 @@ const problemDescriptions: Record<number, string> = {
   500: 'a fault on our side; the body carries only the request id to quote',
   502: 'the LLM failed to write the summary; the stored one is kept',
   503: 'shedding load, or a service the API depends on is unavailable; Retry-After says when to try again',
+  504: 'the request ran out of its time; nothing of it that was not committed is kept',
 };
 
 const headerDescriptions: Record<ContractHeader, string> = {
@@ -96,7 +97,8 @@ export function errorStatuses(route: RouteContract): number[] {
   }
   if (rateLimitOf(route)) statuses.add(429);
   if (route.idempotent) [409, 422].forEach((status) => statuses.add(status));
-  statuses.add(500);
+  // every handler that runs out of its time is answered by the stack (or serverless-offline's plugin) as a 504
+  [500, 504].forEach((status) => statuses.add(status));
   return [...statuses].sort((a, b) => a - b);
 }
 

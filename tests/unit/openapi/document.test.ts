@@ -31,6 +31,12 @@ describe('buildOpenApiDocument', () => {
     }
   });
 
+  it('declares on every route the 504 problem the stack answers when a handler runs out of its time', () => {
+    for (const route of allRoutes) {
+      expect(operation(document, route)?.responses['504']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
+    }
+  });
+
   it('names the shared schemas as components and refers to them', () => {
     expect(Object.keys(document.components?.schemas ?? {})).toEqual(expect.arrayContaining(['Movie', 'Rating', 'ProblemDetails']));
     expect(operation(document, getMovieRoute)?.responses['200']?.content?.['application/json']?.schema).toEqual({
@@ -42,7 +48,7 @@ describe('buildOpenApiDocument', () => {
     const getMovie = operation(document, getMovieRoute);
 
     expect(getMovie?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
-    expect(Object.keys(getMovie?.responses ?? {}).sort()).toEqual(['200', '304', '400', '404', '500']);
+    expect(Object.keys(getMovie?.responses ?? {}).sort()).toEqual(['200', '304', '400', '404', '500', '504']);
     expect(getMovie?.responses['404']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
     expect(getMovie?.security).toEqual([]);
   });
@@ -53,7 +59,7 @@ describe('buildOpenApiDocument', () => {
     expect(createMovie?.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: expect.any(Object) } } });
     // a public write: a token is optional, and needed under REQUIRE_AUTH_FOR_WRITES; it counts against the write limit;
     // 409 and 422: it takes an Idempotency-Key (a repeat in flight, a key reused with another body)
-    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '409', '413', '415', '422', '429', '500']);
+    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '409', '413', '415', '422', '429', '500', '504']);
     expect(createMovie?.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: false }));
     expect((createMovie?.responses['201'] as { headers?: unknown } | undefined)?.headers).toMatchObject({ 'Idempotency-Replayed': { required: false } });
     expect(createMovie?.security).toEqual([{}, { bearerAuth: [] }]);
@@ -89,9 +95,9 @@ describe('buildOpenApiDocument', () => {
     const list = operation(built, userRoute);
     expect(list?.security).toEqual([{ bearerAuth: [] }]);
     expect(list?.parameters).toEqual([expect.objectContaining({ name: 'page', in: 'query' })]);
-    expect(Object.keys(list?.responses ?? {}).sort()).toEqual(['200', '304', '400', '401', '500']);
+    expect(Object.keys(list?.responses ?? {}).sort()).toEqual(['200', '304', '400', '401', '500', '504']);
     const remove = operation(built, adminRoute);
-    expect(Object.keys(remove?.responses ?? {}).sort()).toEqual(['204', '400', '401', '403', '404', '409', '500']);
+    expect(Object.keys(remove?.responses ?? {}).sort()).toEqual(['204', '400', '401', '403', '404', '409', '500', '504']);
     expect(remove?.responses['204']?.content).toBeUndefined();
   });
 
@@ -109,7 +115,7 @@ describe('buildOpenApiDocument', () => {
     const responses = operation(buildOpenApiDocument([page]), page)?.responses;
 
     expect(responses?.['200']?.content).toEqual({ 'text/html': { schema: { type: 'string' } } });
-    expect(Object.keys(responses ?? {}).sort()).toEqual(['200', '500']);
+    expect(Object.keys(responses ?? {}).sort()).toEqual(['200', '500', '504']);
   });
 });
 
