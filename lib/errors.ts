@@ -90,10 +90,8 @@ export class UnprocessableContent extends HttpError {
   readonly title = 'Unprocessable Content';
 }
 
-/** Throttled (429): `headers` carry Retry-After, and RateLimit fields when a rate limit refused it. */
-export class TooManyRequests extends HttpError {
-  readonly statusCode = 429;
-  readonly title = 'Too Many Requests';
+/** A refusal the caller may retry: `headers` always say when (Retry-After), and may say more. */
+abstract class RetryLater extends HttpError {
   constructor(
     detail: string,
     override readonly headers: Readonly<Record<string, string>>,
@@ -102,16 +100,16 @@ export class TooManyRequests extends HttpError {
   }
 }
 
+/** Throttled (429): `headers` carry Retry-After, and RateLimit fields when a rate limit refused it. */
+export class TooManyRequests extends RetryLater {
+  readonly statusCode = 429;
+  readonly title = 'Too Many Requests';
+}
+
 /** Shedding load (503): try again after Retry-After. */
-export class ServiceBusy extends HttpError {
+export class ServiceBusy extends RetryLater {
   readonly statusCode = 503;
   readonly title = 'Service Unavailable';
-  constructor(
-    detail: string,
-    override readonly headers: Readonly<Record<string, string>>,
-  ) {
-    super(detail);
-  }
 }
 
 export class UnsupportedMediaType extends HttpError {
