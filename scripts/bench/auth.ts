@@ -23,15 +23,7 @@ import { httpEvent, lambdaContext } from '../../tests/support/events';
 import { startOfflineApi } from '../../tests/support/offlineApi';
 import { silentLogger } from './silentLogger';
 import { ms, percentile, timeAgainstFloor } from './stats';
-
-export interface BenchRow {
-  scenario: string;
-  figure: string;
-  floor?: string;
-  ratio?: number;
-  target?: string;
-  met?: boolean;
-}
+import type { BenchRow } from './types';
 
 type Invocable = ReturnType<typeof createHttpHandler>;
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';

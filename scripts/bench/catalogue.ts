@@ -13,25 +13,15 @@ import { REQUEST_COUNTER_SHARDS } from '../../lib/services/requestCounter';
 import { refreshCatalogueScores } from '../../lib/services/catalogueScores';
 import { httpEvent } from '../../tests/support/events';
 import { ms, timeAgainstFloor, type Timing } from './stats';
-
-type Handler = (event: APIGatewayProxyEventV2, context: unknown, options: unknown) => Promise<{ statusCode: number; body?: string }>;
-
-export interface CatalogueBenchRow {
-  scenario: string;
-  figure: string;
-  floor?: string;
-  ratio?: number;
-  target?: string;
-  met?: boolean;
-}
+import type { BenchRow, BundledHandler } from './types';
 
 export interface CatalogueBenchContext {
   databaseUrl: string;
   /** The bench's synthetic films, by id. */
   synthetic: { firstId: number; lastId: number };
-  load: (name: string) => Handler;
-  invokeOk: (handler: Handler, event: APIGatewayProxyEventV2, expected: number) => Promise<unknown>;
-  record: (row: CatalogueBenchRow) => void;
+  load: (name: string) => BundledHandler;
+  invokeOk: (handler: BundledHandler, event: APIGatewayProxyEventV2, expected: number) => Promise<unknown>;
+  record: (row: BenchRow) => void;
   calls: number;
 }
 

@@ -28,6 +28,7 @@ import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { timeOverTheNetwork } from './network';
 import { measureWriteLimitCost, writeLimitCounting } from './writeLimit';
 import { ms, timeAgainstFloor, type Timing } from './stats';
+import type { BenchRow, BundledHandler } from './types';
 
 const CALLS = 2000;
 /**
@@ -41,18 +42,9 @@ const credentials = { email: 'bench@example.com', password: 'bench-password-1' }
 const word = (i: number) => SEARCH_WORDS[i % SEARCH_WORDS.length]!;
 const SEARCH_WORDS = ['the', 'love', 'man', 'star wars', 'king', 'night', 'dead', 'life', 'american', 'war', 'girl', 'day', 'black', 'home', 'big'];
 const root = findProjectRoot(__dirname);
-type Handler = (event: APIGatewayProxyEventV2, context: unknown, options: unknown) => Promise<{ statusCode: number; body?: string }>;
 
-interface Row {
-  scenario: string;
-  figure: string;
-  floor?: string;
-  ratio?: number;
-  target?: string;
-  met?: boolean;
-}
-const rows: Row[] = [];
-const record = (row: Row) => {
+const rows: BenchRow[] = [];
+const record = (row: BenchRow) => {
   rows.push(row);
   const verdict = row.met === undefined ? '' : row.met ? '  ✓' : '  ✗ MISSED';
   console.log(`${row.scenario.padEnd(44)} ${row.figure.padEnd(28)} ${(row.floor ?? '').padEnd(26)} ${row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`}${verdict}`);
@@ -64,7 +56,7 @@ function functionEntries(): Record<string, string> {
   return Object.fromEntries(Object.entries(serverlessFunctions(root)).map(([name, fn]) => [name, fn.handler.replace(/\.handler$/, '.ts')]));
 }
 
-async function invokeOk(handler: Handler, event: APIGatewayProxyEventV2, expected: number): Promise<{ statusCode: number; body?: string }> {
+async function invokeOk(handler: BundledHandler, event: APIGatewayProxyEventV2, expected: number): Promise<{ statusCode: number; body?: string }> {
   const result = await handler(event, lambdaContext(), { signal: new AbortController().signal });
   if (result.statusCode !== expected) throw new Error(`expected ${expected}, got ${result.statusCode}: ${result.body}`);
   return result;
@@ -142,7 +134,7 @@ async function prepareBench() {
   const entries = functionEntries();
   const bundles = await bundleFunctions(root, { ...entries, hello: 'scripts/bench/hello.ts' }, join(root, '.build', 'bench'));
   console.log(`bundled ${Object.keys(bundles).length} functions in ${Math.round(performance.now() - step)} ms\n`);
-  const load = (name: string) => (require(bundles[name]!) as { handler: Handler }).handler;
+  const load = (name: string) => (require(bundles[name]!) as { handler: BundledHandler }).handler;
 
   const getMovie = load('getMovie');
   const createRating = load('createRating');

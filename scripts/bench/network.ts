@@ -4,8 +4,7 @@ import { lambdaContext } from '../../tests/support/events';
 import { startLibsqlServer } from '../../tests/support/libsqlServer';
 import { createClient } from '@libsql/client/web';
 import { timeAgainstFloor, type Timing } from './stats';
-
-type Handler = (event: APIGatewayProxyEventV2, context: unknown, options: unknown) => Promise<{ statusCode: number; body?: string }>;
+import type { BundledHandler } from './types';
 
 export interface NetworkScenario {
   name: string;
@@ -40,7 +39,7 @@ export async function timeOverTheNetwork(file: string, scenarios: NetworkScenari
     for (const scenario of scenarios) {
       const copy = scenario.bundle.replace(/\.js$/, `.network-${scenario.name.replace(/\W+/g, '-')}.js`);
       copyFileSync(scenario.bundle, copy);
-      const { handler } = require(copy) as { handler: Handler };
+      const { handler } = require(copy) as { handler: BundledHandler };
       const invoke = async (i: number) => {
         const result = await handler(scenario.event(i), lambdaContext(), { signal: new AbortController().signal });
         if (![scenario.status].flat().includes(result.statusCode)) throw new Error(`${scenario.name}: expected ${scenario.status}, got ${result.statusCode}: ${result.body}`);

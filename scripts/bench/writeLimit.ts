@@ -9,8 +9,7 @@ import { createPasswordHasher } from '../../lib/services/passwords';
 import { createRateLimiter } from '../../lib/services/throttling';
 import { httpEvent, lambdaContext } from '../../tests/support/events';
 import { timeAgainstFloor, type Timing } from './stats';
-
-type Handler = (event: APIGatewayProxyEventV2, context: unknown, options: unknown) => Promise<{ statusCode: number; body?: string }>;
+import type { BundledHandler } from './types';
 
 export interface WriteLimitCost {
   /** The createRating bundle called by a signed-in basic user, who counts against the write limit. */
@@ -27,8 +26,8 @@ export interface WriteLimitCost {
 
 export interface WriteLimitBench {
   db: Client;
-  createRating: Handler;
-  issueToken: Handler;
+  createRating: BundledHandler;
+  issueToken: BundledHandler;
   movieIds: readonly number[];
   calls: number;
 }
@@ -51,14 +50,14 @@ function countingCalls(db: Client) {
   return { client, counted };
 }
 
-async function call(handler: Handler, event: APIGatewayProxyEventV2, expected: readonly number[]) {
+async function call(handler: BundledHandler, event: APIGatewayProxyEventV2, expected: readonly number[]) {
   const result = await handler(event, lambdaContext(), { signal: new AbortController().signal });
   if (!expected.includes(result.statusCode)) throw new Error(`expected ${expected.join(' or ')}, got ${result.statusCode}: ${result.body}`);
   return result;
 }
 
 /** A basic user and an admin, signed in through the issueToken bundle. */
-async function signedIn(db: Client, issueToken: Handler) {
+async function signedIn(db: Client, issueToken: BundledHandler) {
   const password = 'bench-write-limit-1';
   const passwordHash = await createPasswordHasher().hash(password);
   const users = createUsersRepository(db);
