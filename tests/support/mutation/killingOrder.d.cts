@@ -1,0 +1,1 @@
+export function killingOrder(files: string[], mutatedFiles: string[], rootDir: string): string[];
