@@ -1,0 +1,5 @@
+class MutantRunBail {
+  startRun() {}
+  handle() {}
+}
+module.exports = { MutantRunBail, mutantRunBail: new MutantRunBail() };
