@@ -1,6 +1,8 @@
 // Jest's node environment that, in Stryker's dry run, notes the full name of every test the file runs (named as
-// Stryker names them), so that each mutant run loads only the files holding its covering tests (sequencer.cjs).
+// Stryker names them), so that each mutant run loads only the files holding its covering tests (sequencer.cjs);
+// in a mutant run, it skips the files after a failure (mutantRunBail.cjs).
 const { TestEnvironment } = require('jest-environment-node');
+const { mutantRunBail } = require('./mutantRunBail.cjs');
 const { isDryRun, recordTests } = require('./recordedTests.cjs');
 
 function describeName(block) {
@@ -18,10 +20,9 @@ class RecordingEnvironment extends TestEnvironment {
     this.#testPath = context.testPath;
   }
 
-  async handleTestEvent(event) {
-    if (event.name === 'test_start' && isDryRun()) {
-      this.#tests.push(`${describeName(event.test.parent)} ${event.test.name}`.trimStart());
-    }
+  async handleTestEvent(event, state) {
+    if (!isDryRun()) mutantRunBail.handle(event, state);
+    else if (event.name === 'test_start') this.#tests.push(`${describeName(event.test.parent)} ${event.test.name}`.trimStart());
   }
 
   async teardown() {
