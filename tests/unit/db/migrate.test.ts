@@ -45,4 +45,48 @@ describe('migrate', () => {
     const recorded = await db.execute('SELECT count(*) AS n FROM schema_migrations');
     expect(recorded.rows[0]?.n).toBe(0);
   });
+
+  describe('foreign keys, switched off around a migration that must run without them', () => {
+    const foreignKeys = async (db: ReturnType<typeof createClient>) => Number((await db.execute('PRAGMA foreign_keys')).rows[0]?.foreign_keys);
+    const withoutKeys = { name: '998_rebuild', sql: 'CREATE TABLE rebuilt (id INTEGER);', foreignKeysOff: true };
+    const failing = { name: '999_broken', sql: 'SELECT * FROM no_such_table;', foreignKeysOff: true };
+
+    it('turns them back on after it, when they were on', async () => {
+      const db = createClient({ url: ':memory:' });
+      await db.execute('PRAGMA foreign_keys = ON');
+
+      await migrate(db, [withoutKeys]);
+
+      expect(await foreignKeys(db)).toBe(1);
+    });
+
+    it('turns them back on after it failed, when they were on', async () => {
+      const db = createClient({ url: ':memory:' });
+      await db.execute('PRAGMA foreign_keys = ON');
+
+      await expect(migrate(db, [failing])).rejects.toThrow('no_such_table');
+
+      expect(await foreignKeys(db)).toBe(1);
+    });
+
+    it('leaves them off, as it found them, after any migration, applied or failed', async () => {
+      const db = createClient({ url: ':memory:' });
+      await db.execute('PRAGMA foreign_keys = OFF');
+
+      await migrate(db, [{ name: '997_plain', sql: 'CREATE TABLE plain (id INTEGER);' }, withoutKeys]);
+      await expect(migrate(db, [failing])).rejects.toThrow('no_such_table');
+
+      expect(await foreignKeys(db)).toBe(0);
+    });
+  });
+
+  it('does not build the script of a migration already applied again (building one reads the schema)', async () => {
+    const db = createClient({ url: ':memory:' });
+    const build = jest.fn(async () => 'CREATE TABLE built (id INTEGER);');
+    await migrate(db, [{ name: '998_built', sql: build }]);
+
+    expect(await migrate(db, [{ name: '998_built', sql: build }])).toEqual([]);
+
+    expect(build).toHaveBeenCalledTimes(1);
+  });
 });

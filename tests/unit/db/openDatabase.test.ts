@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../../../lib/db/client';
+import { startLibsqlServer } from '../../support/libsqlServer';
 
 describe('openDatabase', () => {
   const folder = mkdtempSync(join(tmpdir(), 'movies-open-'));
@@ -33,5 +35,27 @@ describe('openDatabase', () => {
     const pragma = await db.execute('PRAGMA foreign_keys');
 
     expect(pragma.rows[0]?.foreign_keys).toBe(1);
+  });
+
+  it('takes a file:// URL, escaped characters and all, for the same file', async () => {
+    const path = join(folder, 'with space', 'movies.db');
+
+    const db = await openDatabase({ url: pathToFileURL(path).href }); // file:///…/with%20space/movies.db
+
+    expect(existsSync(path)).toBe(true);
+    expect((await db.execute('PRAGMA journal_mode')).rows[0]?.journal_mode).toBe('wal');
+    db.close();
+  });
+
+  it('opens a server database in one round trip: journal mode and syncing are the server’s business', async () => {
+    const server = await startLibsqlServer({ file: join(folder, 'served.db') });
+    try {
+      const db = await openDatabase({ url: server.url });
+
+      expect(server.requests).toBe(1); // PRAGMA foreign_keys = ON
+      db.close();
+    } finally {
+      await server.close();
+    }
   });
 });
