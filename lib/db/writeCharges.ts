@@ -55,7 +55,7 @@ export function carryWriteCharges(client: Client): Client {
     return charge ? carrying(client, charge, statements) : client.batch(statements, mode);
   };
   const execute = async (statement: InStatement | string, args?: InArgs): Promise<ResultSet> => {
-    const whole: InStatement = typeof statement === 'string' && args !== undefined ? { sql: statement, args } : statement;
+    const whole: InStatement = typeof statement === 'string' ? { sql: statement, args } : statement;
     const charge = READ.test(sqlOf(whole)) ? undefined : takeCharge();
     return charge ? (await carrying(client, charge, [whole]))[0]! : client.execute(whole);
   };
