@@ -94,6 +94,18 @@ describe('write charges carried by the first write of a piece of work', () => {
     expect(seen.carried).toHaveLength(1);
   });
 
+  it('leaves a read given as an object uncharged', async () => {
+    const { value, seen } = charge(1);
+
+    await withWriteCharge(value, async () => {
+      await db.execute({ sql: 'SELECT ? AS one', args: [1] });
+      expect(seen.carried).toHaveLength(0);
+      await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['after'] });
+    });
+
+    expect(seen.carried).toHaveLength(1);
+  });
+
   it('charges a statement that only mentions SELECT later on', async () => {
     const { value, seen } = charge(1);
 
