@@ -1,5 +1,5 @@
 export class MutantRunBail {
   startRun(): void;
-  handle(event: { name: string; test?: { errors: unknown[] } }, state: { rootDescribeBlock: unknown }): void;
+  handle(event: { name: string; test?: { errors: unknown[]; mode?: string } }, state: { rootDescribeBlock: unknown }): void;
 }
 export const mutantRunBail: MutantRunBail;

@@ -28,6 +28,24 @@ describe('a mutant run that stops testing once a test has failed', () => {
     expect(modes(root)).toEqual(['skip', 'skip', 'skip']);
   });
 
+  it('skips the later tests of the same file after a failed test', () => {
+    const bail = new MutantRunBail();
+    bail.startRun();
+    const next = test('b');
+    bail.handle({ name: 'test_start', test: test('a') }, { rootDescribeBlock: tree() });
+    bail.handle({ name: 'test_done', test: test('a', [new Error('expected 1, got 2')]) }, { rootDescribeBlock: tree() });
+    bail.handle({ name: 'test_start', test: next }, { rootDescribeBlock: tree() });
+    expect(next.mode).toBe('skip');
+  });
+
+  it('lets every test start while nothing has failed', () => {
+    const bail = new MutantRunBail();
+    bail.startRun();
+    const first = test('a');
+    bail.handle({ name: 'test_start', test: first }, { rootDescribeBlock: tree() });
+    expect(first.mode).toBeUndefined();
+  });
+
   it('counts a failed hook as a failure', () => {
     const bail = new MutantRunBail();
     bail.startRun();
