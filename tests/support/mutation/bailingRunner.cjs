@@ -1,0 +1,2 @@
+async function runUntilFailure() {}
+module.exports = { runUntilFailure };
