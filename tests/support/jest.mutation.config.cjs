@@ -16,4 +16,6 @@ module.exports = {
   // Absolute paths: Stryker loads the environment itself, where Jest's <rootDir> means nothing.
   testEnvironment: path.join(__dirname, 'mutation', 'recordingEnvironment.cjs'),
   testSequencer: path.join(__dirname, 'mutation', 'sequencer.cjs'),
+  // …and stops loading them after the first failure (bailingRunner.cjs).
+  runner: path.join(__dirname, 'mutation', 'bailingRunner.cjs'),
 };

@@ -18,6 +18,10 @@ class MutantRunBail {
     this.#failed = false;
   }
 
+  hasFailed() {
+    return this.#failed;
+  }
+
   handle(event, state) {
     if (event.name === 'run_start' && this.#failed) skipAll(state.rootDescribeBlock);
     else if (event.name === 'test_start' && this.#failed) event.test.mode = 'skip';
