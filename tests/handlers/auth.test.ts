@@ -151,6 +151,14 @@ describe('auth routes', () => {
       });
     });
 
+    it('It should answer 200 for a refresh token that can still be exchanged, and 401 once it has been', async () => {
+      const tokens = AuthTokens.parse((await register({ email: uniqueEmail(), password: PASSWORD })).body);
+
+      expect(await verify(tokens.refresh_token)).toMatchObject({ statusCode: 200, body: { valid: true, token_use: 'refresh' } });
+      await refresh(tokens.refresh_token);
+      expect((await verify(tokens.refresh_token)).statusCode).toBe(401);
+    });
+
     it('It should answer 401 to garbage and to an unsigned (alg none) token', async () => {
       const unsigned = new UnsecuredJWT({ role: 'admin', token_use: 'access' }).setSubject('1').setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setIssuedAt().setExpirationTime('15m').encode();
 
