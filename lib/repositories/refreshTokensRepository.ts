@@ -38,7 +38,7 @@ export function createRefreshTokensRepository(db: Client) {
         ],
         'write',
       );
-      return (inserted?.rows.length ?? 0) === 1;
+      return inserted!.rows.length === 1; // a batch answers one result per statement
     },
 
     /** True while the token may still be exchanged: known, unused, unrevoked and unexpired. */
