@@ -37,7 +37,6 @@ export async function createLibsqlClient({ url, authToken }: DatabaseOptions): P
   const { createClient } = await import('@libsql/client/sqlite3');
   // One connection per client for local files: every write here is a single synchronous batch, so more
   // connections would add nothing but pragmas to keep in step.
-  // Stryker disable next-line ObjectLiteral: the client opens a second connection only for work overlapping a transaction held across an await, which nothing here does: a safeguard no test can reach
   return createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, intMode: 'number', ...(filePath ? { concurrency: 1 } : {}) });
 }
 

@@ -2,7 +2,6 @@ import type { Client } from '@libsql/client';
 import { rebuildTablesScript } from '../rebuildTables';
 import sessions from './005_ids_never_reused.sql';
 
-// Stryker disable next-line Regex: equivalent: no table has AUTOINCREMENT before this migration, and one that had would fail either way
 const autoincrementId = (sql: string) => sql.replace(/\bid INTEGER PRIMARY KEY\b(?!\s+AUTOINCREMENT)/i, 'id INTEGER PRIMARY KEY AUTOINCREMENT');
 
 /**
