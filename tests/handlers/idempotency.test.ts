@@ -127,4 +127,99 @@ describe('Idempotency-Key', () => {
       file.remove();
     }
   });
+
+  describe('what makes two requests the same', () => {
+    const postCollection = (body: unknown, headers: Headers) => post(createCollectionRoute, createCollection, body, headers);
+
+    it('It should take the same body with its fields in another order, nested ones too, as the same request', async () => {
+      const first = await postMovie({ title: 'Heat', year: 1995, genres: ['Crime', 'Drama'] }, { 'idempotency-key': 'same-fields' });
+      const again = await postMovie({ genres: ['Crime', 'Drama'], year: 1995, title: 'Heat' }, { 'idempotency-key': 'same-fields' });
+
+      expect(again).toMatchObject({ statusCode: 201, body: first.body, headers: { 'idempotency-replayed': 'true' } });
+      expect(await movieCount()).toBe(1);
+    });
+
+    it.each([
+      ['another order of a list', ['Crime', 'Drama'], ['Drama', 'Crime']],
+      ['a list whose items run together', ['Crime', 'Drama'], ['CrimeDrama']],
+      ['a list with one item more', ['Crime'], ['Crime', 'Crime']],
+    ])('It should take %s as another request: 422', async (_case, genres, otherGenres) => {
+      await postMovie({ title: 'Heat', genres }, { 'idempotency-key': 'lists' });
+
+      const other = await postMovie({ title: 'Heat', genres: otherGenres }, { 'idempotency-key': 'lists' });
+
+      expect(other.statusCode).toBe(422);
+    });
+
+    it('It should keep an anonymous caller’s keys per source address', async () => {
+      const from = (ip: string) => {
+        const event = httpEvent({ method: 'POST', path: '/movies/', body: { title: 'Heat' }, headers: { 'idempotency-key': 'per-ip' } });
+        event.requestContext.http.sourceIp = ip;
+        return invoke(routeHandler(createMovieRoute, createMovie, services), event);
+      };
+
+      const one = await from('203.0.113.1');
+      const two = await from('203.0.113.2');
+
+      expect([one.statusCode, two.statusCode]).toEqual([201, 201]);
+      expect(two.headers['idempotency-replayed']).toBeUndefined();
+      expect(await movieCount()).toBe(2);
+    });
+
+    it('It should keep keys per route: one key on two routes is two requests', async () => {
+      const { headers } = await signUp(services);
+      const movie = await postMovie({ title: 'Heat' }, { ...headers, 'idempotency-key': 'one-key' });
+
+      const collection = await postCollection({ title: 'Heat' }, { ...headers, 'idempotency-key': 'one-key' });
+
+      expect([movie.statusCode, collection.statusCode]).toEqual([201, 201]);
+      expect(collection.headers['idempotency-replayed']).toBeUndefined();
+    });
+  });
+
+  describe('answers worth redoing', () => {
+    it('It should run a retry again after the first answered 500, and store nothing of the failure', async () => {
+      const failing: Services = { ...services, movies: { ...services.movies, create: async () => Promise.reject(new Error('disk on fire')) } };
+      const failed = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'after-500' }, failing);
+
+      const retry = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'after-500' });
+
+      expect(failed.statusCode).toBe(500);
+      expect(retry.statusCode).toBe(201);
+      expect(retry.headers['idempotency-replayed']).toBeUndefined();
+      expect(await movieCount()).toBe(1);
+    });
+
+    it('It should run a retry again after the first was throttled (429)', async () => {
+      const throttled = await createTestServices({ env: { WRITE_RATE_PER_MINUTE: '1', AUTH_RATE_PER_MINUTE: '1000' } });
+      const { headers } = await signUp(throttled);
+      await postMovie({ title: 'Spent the limit' }, headers, throttled);
+      const refused = await postMovie({ title: 'Heat' }, { ...headers, 'idempotency-key': 'after-429' }, throttled);
+
+      const lifted = { ...throttled, config: { ...throttled.config, throttling: { ...throttled.config.throttling, writeRatePerMinute: 1000 } } };
+      const retry = await postMovie({ title: 'Heat' }, { ...headers, 'idempotency-key': 'after-429' }, lifted);
+
+      expect(refused.statusCode).toBe(429);
+      expect(retry).toMatchObject({ statusCode: 201 });
+      expect(retry.headers['idempotency-replayed']).toBeUndefined();
+    });
+
+    it('It should replay a 4xx answer as the answer', async () => {
+      const first = await postMovie({ title: '' }, { 'idempotency-key': 'bad-title' });
+      const again = await postMovie({ title: '' }, { 'idempotency-key': 'bad-title' });
+
+      expect(first.statusCode).toBe(400);
+      expect(again.statusCode).toBe(400);
+    });
+
+    it('It should replay the answer’s own headers only: rate-limit and security headers are made afresh', async () => {
+      const { headers } = await signUp(services);
+      const first = await postMovie({ title: 'Heat' }, { ...headers, 'idempotency-key': 'headers' });
+      const again = await postMovie({ title: 'Heat' }, { ...headers, 'idempotency-key': 'headers' });
+
+      expect(first.headers.ratelimit).toBeDefined();
+      expect(again.headers).toMatchObject({ location: first.headers.location, 'content-type': first.headers['content-type'] });
+      expect(again.headers.ratelimit).not.toBe(first.headers.ratelimit);
+    });
+  });
 });
