@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { HttpError } from '../errors';
 import type { ProblemDetails } from '../schemas/common';
@@ -6,14 +7,14 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Other libraries' HTTP errors (middy's among them) carry a status and an expose flag too. */
 function statusOf(error: unknown): number {
-  if (error instanceof HttpError) return error.statusCode;
   // middy's early timeout: the handler ran out of time.
   if ((error as Error | null)?.name === 'TimeoutError') return 504;
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
-const titles: Record<number, string> = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+/** An error's title: ours name theirs; another library's is its status's reason phrase. */
+const titleOf = (error: unknown, status: number) => (error instanceof HttpError ? error.title : (STATUS_CODES[status] ?? 'Error'));
 
 /**
  * The RFC 9457 problem for an error. A 4xx tells the caller what was wrong; a 5xx says nothing of
@@ -25,7 +26,7 @@ export function toProblem(error: unknown, requestId: string): ProblemDetails & {
   if (status >= 500 && !(error instanceof HttpError && error.expose)) {
     return {
       type: 'about:blank',
-      title: titles[status] ?? 'Internal Server Error',
+      title: STATUS_CODES[status] ?? 'Internal Server Error',
       status,
       detail: 'the server could not answer this request; quote the request id when reporting it',
       request_id: requestId,
@@ -33,7 +34,7 @@ export function toProblem(error: unknown, requestId: string): ProblemDetails & {
   }
   const problem: ProblemDetails = {
     type: 'about:blank',
-    title: error instanceof HttpError ? error.title : 'Bad Request',
+    title: titleOf(error, status),
     status,
     detail: (error as Error).message,
   };
