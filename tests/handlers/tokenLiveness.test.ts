@@ -4,6 +4,7 @@ import type { RouteContract } from '../../lib/http/route';
 import { refreshTokenRoute, registerUserRoute, verifyTokenRoute } from '../../lib/schemas/routes/auth';
 import { createCollectionRoute } from '../../lib/schemas/routes/collections';
 import { createRatingRoute, replaceRatingRoute } from '../../lib/schemas/routes/ratings';
+import { healthRoute } from '../../lib/schemas/routes/health';
 import { resetRequestCountRoute } from '../../lib/schemas/routes/requestCount';
 import { createUserRoute, getMeRoute } from '../../lib/schemas/routes/users';
 import { AuthTokens } from '../../lib/schemas/users';
@@ -11,6 +12,7 @@ import { refreshToken } from '../../functions/auth/refreshToken';
 import { registerUser } from '../../functions/auth/registerUser';
 import { verifyToken } from '../../functions/auth/verifyToken';
 import { createCollection } from '../../functions/collections/createCollection';
+import { health } from '../../functions/health/health';
 import { resetRequestCount } from '../../functions/counter/resetRequestCount';
 import { createRating } from '../../functions/ratings/createRating';
 import { replaceRating } from '../../functions/ratings/replaceRating';
@@ -76,6 +78,34 @@ describe('token liveness', () => {
     expect((await verify(gone.access_token)).statusCode).toBe(401);
     expect((await verify(gone.refresh_token)).statusCode).toBe(401);
     expect(await services.movies.findById(movieId)).toMatchObject({ rating_count: 0 });
+  });
+
+  describe('a revoked sign-in where the route itself would not reach the database', () => {
+    const revoked = async () => {
+      const gone = await register();
+      await services.db.execute({ sql: "UPDATE sessions SET revoked_at = 'now' WHERE user_id = ?", args: [gone.user.id] });
+      return bearer(gone.access_token);
+    };
+
+    it('It should answer 401, not 200, on a route that makes no database call of its own', async () => {
+      const response = await call(healthRoute, health, await revoked(), { path: '/health/' });
+
+      expect(response).toMatchObject({ statusCode: 401, headers: { 'www-authenticate': 'Bearer' } });
+    });
+
+    it('It should answer 401, not 400, to a request refused for its body before any database call', async () => {
+      const response = await call(createRatingRoute, createRating, await revoked(), { path: '/ratings/', body: { movie: movieId, value: 9 } });
+
+      expect(response.statusCode).toBe(401);
+    });
+
+    it('It should answer the 400 of a live sign-in as it is', async () => {
+      const { headers } = await signUp(services);
+
+      const response = await call(createRatingRoute, createRating, headers, { path: '/ratings/', body: { movie: movieId, value: 9 } });
+
+      expect(response.statusCode).toBe(400);
+    });
   });
 
   it('It should refuse a deleted admin\'s token on admin routes', async () => {
