@@ -123,4 +123,34 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
     expect(output).not.toContain(ann.access_token);
     expect(output).not.toContain(ann.access_token.split('.')[2]!);
   });
+
+  describe('the Authorization header', () => {
+    it('It should take the scheme in any case and any number of spaces around the token', async () => {
+      const ann = await signUp(services);
+      const token = ann.access_token;
+
+      for (const authorization of [`bearer ${token}`, `Bearer   ${token}`, `Bearer ${token}  `]) {
+        expect((await call('user', { authorization })).statusCode).toBe(200);
+      }
+    });
+
+    it.each([
+      ['a scheme with another name before it', (token: string) => `NotBearer ${token}`],
+      ['a second word after the token', (token: string) => `Bearer ${token} extra`],
+      ['no space after the scheme', (token: string) => `Bearer${token}`],
+    ])('It should refuse %s, saying what the header must be', async (_case, header) => {
+      const ann = await signUp(services);
+
+      const response = await call('user', { authorization: header(ann.access_token) });
+
+      expect(response).toMatchObject({ statusCode: 401, body: { detail: 'the Authorization header must be "Bearer <access token>"' } });
+    });
+
+    it('It should say what a route without a token needs, and what a basic user on an admin route lacks', async () => {
+      const ann = await signUp(services);
+
+      expect((await call('user')).body).toMatchObject({ detail: 'this route needs a bearer access token' });
+      expect((await call('admin', ann.headers)).body).toMatchObject({ status: 403, detail: 'this route is for admins' });
+    });
+  });
 });
