@@ -1,6 +1,8 @@
 import type { Client } from '@libsql/client';
 import type { Services } from '../../lib/container';
-import type { RouteContract } from '../../lib/http/route';
+import * as z from 'zod';
+import { createHttpHandler } from '../../lib/http/createHttpHandler';
+import { defineRoute, type RouteContract } from '../../lib/http/route';
 import { createCollectionRoute, deleteCollectionRoute } from '../../lib/schemas/routes/collections';
 import { createMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';
 import { createRatingRoute } from '../../lib/schemas/routes/ratings';
@@ -147,6 +149,31 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     }
 
     expect((await postMovie({})).statusCode).toBe(429);
+  });
+
+  it('It should count and limit a write route that answers without writing anything', async () => {
+    const noteRoute = defineRoute({
+      functionName: 'takeNote',
+      method: 'POST',
+      path: '/notes/',
+      summary: 'Answers without writing',
+      tags: ['test'],
+      access: 'public',
+      body: z.object({ note: z.string() }),
+      response: { status: 200, description: 'taken', schema: z.object({ ok: z.boolean() }) },
+    });
+    const handler = createHttpHandler(noteRoute, async () => ({ ok: true }), async () => services);
+    const takeNote = () => invoke(handler, httpEvent({ method: 'POST', path: '/notes/', body: { note: 'hi' } }));
+
+    const allowed = [await takeNote(), await takeNote(), await takeNote()];
+    const refused = await takeNote();
+
+    expect(allowed.map((response) => [response.statusCode, response.headers.ratelimit])).toEqual([
+      [200, '"write";r=2;t=60'],
+      [200, '"write";r=1;t=60'],
+      [200, '"write";r=0;t=60'],
+    ]);
+    expect(refused).toMatchObject({ statusCode: 429, headers: { 'retry-after': '60' }, body: { detail: 'too many writes from this client; see Retry-After' } });
   });
 
   it('It should refuse a DELETE past the limit and keep what it would have deleted', async () => {

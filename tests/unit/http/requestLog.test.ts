@@ -66,6 +66,38 @@ describe('request logs', () => {
     });
   });
 
+  it("measures the request's duration from its start, in milliseconds", async () => {
+    const handler = createHttpHandler(signInRoute, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      return created({ ok: true }, '/sessions/7/');
+    }, async () => services);
+
+    const [line] = (await captureLogLines(() => invoke(handler, event()))).filter((entry) => entry.message === 'request');
+
+    const duration = line?.duration_ms as number;
+    expect(duration).toBeGreaterThanOrEqual(25); // a lower bound only: no test asserts speed
+    expect(duration).toBeLessThan(60_000);
+    expect(Number(duration.toFixed(1))).toBe(duration);
+  });
+
+  it('logs a refused request (4xx) without an error line, and a fault once as "request failed" with its request id', async () => {
+    const refusing = createHttpHandler(signInRoute, async () => {
+      throw new NotFound('no such session');
+    }, async () => services);
+    const failing = createHttpHandler(signInRoute, async () => {
+      throw new Error('database on fire');
+    }, async () => services);
+    const faulty = event();
+
+    const refusedLines = await captureLogLines(() => invoke(refusing, event()));
+    const faultLines = await captureLogLines(() => invoke(failing, faulty));
+
+    expect(refusedLines.filter((line) => line.message === 'request failed')).toEqual([]);
+    expect(faultLines.filter((line) => line.message === 'request failed')).toEqual([
+      expect.objectContaining({ level: 'ERROR', request_id: faulty.requestContext.requestId }),
+    ]);
+  });
+
   it('never writes the password, the token or an API key, even when the request fails', async () => {
     const failing = createHttpHandler(signInRoute, async () => {
       throw new Error('database on fire');
