@@ -9,7 +9,8 @@ export function pathMatches(template: string, path: string): boolean {
   const [expected, actual] = [segmentsOf(template), segmentsOf(path)];
   return (
     expected.length === actual.length &&
-    expected.every((segment, i) => (segment.startsWith('{') && segment.endsWith('}') ? actual[i] !== '' : segment === actual[i]))
+    // segmentsOf drops empty segments, so a {parameter} always has a non-empty one to match.
+    expected.every((segment, i) => (segment.startsWith('{') && segment.endsWith('}')) || segment === actual[i])
   );
 }
 
