@@ -1,3 +1,5 @@
+import { scryptSync } from 'node:crypto';
+import { createConcurrencyGate, type ConcurrencyGate } from '../../../lib/services/concurrencyGate';
 import { createPasswordHasher, DEFAULT_PASSWORD_COST } from '../../../lib/services/passwords';
 
 describe('password hashing', () => {
@@ -40,5 +42,59 @@ describe('password hashing', () => {
 
   it('It should spend one hash on a dummy when there is no stored hash, and answer false', async () => {
     await expect(hasher.verify('anything', undefined)).resolves.toBe(false);
+  });
+
+  it('It should derive the key with the stored parameters, as scrypt itself does', async () => {
+    const stored = await createPasswordHasher({ log2N: 4, r: 2, p: 3 }).hash('pässword');
+    const [, , , , salt, key] = stored.split('$');
+
+    const expected = scryptSync('pässword'.normalize('NFC'), Buffer.from(salt!, 'base64url'), 32, { N: 16, r: 2, p: 3 });
+
+    expect(Buffer.from(key!, 'base64url').equals(expected)).toBe(true);
+  });
+
+  describe('a stored hash that is not well formed', () => {
+    /** A gate that counts the hashes spent, so a refusal can be told from a hash that merely does not match. */
+    const counting = () => {
+      const gate = createConcurrencyGate();
+      const spent = { hashes: 0 };
+      const counted = { ...gate, run: (work: () => Promise<Buffer>, signal?: AbortSignal) => (spent.hashes++, gate.run(work, signal)) };
+      return { hasher: createPasswordHasher({ log2N: 1, r: 1, p: 1 }, counted as unknown as ConcurrencyGate), spent };
+    };
+    const wellFormed = async () => (await createPasswordHasher({ log2N: 1, r: 1, p: 1 }).hash('pw')).split('$');
+    const withPart = async (index: number, value: string) => {
+      const parts = await wellFormed();
+      parts[index] = value;
+      return parts.join('$');
+    };
+
+    it.each([
+      ['another scheme', () => withPart(0, 'bcrypt')],
+      ['a seventh part', async () => `${(await wellFormed()).join('$')}$more`],
+      ['N as 2^0', () => withPart(1, '0')],
+      ['N as 2^1.5', () => withPart(1, '1.5')],
+      ['N over 2^20', () => withPart(1, '21')],
+      ['r of 0', () => withPart(2, '0')],
+      ['r over 32', () => withPart(2, '33')],
+      ['p of 0', () => withPart(3, '0')],
+      ['p over 16', () => withPart(3, '17')],
+      ['no salt', () => withPart(4, '')],
+      ['a key of 31 bytes', async () => withPart(5, Buffer.alloc(31).toString('base64url'))],
+    ])('It should refuse %s without spending a hash', async (_case, stored) => {
+      const { hasher, spent } = counting();
+
+      await expect(hasher.verify('pw', await stored())).resolves.toBe(false);
+
+      expect(spent.hashes).toBe(0);
+    });
+
+    it('It should take r up to 32 and p up to 16 as well formed, and hash to compare', async () => {
+      const { hasher, spent } = counting();
+      const stored = await withPart(2, '32').then((text) => text.split('$')).then((parts) => ((parts[3] = '16'), parts.join('$')));
+
+      await expect(hasher.verify('pw', stored)).resolves.toBe(false); // its key was made with r=1, p=1
+
+      expect(spent.hashes).toBe(1);
+    });
   });
 });
