@@ -20,8 +20,9 @@ const MAX_LOG2N = 20;
 const derive = (password: string, salt: Buffer, { log2N, r, p }: PasswordCost) =>
   new Promise<Buffer>((resolve, reject) => {
     const N = 2 ** log2N;
-    // scrypt needs 128·N·r bytes; node's default maxmem (32 MiB) is below OWASP's 128 MiB.
-    const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r };
+    // OpenSSL's scrypt needs 128·r·(N + p + 2) bytes (its V and B buffers), and refuses more than maxmem; node's
+    // default maxmem (32 MiB) is below OWASP's 128 MiB, and a fixed multiple of N·r is too little at small N.
+    const options: ScryptOptions = { N, r, p, maxmem: 128 * r * (N + p + 2) };
     scrypt(password.normalize('NFC'), salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key)));
   });
 
