@@ -186,4 +186,66 @@ describe('summaryService', () => {
 
     expect(generator.generate).not.toHaveBeenCalled();
   });
+
+  describe('when things around the generation fail', () => {
+    it('answers null and logs when the summary lookup itself fails', async () => {
+      const logger = silentLogger();
+      const broken = { ...movies, claimSummaryLease: async () => Promise.reject(new Error('database gone')) };
+
+      const read = await service({ movies: broken, logger }).withSummary(movie);
+
+      expect(read.summary).toBeNull();
+      expect(logger.error).toHaveBeenCalledWith('summary lookup failed; answering without a summary', expect.objectContaining({ movieId: movie.id }));
+    });
+
+    it('answers null and logs both failures when the lease cannot be given back after a failed generation', async () => {
+      const logger = silentLogger();
+      const broken = { ...movies, releaseSummaryLease: async () => Promise.reject(new Error('database gone')) };
+      const generator = { generate: jest.fn().mockRejectedValue(new Error('upstream 500')) };
+
+      const read = await service({ movies: broken, generator, logger }).withSummary(movie);
+
+      expect(read.summary).toBeNull();
+      expect(logger.warn).toHaveBeenCalledWith('summary generation failed; answering without a summary', expect.objectContaining({ movieId: movie.id }));
+      expect(logger.error).toHaveBeenCalledWith('could not release the summary lease', expect.objectContaining({ movieId: movie.id }));
+    });
+  });
+
+  describe('with the LLM budget spent', () => {
+    const spent = (resetSeconds = 60) => ({
+      spend: async () => ({ allowed: false, policy: { name: 'llm', limit: 500, windowSeconds: 3600 }, remaining: 0, resetSeconds, retryAfterSeconds: resetSeconds }),
+    });
+
+    it('answers null, and logs, when the fallback writer fails too', async () => {
+      const logger = silentLogger();
+      const fallback = { generate: jest.fn(async () => Promise.reject(new Error('facts writer broke'))) };
+
+      const read = await service({ callBudget: spent(), fallback, logger }).withSummary(movie);
+
+      expect(read.summary).toBeNull();
+      expect(logger.warn).toHaveBeenCalledWith('the fallback summary writer failed; answering without a summary', expect.objectContaining({ movieId: movie.id }));
+    });
+
+    it('answers null when the fallback writer has nothing usable to say', async () => {
+      const read = await service({ callBudget: spent(), fallback: generatorAnswering('  ', 'facts') }).withSummary(movie);
+
+      expect(read.summary).toBeNull();
+    });
+
+    it('warns once per window, with the limit and when it resumes, and again once the window has rolled', async () => {
+      const logger = silentLogger();
+      let clock = 1_000_000;
+      const summaries = service({ callBudget: spent(60), fallback: generatorAnswering('Facts.', 'facts'), logger, now: () => clock });
+      const budgetWarnings = () => logger.warn.mock.calls.filter(([message]) => String(message).startsWith('the LLM budget is spent'));
+
+      await summaries.withSummary(movie);
+      clock += 59_999;
+      await summaries.withSummary(movie);
+      expect(budgetWarnings()).toEqual([[expect.any(String), { maxCallsPerHour: 500, resumesInSeconds: 60 }]]);
+
+      clock += 1; // the window of 60 s has rolled
+      await summaries.withSummary(movie);
+      expect(budgetWarnings()).toHaveLength(2);
+    });
+  });
 });
