@@ -73,8 +73,55 @@ describe('parseDatasetRow', () => {
     expect(parseDatasetRow(row(fields))).toEqual({ ok: false, reason });
   });
 
-  it('refuses a row that is not an object', () => {
-    expect(parseDatasetRow('Titanic')).toEqual({ ok: false, reason: 'row' });
+  it.each([['a text', 'Titanic'], ['null', null], ['a list', [{ Title: 'Titanic' }]], ['a number', 1997]])('refuses a row that is %s, not an object', (_case, value) => {
+    expect(parseDatasetRow(value)).toEqual({ ok: false, reason: 'row' });
+  });
+
+  it.each([
+    [{ 'Release Date': ' Dec 19 1997 ' }, 1997],
+    [{ 'Release Date': 'Jan 1 1870' }, 1870],
+    [{ 'Release Date': 'Dec 31 2011' }, 2011],
+    [{ 'Release Date': 'Feb 29 1996' }, 1996],
+    [{ 'Release Date': null }, null],
+    [{ 'Release Date': undefined }, null],
+  ])('reads %j as the year %p', (fields, year) => {
+    expect(parseDatasetRow(row(fields))).toMatchObject({ ok: true, movie: { year } });
+  });
+
+  it.each([
+    [{ 'Release Date': 'Dec 31 1869' }, 'release date'],
+    [{ 'Release Date': 'Jan 1 2012' }, 'release date'],
+    [{ 'Release Date': 'Feb 29 1997' }, 'release date'],
+    [{ 'Release Date': 'Apr 31 1997' }, 'release date'],
+    [{ 'Release Date': 'Dez 19 1997' }, 'release date'],
+    [{ 'Release Date': 'On Dec 19 1997' }, 'release date'],
+    [{ 'Release Date': 'Dec 19 1997 or so' }, 'release date'],
+    [{ 'Major Genre': 'x'.repeat(51) }, 'genre'],
+    [{ Director: 'x'.repeat(201) }, 'director'],
+  ])('refuses %j, naming the %s', (fields, reason) => {
+    expect(parseDatasetRow(row(fields))).toEqual({ ok: false, reason });
+  });
+
+  it('trims the genre and the director, and refuses one that is only spaces', () => {
+    expect(parseDatasetRow(row({ 'Major Genre': ' Drama ', Director: ' Jane Campion ' }))).toMatchObject({
+      ok: true,
+      movie: { genres: ['Drama'], director: 'Jane Campion' },
+    });
+    expect(parseDatasetRow(row({ 'Major Genre': '   ' }))).toEqual({ ok: false, reason: 'genre' });
+    expect(parseDatasetRow(row({ Director: '  ' }))).toEqual({ ok: false, reason: 'director' });
+  });
+
+  it('leaves out IMDb votes without their rating', () => {
+    expect(parseDatasetRow(row({ 'IMDB Rating': null, 'IMDB Votes': 5000 }))).toMatchObject({ ok: true, movie: { imdb: null } });
+    expect(parseDatasetRow(row({ 'IMDB Votes': 5000 }))).toMatchObject({ ok: true, movie: { imdb: null } });
+    expect(parseDatasetRow(row({ 'IMDB Rating': 6.1 }))).toMatchObject({ ok: true, movie: { imdb: null } });
+  });
+
+  it('keys a film without a release date by its title alone, words kept apart', () => {
+    expect(parseDatasetRow(row({ Title: ' The  Thin Red Line ', 'Release Date': null }))).toMatchObject({
+      ok: true,
+      movie: { import_key: ':the thin red line' },
+    });
   });
 });
 
