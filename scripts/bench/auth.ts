@@ -6,16 +6,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Client, InStatement, ResultSet, TransactionMode } from '@libsql/client';
 import { parseConfig } from '../../lib/config';
 import { createServices, type Services } from '../../lib/container';
 import { openMigratedDatabase } from '../../lib/db/client';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
+import { SIGN_IN_NOT_LIVE } from '../../lib/repositories/sessionsRepository';
 import { createUsersRepository } from '../../lib/repositories/usersRepository';
 import { issueTokenRoute } from '../../lib/schemas/routes/auth';
 import { createRatingRoute } from '../../lib/schemas/routes/ratings';
 import { getMeRoute } from '../../lib/schemas/routes/users';
 import { createPasswordHasher } from '../../lib/services/passwords';
-import { createTokenSigner } from '../../lib/services/tokens';
 import { issueToken } from '../../functions/auth/issueToken';
 import { createRating } from '../../functions/ratings/createRating';
 import { getMe } from '../../functions/users/getMe';
@@ -32,10 +33,28 @@ const PASSWORD = 'bench-password-1';
 const call = async (handler: Invocable, event: ReturnType<typeof httpEvent>) =>
   (await handler(event, lambdaContext(), { signal: new AbortController().signal } as never)) as { statusCode: number; body?: string };
 
-async function servicesOver(databaseUrl: string, env: Record<string, string> = {}): Promise<Services> {
+async function servicesOver(databaseUrl: string, env: Record<string, string> = {}, wrap = (db: Client) => db): Promise<Services> {
   const config = parseConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATABASE_URL: databaseUrl, LOG_LEVEL: 'SILENT', ...env });
   const generator = { generate: () => Promise.reject(new Error('no LLM in this bench')) };
-  return createServices({ config, db: await openMigratedDatabase({ url: databaseUrl }), logger: silentLogger(), generator });
+  return createServices({ config, db: wrap(await openMigratedDatabase({ url: databaseUrl })), logger: silentLogger(), generator });
+}
+
+const isLivenessGuard = (statement: InStatement | undefined) => typeof statement === 'object' && statement.sql.includes(SIGN_IN_NOT_LIVE);
+
+/**
+ * The database with the sign-in's liveness guard left out of each batch that leads with it (its place in the results
+ * kept by a blank): the same route, the same round trips, without the check's SQL. The floor of the liveness row.
+ */
+function withoutLivenessGuard(db: Client): Client {
+  const batch = async (statements: InStatement[], mode?: TransactionMode): Promise<ResultSet[]> =>
+    isLivenessGuard(statements[0]) ? [{} as ResultSet, ...(await db.batch(statements.slice(1), mode))] : db.batch(statements, mode);
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'batch') return batch;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** (a) 1,000 wrong passwords in a row for one account, one after another: the CPU each kind of answer costs. */
@@ -79,32 +98,23 @@ async function wrongPasswords(databaseUrl: string, record: (row: BenchRow) => vo
   });
 }
 
-/** (b) GET /users/me/ and a signed-in POST /ratings/ with the liveness read, against the same without it. */
+/** (b) GET /users/me/ and a signed-in POST /ratings/ with the liveness guard in their batch, against the same without it. */
 async function livenessCost(databaseUrl: string, record: (row: BenchRow) => void, calls: number): Promise<void> {
   // The write limit (issue 15) is lifted: this measures the token check, not the limiter.
   const services = await servicesOver(databaseUrl, { AUTH_RATE_PER_MINUTE: '1000000', WRITE_RATE_PER_MINUTE: '1000000' });
   await services.auth.createAccount({ email: 'reader@example.com', password: PASSWORD });
   const { access_token: token } = await services.auth.signIn('reader@example.com', PASSWORD);
   const movies = await Promise.all(Array.from({ length: 100 }, (_, i) => services.movies.create({ title: `Liveness ${i}`, genres: [] })));
-  const tokens = createTokenSigner({ secret: SECRET });
-  // The check as it was before issue 10: the token's signature and claims alone.
-  const tokenOnly: Services = {
-    ...services,
-    auth: {
-      ...services.auth,
-      authenticate: async (accessToken: string) => {
-        const claims = await tokens.verify(accessToken, 'access');
-        return { id: Number(claims.sub), role: claims.role };
-      },
-    },
-  };
+  // The floor: the same routes over the same file, with the guard statement taken out of their batches. (Before
+  // issue 12 the check was a read of its own; since, it rides at the head of the route's first batch.)
+  const unchecked = await servicesOver(databaseUrl, { AUTH_RATE_PER_MINUTE: '1000000', WRITE_RATE_PER_MINUTE: '1000000' }, withoutLivenessGuard);
   const headers = { authorization: `Bearer ${token}` };
   for (const [name, route, implementation, event, status] of [
     ['GET /users/me/', getMeRoute, getMe, () => httpEvent({ path: '/users/me/', headers }), 200],
     ['POST /ratings/ (signed in)', createRatingRoute, createRating, (i: number) => httpEvent({ method: 'POST', path: '/ratings/', headers, body: { movie: movies[i % 100]!.id, value: 1 + (i % 5) } }), [200, 201]],
   ] as const) {
     const live = createHttpHandler(route as never, implementation as never, async () => services);
-    const before = createHttpHandler(route as never, implementation as never, async () => tokenOnly);
+    const before = createHttpHandler(route as never, implementation as never, async () => unchecked);
     const expect = (statusCode: number) => {
       if (!([status].flat() as number[]).includes(statusCode)) throw new Error(`${name}: unexpected ${statusCode}`);
     };
@@ -117,7 +127,7 @@ async function livenessCost(databaseUrl: string, record: (row: BenchRow) => void
     record({
       scenario: `token liveness: ${name}`,
       figure: `p50 ${ms(timing.subject.p50)} ms, p99 ${ms(timing.subject.p99)} ms`,
-      floor: `before the check p50 ${ms(timing.floor.p50)} ms`,
+      floor: `without the guard statement p50 ${ms(timing.floor.p50)} ms`,
       ratio,
       target: '≤ 1.15×',
       met: ratio <= 1.15,
