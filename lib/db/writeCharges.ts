@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Client, InArgs, InStatement, ResultSet, TransactionMode } from '@libsql/client';
+import { clientWith } from './clientWith';
 
 /**
  * A statement that must run in the same transaction as a piece of work and before it, such as the count of a
@@ -59,12 +60,5 @@ export function carryWriteCharges(client: Client): Client {
     const charge = READ.test(sqlOf(whole)) ? undefined : takeCharge();
     return charge ? (await carrying(client, charge, [whole]))[0]! : client.execute(whole);
   };
-  return new Proxy(client, {
-    get(target, property) {
-      if (property === 'batch') return batch;
-      if (property === 'execute') return execute;
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return clientWith(client, { batch, execute } as Partial<Client>);
 }

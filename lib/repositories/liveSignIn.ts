@@ -1,4 +1,5 @@
 import type { Client, InStatement, TransactionMode } from '@libsql/client';
+import { clientWith } from '../db/clientWith';
 import { INVALID_TOKEN, Unauthorized } from '../errors';
 import { unconfirmedSignIn, type SignInToConfirm } from '../requestScope';
 import { liveSignInGuard, SIGN_IN_NOT_LIVE } from './sessionsRepository';
@@ -23,29 +24,21 @@ export function createLiveSignInClient(db: Client) {
     return pick(results.slice(1));
   }
 
-  const client = new Proxy(db, {
-    get(target, property, receiver) {
-      if (property === 'execute') {
-        return (statement: InStatement | string, args?: unknown) => {
-          const signIn = unconfirmedSignIn();
-          if (!signIn) return target.execute(statement as string, args as never);
-          const full = typeof statement === 'string' ? { sql: statement, args: (args ?? []) as never } : statement;
-          // 'deferred': the statement may write; the guard failing first leaves it unrun.
-          return carried(signIn, [full], 'deferred', ([result]) => result!);
-        };
-      }
-      if (property === 'batch') {
-        return (statements: InStatement[], mode?: TransactionMode) => {
-          const signIn = unconfirmedSignIn();
-          if (!signIn) return target.batch(statements, mode);
-          // Stryker disable next-line LogicalOperator: equivalent: libSQL's own default mode is 'deferred' too
-          return carried(signIn, statements, mode ?? 'deferred', (results) => results);
-        };
-      }
-      const value = Reflect.get(target, property, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  const client = clientWith(db, {
+    execute: (statement: InStatement | string, args?: unknown) => {
+      const signIn = unconfirmedSignIn();
+      if (!signIn) return db.execute(statement as string, args as never);
+      const full = typeof statement === 'string' ? { sql: statement, args: (args ?? []) as never } : statement;
+      // 'deferred': the statement may write; the guard failing first leaves it unrun.
+      return carried(signIn, [full], 'deferred', ([result]) => result!);
     },
-  });
+    batch: (statements: InStatement[], mode?: TransactionMode) => {
+      const signIn = unconfirmedSignIn();
+      if (!signIn) return db.batch(statements, mode);
+      // Stryker disable next-line LogicalOperator: equivalent: libSQL's own default mode is 'deferred' too
+      return carried(signIn, statements, mode ?? 'deferred', (results) => results);
+    },
+  } as Partial<Client>);
 
   return {
     client,

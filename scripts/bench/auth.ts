@@ -10,6 +10,7 @@ import type { Client, InStatement, ResultSet, TransactionMode } from '@libsql/cl
 import { parseConfig } from '../../lib/config';
 import { createServices, type Services } from '../../lib/container';
 import { openMigratedDatabase } from '../../lib/db/client';
+import { clientWith } from '../../lib/db/clientWith';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { SIGN_IN_NOT_LIVE } from '../../lib/repositories/sessionsRepository';
 import { createUsersRepository } from '../../lib/repositories/usersRepository';
@@ -48,13 +49,7 @@ const isLivenessGuard = (statement: InStatement | undefined) => typeof statement
 function withoutLivenessGuard(db: Client): Client {
   const batch = async (statements: InStatement[], mode?: TransactionMode): Promise<ResultSet[]> =>
     isLivenessGuard(statements[0]) ? [{} as ResultSet, ...(await db.batch(statements.slice(1), mode))] : db.batch(statements, mode);
-  return new Proxy(db, {
-    get(target, property) {
-      if (property === 'batch') return batch;
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  return clientWith(db, { batch } as Partial<Client>);
 }
 
 /** (a) 1,000 wrong passwords in a row for one account, one after another: the CPU each kind of answer costs. */

@@ -7,6 +7,7 @@ import { createThrottleRepository } from '../../lib/repositories/throttleReposit
 import { createUsersRepository } from '../../lib/repositories/usersRepository';
 import { createPasswordHasher } from '../../lib/services/passwords';
 import { createRateLimiter } from '../../lib/services/throttling';
+import { countingCalls } from '../../tests/support/countingCalls';
 import { httpEvent, lambdaContext } from '../../tests/support/events';
 import { timeAgainstFloor, type Timing } from './stats';
 import type { BundledHandler } from './types';
@@ -32,23 +33,6 @@ export interface WriteLimitBench {
   calls: number;
 }
 
-/** Counts the calls made to the client: each execute or batch is one round trip to a remote database. */
-function countingCalls(db: Client) {
-  const counted = { calls: 0 };
-  const client = new Proxy(db, {
-    get(target, property) {
-      const value = Reflect.get(target, property, target) as unknown;
-      if (typeof value !== 'function') return value;
-      const bound = (value as (...args: unknown[]) => unknown).bind(target);
-      if (property !== 'execute' && property !== 'batch') return bound;
-      return (...args: unknown[]) => {
-        counted.calls++;
-        return bound(...args);
-      };
-    },
-  });
-  return { client, counted };
-}
 
 async function call(handler: BundledHandler, event: APIGatewayProxyEventV2, expected: readonly number[]) {
   const result = await handler(event, lambdaContext(), { signal: new AbortController().signal });

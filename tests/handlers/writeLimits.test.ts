@@ -1,4 +1,3 @@
-import type { Client } from '@libsql/client';
 import type { Services } from '../../lib/container';
 import * as z from 'zod';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
@@ -12,6 +11,7 @@ import { createMovie } from '../../functions/movies/createMovie';
 import { listMovies } from '../../functions/movies/listMovies';
 import { createRating } from '../../functions/ratings/createRating';
 import { signUp } from '../support/auth';
+import { countingCalls } from '../support/countingCalls';
 import { createMemoryDatabase } from '../support/database';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
@@ -24,24 +24,6 @@ interface Caller {
   user?: User;
 }
 
-/** Calls to the database client, so a test can tell whether the limit added a round trip. */
-function countingCalls(db: Client) {
-  const counted = { calls: 0 };
-  const proxy = new Proxy(db, {
-    get(target, property) {
-      const value = Reflect.get(target, property, target) as unknown;
-      if (typeof value !== 'function') return value;
-      if (property === 'execute' || property === 'batch') {
-        return (...args: unknown[]) => {
-          counted.calls++;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      }
-      return (value as (...a: unknown[]) => unknown).bind(target);
-    },
-  });
-  return { db: proxy, counted };
-}
 
 describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
   let services: Services;
@@ -198,7 +180,7 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
   });
 
   it("It should count a write in the write's own round trip: a limited rating takes as many database calls as an exempt one", async () => {
-    const { db, counted } = countingCalls(await createMemoryDatabase());
+    const { client: db, counted } = countingCalls(await createMemoryDatabase());
     services = await createTestServices({ db, env: { WRITE_RATE_PER_MINUTE: '3' }, clock: () => clock });
     movieId = (await services.movies.create({ title: 'Heat' })).id;
     const [basic, admin] = [await signUp(services), await signUp(services, { role: 'admin' })];
