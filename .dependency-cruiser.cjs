@@ -14,7 +14,8 @@ module.exports = {
     },
     {
       name: 'http-knows-no-domain',
-      comment: 'lib/http is the HTTP stack: it knows nothing of services, repositories, the database or the container (functions/ hands it the container).',
+      comment:
+        'lib/http is the HTTP stack: it knows nothing of services, repositories, the database or the container (functions/ hands it the container).',
       severity: 'error',
       from: { path: '^lib/http/' },
       to: {
@@ -48,7 +49,8 @@ module.exports = {
       from: { path: '^functions/' },
       to: {
         path: '^lib/',
-        pathNot: '^lib/(container\\.ts|containerWithSummaryWriter\\.ts|errors\\.ts|http/|schemas/|web/|docs/|static/|openapi/openapi\\.json)',
+        pathNot:
+          '^lib/(container\\.ts|containerWithSummaryWriter\\.ts|errors\\.ts|http/|schemas/|web/|docs/|static/|openapi/openapi\\.json)',
       },
     },
     {

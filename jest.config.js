@@ -1,5 +1,5 @@
 // Tests log nothing unless asked: set once for the whole run, never per test.
-process.env.LOG_LEVEL ??= "SILENT";
+process.env.LOG_LEVEL ??= 'SILENT';
 
 // Tests are TypeScript compiled by swc; @middy, jose and json-schema-ref-parser (openapi-backend's) ship only ES
 // modules, so they are compiled too.

@@ -26,7 +26,8 @@ class RequestLogger extends Logger {
     if (requestId === undefined) return extra;
     const [first] = extra;
     // A lone error or string is what powertools would have written as `error` or `extra`.
-    const attributes = first instanceof Error ? [{ error: first }] : typeof first === 'string' ? [{ extra: first }] : (extra as LogAttributes[]);
+    const attributes =
+      first instanceof Error ? [{ error: first }] : typeof first === 'string' ? [{ extra: first }] : (extra as LogAttributes[]);
     return [...attributes, { request_id: requestId }];
   }
   override debug(input: LogItemMessage, ...extra: Extra) {

@@ -253,13 +253,7 @@ function renderAccount() {
 function movieItem(movie) {
   const title = el('a', { href: `#/movies/${movie.id}`, class: 'result-title' }, movie.title);
   const facts = factsText(movie);
-  return el(
-    'li',
-    { class: 'result' },
-    title,
-    ...(facts ? [el('p', {}, facts)] : []),
-    el('p', {}, ratingLine(movie)),
-  );
+  return el('li', { class: 'result' }, title, ...(facts ? [el('p', {}, facts)] : []), el('p', {}, ratingLine(movie)));
 }
 
 async function browse(search, page, list = 'all') {
@@ -318,7 +312,13 @@ function renderHistogram(movie) {
       const fill = el('span', { class: 'bar-fill' });
       // Set through the CSSOM, which the page's CSP (no inline styles) allows.
       fill.style.width = `${most === 0 ? 0 : (counts[value] / most) * 100}%`;
-      return el('div', { class: 'bar-row', 'aria-hidden': 'true' }, el('span', { class: 'bar-label' }, `${value}★`), el('span', { class: 'bar' }, fill), el('span', { class: 'bar-count' }, String(counts[value])));
+      return el(
+        'div',
+        { class: 'bar-row', 'aria-hidden': 'true' },
+        el('span', { class: 'bar-label' }, `${value}★`),
+        el('span', { class: 'bar' }, fill),
+        el('span', { class: 'bar-count' }, String(counts[value])),
+      );
     }),
   );
   histogram.hidden = false;
@@ -358,7 +358,8 @@ function renderMovie(movie) {
   byId('movie-count').textContent = movie.rating === null ? '' : countText(movie.rating_count);
   byId('movie-score').textContent = scoreText(movie);
   renderHistogram(movie);
-  byId('movie-summary').textContent = movie.summary ?? 'No summary yet: the summary writer did not answer in time. Open the film again later.';
+  byId('movie-summary').textContent =
+    movie.summary ?? 'No summary yet: the summary writer did not answer in time. Open the film again later.';
   byId('movie-summary-source').textContent = sourceText(movie.summary_source);
   byId('movie-description').textContent = movie.description ?? '';
   byId('movie-description-section').hidden = !movie.description;
@@ -371,7 +372,16 @@ async function openMovie(id, { fresh = false } = {}) {
   const article = byId('movie');
   article.setAttribute('aria-busy', 'true');
   if (!fresh) {
-    renderMovie({ title: 'Loading…', rating: null, rating_count: 0, genres: [], year: null, summary: '', summary_source: null, description: null });
+    renderMovie({
+      title: 'Loading…',
+      rating: null,
+      rating_count: 0,
+      genres: [],
+      year: null,
+      summary: '',
+      summary_source: null,
+      description: null,
+    });
     byId('rate-status').textContent = '';
     byId('rate-form').reset();
   }
@@ -449,7 +459,7 @@ function start() {
   });
 
   const turnPage = (step) => {
-    const query = new URLSearchParams((location.hash.split('?')[1] ?? ''));
+    const query = new URLSearchParams(location.hash.split('?')[1] ?? '');
     const page = Math.max((Number.parseInt(query.get('page') ?? '1', 10) || 1) + step, 1);
     location.hash = listHash((query.get('search') ?? '').trim(), page, currentList);
   };

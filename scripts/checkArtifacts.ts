@@ -83,19 +83,33 @@ function eventFor(request: ArtifactRequest): APIGatewayProxyEventV2 {
     pathParameters: request.pathParameters,
     query: request.query,
     body: request.body,
-    headers: { host: 'api.example.com', 'user-agent': 'artifact-check', ...(request.token ? { authorization: `Bearer ${request.token}` } : {}) },
+    headers: {
+      host: 'api.example.com',
+      'user-agent': 'artifact-check',
+      ...(request.token ? { authorization: `Bearer ${request.token}` } : {}),
+    },
   });
   // API Gateway's own ids look like this; the route key names the route, or $default for the catch-all.
   const requestId = randomBytes(12).toString('base64url');
-  const routeKey = contracts.get('unmatchedRoute')?.path === request.route || !request.route.startsWith('/') ? '$default' : `${request.method} ${request.route}`;
+  const routeKey =
+    contracts.get('unmatchedRoute')?.path === request.route || !request.route.startsWith('/')
+      ? '$default'
+      : `${request.method} ${request.route}`;
   return { ...event, routeKey: routeKey, requestContext: { ...event.requestContext, requestId, routeKey } };
 }
 
 /** What EventBridge sends a function on its schedule. */
 function scheduledEvent(schedule: string, region = 'eu-west-1') {
   return {
-    version: '0', id: randomBytes(16).toString('hex'), 'detail-type': 'Scheduled Event', source: 'aws.events', account: '000000000000',
-    time: new Date().toISOString(), region, resources: [`arn:aws:events:${region}:000000000000:rule/${schedule}`], detail: {},
+    version: '0',
+    id: randomBytes(16).toString('hex'),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region,
+    resources: [`arn:aws:events:${region}:000000000000:rule/${schedule}`],
+    detail: {},
   };
 }
 
@@ -120,7 +134,10 @@ function printReport(reports: FunctionReport[]): void {
   console.log(`\n${pad('function', 18)} ${pad('zip', 9)} ${pad('init ms', 12)} ${pad('answers (status ms round trips)', 70)} result`);
   for (const report of reports) {
     const calls = report.calls
-      .map((call) => `${call.status || 'ran'} ${Math.round(call.ms)}${call.cold ? ' cold' : ''} ${call.roundTrips}rt${report.smoke ? ' (no scenario)' : ''}`)
+      .map(
+        (call) =>
+          `${call.status || 'ran'} ${Math.round(call.ms)}${call.cold ? ' cold' : ''} ${call.roundTrips}rt${report.smoke ? ' (no scenario)' : ''}`,
+      )
       .join(', ');
     console.log(
       `${pad(report.name, 18)} ${pad(`${Math.round(report.zipBytes / 1024)} KiB`, 9)} ${pad(report.starts.map(Math.round).join(', '), 12)} ` +
@@ -179,7 +196,12 @@ export async function main(): Promise<void> {
       handler: fn.handler,
       functionName: `movie-rating-api-check-${name}`,
       // The admin is ensured by the one container that signs it in, sparing every other cold start a hash.
-      env: { ...provider.environment, ...fn.environment, ...shared, ...(name === 'issueToken' ? { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } : {}) },
+      env: {
+        ...provider.environment,
+        ...fn.environment,
+        ...shared,
+        ...(name === 'issueToken' ? { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } : {}),
+      },
       timeoutSeconds: fn.timeout ?? provider.timeout ?? 6,
       memoryMb: fn.memorySize ?? provider.memorySize,
       region: provider.region,

@@ -15,7 +15,10 @@ export async function main(args: string[] = []): Promise<void> {
   if (password.length < 8) throw new Error('the admin password must be at least 8 characters');
   const db = await openMigratedDatabase(config.database);
   try {
-    await createServices({ config, db, logger: getLogger(), generator: getSummaryGenerator() }).auth.ensureAdmin({ email: email.trim(), password });
+    await createServices({ config, db, logger: getLogger(), generator: getSummaryGenerator() }).auth.ensureAdmin({
+      email: email.trim(),
+      password,
+    });
     console.log(`admin ${email.trim().toLowerCase()} ensured`);
   } finally {
     db.close();

@@ -21,7 +21,23 @@ import { bundledMoviesDataset, importMovies, readDataset } from '../lib/services
 import { httpEvent, lambdaContext } from '../tests/support/events';
 import { ms, time } from './bench/stats';
 
-const WORDS = ['the', 'love', 'man', 'star wars', 'king', 'night', 'dead', 'life', 'american', 'war', 'girl', 'day', 'black', 'home', 'big'];
+const WORDS = [
+  'the',
+  'love',
+  'man',
+  'star wars',
+  'king',
+  'night',
+  'dead',
+  'life',
+  'american',
+  'war',
+  'girl',
+  'day',
+  'black',
+  'home',
+  'big',
+];
 const SEARCHES = 1000;
 
 export async function main(): Promise<void> {
@@ -50,10 +66,14 @@ export async function main(): Promise<void> {
 
     const handler = createHttpHandler(listMoviesRoute, listMovies, async () => services);
     const viaHandler = await time(async (i) => {
-      const result = await handler(httpEvent({ path: '/movies/', query: { search: search(i) } }), lambdaContext(), { signal: new AbortController().signal });
+      const result = await handler(httpEvent({ path: '/movies/', query: { search: search(i) } }), lambdaContext(), {
+        signal: new AbortController().signal,
+      });
       if (result?.statusCode !== 200) throw new Error(`listMovies answered ${result?.statusCode}`);
     }, SEARCHES);
-    console.log(`search through the warm listMovies handler: p50 ${ms(viaHandler.p50)} ms, p99 ${ms(viaHandler.p99)} ms (n ${viaHandler.n})`);
+    console.log(
+      `search through the warm listMovies handler: p50 ${ms(viaHandler.p50)} ms, p99 ${ms(viaHandler.p99)} ms (n ${viaHandler.n})`,
+    );
   } finally {
     db.close();
     rmSync(folder, { recursive: true, force: true });

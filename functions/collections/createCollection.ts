@@ -3,7 +3,10 @@ import { createHttpHandler, type RouteImplementation } from '../../lib/http/crea
 import { created } from '../../lib/http/reply';
 import { createCollectionRoute } from '../../lib/schemas/routes/collections';
 
-export const createCollection: RouteImplementation<typeof createCollectionRoute, Pick<Services, 'collections'>> = async ({ body, user }, { collections }) => {
+export const createCollection: RouteImplementation<typeof createCollectionRoute, Pick<Services, 'collections'>> = async (
+  { body, user },
+  { collections },
+) => {
   const collection = await collections.create(user.id, body);
   return created(collection, `/collections/${collection.id}/`);
 };

@@ -3,7 +3,10 @@ import { createHttpHandler, type RouteImplementation } from '../../lib/http/crea
 import { noContent } from '../../lib/http/reply';
 import { deleteCollectionRoute } from '../../lib/schemas/routes/collections';
 
-export const deleteCollection: RouteImplementation<typeof deleteCollectionRoute, Pick<Services, 'collections'>> = async ({ params, user }, { collections }) => {
+export const deleteCollection: RouteImplementation<typeof deleteCollectionRoute, Pick<Services, 'collections'>> = async (
+  { params, user },
+  { collections },
+) => {
   await collections.remove(params.id, user.id);
   return noContent();
 };

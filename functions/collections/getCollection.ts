@@ -2,7 +2,9 @@ import { getServices, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { getCollectionRoute } from '../../lib/schemas/routes/collections';
 
-export const getCollection: RouteImplementation<typeof getCollectionRoute, Pick<Services, 'collections'>> = async ({ params, user }, { collections }) =>
-  collections.get(params.id, user.id);
+export const getCollection: RouteImplementation<typeof getCollectionRoute, Pick<Services, 'collections'>> = async (
+  { params, user },
+  { collections },
+) => collections.get(params.id, user.id);
 
 export const handler = createHttpHandler(getCollectionRoute, getCollection, getServices);

@@ -2,7 +2,9 @@ import { getServices, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { listCollectionsRoute } from '../../lib/schemas/routes/collections';
 
-export const listCollections: RouteImplementation<typeof listCollectionsRoute, Pick<Services, 'collections'>> = async ({ query, user }, { collections }) =>
-  collections.list(user.id, query);
+export const listCollections: RouteImplementation<typeof listCollectionsRoute, Pick<Services, 'collections'>> = async (
+  { query, user },
+  { collections },
+) => collections.list(user.id, query);
 
 export const handler = createHttpHandler(listCollectionsRoute, listCollections, getServices);

@@ -2,7 +2,10 @@ import { getServices, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { getRequestCountRoute } from '../../lib/schemas/routes/requestCount';
 
-export const getRequestCount: RouteImplementation<typeof getRequestCountRoute, Pick<Services, 'requestCounter'>> = async (_input, { requestCounter }) => ({
+export const getRequestCount: RouteImplementation<typeof getRequestCountRoute, Pick<Services, 'requestCounter'>> = async (
+  _input,
+  { requestCounter },
+) => ({
   requests: await requestCounter.total(),
 });
 

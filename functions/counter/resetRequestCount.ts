@@ -2,7 +2,10 @@ import { getServices, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { resetRequestCountRoute } from '../../lib/schemas/routes/requestCount';
 
-export const resetRequestCount: RouteImplementation<typeof resetRequestCountRoute, Pick<Services, 'requestCounter'>> = async (_input, { requestCounter }) => {
+export const resetRequestCount: RouteImplementation<typeof resetRequestCountRoute, Pick<Services, 'requestCounter'>> = async (
+  _input,
+  { requestCounter },
+) => {
   await requestCounter.reset();
   return { message: 'request count reset' };
 };

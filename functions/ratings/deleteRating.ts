@@ -3,7 +3,10 @@ import { createHttpHandler, type RouteImplementation } from '../../lib/http/crea
 import { noContent } from '../../lib/http/reply';
 import { deleteRatingRoute } from '../../lib/schemas/routes/ratings';
 
-export const deleteRating: RouteImplementation<typeof deleteRatingRoute, Pick<Services, 'ratings'>> = async ({ params, user }, { ratings }) => {
+export const deleteRating: RouteImplementation<typeof deleteRatingRoute, Pick<Services, 'ratings'>> = async (
+  { params, user },
+  { ratings },
+) => {
   await ratings.remove(params.id, user);
   return noContent();
 };

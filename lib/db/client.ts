@@ -16,7 +16,8 @@ const BUSY_TIMEOUT_MS = 10_000;
 function localFilePath(url: string): string | undefined {
   if (!url.startsWith('file:')) return undefined;
   const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length).split('?')[0];
-  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent: taken for a file, '' or ':memory:' only gets mkdir('.') and pragmas an in-memory database has no use for
+  // '' and ':memory:' taken for files would only get mkdir('.') and pragmas an in-memory database has no use for.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent, see above
   return path === '' || path === ':memory:' ? undefined : path;
 }
 

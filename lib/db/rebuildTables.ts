@@ -28,7 +28,9 @@ interface SchemaEntry {
  * foreign keys off (a dropped parent would otherwise cascade into its children), inside one transaction.
  */
 export async function rebuildTablesScript(db: Client, rebuilds: readonly TableRebuild[]): Promise<string> {
-  const schema = (await db.execute("SELECT type, name, tbl_name AS 'table', sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid")).rows.map(
+  const schema = (
+    await db.execute("SELECT type, name, tbl_name AS 'table', sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid")
+  ).rows.map(
     (row) => ({ type: String(row.type), name: String(row.name), table: String(row.table), sql: String(row.sql) }) satisfies SchemaEntry,
   );
   // Views and triggers may name the tables rebuilt: they are dropped first and made again last, in their order.
@@ -42,9 +44,9 @@ export async function rebuildTablesScript(db: Client, rebuilds: readonly TableRe
     // Stryker disable next-line StringLiteral: equivalent: any free name works, "" included
     const temporary = `${table}__rebuilt`;
     // Generated columns (hidden 2 and 3) are computed, never copied.
-    const columns = (await db.execute({ sql: 'SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid', args: [table] })).rows.map((row) =>
-      String(row.name),
-    );
+    const columns = (
+      await db.execute({ sql: 'SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid', args: [table] })
+    ).rows.map((row) => String(row.name));
     const names = columns.map(quoteName).join(', ');
     const values = columns.map((column) => copyAs[column] ?? quoteName(column)).join(', ');
     script.push(

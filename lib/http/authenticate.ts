@@ -15,7 +15,9 @@ const BEARER = /^Bearer +([^\s]+) *$/i;
  * public ones included, and a bad one is refused even there: a client that sends a token wants it used.
  * Runs before the body is validated, so an anonymous caller learns nothing of a protected route.
  */
-export function authenticate(route: RouteContract): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
+export function authenticate(
+  route: RouteContract,
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
   const needsUser = (requireAuthForWrites: boolean) => route.access !== 'public' || (route.writes === true && requireAuthForWrites);
   return {
     before: async (request) => {

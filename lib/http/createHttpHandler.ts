@@ -28,7 +28,10 @@ export type { HttpContext, StackServices } from './context';
 type Middleware = HttpMiddleware;
 
 /** A route's handler: its validated input, and the dependencies it names (a Pick of the container's services). */
-export type RouteImplementation<R extends RouteContract, D extends object = object> = (input: RouteInput<R>, dependencies: D) => Promise<RouteResult<R>>;
+export type RouteImplementation<R extends RouteContract, D extends object = object> = (
+  input: RouteInput<R>,
+  dependencies: D,
+) => Promise<RouteResult<R>>;
 
 /** A handler reaches data through repositories and services only: one that names the raw client does not compile. */
 type WithoutRawDatabase<R extends RouteContract, D extends object> = 'db' extends keyof D
@@ -69,7 +72,8 @@ function toResult(value: unknown, route: RouteContract): Result {
   if (reply.body === undefined) return { statusCode: reply.statusCode, headers };
   headers['content-type'] ??= JSON_CONTENT_TYPE;
   // API Gateway carries binary bodies (images) as base64.
-  if (Buffer.isBuffer(reply.body)) return { statusCode: reply.statusCode, headers, body: reply.body.toString('base64'), isBase64Encoded: true };
+  if (Buffer.isBuffer(reply.body))
+    return { statusCode: reply.statusCode, headers, body: reply.body.toString('base64'), isBase64Encoded: true };
   const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
   return { statusCode: reply.statusCode, headers, body };
 }
@@ -108,9 +112,15 @@ export function createHttpHandler<R extends RouteContract, D extends object>(
       if (replay) return replay;
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
       const handle = implementation as RouteImplementation<R, D>;
-      return toResult(await withWriteCharge(writeCharge, () => handle({ ...input, signal } as unknown as RouteInput<R>, built as unknown as D)), route);
+      return toResult(
+        await withWriteCharge(writeCharge, () => handle({ ...input, signal } as unknown as RouteInput<R>, built as unknown as D)),
+        route,
+      );
     });
   // Every line logged while this request is served, wherever it is logged from, carries its id.
   return (event: Event, context: Context, options?: MiddyHandlerObject): Promise<Result> =>
-    withRequestId(requestIdOf(event, context), async () => (await (options ? stack(event, context, options) : stack(event, context))) as Result);
+    withRequestId(
+      requestIdOf(event, context),
+      async () => (await (options ? stack(event, context, options) : stack(event, context))) as Result,
+    );
 }

@@ -25,7 +25,9 @@ export function noneMatchHits(header: string | undefined, tag: string): boolean 
  * without a body when the client already holds that representation. The body is still built: the tag
  * is its hash, so a cached client saves the transfer, not the query.
  */
-export function entityTags(route: RouteContract): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
+export function entityTags(
+  route: RouteContract,
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
   return {
     after: (request) => {
       const response = request.response;

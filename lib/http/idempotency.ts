@@ -28,7 +28,10 @@ const canonicalJson = (value: unknown): string => {
 };
 
 /** The request's body as parsed (the stack has replaced the raw one by then), fingerprinted. */
-const fingerprint = (jsonBody: unknown) => createHash('sha256').update(jsonBody === undefined ? '' : canonicalJson(jsonBody)).digest('base64url');
+const fingerprint = (jsonBody: unknown) =>
+  createHash('sha256')
+    .update(jsonBody === undefined ? '' : canonicalJson(jsonBody))
+    .digest('base64url');
 
 /** A 5xx, or a 429 (throttled before any work), is worth redoing on a retry; any other answer is the answer. */
 const isFinal = (status: number) => status < 500 && status !== 429;
@@ -49,7 +52,11 @@ export function idempotency(route: RouteContract, now: () => number = Date.now):
     context.idempotencyScope = undefined;
     const status = response?.statusCode ?? 500;
     if (!response || !isFinal(status)) return keys.release(scope);
-    const headers = Object.fromEntries(Object.entries(response.headers ?? {}).filter(([name]) => REPLAYED_HEADERS.includes(name.toLowerCase())).map(([k, v]) => [k, String(v)]));
+    const headers = Object.fromEntries(
+      Object.entries(response.headers ?? {})
+        .filter(([name]) => REPLAYED_HEADERS.includes(name.toLowerCase()))
+        .map(([k, v]) => [k, String(v)]),
+    );
     await keys.complete(scope, { status, headers, body: response.body });
   };
   return {
@@ -57,7 +64,9 @@ export function idempotency(route: RouteContract, now: () => number = Date.now):
       const key = headerOf(request.event, 'idempotency-key');
       if (key === undefined) return;
       if (!VALID_KEY.test(key)) {
-        throw new BadRequest('invalid Idempotency-Key', [{ path: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
+        throw new BadRequest('invalid Idempotency-Key', [
+          { path: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
+        ]);
       }
       const { services, user } = request.context;
       if (!services) throw new Error('services must be provided before idempotency');

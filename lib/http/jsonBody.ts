@@ -26,7 +26,8 @@ const PARSER_PACKAGE = '@middy/http-json-body-parser';
 
 /** @middy/http-json-body-parser's error for a body that is not JSON, which it answers 415 and the contract 400. */
 export const isMalformedJsonError = (error: unknown) =>
-  (error as { cause?: { package?: string } } | null)?.cause?.package === PARSER_PACKAGE && (error as { statusCode?: number }).statusCode === 415;
+  (error as { cause?: { package?: string } } | null)?.cause?.package === PARSER_PACKAGE &&
+  (error as { statusCode?: number }).statusCode === 415;
 
 /**
  * The request body parsed by @middy/http-json-body-parser, for the validator to read. Its Content-Type check is off

@@ -10,7 +10,8 @@ import { rateLimitOf, type RouteContract } from './route';
 type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
 type Response = APIGatewayProxyStructuredResultV2 | null | undefined;
 
-const tooManyWrites = (decision: RateLimitDecision) => new TooManyRequests('too many writes from this client; see Retry-After', rateLimitHeaders(decision));
+const tooManyWrites = (decision: RateLimitDecision) =>
+  new TooManyRequests('too many writes from this client; see Retry-After', rateLimitHeaders(decision));
 
 /** The hit as the charge of the request's first write: counted in the write's own batch, refusing it past the limit. */
 export const chargeOf = (hit: CappedHit): WriteCharge => ({

@@ -6,14 +6,18 @@ import type { HttpContext } from './context';
 import { requestIdOf } from './requestId';
 import type { RouteContract } from './route';
 
-type Request = Parameters<NonNullable<MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>['after']>>[0];
+type Request = Parameters<
+  NonNullable<MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>['after']>
+>[0];
 
 /**
  * One structured line per request: what was asked, of which route, by whom, and how it ended. Attached
  * first, so it runs last and sees the final response, errors included. Bodies, headers and query
  * strings are never logged: they are where passwords, tokens and keys travel.
  */
-export function requestLog(route: RouteContract): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
+export function requestLog(
+  route: RouteContract,
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
   const started = new WeakMap<object, number>();
   const log = (request: Request) => {
     const status = request.response?.statusCode ?? 500;

@@ -18,7 +18,8 @@ export function isJsonContentType(value: string | undefined): boolean {
   return parameters.every((parameter) => parameter === '' || /^charset=("?)utf-8\1$/.test(parameter.replace(/\s*=\s*/, '=')));
 }
 
-export const hasBody = (event: Pick<APIGatewayProxyEventV2, 'body'>) => event.body !== undefined && event.body !== null && event.body !== '';
+export const hasBody = (event: Pick<APIGatewayProxyEventV2, 'body'>) =>
+  event.body !== undefined && event.body !== null && event.body !== '';
 
 /**
  * 415 for a body that is not JSON, or that does not say what it is. A request without a body passes: the route's
@@ -31,7 +32,9 @@ export function requireJsonContentType(): MiddlewareObj<APIGatewayProxyEventV2, 
       const contentType = requestHeader(request.event, 'content-type');
       if (!isJsonContentType(contentType)) {
         throw new UnsupportedMediaType(
-          contentType ? `request bodies must be application/json in UTF-8, not ${contentType}` : 'a request body needs Content-Type: application/json',
+          contentType
+            ? `request bodies must be application/json in UTF-8, not ${contentType}`
+            : 'a request body needs Content-Type: application/json',
         );
       }
     },

@@ -61,14 +61,7 @@ export interface LambdaSettings {
  * rules (ETag on conditional GETs, WWW-Authenticate on 401, Allow on 405, Retry-After on 429 and 503).
  */
 export type ContractHeader =
-  | 'Location'
-  | 'ETag'
-  | 'Allow'
-  | 'Retry-After'
-  | 'RateLimit-Policy'
-  | 'RateLimit'
-  | 'Idempotency-Replayed'
-  | 'WWW-Authenticate';
+  'Location' | 'ETag' | 'Allow' | 'Retry-After' | 'RateLimit-Policy' | 'RateLimit' | 'Idempotency-Replayed' | 'WWW-Authenticate';
 
 export interface ResponseContract {
   status: number;
@@ -89,7 +82,8 @@ const WRITE_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH', 
  * word. Admin-only routes are exempt, as admins are; reads are never limited.
  */
 export const rateLimitOf = (route: RouteContract): RateLimitName | undefined =>
-  route.rateLimit ?? (WRITE_METHODS.has(route.method) && route.access !== 'admin' && !route.path.startsWith('/auth/') ? 'write' : undefined);
+  route.rateLimit ??
+  (WRITE_METHODS.has(route.method) && route.access !== 'admin' && !route.path.startsWith('/auth/') ? 'write' : undefined);
 
 export const defineRoute = <const R extends RouteContract>(route: R): R => route;
 
@@ -113,5 +107,4 @@ export interface RouteInput<R extends RouteContract> {
 }
 
 export type RouteResult<R extends RouteContract> =
-  | (R['response']['schema'] extends z.ZodType ? z.input<R['response']['schema']> : unknown)
-  | HttpReply;
+  (R['response']['schema'] extends z.ZodType ? z.input<R['response']['schema']> : unknown) | HttpReply;

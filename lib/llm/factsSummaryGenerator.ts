@@ -31,7 +31,8 @@ function identity({ title, year, genres, director }: MovieFacts): string | undef
 
 function reception({ external_ratings: ratings }: MovieFacts): string | undefined {
   const parts: string[] = [];
-  if (ratings?.imdb) parts.push(`IMDb users rate it ${ratings.imdb.rating.toFixed(1)} out of 10 over ${thousands(ratings.imdb.votes)} votes`);
+  if (ratings?.imdb)
+    parts.push(`IMDb users rate it ${ratings.imdb.rating.toFixed(1)} out of 10 over ${thousands(ratings.imdb.votes)} votes`);
   if (ratings?.rotten_tomatoes !== null && ratings?.rotten_tomatoes !== undefined) {
     parts.push(`${ratings.rotten_tomatoes}% of the critics' reviews counted by Rotten Tomatoes are positive`);
   }

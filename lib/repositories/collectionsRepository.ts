@@ -18,7 +18,9 @@ export interface PageWindow {
 }
 
 const COLLECTION_COLUMNS = 'id, title, description, created_at, updated_at';
-const movieColumns = MOVIE_COLUMNS.split(', ').map((name) => `m.${name}`).join(', ');
+const movieColumns = MOVIE_COLUMNS.split(', ')
+  .map((name) => `m.${name}`)
+  .join(', ');
 /** Guards a statement of a write batch, so it only touches a collection its caller owns. */
 const OWNED = 'EXISTS (SELECT 1 FROM collections WHERE id = ? AND user_id = ?)';
 
@@ -76,7 +78,10 @@ export function createCollectionsRepository(db: Client) {
     async create(userId: number, { title, description, movies }: CollectionFields): Promise<Collection> {
       const [inserted] = await db.batch(
         [
-          { sql: 'INSERT INTO collections (user_id, title, description) VALUES (?, ?, ?) RETURNING id', args: [userId, title, description] },
+          {
+            sql: 'INSERT INTO collections (user_id, title, description) VALUES (?, ?, ?) RETURNING id',
+            args: [userId, title, description],
+          },
           {
             // Inside this write transaction the row just inserted is the user's newest: rowids only grow.
             sql: `INSERT INTO collection_movies (collection_id, position, movie_id)
@@ -120,11 +125,17 @@ export function createCollectionsRepository(db: Client) {
     },
 
     /** A page of the user's collections, newest first, with their count and favourite genres, from one snapshot. */
-    async listOwned(userId: number, { limit, offset }: PageWindow): Promise<{ results: Collection[]; count: number; favouriteGenres: string[] }> {
+    async listOwned(
+      userId: number,
+      { limit, offset }: PageWindow,
+    ): Promise<{ results: Collection[]; count: number; favouriteGenres: string[] }> {
       const [counted, page, movies, genres] = await db.batch(
         [
           { sql: 'SELECT count(*) AS n FROM collections WHERE user_id = ?', args: [userId] },
-          { sql: `SELECT ${COLLECTION_COLUMNS} FROM collections WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`, args: [userId, limit, offset] },
+          {
+            sql: `SELECT ${COLLECTION_COLUMNS} FROM collections WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`,
+            args: [userId, limit, offset],
+          },
           moviesOf('SELECT id FROM collections WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?', [userId, limit, offset]),
           // Each distinct movie of all the user's collections counts once per genre.
           {

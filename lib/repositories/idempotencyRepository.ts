@@ -14,9 +14,7 @@ export interface StoredResponse {
   body: string | undefined;
 }
 
-export type Claim =
-  | { claimed: true }
-  | { claimed: false; requestHash: string; response?: StoredResponse };
+export type Claim = { claimed: true } | { claimed: false; requestHash: string; response?: StoredResponse };
 
 export interface ClaimOptions {
   requestHash: string;
@@ -84,7 +82,10 @@ export function createIdempotencyRepository(db: Client) {
 
     /** Gives the key up (the request failed in a way a retry should redo). */
     async release(scope: KeyScope): Promise<void> {
-      await db.execute({ sql: 'DELETE FROM idempotency_keys WHERE caller = :caller AND route = :route AND key = :key AND status IS NULL', args: { ...scope } });
+      await db.execute({
+        sql: 'DELETE FROM idempotency_keys WHERE caller = :caller AND route = :route AND key = :key AND status IS NULL',
+        args: { ...scope },
+      });
     },
 
     async prune(nowMs: number): Promise<void> {

@@ -12,7 +12,12 @@ const failedGuard = (error: unknown): boolean => error instanceof Error && error
  * batch it fails in is rolled back whole. Until a call has confirmed the sign-in, each call carries it.
  */
 export function createLiveSignInClient(db: Client) {
-  async function carried<T>(signIn: SignInToConfirm & { confirmed: boolean }, statements: InStatement[], mode: TransactionMode, pick: (results: Awaited<ReturnType<Client['batch']>>) => T): Promise<T> {
+  async function carried<T>(
+    signIn: SignInToConfirm & { confirmed: boolean },
+    statements: InStatement[],
+    mode: TransactionMode,
+    pick: (results: Awaited<ReturnType<Client['batch']>>) => T,
+  ): Promise<T> {
     let results;
     try {
       results = await db.batch([liveSignInGuard(signIn.sessionId, signIn.userId, signIn.role), ...statements], mode);

@@ -5,7 +5,6 @@ type MovieOrderField = (typeof MOVIE_ORDER_FIELDS)[number];
 import { column } from './rows';
 import { SQL_NOW } from '../db/sql';
 
-
 /** An admin's changes to a movie's facts: undefined leaves a field as it is. */
 export interface MovieChanges {
   title?: string;
@@ -353,7 +352,10 @@ export function createMoviesRepository(db: Client) {
      * Both reads run in one round trip, from one snapshot.
      */
     async similarTo(id: number, limit: number): Promise<Movie[] | undefined> {
-      const [exists, similar] = await db.batch([{ sql: 'SELECT 1 FROM movies WHERE id = ?', args: [id] }, similarStatement(id, limit)], 'read');
+      const [exists, similar] = await db.batch(
+        [{ sql: 'SELECT 1 FROM movies WHERE id = ?', args: [id] }, similarStatement(id, limit)],
+        'read',
+      );
       return exists!.rows.length === 0 ? undefined : similar!.rows.map(toMovie);
     },
 
@@ -463,7 +465,11 @@ export function createMoviesRepository(db: Client) {
       const summary = column<string | null>(row, 'summary');
       return summary === null
         ? undefined
-        : { summary, summary_source: column<string>(row, 'summary_source'), summary_generated_at: column<string>(row, 'summary_generated_at') };
+        : {
+            summary,
+            summary_source: column<string>(row, 'summary_source'),
+            summary_generated_at: column<string>(row, 'summary_generated_at'),
+          };
     },
   };
 }

@@ -6,7 +6,6 @@ import { MOVIE_COLUMNS, toMovie } from './moviesRepository';
 import { column } from './rows';
 import { SQL_NOW } from '../db/sql';
 
-
 /** The SQL condition (and its two arguments) for a rating the caller may see: their own, or any for an admin. */
 const visibleTo = (caller: AuthUser) => ({ sql: '(user_id = ? OR ?)', args: [caller.id, caller.role === 'admin' ? 1 : 0] });
 
@@ -82,7 +81,10 @@ export function createRatingsRepository(db: Client) {
 
     async findVisible(id: number, caller: AuthUser): Promise<Rating | undefined> {
       const visible = visibleTo(caller);
-      const result = await db.execute({ sql: `SELECT ${RATING_COLUMNS} FROM ratings WHERE id = ? AND ${visible.sql}`, args: [id, ...visible.args] });
+      const result = await db.execute({
+        sql: `SELECT ${RATING_COLUMNS} FROM ratings WHERE id = ? AND ${visible.sql}`,
+        args: [id, ...visible.args],
+      });
       const row = result.rows[0];
       return row ? toRating(row) : undefined;
     },
@@ -129,7 +131,10 @@ export function createRatingsRepository(db: Client) {
     async listByUser(userId: number, { limit, offset }: PageWindow): Promise<{ results: Rating[]; count: number }> {
       const [rows, total] = await db.batch(
         [
-          { sql: `SELECT ${RATING_COLUMNS} FROM ratings WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`, args: [userId, limit, offset] },
+          {
+            sql: `SELECT ${RATING_COLUMNS} FROM ratings WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`,
+            args: [userId, limit, offset],
+          },
           { sql: 'SELECT COUNT(*) AS n FROM ratings WHERE user_id = ?', args: [userId] },
         ],
         'read',
@@ -139,7 +144,9 @@ export function createRatingsRepository(db: Client) {
 
     /** The profile: one page of the movies a user rated, most recently rated first, without summaries. */
     async ratedMoviesOf(userId: number, { limit, offset }: PageWindow): Promise<{ results: RatedMovie[]; count: number }> {
-      const movieColumns = MOVIE_COLUMNS.split(', ').map((name) => `m.${name}`).join(', ');
+      const movieColumns = MOVIE_COLUMNS.split(', ')
+        .map((name) => `m.${name}`)
+        .join(', ');
       const [rows, total] = await db.batch(
         [
           {

@@ -2,7 +2,6 @@ import type { Client } from '@libsql/client';
 import { column } from './rows';
 import { SQL_NOW } from '../db/sql';
 
-
 export function createRefreshTokensRepository(db: Client) {
   return {
     /**

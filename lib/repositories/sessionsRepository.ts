@@ -3,7 +3,6 @@ import type { Role } from '../schemas/identity';
 import { column } from './rows';
 import { SQL_NOW } from '../db/sql';
 
-
 export interface NewSignIn {
   /** The sign-in's id: the `sid` of its access tokens and the `family` of its refresh tokens. */
   id: string;
@@ -55,7 +54,10 @@ export function createSessionsRepository(db: Client) {
       await db.batch(
         [
           { sql: 'INSERT INTO sessions (id, user_id) VALUES (?, ?)', args: [id, userId] },
-          { sql: 'INSERT INTO refresh_tokens (jti, family, user_id, expires_at) VALUES (?, ?, ?, ?)', args: [refreshJti, id, userId, refreshExpiresAt] },
+          {
+            sql: 'INSERT INTO refresh_tokens (jti, family, user_id, expires_at) VALUES (?, ?, ?, ?)',
+            args: [refreshJti, id, userId, refreshExpiresAt],
+          },
         ],
         'write',
       );

@@ -4,8 +4,7 @@ import * as z from 'zod';
  * A field's message when it is missing, else the rule it breaks. Every field uses this so a client
  * reads "is required" or "must be …", never zod's internal wording.
  */
-export const rule = (message: string) => (issue: { input: unknown }) =>
-  issue.input === undefined ? 'is required' : message;
+export const rule = (message: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : message);
 
 export const integerBetween = (min: number, max: number) => {
   const message = rule(`must be an integer from ${min} to ${max}`);
@@ -56,14 +55,15 @@ export const IdPathParams = z.object({ id: idParam });
 
 export const Timestamp = z.string().describe('ISO 8601 UTC timestamp');
 
-export const ProblemDetails = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  /** Only on 5xx: the id to quote when reporting the fault. */
-  request_id: z.string().optional(),
-}).meta({ id: 'ProblemDetails', description: 'An RFC 9457 problem' });
+export const ProblemDetails = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Only on 5xx: the id to quote when reporting the fault. */
+    request_id: z.string().optional(),
+  })
+  .meta({ id: 'ProblemDetails', description: 'An RFC 9457 problem' });
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
-

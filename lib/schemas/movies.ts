@@ -8,14 +8,18 @@ const Genres = z
   .max(10, { error: 'must be an array of at most 10 genres' })
   .transform((genres) => genres.filter((genre, i) => genres.findIndex((g) => g.toLowerCase() === genre.toLowerCase()) === i));
 
-export const CreateMovieBody = z.object({
-  title: trimmedText(1, 200),
-  description: multilineText(0, 2000)
-    .nullish()
-    .transform((text) => (text ? text : null)),
-  genres: Genres.optional().transform((genres) => genres ?? []),
-  year: integerBetween(1870, 2100).nullish().transform((year) => year ?? null),
-}).meta({ id: 'CreateMovieBody' });
+export const CreateMovieBody = z
+  .object({
+    title: trimmedText(1, 200),
+    description: multilineText(0, 2000)
+      .nullish()
+      .transform((text) => (text ? text : null)),
+    genres: Genres.optional().transform((genres) => genres ?? []),
+    year: integerBetween(1870, 2100)
+      .nullish()
+      .transform((year) => year ?? null),
+  })
+  .meta({ id: 'CreateMovieBody' });
 export type CreateMovieBody = z.output<typeof CreateMovieBody>;
 
 const count = z.number().int().nonnegative();
@@ -24,34 +28,36 @@ export const RatingDistribution = z
   .describe('how many ratings of each value the movie has; the counts add up to rating_count')
   .meta({ id: 'RatingDistribution' });
 
-export const Movie = z.object({
-  id: z.number().int().positive(),
-  title: z.string(),
-  rating: z.number().nullable().describe('exact mean of the ratings, null when there are none'),
-  rating_count: z.number().int().nonnegative(),
-  rating_distribution: RatingDistribution,
-  score: z
-    .number()
-    .nullable()
-    .describe('the Bayesian average v/(v+m)·R + m/(v+m)·C (m = SCORE_MIN_VOTES, C the mean of every rating); null when unrated'),
-  summary: z.string().nullable(),
-  summary_source: z.string().nullable().describe('"openai:<model>", or "facts" when written offline from the catalogue\'s facts'),
-  summary_generated_at: Timestamp.nullable().describe('when the stored summary was written'),
-  description: z.string().nullable(),
-  genres: z.array(z.string()),
-  year: z.number().int().nullable(),
-  director: z.string().nullable().describe('known for films imported from the dataset'),
-  running_time_min: z.number().int().positive().nullable().describe('known for films imported from the dataset'),
-  external_ratings: z
-    .object({
-      imdb: z.object({ rating: z.number().min(0).max(10), votes: z.number().int().nonnegative() }).nullable(),
-      rotten_tomatoes: z.number().int().min(0).max(100).nullable().describe('the Tomatometer, in percent'),
-    })
-    .nullable()
-    .describe('the reference figures the bundled film dataset carries; null for movies created through the API')
-    .meta({ id: 'ExternalRatings' }),
-  created_at: Timestamp,
-}).meta({ id: 'Movie' });
+export const Movie = z
+  .object({
+    id: z.number().int().positive(),
+    title: z.string(),
+    rating: z.number().nullable().describe('exact mean of the ratings, null when there are none'),
+    rating_count: z.number().int().nonnegative(),
+    rating_distribution: RatingDistribution,
+    score: z
+      .number()
+      .nullable()
+      .describe('the Bayesian average v/(v+m)·R + m/(v+m)·C (m = SCORE_MIN_VOTES, C the mean of every rating); null when unrated'),
+    summary: z.string().nullable(),
+    summary_source: z.string().nullable().describe('"openai:<model>", or "facts" when written offline from the catalogue\'s facts'),
+    summary_generated_at: Timestamp.nullable().describe('when the stored summary was written'),
+    description: z.string().nullable(),
+    genres: z.array(z.string()),
+    year: z.number().int().nullable(),
+    director: z.string().nullable().describe('known for films imported from the dataset'),
+    running_time_min: z.number().int().positive().nullable().describe('known for films imported from the dataset'),
+    external_ratings: z
+      .object({
+        imdb: z.object({ rating: z.number().min(0).max(10), votes: z.number().int().nonnegative() }).nullable(),
+        rotten_tomatoes: z.number().int().min(0).max(100).nullable().describe('the Tomatometer, in percent'),
+      })
+      .nullable()
+      .describe('the reference figures the bundled film dataset carries; null for movies created through the API')
+      .meta({ id: 'ExternalRatings' }),
+    created_at: Timestamp,
+  })
+  .meta({ id: 'Movie' });
 export type Movie = z.infer<typeof Movie>;
 
 export const MOVIE_ORDER_FIELDS = ['title', 'year', 'rating', 'rating_count', 'score', 'created_at'] as const;
@@ -61,7 +67,9 @@ export type MovieOrdering = (typeof movieOrderings)[number];
 const orderingMessage = `must be one of ${MOVIE_ORDER_FIELDS.join(', ')}, each optionally prefixed with - for descending order`;
 
 /** A movie inside another answer (a profile, a collection): listings never carry summaries. */
-export const MovieWithoutSummary = Movie.omit({ summary: true, summary_source: true, summary_generated_at: true }).meta({ id: 'MovieWithoutSummary' });
+export const MovieWithoutSummary = Movie.omit({ summary: true, summary_source: true, summary_generated_at: true }).meta({
+  id: 'MovieWithoutSummary',
+});
 export type MovieWithoutSummary = z.infer<typeof MovieWithoutSummary>;
 
 /** An admin's correction of a movie's facts: only the fields given change; null clears description or year. */

@@ -9,18 +9,22 @@ export const MAX_PAGE_SIZE = 100;
  */
 export const integerQueryParam = (min: number, max: number) => {
   const message = `must be an integer from ${min} to ${max}`;
-  return z
-    .string({ error: message })
-    .regex(/^[0-9]{1,15}$/, { error: message })
-    .transform(Number)
-    .pipe(z.number().int().min(min, { error: message }).max(max, { error: message }))
-    // The document shows what a client sends: an integer in range, not the digits checked on the way.
-    .meta({ type: 'integer', minimum: min, maximum: max });
+  return (
+    z
+      .string({ error: message })
+      .regex(/^[0-9]{1,15}$/, { error: message })
+      .transform(Number)
+      .pipe(z.number().int().min(min, { error: message }).max(max, { error: message }))
+      // The document shows what a client sends: an integer in range, not the digits checked on the way.
+      .meta({ type: 'integer', minimum: min, maximum: max })
+  );
 };
 
 /** `page` from 1 and `page_size` from 1 to 100, by default the first 20. */
 export const PaginationQuery = z.object({
-  page: integerQueryParam(1, MAX_PAGE).default(1).meta({ default: 1, description: 'the page to answer; a page past the end has no results' }),
+  page: integerQueryParam(1, MAX_PAGE)
+    .default(1)
+    .meta({ default: 1, description: 'the page to answer; a page past the end has no results' }),
   page_size: integerQueryParam(1, MAX_PAGE_SIZE).default(20).meta({ default: 20, description: 'results per page' }),
 });
 export type PaginationQuery = z.output<typeof PaginationQuery>;

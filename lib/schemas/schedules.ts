@@ -12,6 +12,10 @@ export interface ScheduledFunction {
 }
 
 /** Recomputes C, the catalogue's mean rating, and every score with it. */
-export const refreshScoresSchedule = { functionName: 'refreshScores', schedule: 'rate(5 minutes)', timeout: 60 } as const satisfies ScheduledFunction;
+export const refreshScoresSchedule = {
+  functionName: 'refreshScores',
+  schedule: 'rate(5 minutes)',
+  timeout: 60,
+} as const satisfies ScheduledFunction;
 
 export const allSchedules: readonly ScheduledFunction[] = [refreshScoresSchedule];

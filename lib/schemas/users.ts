@@ -19,25 +19,43 @@ export const NewPassword = z
 
 export const Role = z.enum(['basic', 'admin'], { error: rule('must be "basic" or "admin"') });
 
-const Username = trimmedText(1, 50).nullish().transform((name) => name ?? null);
+const Username = trimmedText(1, 50)
+  .nullish()
+  .transform((name) => name ?? null);
 
 export const RegisterBody = z.object({ email: Email, password: NewPassword, username: Username }).meta({ id: 'RegisterBody' });
 
 /** Signing in only checks that something was sent: every mismatch is the same 401, whatever its cause. */
 export const SignInBody = z
   .object({
-    email: z.string({ error: rule('must be a string') }).trim().toLowerCase().min(1, { error: 'is required' }),
-    password: z.string({ error: rule('must be a string') }).min(1, { error: 'is required' }).max(1024, { error: 'is too long' }),
+    email: z
+      .string({ error: rule('must be a string') })
+      .trim()
+      .toLowerCase()
+      .min(1, { error: 'is required' }),
+    password: z
+      .string({ error: rule('must be a string') })
+      .min(1, { error: 'is required' })
+      .max(1024, { error: 'is too long' }),
   })
   .meta({ id: 'SignInBody' });
 
-export const RefreshBody = z.object({ refresh_token: z.string({ error: rule('must be a string') }).min(1, { error: 'is required' }) }).meta({ id: 'RefreshBody' });
+export const RefreshBody = z
+  .object({ refresh_token: z.string({ error: rule('must be a string') }).min(1, { error: 'is required' }) })
+  .meta({ id: 'RefreshBody' });
 
-export const VerifyBody = z.object({ token: z.string({ error: rule('must be a string') }).min(1, { error: 'is required' }) }).meta({ id: 'VerifyBody' });
+export const VerifyBody = z
+  .object({ token: z.string({ error: rule('must be a string') }).min(1, { error: 'is required' }) })
+  .meta({ id: 'VerifyBody' });
 
 /** Deleting your own account asks for the password again, checked like a sign-in. */
 export const DeleteAccountBody = z
-  .object({ password: z.string({ error: rule('must be a string') }).min(1, { error: 'is required' }).max(1024, { error: 'is too long' }) })
+  .object({
+    password: z
+      .string({ error: rule('must be a string') })
+      .min(1, { error: 'is required' })
+      .max(1024, { error: 'is too long' }),
+  })
   .meta({ id: 'DeleteAccountBody' });
 
 export const CreateUserBody = z
@@ -56,7 +74,9 @@ export const User = z
 export type User = z.infer<typeof User>;
 
 /** Another user as a signed-in caller sees them: the email only for themself and admins. */
-export const UserView = User.extend({ email: z.string().optional().describe('only for the user themself and admins') }).meta({ id: 'UserView' });
+export const UserView = User.extend({ email: z.string().optional().describe('only for the user themself and admins') }).meta({
+  id: 'UserView',
+});
 
 export const AuthTokens = z
   .object({

@@ -6,7 +6,15 @@ import type { UsersRepository } from '../repositories/usersRepository';
 import type { AuthTokens, User } from '../schemas/users';
 import type { PasswordHasher } from './passwords';
 import type { FailureBackoff } from './throttling';
-import { ACCESS_TOKEN_SECONDS, INVALID_TOKEN, REFRESH_TOKEN_SECONDS, type AuthUser, type Role, type TokenClaims, type TokenSigner } from './tokens';
+import {
+  ACCESS_TOKEN_SECONDS,
+  INVALID_TOKEN,
+  REFRESH_TOKEN_SECONDS,
+  type AuthUser,
+  type Role,
+  type TokenClaims,
+  type TokenSigner,
+} from './tokens';
 
 /** Every sign-in failure reads the same, so it never tells which emails have accounts. */
 export const SIGN_IN_FAILED = 'invalid email or password';
@@ -70,7 +78,8 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
     signal?: AbortSignal,
   ): Promise<A | undefined> {
     const admission = await signInBackoff.admit(email);
-    if (!admission.admitted) throw new TooManyRequests('too many failed sign-ins for this email; see Retry-After', retryAfter(admission.retryAfterSeconds));
+    if (!admission.admitted)
+      throw new TooManyRequests('too many failed sign-ins for this email; see Retry-After', retryAfter(admission.retryAfterSeconds));
     const found = await find();
     const matches = await passwords.verify(password, found?.passwordHash, signal);
     if (!found || !matches) return undefined;

@@ -9,7 +9,6 @@ export interface CollectionsServiceOptions {
   movies: MoviesRepository;
 }
 
-
 /**
  * Users' collections: owner-only (anyone else is told it does not exist), movies kept in the order
  * given with repeats collapsed, and every movie id checked before anything is written.

@@ -57,7 +57,10 @@ export function createConcurrencyGate({ limit = availableParallelism(), maxWaitM
           reject(error);
         },
       };
-      const timer = setTimeout(() => waiting.refuse(new ServiceBusy('too many password checks at once; try again shortly', retryAfter(1))), maxWaitMs);
+      const timer = setTimeout(
+        () => waiting.refuse(new ServiceBusy('too many password checks at once; try again shortly', retryAfter(1))),
+        maxWaitMs,
+      );
       const onAbort = () => waiting.refuse(new Abandoned('work abandoned: its request was already answered'));
       signal?.addEventListener('abort', onAbort, { once: true });
       queue.push(waiting);

@@ -132,7 +132,10 @@ export interface ImportOptions {
  * counted; a film already stored gets the dataset's facts filled in, so running the import again adds
  * nothing and changes nothing. A film listed twice is taken from its first row.
  */
-export async function importMovies(rows: readonly unknown[], { movies, batchSize = 1000, onProgress }: ImportOptions): Promise<ImportSummary> {
+export async function importMovies(
+  rows: readonly unknown[],
+  { movies, batchSize = 1000, onProgress }: ImportOptions,
+): Promise<ImportSummary> {
   const started = performance.now();
   const summary = { read: rows.length, imported: 0, skipped: 0, alreadyPresent: 0, filledIn: 0, skippedBy: {} as Record<string, number> };
   const seen = new Set<string>();

@@ -45,8 +45,13 @@ function parse(stored: string): { cost: PasswordCost; salt: Buffer; key: Buffer 
  * answered while it waited (`signal` aborted) never starts.
  */
 export function createPasswordHasher({ log2N, r, p }: Partial<PasswordCost> = {}, gate: ConcurrencyGate = createConcurrencyGate()) {
-  const cost: PasswordCost = { log2N: log2N ?? DEFAULT_PASSWORD_COST.log2N, r: r ?? DEFAULT_PASSWORD_COST.r, p: p ?? DEFAULT_PASSWORD_COST.p };
-  const encode = (salt: Buffer, key: Buffer) => [PREFIX, cost.log2N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const cost: PasswordCost = {
+    log2N: log2N ?? DEFAULT_PASSWORD_COST.log2N,
+    r: r ?? DEFAULT_PASSWORD_COST.r,
+    p: p ?? DEFAULT_PASSWORD_COST.p,
+  };
+  const encode = (salt: Buffer, key: Buffer) =>
+    [PREFIX, cost.log2N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
   let dummy: Promise<string> | undefined;
   // Made once, outside the gate (a request must not be shed for it), and forgotten if it fails.
   const dummyHash = () => {

@@ -85,9 +85,9 @@ export function createSummaryService({
       return await movies.storeSummary(movie.id, await generate(movie, deadline));
     } catch (error) {
       logger.warn('summary generation failed; answering without a summary', { movieId: movie.id, error });
-      await movies.releaseSummaryLease(movie.id, instanceId).catch((releaseError: unknown) =>
-        logger.error('could not release the summary lease', { movieId: movie.id, error: releaseError }),
-      );
+      await movies
+        .releaseSummaryLease(movie.id, instanceId)
+        .catch((releaseError: unknown) => logger.error('could not release the summary lease', { movieId: movie.id, error: releaseError }));
       return undefined;
     }
   }
@@ -112,7 +112,9 @@ export function createSummaryService({
     try {
       const written = await fallback.generate(factsOf(movie), { signal: AbortSignal.timeout(budgetMs) });
       const text = usableText(written.text);
-      return text === undefined ? undefined : { summary: text, summary_source: written.source, summary_generated_at: new Date(now()).toISOString() };
+      return text === undefined
+        ? undefined
+        : { summary: text, summary_source: written.source, summary_generated_at: new Date(now()).toISOString() };
     } catch (error) {
       logger.warn('the fallback summary writer failed; answering without a summary', { movieId: movie.id, error });
       return undefined;

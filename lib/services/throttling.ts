@@ -137,7 +137,14 @@ export type Admission = { admitted: true } | { admitted: false; retryAfterSecond
  * count; a success clears it. After `maxFailures` in a row each attempt waits, the wait doubling with
  * each further one, up to `maxWaitSeconds`. A refused attempt counts for nothing and costs one statement.
  */
-export function createFailureBackoff({ throttle, maxFailures, baseWaitSeconds = 1, maxWaitSeconds = 15 * 60, forgetAfterSeconds = 24 * 60 * 60, now = Date.now }: FailureBackoffOptions) {
+export function createFailureBackoff({
+  throttle,
+  maxFailures,
+  baseWaitSeconds = 1,
+  maxWaitSeconds = 15 * 60,
+  forgetAfterSeconds = 24 * 60 * 60,
+  now = Date.now,
+}: FailureBackoffOptions) {
   const rule = { free: maxFailures, baseMs: baseWaitSeconds * 1000, capMs: maxWaitSeconds * 1000, forgetMs: forgetAfterSeconds * 1000 };
   return {
     async admit(key: string): Promise<Admission> {

@@ -53,24 +53,36 @@ export async function runScenario(call: CallFunction, admin: { email: string; pa
 
   await call('registerUser', { method: 'POST', route: '/auth/register/', body: { ...credentials, username: `artifact ${unique}` } });
   const signedIn = field<Tokens>(await call('issueToken', { method: 'POST', route: '/auth/token/', body: credentials }));
-  const refreshed = field<Tokens>(await call('refreshToken', { method: 'POST', route: '/auth/refresh/', body: { refresh_token: signedIn.refresh_token } }));
+  const refreshed = field<Tokens>(
+    await call('refreshToken', { method: 'POST', route: '/auth/refresh/', body: { refresh_token: signedIn.refresh_token } }),
+  );
   const token = refreshed.access_token;
   await call('verifyToken', { method: 'POST', route: '/auth/verify/', body: { token } });
   await call('getMe', { method: 'GET', route: '/users/me/', token });
   await call('getUser', { method: 'GET', route: '/users/{id}/', pathParameters: { id: String(signedIn.user.id) }, token });
 
   const title = `Packages of ${unique}`;
-  const movie = field<{ id: number }>(await call('createMovie', { method: 'POST', route: '/movies/', body: { title, genres: ['Drama'], year: 2001 } }));
+  const movie = field<{ id: number }>(
+    await call('createMovie', { method: 'POST', route: '/movies/', body: { title, genres: ['Drama'], year: 2001 } }),
+  );
   const movieId = { id: String(movie.id) };
   await call('listMovies', { method: 'GET', route: '/movies/', query: { search: unique } });
-  const rating = field<{ id: number }>(await call('createRating', { method: 'POST', route: '/ratings/', body: { movie: movie.id, value: 4 }, token }));
+  const rating = field<{ id: number }>(
+    await call('createRating', { method: 'POST', route: '/ratings/', body: { movie: movie.id, value: 4 }, token }),
+  );
   const ratingId = { id: String(rating.id) };
-  await call('getMovie', { method: 'GET', route: '/movies/{id}/', pathParameters: movieId }, {
-    check: ({ body }) => {
-      const { summary, summary_source } = body as { summary: string | null; summary_source: string | null };
-      return summary?.includes(title) && summary_source?.startsWith('openai:') ? undefined : `no summary from the openai client: ${summary_source}, ${summary}`;
+  await call(
+    'getMovie',
+    { method: 'GET', route: '/movies/{id}/', pathParameters: movieId },
+    {
+      check: ({ body }) => {
+        const { summary, summary_source } = body as { summary: string | null; summary_source: string | null };
+        return summary?.includes(title) && summary_source?.startsWith('openai:')
+          ? undefined
+          : `no summary from the openai client: ${summary_source}, ${summary}`;
+      },
     },
-  });
+  );
   await call('getRating', { method: 'GET', route: '/ratings/{id}/', pathParameters: ratingId, token });
   await call('replaceRating', { method: 'PUT', route: '/ratings/{id}/', pathParameters: ratingId, body: { value: 5 }, token });
   await call('updateRating', { method: 'PATCH', route: '/ratings/{id}/', pathParameters: ratingId, body: { value: 3 }, token });
@@ -83,12 +95,23 @@ export async function runScenario(call: CallFunction, admin: { email: string; pa
   const collectionId = { id: String(collection.id) };
   await call('listCollections', { method: 'GET', route: '/collections/', token });
   await call('getCollection', { method: 'GET', route: '/collections/{id}/', pathParameters: collectionId, token });
-  await call('replaceCollection', { method: 'PUT', route: '/collections/{id}/', pathParameters: collectionId, body: { title: 'Repacked', movies: [movie.id] }, token });
+  await call('replaceCollection', {
+    method: 'PUT',
+    route: '/collections/{id}/',
+    pathParameters: collectionId,
+    body: { title: 'Repacked', movies: [movie.id] },
+    token,
+  });
   await call('deleteCollection', { method: 'DELETE', route: '/collections/{id}/', pathParameters: collectionId, token });
   await call('deleteRating', { method: 'DELETE', route: '/ratings/{id}/', pathParameters: ratingId, token });
 
   await call('getRequestCount', { method: 'GET', route: '/request-count/' });
   const adminToken = field<Tokens>(await call('issueToken', { method: 'POST', route: '/auth/token/', body: admin })).access_token;
-  await call('createUser', { method: 'POST', route: '/users/', body: { email: `made-${unique}@example.com`, password: 'another long password' }, token: adminToken });
+  await call('createUser', {
+    method: 'POST',
+    route: '/users/',
+    body: { email: `made-${unique}@example.com`, password: 'another long password' },
+    token: adminToken,
+  });
   await call('resetRequestCount', { method: 'POST', route: '/request-count/reset/', token: adminToken });
 }

@@ -64,7 +64,10 @@ async function wrongPasswords(databaseUrl: string, record: (row: BenchRow) => vo
   for (let i = 0; i < 1000; i++) {
     const cpu = process.cpuUsage();
     const wall = performance.now();
-    const { statusCode } = await call(handler, httpEvent({ method: 'POST', path: '/auth/token/', body: { email: 'victim@example.com', password: `wrong-${i}` } }));
+    const { statusCode } = await call(
+      handler,
+      httpEvent({ method: 'POST', path: '/auth/token/', body: { email: 'victim@example.com', password: `wrong-${i}` } }),
+    );
     const spent = process.cpuUsage(cpu);
     (cpuByStatus.get(statusCode) ?? cpuByStatus.set(statusCode, []).get(statusCode)!).push((spent.user + spent.system) / 1000);
     (wallByStatus.get(statusCode) ?? wallByStatus.set(statusCode, []).get(statusCode)!).push(performance.now() - wall);
@@ -102,11 +105,21 @@ async function livenessCost(databaseUrl: string, record: (row: BenchRow) => void
   const movies = await Promise.all(Array.from({ length: 100 }, (_, i) => services.movies.create({ title: `Liveness ${i}`, genres: [] })));
   // The floor: the same routes over the same file, with the guard statement taken out of their batches. (Before
   // issue 12 the check was a read of its own; since, it rides at the head of the route's first batch.)
-  const unchecked = await servicesOver(databaseUrl, { AUTH_RATE_PER_MINUTE: '1000000', WRITE_RATE_PER_MINUTE: '1000000' }, withoutLivenessGuard);
+  const unchecked = await servicesOver(
+    databaseUrl,
+    { AUTH_RATE_PER_MINUTE: '1000000', WRITE_RATE_PER_MINUTE: '1000000' },
+    withoutLivenessGuard,
+  );
   const headers = { authorization: `Bearer ${token}` };
   for (const [name, route, implementation, event, status] of [
     ['GET /users/me/', getMeRoute, getMe, () => httpEvent({ path: '/users/me/', headers }), 200],
-    ['POST /ratings/ (signed in)', createRatingRoute, createRating, (i: number) => httpEvent({ method: 'POST', path: '/ratings/', headers, body: { movie: movies[i % 100]!.id, value: 1 + (i % 5) } }), [200, 201]],
+    [
+      'POST /ratings/ (signed in)',
+      createRatingRoute,
+      createRating,
+      (i: number) => httpEvent({ method: 'POST', path: '/ratings/', headers, body: { movie: movies[i % 100]!.id, value: 1 + (i % 5) } }),
+      [200, 201],
+    ],
   ] as const) {
     const live = createHttpHandler(route as never, implementation as never, async () => services);
     const before = createHttpHandler(route as never, implementation as never, async () => unchecked);

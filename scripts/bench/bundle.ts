@@ -25,7 +25,11 @@ export function lambdaBuildOptions(projectRoot: string): BuildOptions {
 }
 
 /** Bundles Lambda entries into outdir as serverless.yml does; answers each entry's output file. */
-export async function bundleFunctions(projectRoot: string, entries: Record<string, string>, outdir: string): Promise<Record<string, string>> {
+export async function bundleFunctions(
+  projectRoot: string,
+  entries: Record<string, string>,
+  outdir: string,
+): Promise<Record<string, string>> {
   await build({
     ...lambdaBuildOptions(projectRoot),
     entryPoints: Object.fromEntries(Object.entries(entries).map(([name, entry]) => [name, join(projectRoot, entry)])),

@@ -1,7 +1,8 @@
 /**
  * Issue 13's scenarios of `npm run bench`: "top rated" from its index, similar films for the most-rated film and
  * for an unrated one, and the refresh of C and every score. (createRating, whose batch now fires the distribution
- * and score triggers, is timed against its floor by the bench's own createRating scenario.) Run over the bench's database (the dataset, 100,000 synthetic films and 1,000,000 ratings).
+ * and score triggers, is timed against its floor by the bench's own createRating scenario.) Run over the bench's
+ * database (the dataset, 100,000 synthetic films and 1,000,000 ratings).
  */
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -93,12 +94,19 @@ async function benchOn(db: Client, counting: Client, { synthetic, load, invokeOk
   const listMovies = load('listMovies');
   const similarMovies = load('similarMovies');
   await invokeOk(listMovies, httpEvent({ path: '/movies/' }), 200);
-  await invokeOk(similarMovies, httpEvent({ path: `/movies/${synthetic.firstId}/similar/`, pathParameters: { id: String(synthetic.firstId) } }), 200);
+  await invokeOk(
+    similarMovies,
+    httpEvent({ path: `/movies/${synthetic.firstId}/similar/`, pathParameters: { id: String(synthetic.firstId) } }),
+    200,
+  );
 
   // ── The refresh of C and every score, at 100,000+ films ─────────────────────────────────────────────
   const films = Number((await readOne(db, 'SELECT count(*) AS n FROM movies')).n);
   const [first, firstMs] = await wallTime(() => refreshCatalogueScores({ movies, minVotes: MIN_VOTES }));
-  record({ scenario: `refresh C and every score (${films.toLocaleString('en')} films)`, figure: `${ms(firstMs)} ms, ${first.changed} scores rewritten` });
+  record({
+    scenario: `refresh C and every score (${films.toLocaleString('en')} films)`,
+    figure: `${ms(firstMs)} ms, ${first.changed} scores rewritten`,
+  });
   const [again, againMs] = await wallTime(() => refreshCatalogueScores({ movies, minVotes: MIN_VOTES }));
   record({ scenario: 'refresh again, C unchanged', figure: `${ms(againMs)} ms, ${again.changed} scores rewritten` });
 
@@ -128,7 +136,7 @@ async function benchOn(db: Client, counting: Client, { synthetic, load, invokeOk
   await addFans(db, popular.id, synthetic);
   const unrated = await movies.create({ title: 'Bench: an unrated film', genres: ['Drama'], year: 1960 });
   const mostRated = Number((await readOne(db, 'SELECT id FROM movies ORDER BY rating_count DESC LIMIT 1')).id);
-  if (mostRated !== popular.id) throw new Error('the fans\' film should be the most-rated one');
+  if (mostRated !== popular.id) throw new Error("the fans' film should be the most-rated one");
   for (const [label, id] of [
     [`/similar/ for the most-rated film (${FANS.toLocaleString('en')} fans × ${LIKES} likes)`, popular.id],
     ['/similar/ for an unrated film', unrated.id],

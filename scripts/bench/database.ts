@@ -21,9 +21,7 @@ export async function addSyntheticCatalogue(db: Client, movies: number, ratings:
   );
   const firstId = before + 1;
   const lastId = before + movies;
-  await db.execute(
-    `${counting(ratings)} INSERT INTO ratings (movie_id, value) SELECT ${firstId} + (i % ${movies}), 1 + (i % 5) FROM n`,
-  );
+  await db.execute(`${counting(ratings)} INSERT INTO ratings (movie_id, value) SELECT ${firstId} + (i % ${movies}), 1 + (i % 5) FROM n`);
   await db.execute(
     `UPDATE movies SET rating_sum = r.s, rating_count = r.c
      FROM (SELECT movie_id, sum(value) AS s, count(*) AS c FROM ratings WHERE movie_id BETWEEN ${firstId} AND ${lastId} GROUP BY movie_id) AS r

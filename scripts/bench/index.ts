@@ -40,14 +40,32 @@ const SIGN_IN_CALLS = 40;
 /** The bench user signIn creates and the network scenario signs in as. */
 const credentials = { email: 'bench@example.com', password: 'bench-password-1' };
 const word = (i: number) => SEARCH_WORDS[i % SEARCH_WORDS.length]!;
-const SEARCH_WORDS = ['the', 'love', 'man', 'star wars', 'king', 'night', 'dead', 'life', 'american', 'war', 'girl', 'day', 'black', 'home', 'big'];
+const SEARCH_WORDS = [
+  'the',
+  'love',
+  'man',
+  'star wars',
+  'king',
+  'night',
+  'dead',
+  'life',
+  'american',
+  'war',
+  'girl',
+  'day',
+  'black',
+  'home',
+  'big',
+];
 const root = findProjectRoot(__dirname);
 
 const rows: BenchRow[] = [];
 const record = (row: BenchRow) => {
   rows.push(row);
   const verdict = row.met === undefined ? '' : row.met ? '  ✓' : '  ✗ MISSED';
-  console.log(`${row.scenario.padEnd(44)} ${row.figure.padEnd(28)} ${(row.floor ?? '').padEnd(26)} ${row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`}${verdict}`);
+  console.log(
+    `${row.scenario.padEnd(44)} ${row.figure.padEnd(28)} ${(row.floor ?? '').padEnd(26)} ${row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}×`}${verdict}`,
+  );
 };
 const timingText = (t: Timing) => `p50 ${ms(t.p50)} ms, p99 ${ms(t.p99)} ms`;
 
@@ -56,7 +74,11 @@ function functionEntries(): Record<string, string> {
   return Object.fromEntries(Object.entries(serverlessFunctions(root)).map(([name, fn]) => [name, fn.handler.replace(/\.handler$/, '.ts')]));
 }
 
-async function invokeOk(handler: BundledHandler, event: APIGatewayProxyEventV2, expected: number): Promise<{ statusCode: number; body?: string }> {
+async function invokeOk(
+  handler: BundledHandler,
+  event: APIGatewayProxyEventV2,
+  expected: number,
+): Promise<{ statusCode: number; body?: string }> {
   const result = await handler(event, lambdaContext(), { signal: new AbortController().signal });
   if (result.statusCode !== expected) throw new Error(`expected ${expected}, got ${result.statusCode}: ${result.body}`);
   return result;
@@ -143,7 +165,22 @@ async function prepareBench() {
     const id = String(movieIds[i % movieIds.length]);
     return httpEvent({ path: `/movies/${id}/`, pathParameters: { id } });
   };
-  return { work, databaseUrl, llm, db, movies, synthetic, countRequest, entries, bundles, load, getMovie, createRating, movieIds, getEvent };
+  return {
+    work,
+    databaseUrl,
+    llm,
+    db,
+    movies,
+    synthetic,
+    countRequest,
+    entries,
+    bundles,
+    load,
+    getMovie,
+    createRating,
+    movieIds,
+    getEvent,
+  };
 }
 
 /** In process, warm: getMovie and createRating against their bare SQL. */
@@ -152,17 +189,33 @@ async function benchWarmHandlers({ getMovie, createRating, movieIds, getEvent, c
   // write, each as plainly as @libsql/client allows; the handler's own read may beat it (it reads one JSON column).
   const get = await timeAgainstFloor(
     (i) => invokeOk(getMovie, getEvent(i), 200),
-    (i) => Promise.all([countRequest(), db.execute({ sql: `SELECT ${MOVIE_COLUMNS} FROM movies WHERE id = ?`, args: [movieIds[i % movieIds.length]!] })]),
+    (i) =>
+      Promise.all([
+        countRequest(),
+        db.execute({ sql: `SELECT ${MOVIE_COLUMNS} FROM movies WHERE id = ?`, args: [movieIds[i % movieIds.length]!] }),
+      ]),
     CALLS,
   );
-  record({ scenario: 'getMovie warm (summary cached)', figure: timingText(get.subject), floor: `floor p50 ${ms(get.floor.p50)} ms`, ratio: get.subject.p50 / get.floor.p50, target: '≤ 1.3×', met: get.subject.p50 <= 1.3 * get.floor.p50 });
+  record({
+    scenario: 'getMovie warm (summary cached)',
+    figure: timingText(get.subject),
+    floor: `floor p50 ${ms(get.floor.p50)} ms`,
+    ratio: get.subject.p50 / get.floor.p50,
+    target: '≤ 1.3×',
+    met: get.subject.p50 <= 1.3 * get.floor.p50,
+  });
 
   // createRating's floor: its two statements (the movie's aggregate, then the rating) in one write batch that also
   // carries the client's write-limit count, as the handler's does, beside the counter's write.
   const writeLimit = writeLimitCounting(db);
   const countedRatings = createRatingsRepository(writeLimit.db);
   const rate = await timeAgainstFloor(
-    (i) => invokeOk(createRating, httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieIds[i % 1000], value: 1 + (i % 5) } }), 201),
+    (i) =>
+      invokeOk(
+        createRating,
+        httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieIds[i % 1000], value: 1 + (i % 5) } }),
+        201,
+      ),
     async (i) => {
       await countRequest();
       // The handler's write carries its client's write-limit count, so the floor's does too.
@@ -170,7 +223,14 @@ async function benchWarmHandlers({ getMovie, createRating, movieIds, getEvent, c
     },
     CALLS,
   );
-  record({ scenario: 'createRating warm', figure: timingText(rate.subject), floor: `floor p50 ${ms(rate.floor.p50)} ms`, ratio: rate.subject.p50 / rate.floor.p50, target: '≤ 1.3×', met: rate.subject.p50 <= 1.3 * rate.floor.p50 });
+  record({
+    scenario: 'createRating warm',
+    figure: timingText(rate.subject),
+    floor: `floor p50 ${ms(rate.floor.p50)} ms`,
+    ratio: rate.subject.p50 / rate.floor.p50,
+    target: '≤ 1.3×',
+    met: rate.subject.p50 <= 1.3 * rate.floor.p50,
+  });
 }
 
 /** listMovies with a search over the whole catalogue (dataset and synthetic films). */
@@ -185,7 +245,14 @@ async function benchSearch({ load, countRequest, movies }: Bench): Promise<void>
     CALLS,
   );
   const searchMet = search.subject.p50 <= 5 && search.subject.p50 <= 3 * search.floor.p50;
-  record({ scenario: 'listMovies search, first page of 20', figure: timingText(search.subject), floor: `floor p50 ${ms(search.floor.p50)} ms`, ratio: search.subject.p50 / search.floor.p50, target: '≤ 5 ms and ≤ 3×', met: searchMet });
+  record({
+    scenario: 'listMovies search, first page of 20',
+    figure: timingText(search.subject),
+    floor: `floor p50 ${ms(search.floor.p50)} ms`,
+    ratio: search.subject.p50 / search.floor.p50,
+    target: '≤ 5 ms and ≤ 3×',
+    met: searchMet,
+  });
 }
 
 /** signIn: the whole route against the password hash alone. */
@@ -200,23 +267,44 @@ async function benchSignIn({ load, db, createRating, movieIds }: Bench): Promise
     SIGN_IN_CALLS,
     { block: 10, warmup: 2 },
   );
-  record({ scenario: `signIn warm (${SIGN_IN_CALLS} calls)`, figure: timingText(signIn.subject), floor: `hash p50 ${ms(signIn.floor.p50)} ms`, ratio: signIn.subject.p50 / signIn.floor.p50 });
+  record({
+    scenario: `signIn warm (${SIGN_IN_CALLS} calls)`,
+    figure: timingText(signIn.subject),
+    floor: `hash p50 ${ms(signIn.floor.p50)} ms`,
+    ratio: signIn.subject.p50 / signIn.floor.p50,
+  });
   recordWriteLimitCost(await measureWriteLimitCost({ db, createRating, issueToken, movieIds, calls: CALLS }));
 }
 
 /** 20 ms to the database: each function against a libSQL server over HTTP, answering each request 20 ms late. */
 async function benchOverTheNetwork({ load, databaseUrl, bundles, getEvent, movieIds }: Bench): Promise<void> {
   const issueToken = load('issueToken');
-  const signedIn = JSON.parse((await invokeOk(issueToken, httpEvent({ method: 'POST', path: '/auth/token/', body: credentials }), 200)).body ?? '{}') as { access_token: string };
+  const signedIn = JSON.parse(
+    (await invokeOk(issueToken, httpEvent({ method: 'POST', path: '/auth/token/', body: credentials }), 200)).body ?? '{}',
+  ) as { access_token: string };
   const rateEvent = (i: number, headers?: Record<string, string>) =>
     httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieIds[(i * 7) % 1000], value: 1 + (i % 5) }, headers });
   const LATENCY_MS = 20;
-  const network = await timeOverTheNetwork(databaseUrl.slice('file:'.length), [
-    { name: 'getMovie', bundle: bundles.getMovie!, event: getEvent, status: 200 },
-    { name: 'listMovies', bundle: bundles.listMovies!, event: (i) => httpEvent({ path: '/movies/', query: { search: word(i) } }), status: 200 },
-    { name: 'createRating', bundle: bundles.createRating!, event: (i) => rateEvent(i), status: 201 },
-    { name: 'createRating signed in', bundle: bundles.createRating!, event: (i) => rateEvent(i, { authorization: `Bearer ${signedIn.access_token}` }), status: [200, 201] },
-  ], { delayMs: LATENCY_MS });
+  const network = await timeOverTheNetwork(
+    databaseUrl.slice('file:'.length),
+    [
+      { name: 'getMovie', bundle: bundles.getMovie!, event: getEvent, status: 200 },
+      {
+        name: 'listMovies',
+        bundle: bundles.listMovies!,
+        event: (i) => httpEvent({ path: '/movies/', query: { search: word(i) } }),
+        status: 200,
+      },
+      { name: 'createRating', bundle: bundles.createRating!, event: (i) => rateEvent(i), status: 201 },
+      {
+        name: 'createRating signed in',
+        bundle: bundles.createRating!,
+        event: (i) => rateEvent(i, { authorization: `Bearer ${signedIn.access_token}` }),
+        status: [200, 201],
+      },
+    ],
+    { delayMs: LATENCY_MS },
+  );
   for (const { name, timing, oneRoundTrip, roundTrips } of network) {
     record({
       scenario: `${name} at ${LATENCY_MS} ms a round trip`,
@@ -245,7 +333,13 @@ async function benchGrowth({ getMovie, movies, db }: Bench): Promise<void> {
     CALLS,
   );
   const [large, small] = [growth.subject, growth.floor];
-  record({ scenario: 'getMovie p50 at 1,000,000 vs 1,000 ratings', figure: `${ms(large.p50)} ms vs ${ms(small.p50)} ms`, ratio: large.p50 / small.p50, target: '≤ 1.2×', met: large.p50 <= 1.2 * small.p50 });
+  record({
+    scenario: 'getMovie p50 at 1,000,000 vs 1,000 ratings',
+    figure: `${ms(large.p50)} ms vs ${ms(small.p50)} ms`,
+    ratio: large.p50 / small.p50,
+    target: '≤ 1.2×',
+    met: large.p50 <= 1.2 * small.p50,
+  });
 }
 
 /** LLM: 1,000 reads over 100 movies without summaries make 100 calls. */
@@ -255,9 +349,18 @@ async function benchLlmCalls({ getMovie, movies, llm }: Bench): Promise<void> {
   llm.reset();
   const reads = Array.from({ length: 1000 }, (_, i) => fresh[(i * 37) % 100]!);
   for (let i = 0; i < reads.length; i += 50) {
-    await Promise.all(reads.slice(i, i + 50).map((id) => invokeOk(getMovie, httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) } }), 200)));
+    await Promise.all(
+      reads
+        .slice(i, i + 50)
+        .map((id) => invokeOk(getMovie, httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) } }), 200)),
+    );
   }
-  record({ scenario: 'LLM calls for 1,000 GETs over 100 new movies', figure: `${llm.requests.length} calls`, target: '= 100', met: llm.requests.length === 100 });
+  record({
+    scenario: 'LLM calls for 1,000 GETs over 100 new movies',
+    figure: `${llm.requests.length} calls`,
+    target: '= 100',
+    met: llm.requests.length === 100,
+  });
 }
 
 /** Cold start: a fresh node process loads each bundle and answers one event, beside the hello-world bundle. */
@@ -290,7 +393,10 @@ function benchColdStarts({ bundles, entries, getEvent, movieIds }: Bench): void 
     }
     return { own: Math.min(...own), hello: Math.min(...hello) };
   };
-  record({ scenario: 'cold start: hello-world bundle', figure: `${(sizeOf(bundles.hello!) / 1024).toFixed(1)} KiB, timed beside each function` });
+  record({
+    scenario: 'cold start: hello-world bundle',
+    figure: `${(sizeOf(bundles.hello!) / 1024).toFixed(1)} KiB, timed beside each function`,
+  });
   for (const name of Object.keys(entries)) {
     const size = sizeOf(bundles[name]!);
     const { own: coldMs, hello } = coldAgainstHello(name);
@@ -308,14 +414,22 @@ function benchColdStarts({ bundles, entries, getEvent, movieIds }: Bench): void 
 /** Over HTTP: serverless-offline, 10 connections, 10 s per endpoint in rounds (p99: the worst round's). */
 async function benchHttp({ databaseUrl, llm, movieIds }: Bench): Promise<void> {
   console.log('');
-  const api = await startOfflineApi({ databaseUrl, env: { LOG_LEVEL: 'SILENT', OPENAI_BASE_URL: llm.baseUrl, OPENAI_API_KEY: 'sk-bench' } });
+  const api = await startOfflineApi({
+    databaseUrl,
+    env: { LOG_LEVEL: 'SILENT', OPENAI_BASE_URL: llm.baseUrl, OPENAI_API_KEY: 'sk-bench' },
+  });
   try {
     // Each endpoint gets its 10 s in rounds that take turns, so a machine that slows down mid-run slows all alike.
     const ROUNDS = 4;
     const load: Record<'health' | 'movie' | 'post', Partial<autocannon.Options> & { path: string }> = {
       health: { path: '/health/' },
       movie: { path: `/movies/${movieIds[0]}/` },
-      post: { path: '/ratings/', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ movie: movieIds[1], value: 4 }) },
+      post: {
+        path: '/ratings/',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ movie: movieIds[1], value: 4 }),
+      },
     };
     const rounds: Record<keyof typeof load, autocannon.Result[]> = { health: [], movie: [], post: [] };
     for (let round = 0; round < ROUNDS; round++) {
@@ -331,7 +445,14 @@ async function benchHttp({ databaseUrl, llm, movieIds }: Bench): Promise<void> {
     const [health, movie, post] = [combined(rounds.health), combined(rounds.movie), combined(rounds.post)];
     const line = (r: typeof health) => `${Math.round(r.perSecond)} req/s, p99 ${r.p99} ms${r.non2xx ? `, ${r.non2xx} non-2xx` : ''}`;
     record({ scenario: 'HTTP GET /health/', figure: line(health) });
-    record({ scenario: 'HTTP GET /movies/{id}/', figure: line(movie), floor: 'vs /health/', ratio: movie.perSecond / health.perSecond, target: '≥ 0.8×', met: movie.perSecond >= 0.8 * health.perSecond });
+    record({
+      scenario: 'HTTP GET /movies/{id}/',
+      figure: line(movie),
+      floor: 'vs /health/',
+      ratio: movie.perSecond / health.perSecond,
+      target: '≥ 0.8×',
+      met: movie.perSecond >= 0.8 * health.perSecond,
+    });
     record({ scenario: 'HTTP POST /ratings/', figure: line(post), floor: 'vs /health/', ratio: post.perSecond / health.perSecond });
   } finally {
     await api.stop();
@@ -346,7 +467,13 @@ async function finishBench({ llm, db, work }: Bench): Promise<void> {
 }
 
 /** Issue 15: what the per-client write limit adds to createRating, in time and in round trips. */
-function recordWriteLimitCost({ limitedRoute, exemptRoute, limited, unlimited, roundTrips }: Awaited<ReturnType<typeof measureWriteLimitCost>>): void {
+function recordWriteLimitCost({
+  limitedRoute,
+  exemptRoute,
+  limited,
+  unlimited,
+  roundTrips,
+}: Awaited<ReturnType<typeof measureWriteLimitCost>>): void {
   const ratio = limitedRoute.p50 / exemptRoute.p50;
   record({
     scenario: 'createRating, counted (basic user) vs exempt (admin)',
@@ -371,7 +498,10 @@ function writeReport(seconds: number): void {
   const table = [
     '| scenario | figure | floor | ratio | target | met |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.scenario} | ${r.figure} | ${r.floor ?? ''} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.scenario} | ${r.figure} | ${r.floor ?? ''} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`,
+    ),
   ].join('\n');
   mkdirSync(join(root, 'docs'), { recursive: true });
   const commit = (() => {
@@ -411,4 +541,3 @@ ${table}
 `,
   );
 }
-

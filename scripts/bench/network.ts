@@ -29,7 +29,11 @@ export interface NetworkFigure {
  * Hrana over HTTP as Turso does) that answers each request `delayMs` late, for the network between a Lambda and
  * its database. A route that waits for one round trip takes a little over `delayMs`; each further one adds as much.
  */
-export async function timeOverTheNetwork(file: string, scenarios: NetworkScenario[], { delayMs = 20, calls = 200, warmup = 20 } = {}): Promise<NetworkFigure[]> {
+export async function timeOverTheNetwork(
+  file: string,
+  scenarios: NetworkScenario[],
+  { delayMs = 20, calls = 200, warmup = 20 } = {},
+): Promise<NetworkFigure[]> {
   const server = await startLibsqlServer({ file, delayMs });
   const localUrl = process.env.DATABASE_URL;
   process.env.DATABASE_URL = server.url;
@@ -42,7 +46,8 @@ export async function timeOverTheNetwork(file: string, scenarios: NetworkScenari
       const { handler } = require(copy) as { handler: BundledHandler };
       const invoke = async (i: number) => {
         const result = await handler(scenario.event(i), lambdaContext(), { signal: new AbortController().signal });
-        if (![scenario.status].flat().includes(result.statusCode)) throw new Error(`${scenario.name}: expected ${scenario.status}, got ${result.statusCode}: ${result.body}`);
+        if (![scenario.status].flat().includes(result.statusCode))
+          throw new Error(`${scenario.name}: expected ${scenario.status}, got ${result.statusCode}: ${result.body}`);
       };
       await invoke(0); // the cold start: the container opens its client and checks its migrations
       let requests = 0;

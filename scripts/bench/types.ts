@@ -11,4 +11,8 @@ export interface BenchRow {
 }
 
 /** A function's Lambda entry as a bundle exports it. */
-export type BundledHandler = (event: APIGatewayProxyEventV2, context: unknown, options: unknown) => Promise<{ statusCode: number; body?: string }>;
+export type BundledHandler = (
+  event: APIGatewayProxyEventV2,
+  context: unknown,
+  options: unknown,
+) => Promise<{ statusCode: number; body?: string }>;

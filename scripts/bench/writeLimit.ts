@@ -33,7 +33,6 @@ export interface WriteLimitBench {
   calls: number;
 }
 
-
 async function call(handler: BundledHandler, event: APIGatewayProxyEventV2, expected: readonly number[]) {
   const result = await handler(event, lambdaContext(), { signal: new AbortController().signal });
   if (!expected.includes(result.statusCode)) throw new Error(`expected ${expected.join(' or ')}, got ${result.statusCode}: ${result.body}`);
@@ -71,7 +70,8 @@ export function writeLimitCounting(db: Client) {
   const limiter = createRateLimiter({ throttle: createThrottleRepository(charged) });
   return {
     db: charged,
-    counted: <T>(write: () => Promise<T>, client = 'ip:203.0.113.1') => withWriteCharge(chargeOf(limiter.capped(BENCH_POLICY, client)), write),
+    counted: <T>(write: () => Promise<T>, client = 'ip:203.0.113.1') =>
+      withWriteCharge(chargeOf(limiter.capped(BENCH_POLICY, client)), write),
   };
 }
 
@@ -80,7 +80,12 @@ export async function measureWriteLimitCost({ db, createRating, issueToken, movi
   const rateAs = (token: string) => (i: number) =>
     call(
       createRating,
-      httpEvent({ method: 'POST', path: '/ratings/', headers: { authorization: `Bearer ${token}` }, body: { movie: movieIds[i % movieIds.length], value: 1 + (i % 5) } }),
+      httpEvent({
+        method: 'POST',
+        path: '/ratings/',
+        headers: { authorization: `Bearer ${token}` },
+        body: { movie: movieIds[i % movieIds.length], value: 1 + (i % 5) },
+      }),
       [200, 201],
     );
   const route = await timeAgainstFloor(rateAs(tokens.basic), rateAs(tokens.admin), calls);

@@ -8,10 +8,12 @@ import { resolve } from 'node:path';
  */
 export function mutateOption(args, cwd = process.cwd()) {
   const options = args.filter((arg) => arg.startsWith('--'));
-  const patterns = args.filter((arg) => !arg.startsWith('--')).map((arg) => {
-    const path = arg.replace(/\/+$/, '');
-    const full = resolve(cwd, path);
-    return existsSync(full) && statSync(full).isDirectory() ? `${path}/**/*.ts` : path;
-  });
+  const patterns = args
+    .filter((arg) => !arg.startsWith('--'))
+    .map((arg) => {
+      const path = arg.replace(/\/+$/, '');
+      const full = resolve(cwd, path);
+      return existsSync(full) && statSync(full).isDirectory() ? `${path}/**/*.ts` : path;
+    });
   return patterns.length === 0 ? options : [...options, '--mutate', patterns.join(',')];
 }

@@ -27,7 +27,9 @@ export const UNMATCHED_ROUTE = { name: 'unmatchedRoute', handler: 'functions/fal
 /** The file of a function's handler: functions/<any folder>/<functionName>.ts, which must be there exactly once. */
 export function handlerFileOf(projectRoot: string, functionName: string): string {
   const folders = readdirSync(join(projectRoot, 'functions'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
-  const found = folders.map((folder) => `functions/${folder.name}/${functionName}.ts`).filter((file) => existsSync(join(projectRoot, file)));
+  const found = folders
+    .map((folder) => `functions/${folder.name}/${functionName}.ts`)
+    .filter((file) => existsSync(join(projectRoot, file)));
   if (found.length !== 1) {
     throw new Error(`route ${functionName} needs exactly one handler file functions/<folder>/${functionName}.ts, found ${found.length}`);
   }

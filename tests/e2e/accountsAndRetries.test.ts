@@ -31,10 +31,17 @@ describe('sign-outs, account deletion and safe retries over HTTP', () => {
   it('deletes your own account with DELETE /users/me/, and an admin deletes one with DELETE /users/{id}/', async () => {
     const ann = await register();
     const bob = await register();
-    const admin = await api('/auth/token/', { method: 'POST', body: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD } });
+    const admin = await api('/auth/token/', {
+      method: 'POST',
+      body: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD },
+    });
 
-    expect((await api('/users/me/', { method: 'DELETE', headers: bearer(ann.access_token), body: { password: PASSWORD } })).status).toBe(204);
-    expect((await api(`/users/${bob.user.id}/`, { method: 'DELETE', headers: bearer((admin.body as Tokens).access_token) })).status).toBe(204);
+    expect((await api('/users/me/', { method: 'DELETE', headers: bearer(ann.access_token), body: { password: PASSWORD } })).status).toBe(
+      204,
+    );
+    expect((await api(`/users/${bob.user.id}/`, { method: 'DELETE', headers: bearer((admin.body as Tokens).access_token) })).status).toBe(
+      204,
+    );
 
     expect((await api('/users/me/', { headers: bearer(ann.access_token) })).status).toBe(401);
     expect((await api('/auth/token/', { method: 'POST', body: { email: bob.email, password: PASSWORD } })).status).toBe(401);

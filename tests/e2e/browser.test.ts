@@ -40,7 +40,15 @@ describe('the web page in Chromium', () => {
       env: { ...process.env, ...chromiumFound.env },
       headless: true,
       viewport: PHONE,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -250,12 +258,29 @@ describe('the web page in Chromium', () => {
     const word = unique();
     const director = `Director ${word}`;
     await importFilms([
-      { Title: `Harbour ${word}`, 'Release Date': 'Mar 3 1961', Director: director, 'Major Genre': 'Drama', 'Running Time min': 121, 'IMDB Rating': 9.7, 'IMDB Votes': 900000, 'Rotten Tomatoes Rating': 99 },
-      { Title: `Second harbour ${word}`, 'Release Date': 'Mar 3 1963', Director: director, 'Major Genre': 'Drama', 'IMDB Rating': 6.1, 'IMDB Votes': 1500 },
+      {
+        Title: `Harbour ${word}`,
+        'Release Date': 'Mar 3 1961',
+        Director: director,
+        'Major Genre': 'Drama',
+        'Running Time min': 121,
+        'IMDB Rating': 9.7,
+        'IMDB Votes': 900000,
+        'Rotten Tomatoes Rating': 99,
+      },
+      {
+        Title: `Second harbour ${word}`,
+        'Release Date': 'Mar 3 1963',
+        Director: director,
+        'Major Genre': 'Drama',
+        'IMDB Rating': 6.1,
+        'IMDB Votes': 1500,
+      },
     ]);
     const found = (await api(`/movies/?search=${word}&ordering=year`)).body as { results: { id: number }[] };
     const [harbour, second] = found.results as [{ id: number }, { id: number }];
-    for (const value of [5, 5, 4, 2]) expect((await api('/ratings/', { method: 'POST', body: { movie: harbour.id, value } })).status).toBe(201);
+    for (const value of [5, 5, 4, 2])
+      expect((await api('/ratings/', { method: 'POST', body: { movie: harbour.id, value } })).status).toBe(201);
     const { page, problems } = await openPage();
 
     // Top rated: the films rated here first, by score, then the rest by their reference ratings.
@@ -274,7 +299,9 @@ describe('the web page in Chromium', () => {
     expect(await page.locator('#movie-facts').textContent()).toBe(`1961 · Drama · directed by ${director} · 121 min`);
     expect(await page.locator('#movie-external').textContent()).toBe('IMDb 9.7 / 10 (900,000 votes) · Rotten Tomatoes 99%');
     const histogram = page.getByRole('img', { name: /How the 4 ratings spread/ });
-    expect(await histogram.getAttribute('aria-label')).toBe('How the 4 ratings spread: 5 stars 2, 4 stars 1, 3 stars 0, 2 stars 1, 1 star 0');
+    expect(await histogram.getAttribute('aria-label')).toBe(
+      'How the 4 ratings spread: 5 stars 2, 4 stars 1, 3 stars 0, 2 stars 1, 1 star 0',
+    );
     expect(await page.locator('#movie-histogram .bar-fill').count()).toBe(5);
     expect(await page.locator('#movie-score').textContent()).toMatch(/^Score \d\.\d{2}$/);
     const similar = page.locator('#movie-similar');

@@ -14,7 +14,10 @@ interface Movie {
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function adminToken(): Promise<string> {
-  const response = await api('/auth/token/', { method: 'POST', body: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD } });
+  const response = await api('/auth/token/', {
+    method: 'POST',
+    body: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD },
+  });
   return (response.body as { access_token: string }).access_token;
 }
 

@@ -24,10 +24,18 @@ describe('collections over HTTP', () => {
     const heat = await createMovie({ title: 'E2E Heat', genres: ['Crime', 'Drama'] });
     const alien = await createMovie({ title: 'E2E Alien', genres: ['Horror'] });
 
-    const created = await api(`/collections${slash}`, { method: 'POST', headers: ann, body: { title: 'Mine', movies: [heat.id, alien.id, heat.id] } });
+    const created = await api(`/collections${slash}`, {
+      method: 'POST',
+      headers: ann,
+      body: { title: 'Mine', movies: [heat.id, alien.id, heat.id] },
+    });
     const { id } = created.body as Collection;
     const read = await api(`/collections/${id}${slash}`, { headers: ann });
-    const replaced = await api(`/collections/${id}${slash}`, { method: 'PUT', headers: ann, body: { title: 'Renamed', movies: [alien.id] } });
+    const replaced = await api(`/collections/${id}${slash}`, {
+      method: 'PUT',
+      headers: ann,
+      body: { title: 'Renamed', movies: [alien.id] },
+    });
     const listed = await api(`/collections${slash}`, { headers: ann });
     const removed = await api(`/collections/${id}${slash}`, { method: 'DELETE', headers: ann });
     const after = await api(`/collections/${id}${slash}`, { headers: ann });
@@ -43,7 +51,7 @@ describe('collections over HTTP', () => {
     expect(after.status).toBe(404);
   });
 
-  it("keeps a collection from everyone but its owner, and refuses unknown movies", async () => {
+  it('keeps a collection from everyone but its owner, and refuses unknown movies', async () => {
     const created = await api('/collections/', { method: 'POST', headers: ann, body: { title: 'Private' } });
     const { id } = created.body as Collection;
 

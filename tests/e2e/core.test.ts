@@ -31,7 +31,12 @@ describe('movies', () => {
     const response = await api(`/movies/${movie.id}${slash}`);
 
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ id: movie.id, title: 'Summarised', summary: expect.any(String), summary_source: expect.any(String) });
+    expect(response.body).toMatchObject({
+      id: movie.id,
+      title: 'Summarised',
+      summary: expect.any(String),
+      summary_source: expect.any(String),
+    });
   });
 
   it('serves the same stored summary on every read', async () => {
@@ -70,13 +75,16 @@ describe('movies', () => {
     expectProblem(response, 413);
   });
 
-  it.each([["Robert'); DROP TABLE movies;--"], ['Amélie 🎬 千と千尋の神隠し'], ["1' OR '1'='1"]])('stores the title %s verbatim', async (title) => {
-    const movie = await createMovie({ title });
+  it.each([["Robert'); DROP TABLE movies;--"], ['Amélie 🎬 千と千尋の神隠し'], ["1' OR '1'='1"]])(
+    'stores the title %s verbatim',
+    async (title) => {
+      const movie = await createMovie({ title });
 
-    const read = await api(`/movies/${movie.id}/`);
+      const read = await api(`/movies/${movie.id}/`);
 
-    expect(read.body).toMatchObject({ title });
-  });
+      expect(read.body).toMatchObject({ title });
+    },
+  );
 
   it('answers 400 with every invalid field', async () => {
     const response = await api('/movies/', { method: 'POST', body: { title: '', year: 1500, genres: 'Drama' } });

@@ -10,7 +10,11 @@ const post = async (path: string, body: string, contentType?: string) => {
     headers: contentType === undefined ? {} : { 'content-type': contentType },
   });
   const text = await response.text();
-  return { status: response.status, contentType: response.headers.get('content-type'), body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+  };
 };
 
 const movieJson = () => JSON.stringify({ title: `Typed ${randomUUID()}` });
@@ -48,7 +52,11 @@ describe('Content-Type of request bodies', () => {
   it('answers malformed JSON with 400 problem+json', async () => {
     const response = await post('/movies/', '{"title": ', 'application/json');
 
-    expect(response).toMatchObject({ status: 400, contentType: 'application/problem+json', body: { detail: 'request body is not valid JSON' } });
+    expect(response).toMatchObject({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: { detail: 'request body is not valid JSON' },
+    });
   });
 });
 
@@ -103,7 +111,11 @@ describe('control characters in text fields', () => {
     });
     const token = (registered.body as { access_token: string }).access_token;
 
-    const response = await api('/collections/', { method: 'POST', body: { title: 'x\u0000y' }, headers: { authorization: `Bearer ${token}` } });
+    const response = await api('/collections/', {
+      method: 'POST',
+      body: { title: 'x\u0000y' },
+      headers: { authorization: `Bearer ${token}` },
+    });
 
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ errors: [{ path: 'title', message: controlMessage }] });

@@ -53,7 +53,10 @@ describe('per-client limits over HTTP, on a server of its own', () => {
   it('refuses an anonymous client its fourth write in a window with 429 and the headers, spares a signed-in client and an admin, and lets it write again once the window rolls', async () => {
     // The function is loaded by an exempt write, so the client's writes below fall well inside one window.
     expect((await postMovie('Warm-up', adminToken)).status).toBe(201);
-    const registered = await call('/auth/register/', { method: 'POST', body: { email: 'limits-user@e2e.example.com', password: 'a-long-enough-password' } });
+    const registered = await call('/auth/register/', {
+      method: 'POST',
+      body: { email: 'limits-user@e2e.example.com', password: 'a-long-enough-password' },
+    });
     const userToken = ((await registered.json()) as { access_token: string }).access_token;
 
     const allowed = [];
@@ -95,6 +98,12 @@ describe('per-client limits over HTTP, on a server of its own', () => {
 
     expect(reads.map((read) => read.status)).toEqual([200, 200, 200, 200, 200]);
     expect(llm.requests.map(titleAskedAbout).filter((title) => titles.includes(title as string))).toEqual(titles.slice(0, 3));
-    expect(bodies.map((body) => body.summary_source)).toEqual(['openai:gpt-4o-mini', 'openai:gpt-4o-mini', 'openai:gpt-4o-mini', 'facts', 'facts']);
+    expect(bodies.map((body) => body.summary_source)).toEqual([
+      'openai:gpt-4o-mini',
+      'openai:gpt-4o-mini',
+      'openai:gpt-4o-mini',
+      'facts',
+      'facts',
+    ]);
   });
 });

@@ -34,7 +34,16 @@ describe('the request counter over HTTP, on a server of its own', () => {
 
   it('counts exactly 200 concurrent requests to several functions, errors included', async () => {
     const before = await requests('/request-count/');
-    const paths = ['/health/', '/health', '/movies/?page_size=1', '/movies/424242/', '/movies/?page=0', '/request-count', '/movies/abc/', '/openapi.json'];
+    const paths = [
+      '/health/',
+      '/health',
+      '/movies/?page_size=1',
+      '/movies/424242/',
+      '/movies/?page=0',
+      '/request-count',
+      '/movies/abc/',
+      '/openapi.json',
+    ];
 
     const statuses = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => (await fetchApi(paths[i % paths.length]!, {}, api.baseUrl)).status),
@@ -48,7 +57,13 @@ describe('the request counter over HTTP, on a server of its own', () => {
 
   it('lets the admin reset the count to zero, and no one else', async () => {
     const signIn = async (body: object) =>
-      (await fetchApi('/auth/token/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, api.baseUrl)).json() as Promise<{
+      (
+        await fetchApi(
+          '/auth/token/',
+          { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+          api.baseUrl,
+        )
+      ).json() as Promise<{
         access_token: string;
       }>;
     const reset = (headers: Record<string, string> = {}) => fetchApi('/request-count/reset/', { method: 'POST', headers }, api.baseUrl);

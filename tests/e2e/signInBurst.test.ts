@@ -35,7 +35,9 @@ describe('a burst of 50 concurrent sign-ins under serverless-offline', () => {
       { right: true, body: { email, password: PASSWORD } },
       { right: false, body: { email: victim, password: 'a-wrong-guess' } },
     ]);
-    const answers = await Promise.all(attempts.map(async (attempt) => ({ ...attempt, response: await api('/auth/token/', { method: 'POST', body: attempt.body }) })));
+    const answers = await Promise.all(
+      attempts.map(async (attempt) => ({ ...attempt, response: await api('/auth/token/', { method: 'POST', body: attempt.body }) })),
+    );
     burstOver = true;
     await probeHealth;
 

@@ -7,7 +7,12 @@ describe('requests no route matches', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     // serverless-offline hands the Lambda the path without its trailing slash.
-    expect(response.body).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: `no route answers ${path.replace(/\/$/, '')}` });
+    expect(response.body).toEqual({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: `no route answers ${path.replace(/\/$/, '')}`,
+    });
   });
 
   it.each([

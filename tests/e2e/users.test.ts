@@ -23,7 +23,10 @@ describe('users and sign-in over HTTP', () => {
   it.each(['/', ''])('registers, signs in, refreshes and verifies (trailing slash "%s")', async (slash) => {
     const email = uniqueEmail('flow');
 
-    const registered = await api(`/auth/register${slash}`, { method: 'POST', body: { email: email.toUpperCase(), password: PASSWORD, role: 'admin' } });
+    const registered = await api(`/auth/register${slash}`, {
+      method: 'POST',
+      body: { email: email.toUpperCase(), password: PASSWORD, role: 'admin' },
+    });
     const signedIn = await api(`/auth/token${slash}`, { method: 'POST', body: { email, password: PASSWORD } });
     const refreshed = await api(`/auth/refresh${slash}`, { method: 'POST', body: { refresh_token: tokensOf(signedIn).refresh_token } });
     const verified = await api(`/auth/verify${slash}`, { method: 'POST', body: { token: tokensOf(refreshed).access_token } });
@@ -60,7 +63,13 @@ describe('users and sign-in over HTTP', () => {
   });
 
   it('refuses unsigned tokens and tokens in the wrong place', async () => {
-    const unsigned = new UnsecuredJWT({ role: 'admin', token_use: 'access' }).setSubject('1').setIssuer('movie-rating-api').setAudience('movie-rating-api').setIssuedAt().setExpirationTime('15m').encode();
+    const unsigned = new UnsecuredJWT({ role: 'admin', token_use: 'access' })
+      .setSubject('1')
+      .setIssuer('movie-rating-api')
+      .setAudience('movie-rating-api')
+      .setIssuedAt()
+      .setExpirationTime('15m')
+      .encode();
 
     expect((await api('/users/me/', { headers: bearer(unsigned) })).status).toBe(401);
     expect((await api('/users/me/')).status).toBe(401);
@@ -68,7 +77,9 @@ describe('users and sign-in over HTTP', () => {
   });
 
   it('lets the admin from ADMIN_EMAIL create users, and answers 403 to a basic user', async () => {
-    const admin = tokensOf(await api('/auth/token/', { method: 'POST', body: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD } }));
+    const admin = tokensOf(
+      await api('/auth/token/', { method: 'POST', body: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD } }),
+    );
     const basic = await register();
     const body = { email: uniqueEmail('made'), password: PASSWORD, role: 'admin' };
 
@@ -96,12 +107,18 @@ describe('owned ratings over HTTP', () => {
     expect((await api(`/ratings/${id}/`, { headers: bearer(bob.access_token) })).status).toBe(404);
     expect((await api(`/ratings/${id}/`, { method: 'PATCH', body: { value: 1 }, headers: bearer(bob.access_token) })).status).toBe(404);
     expect((await api(`/ratings/${id}`, { method: 'DELETE', headers: bearer(bob.access_token) })).status).toBe(404);
-    expect(await api(`/ratings/${id}`, { method: 'PUT', body: { value: 5 }, headers: bearer(ann.access_token) })).toMatchObject({ status: 200, body: { value: 5 } });
+    expect(await api(`/ratings/${id}`, { method: 'PUT', body: { value: 5 }, headers: bearer(ann.access_token) })).toMatchObject({
+      status: 200,
+      body: { value: 5 },
+    });
     expect((await api(`/movies/${movie.id}/`)).body).toMatchObject({ rating: 5, rating_count: 1 });
 
     const profile = await api('/users/me/ratings/', { headers: bearer(ann.access_token) });
     expect(profile).toMatchObject({ status: 200, body: { count: 1, results: [{ movie: { id: movie.id }, value: 5 }] } });
-    expect(await api('/ratings/?page_size=5', { headers: bearer(ann.access_token) })).toMatchObject({ status: 200, body: { count: 1, page_size: 5 } });
+    expect(await api('/ratings/?page_size=5', { headers: bearer(ann.access_token) })).toMatchObject({
+      status: 200,
+      body: { count: 1, page_size: 5 },
+    });
 
     expect((await api(`/ratings/${id}/`, { method: 'DELETE', headers: bearer(ann.access_token) })).status).toBe(204);
     expect((await api(`/movies/${movie.id}/`)).body).toMatchObject({ rating: null, rating_count: 0 });
@@ -112,7 +129,9 @@ describe('owned ratings over HTTP', () => {
     const movie = await createMovie({ title: `Re-rated ${uniqueEmail()}` });
     const values = Array.from({ length: 20 }, (_, i) => (i % 5) + 1);
 
-    const responses = await Promise.all(values.map((value) => api('/ratings/', { method: 'POST', body: { movie: movie.id, value }, headers: bearer(ann.access_token) })));
+    const responses = await Promise.all(
+      values.map((value) => api('/ratings/', { method: 'POST', body: { movie: movie.id, value }, headers: bearer(ann.access_token) })),
+    );
 
     expect(responses.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 201].sort());
     expect(new Set(responses.map((r) => (r.body as { id: number }).id)).size).toBe(1);

@@ -21,13 +21,16 @@ describe('the web page over HTTP', () => {
     expect(again.headers.get('content-security-policy')).toBeNull();
   });
 
-  it.each(['/assets/app.js', '/assets/app.js/', '/assets/styles.css', '/assets/favicon.svg'])('GET %s serves the file from public/', async (path) => {
-    const response = await fetchApi(path);
-    const file = path.split('/')[2]!;
+  it.each(['/assets/app.js', '/assets/app.js/', '/assets/styles.css', '/assets/favicon.svg'])(
+    'GET %s serves the file from public/',
+    async (path) => {
+      const response = await fetchApi(path);
+      const file = path.split('/')[2]!;
 
-    expect(response.status).toBe(200);
-    expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(publicFolder, file)))).toBe(true);
-  });
+      expect(response.status).toBe(200);
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(publicFolder, file)))).toBe(true);
+    },
+  );
 
   it.each(['/assets/index.html', '/assets/..%2Fserverless.yml'])('GET %s answers 404 problem+json', async (path) => {
     const response = await fetchApi(path);

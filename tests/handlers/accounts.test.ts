@@ -26,7 +26,8 @@ describe('ending sign-ins and accounts', () => {
   const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, headers: Headers, event: HttpEventInput) =>
     invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers }));
   const me = (headers: Headers) => call(getMeRoute, getMe, headers, { path: '/users/me/' });
-  const refresh = (token: string) => call(refreshTokenRoute, refreshToken, undefined, { path: '/auth/refresh/', body: { refresh_token: token } });
+  const refresh = (token: string) =>
+    call(refreshTokenRoute, refreshToken, undefined, { path: '/auth/refresh/', body: { refresh_token: token } });
   const signOut = (body: unknown) => call(logoutRoute, logout, undefined, { path: '/auth/logout/', body });
   const deleteMyself = (headers: Headers, body: unknown) => call(deleteMeRoute, deleteMe, headers, { path: '/users/me/', body });
   const deleteAccount = (headers: Headers, id: number) =>
@@ -86,7 +87,7 @@ describe('ending sign-ins and accounts', () => {
       expect((await services.collections.list(ann.id, { page: 1, page_size: 20 })).count).toBe(0);
     };
 
-    it('It should delete the caller\'s own account with DELETE /users/me/ after re-checking the password: 204', async () => {
+    it("It should delete the caller's own account with DELETE /users/me/ after re-checking the password: 204", async () => {
       expect((await deleteMyself(ann.headers, { password: 'not-my-password' })).statusCode).toBe(401);
       expect((await me(ann.headers)).statusCode).toBe(200);
 
@@ -116,7 +117,7 @@ describe('ending sign-ins and accounts', () => {
       expect((await me(ann.headers)).statusCode).toBe(200);
     });
 
-    it('It should never give a deleted account\'s id to the next account', async () => {
+    it("It should never give a deleted account's id to the next account", async () => {
       const admin = await signUp(services, { role: 'admin' });
       const newest = await signUp(services);
       await deleteAccount(admin.headers, newest.id);

@@ -23,11 +23,18 @@ describe('auth routes', () => {
   const provide = async () => services;
   const register = (body: unknown) =>
     invoke(createHttpHandler(registerUserRoute, registerUser, provide), httpEvent({ method: 'POST', path: '/auth/register/', body }));
-  const signIn = (body: unknown) => invoke(createHttpHandler(issueTokenRoute, issueToken, provide), httpEvent({ method: 'POST', path: '/auth/token/', body }));
+  const signIn = (body: unknown) =>
+    invoke(createHttpHandler(issueTokenRoute, issueToken, provide), httpEvent({ method: 'POST', path: '/auth/token/', body }));
   const refresh = (token: unknown) =>
-    invoke(createHttpHandler(refreshTokenRoute, refreshToken, provide), httpEvent({ method: 'POST', path: '/auth/refresh/', body: { refresh_token: token } }));
+    invoke(
+      createHttpHandler(refreshTokenRoute, refreshToken, provide),
+      httpEvent({ method: 'POST', path: '/auth/refresh/', body: { refresh_token: token } }),
+    );
   const verify = (token: unknown) =>
-    invoke(createHttpHandler(verifyTokenRoute, verifyToken, provide), httpEvent({ method: 'POST', path: '/auth/verify/', body: { token } }));
+    invoke(
+      createHttpHandler(verifyTokenRoute, verifyToken, provide),
+      httpEvent({ method: 'POST', path: '/auth/verify/', body: { token } }),
+    );
 
   describe('POST /auth/register/', () => {
     it('It should create a basic user with 201 and a token pair, ignoring a role in the body', async () => {
@@ -35,7 +42,11 @@ describe('auth routes', () => {
 
       expect(response.statusCode).toBe(201);
       const body = AuthTokens.parse(response.body);
-      expect(body).toMatchObject({ user: { email: 'ann@example.com', username: 'ann', role: 'basic' }, token_type: 'Bearer', expires_in: 900 });
+      expect(body).toMatchObject({
+        user: { email: 'ann@example.com', username: 'ann', role: 'basic' },
+        token_type: 'Bearer',
+        expires_in: 900,
+      });
       expect(response.headers.location).toBe(`/users/${body.user.id}/`);
       expect(JSON.stringify(response.body)).not.toMatch(/password|scrypt\$/);
     });
@@ -49,7 +60,10 @@ describe('auth routes', () => {
     });
 
     it('It should give one 201 and one 409 to two concurrent registrations of one email', async () => {
-      const statuses = await Promise.all([register({ email: 'race@example.com', password: PASSWORD }), register({ email: 'Race@example.com', password: PASSWORD })]);
+      const statuses = await Promise.all([
+        register({ email: 'race@example.com', password: PASSWORD }),
+        register({ email: 'Race@example.com', password: PASSWORD }),
+      ]);
 
       expect(statuses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
     });
@@ -160,7 +174,13 @@ describe('auth routes', () => {
     });
 
     it('It should answer 401 to garbage and to an unsigned (alg none) token', async () => {
-      const unsigned = new UnsecuredJWT({ role: 'admin', token_use: 'access' }).setSubject('1').setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setIssuedAt().setExpirationTime('15m').encode();
+      const unsigned = new UnsecuredJWT({ role: 'admin', token_use: 'access' })
+        .setSubject('1')
+        .setIssuer(TOKEN_ISSUER)
+        .setAudience(TOKEN_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime('15m')
+        .encode();
 
       expect((await verify('garbage')).statusCode).toBe(401);
       expect((await verify(unsigned)).statusCode).toBe(401);

@@ -32,7 +32,10 @@ describe('sign-in throttling', () => {
     await services.auth.createAccount({ email, password: PASSWORD });
   });
   const signInTo = (target: Services, body: unknown, sourceIp = '198.51.100.1') =>
-    invoke(createHttpHandler(issueTokenRoute, issueToken, async () => target), fromClient(httpEvent({ method: 'POST', path: '/auth/token/', body }), sourceIp));
+    invoke(
+      createHttpHandler(issueTokenRoute, issueToken, async () => target),
+      fromClient(httpEvent({ method: 'POST', path: '/auth/token/', body }), sourceIp),
+    );
   const signIn = (password: string, address = email) => signInTo(services, { email: address, password });
   const wrongTimes = async (times: number, address = email) => {
     for (let i = 0; i < times; i++) expect((await signIn('not-the-password', address)).statusCode).toBe(401);
@@ -44,7 +47,11 @@ describe('sign-in throttling', () => {
 
     const throttled = await signIn(PASSWORD);
 
-    expect(throttled).toMatchObject({ statusCode: 429, headers: { 'content-type': 'application/problem+json' }, body: { status: 429, title: 'Too Many Requests' } });
+    expect(throttled).toMatchObject({
+      statusCode: 429,
+      headers: { 'content-type': 'application/problem+json' },
+      body: { status: 429, title: 'Too Many Requests' },
+    });
     expect(Number(throttled.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(verify).toHaveBeenCalledTimes(5);
   });
@@ -65,7 +72,11 @@ describe('sign-in throttling', () => {
   });
 
   it('It should read AUTH_MAX_FAILURES', async () => {
-    const strict = await createTestServices({ db: services.db, passwordHasher: hasher, env: { AUTH_MAX_FAILURES: '2', AUTH_RATE_PER_MINUTE: '1000' } });
+    const strict = await createTestServices({
+      db: services.db,
+      passwordHasher: hasher,
+      env: { AUTH_MAX_FAILURES: '2', AUTH_RATE_PER_MINUTE: '1000' },
+    });
     const other = uniqueEmail();
     for (let i = 0; i < 2; i++) expect((await signInTo(strict, { email: other, password: 'wrong-one' })).statusCode).toBe(401);
 
@@ -109,11 +120,18 @@ describe('the per-client limit on /auth/*', () => {
     const answers = [await signIn('203.0.113.9'), await register('203.0.113.9'), await signIn('203.0.113.9')];
 
     expect(answers.map((a) => a.statusCode)).toEqual([401, 201, 401]);
-    expect(answers.map((a) => a.headers['ratelimit'])).toEqual([expect.stringMatching(/^"auth";r=2;t=\d+$/), expect.stringMatching(/;r=1;/), expect.stringMatching(/;r=0;/)]);
+    expect(answers.map((a) => a.headers['ratelimit'])).toEqual([
+      expect.stringMatching(/^"auth";r=2;t=\d+$/),
+      expect.stringMatching(/;r=1;/),
+      expect.stringMatching(/;r=0;/),
+    ]);
     expect(answers[0]!.headers['ratelimit-policy']).toBe('"auth";q=3;w=60');
 
     const refused = await register('203.0.113.9');
-    expect(refused).toMatchObject({ statusCode: 429, headers: { 'content-type': 'application/problem+json', 'ratelimit-policy': '"auth";q=3;w=60' } });
+    expect(refused).toMatchObject({
+      statusCode: 429,
+      headers: { 'content-type': 'application/problem+json', 'ratelimit-policy': '"auth";q=3;w=60' },
+    });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(refused.headers['ratelimit']).toMatch(/^"auth";r=0;t=\d+$/);
   });

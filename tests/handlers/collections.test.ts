@@ -46,7 +46,8 @@ describe('collections', () => {
     invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
   const byId = (id: number) => ({ path: `/collections/${id}/`, pathParameters: { id: String(id) } });
   const create = (caller: Caller, body: unknown) => call(createCollectionRoute, createCollection, caller, { path: '/collections/', body });
-  const list = (caller: Caller, query?: Record<string, string>) => call(listCollectionsRoute, listCollections, caller, { path: '/collections/', query });
+  const list = (caller: Caller, query?: Record<string, string>) =>
+    call(listCollectionsRoute, listCollections, caller, { path: '/collections/', query });
   const get = (caller: Caller, id: number) => call(getCollectionRoute, getCollection, caller, byId(id));
   const put = (caller: Caller, id: number, body: unknown) => call(replaceCollectionRoute, replaceCollection, caller, { ...byId(id), body });
   const remove = (caller: Caller, id: number) => call(deleteCollectionRoute, deleteCollection, caller, byId(id));
@@ -154,7 +155,10 @@ describe('collections', () => {
       const created = await create(ann, { title: 'Private' });
 
       for (const other of [bob, admin]) {
-        expect(await get(other, idOf(created))).toMatchObject({ statusCode: 404, body: { detail: `collection ${idOf(created)} does not exist` } });
+        expect(await get(other, idOf(created))).toMatchObject({
+          statusCode: 404,
+          body: { detail: `collection ${idOf(created)} does not exist` },
+        });
       }
       expect(await get(ann, 424242)).toMatchObject({ statusCode: 404, body: { detail: 'collection 424242 does not exist' } });
     });
@@ -163,7 +167,9 @@ describe('collections', () => {
       const created = await create(ann, { title: 'Mine' });
 
       expect((await get(undefined, idOf(created))).statusCode).toBe(401);
-      expect((await call(getCollectionRoute, getCollection, ann, { path: '/collections/x/', pathParameters: { id: 'x' } })).statusCode).toBe(400);
+      expect(
+        (await call(getCollectionRoute, getCollection, ann, { path: '/collections/x/', pathParameters: { id: 'x' } })).statusCode,
+      ).toBe(400);
     });
   });
 
@@ -201,7 +207,10 @@ describe('collections', () => {
     it('It should refuse an invalid body with a 400', async () => {
       const created = await create(ann, { title: 'Mine' });
 
-      expect((await put(ann, idOf(created), { movies: [] })).body).toMatchObject({ status: 400, errors: [{ path: 'title', message: 'is required' }] });
+      expect((await put(ann, idOf(created), { movies: [] })).body).toMatchObject({
+        status: 400,
+        errors: [{ path: 'title', message: 'is required' }],
+      });
     });
   });
 

@@ -22,7 +22,10 @@ describe('the API documentation', () => {
 
   describe('GET /openapi.json (openapi)', () => {
     it('answers the OpenAPI document of every route as JSON', async () => {
-      const response = await invoke(createHttpHandler(openapiRoute, openapi, async () => services), httpEvent({ path: '/openapi.json' }));
+      const response = await invoke(
+        createHttpHandler(openapiRoute, openapi, async () => services),
+        httpEvent({ path: '/openapi.json' }),
+      );
 
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
@@ -35,12 +38,21 @@ describe('the API documentation', () => {
 
   describe('GET /docs/ (docs)', () => {
     it('answers the Swagger UI page, which loads its assets from this API and the document from /openapi.json', async () => {
-      const response = await invoke(createHttpHandler(docsRoute, docs, async () => services), httpEvent({ path: '/docs/' }));
+      const response = await invoke(
+        createHttpHandler(docsRoute, docs, async () => services),
+        httpEvent({ path: '/docs/' }),
+      );
 
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
       const html = response.body as string;
-      for (const asset of ['swagger-ui.css', 'swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'swagger-initializer.js', 'favicon-32x32.png']) {
+      for (const asset of [
+        'swagger-ui.css',
+        'swagger-ui-bundle.js',
+        'swagger-ui-standalone-preset.js',
+        'swagger-initializer.js',
+        'favicon-32x32.png',
+      ]) {
         expect(html).toContain(`/docs/${asset}`);
       }
       expect(html).not.toMatch(/https?:\/\//); // no CDN

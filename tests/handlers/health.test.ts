@@ -9,7 +9,10 @@ describe('GET /health/ (health)', () => {
   it('answers 200 {"status": "ok"}', async () => {
     const services = await createTestServices();
 
-    const response = await invoke(createHttpHandler(healthRoute, health, async () => services), httpEvent({ path: '/health/' }));
+    const response = await invoke(
+      createHttpHandler(healthRoute, health, async () => services),
+      httpEvent({ path: '/health/' }),
+    );
 
     expect(response).toMatchObject({ statusCode: 200, body: { status: 'ok' } });
   });

@@ -26,8 +26,13 @@ describe('Idempotency-Key', () => {
   beforeEach(async () => {
     services = await createTestServices({ env: { AUTH_RATE_PER_MINUTE: '1000' } });
   });
-  const post = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, body: unknown, headers: Headers = {}, target = services) =>
-    invoke(routeHandler(route, implementation, target), httpEvent({ method: 'POST', path: route.path, body, headers }));
+  const post = <R extends RouteContract>(
+    route: R,
+    implementation: AnyImplementation<R>,
+    body: unknown,
+    headers: Headers = {},
+    target = services,
+  ) => invoke(routeHandler(route, implementation, target), httpEvent({ method: 'POST', path: route.path, body, headers }));
   const postMovie = (body: unknown, headers: Headers = {}, target = services) => post(createMovieRoute, createMovie, body, headers, target);
   const movieCount = async () =>
     ((await invoke(routeHandler(listMoviesRoute, listMovies, services), httpEvent({ path: '/movies/' }))).body as { count: number }).count;
@@ -38,7 +43,11 @@ describe('Idempotency-Key', () => {
 
     expect(first.statusCode).toBe(201);
     expect(first.headers['idempotency-replayed']).toBeUndefined();
-    expect(again).toMatchObject({ statusCode: 201, body: first.body, headers: { location: first.headers.location, 'idempotency-replayed': 'true' } });
+    expect(again).toMatchObject({
+      statusCode: 201,
+      body: first.body,
+      headers: { location: first.headers.location, 'idempotency-replayed': 'true' },
+    });
     expect(await movieCount()).toBe(1);
   });
 
@@ -78,7 +87,7 @@ describe('Idempotency-Key', () => {
     expect(theirs.headers['idempotency-replayed']).toBeUndefined();
   });
 
-  it('It should not count a replayed rating twice in the movie\'s aggregates', async () => {
+  it("It should not count a replayed rating twice in the movie's aggregates", async () => {
     const movie = await services.movies.create({ title: 'Heat', genres: [] });
 
     await post(createRatingRoute, createRating, { movie: movie.id, value: 4 }, { 'idempotency-key': 'rate-once' });
@@ -90,7 +99,10 @@ describe('Idempotency-Key', () => {
 
   it('It should answer 409 to a repeat while the first is still being processed, then replay once it is done', async () => {
     const gate = createConcurrencyGate({ limit: 1, maxWaitMs: 60_000 });
-    const slow = await createTestServices({ passwordHasher: createPasswordHasher({ log2N: 10 }, gate), env: { AUTH_RATE_PER_MINUTE: '1000' } });
+    const slow = await createTestServices({
+      passwordHasher: createPasswordHasher({ log2N: 10 }, gate),
+      env: { AUTH_RATE_PER_MINUTE: '1000' },
+    });
     let release!: () => void;
     const hold = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
     const body = { email: uniqueEmail(), password: 'a-long-enough-password' };
@@ -187,7 +199,10 @@ describe('Idempotency-Key', () => {
 
   describe('answers worth redoing', () => {
     it('It should run a retry again after the first answered 500, and store nothing of the failure', async () => {
-      const failing: Services = { ...services, movies: { ...services.movies, create: async () => Promise.reject(new Error('disk on fire')) } };
+      const failing: Services = {
+        ...services,
+        movies: { ...services.movies, create: async () => Promise.reject(new Error('disk on fire')) },
+      };
       const failed = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'after-500' }, failing);
 
       const retry = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'after-500' });
@@ -204,7 +219,10 @@ describe('Idempotency-Key', () => {
       await postMovie({ title: 'Spent the limit' }, headers, throttled);
       const refused = await postMovie({ title: 'Heat' }, { ...headers, 'idempotency-key': 'after-429' }, throttled);
 
-      const lifted = { ...throttled, config: { ...throttled.config, throttling: { ...throttled.config.throttling, writeRatePerMinute: 1000 } } };
+      const lifted = {
+        ...throttled,
+        config: { ...throttled.config, throttling: { ...throttled.config.throttling, writeRatePerMinute: 1000 } },
+      };
       const retry = await postMovie({ title: 'Heat' }, { ...headers, 'idempotency-key': 'after-429' }, lifted);
 
       expect(refused.statusCode).toBe(429);

@@ -17,7 +17,10 @@ interface Page {
 }
 
 const list = (services: Services, query: Record<string, string> = {}) =>
-  invoke(createHttpHandler(listMoviesRoute, listMovies, async () => services), httpEvent({ path: '/movies/', query }));
+  invoke(
+    createHttpHandler(listMoviesRoute, listMovies, async () => services),
+    httpEvent({ path: '/movies/', query }),
+  );
 const titles = (response: { body: unknown }) => (response.body as Page).results.map((movie) => movie.title);
 
 describe('GET /movies/ (listMovies): pagination', () => {
@@ -47,7 +50,13 @@ describe('GET /movies/ (listMovies): pagination', () => {
   });
 
   it('answers the last, partial page', async () => {
-    expect(titles(await list(services, { page: '3', page_size: '10' }))).toEqual(['Movie 21', 'Movie 22', 'Movie 23', 'Movie 24', 'Movie 25']);
+    expect(titles(await list(services, { page: '3', page_size: '10' }))).toEqual([
+      'Movie 21',
+      'Movie 22',
+      'Movie 23',
+      'Movie 24',
+      'Movie 25',
+    ]);
   });
 
   it('answers a page past the end with 200 and no results', async () => {
@@ -106,7 +115,15 @@ describe('GET /movies/?search=', () => {
   let services: Services;
   beforeAll(async () => {
     services = await createTestServices();
-    const films = ['Star Wars', 'Wars of the Stars', 'Starship Troopers', 'The Empire Strikes Back', 'Amélie', "Schindler's List", 'Ben-Hur'];
+    const films = [
+      'Star Wars',
+      'Wars of the Stars',
+      'Starship Troopers',
+      'The Empire Strikes Back',
+      'Amélie',
+      "Schindler's List",
+      'Ben-Hur',
+    ];
     for (const title of films) await services.movies.create({ title });
   });
   const search = async (text: string) => titles(await list(services, { search: text })).sort();
@@ -141,15 +158,33 @@ describe('GET /movies/?search=', () => {
     expect((await list(services, { search: '  ' })).body).toMatchObject({ count: 7 });
   });
 
-  it.each(['"', '""', "'", '*', 'star*', 'AND', 'star AND', 'OR wars', 'NOT', 'NEAR(star wars)', '-star', '^star', 'title:star', '(', ')', '{star}', 'st"ar', ':', '+', '\\'])(
-    'answers 200 to the search %j, whatever FTS syntax it holds',
-    async (text) => {
-      const response = await list(services, { search: text });
+  it.each([
+    '"',
+    '""',
+    "'",
+    '*',
+    'star*',
+    'AND',
+    'star AND',
+    'OR wars',
+    'NOT',
+    'NEAR(star wars)',
+    '-star',
+    '^star',
+    'title:star',
+    '(',
+    ')',
+    '{star}',
+    'st"ar',
+    ':',
+    '+',
+    '\\',
+  ])('answers 200 to the search %j, whatever FTS syntax it holds', async (text) => {
+    const response = await list(services, { search: text });
 
-      expect(response.statusCode).toBe(200);
-      expect(response.body).toMatchObject({ page: 1, results: expect.any(Array) });
-    },
-  );
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatchObject({ page: 1, results: expect.any(Array) });
+  });
 
   it('finds nothing for a search with no word in it', async () => {
     expect((await list(services, { search: '"*()' })).body).toMatchObject({ count: 0, results: [] });
@@ -262,14 +297,23 @@ describe('GET /movies/?ordering=', () => {
     expect(pages).toEqual(await ordered('-rating'));
   });
 
-  it.each(['foo', 'id', '--year', '+year', 'rating,-year', 'Title', ' year'])('refuses ordering=%j, naming the allowed values', async (ordering) => {
-    const response = await list(services, { ordering });
+  it.each(['foo', 'id', '--year', '+year', 'rating,-year', 'Title', ' year'])(
+    'refuses ordering=%j, naming the allowed values',
+    async (ordering) => {
+      const response = await list(services, { ordering });
 
-    expect(response.statusCode).toBe(400);
-    expect(response.body).toMatchObject({
-      errors: [{ path: 'ordering', message: 'must be one of title, year, rating, rating_count, score, created_at, each optionally prefixed with - for descending order' }],
-    });
-  });
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toMatchObject({
+        errors: [
+          {
+            path: 'ordering',
+            message:
+              'must be one of title, year, rating, rating_count, score, created_at, each optionally prefixed with - for descending order',
+          },
+        ],
+      });
+    },
+  );
 });
 
 describe('GET /movies/?search= over the film dataset', () => {

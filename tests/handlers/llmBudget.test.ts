@@ -22,7 +22,10 @@ describe('the LLM budget (LLM_MAX_CALLS_PER_HOUR)', () => {
   });
 
   const read = (id: number, on = services) =>
-    invoke(createHttpHandler(getMovieRoute, getMovie, async () => on), httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) } }));
+    invoke(
+      createHttpHandler(getMovieRoute, getMovie, async () => on),
+      httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) } }),
+    );
   const regenerate = (id: number, headers: Record<string, string>) =>
     invoke(
       createHttpHandler(regenerateSummaryRoute, regenerateSummary, async () => services),
@@ -33,7 +36,8 @@ describe('the LLM budget (LLM_MAX_CALLS_PER_HOUR)', () => {
     for (let i = 0; i < count; i++) made.push(await on.movies.create({ title: `Film ${i}`, year: 2000 + i, genres: ['Drama'] }));
     return made;
   };
-  const storedSummary = async (id: number) => (await services.db.execute({ sql: 'SELECT summary FROM movies WHERE id = ?', args: [id] })).rows[0]!.summary;
+  const storedSummary = async (id: number) =>
+    (await services.db.execute({ sql: 'SELECT summary FROM movies WHERE id = ?', args: [id] })).rows[0]!.summary;
   const budgetWarnings = () => (services.logger.warn as jest.Mock).mock.calls.filter(([message]) => /budget/i.test(String(message)));
 
   it('It should make at most LLM_MAX_CALLS_PER_HOUR generations: five first reads make three calls and five 200 answers', async () => {

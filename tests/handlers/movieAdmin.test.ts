@@ -40,7 +40,10 @@ describe('admin edits of the catalogue', () => {
       httpEvent({ method: 'POST', path: `/movies/${id}/summary/`, pathParameters: { id: String(id) }, headers }),
     );
   const read = (id: number) =>
-    invoke(createHttpHandler(getMovieRoute, getMovie, async () => services), httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) } }));
+    invoke(
+      createHttpHandler(getMovieRoute, getMovie, async () => services),
+      httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) } }),
+    );
 
   describe('PATCH /movies/{id}/', () => {
     it('It should change only the fields given and clear the stored summary', async () => {
@@ -87,9 +90,15 @@ describe('admin edits of the catalogue', () => {
 
       expect((await patch(movie.id, { title: 'Mine' }, basic)).statusCode).toBe(403);
       expect((await patch(movie.id + 100, { title: 'Ghost' })).statusCode).toBe(404);
-      expect((await patch(movie.id, { year: 1800 })).body).toMatchObject({ status: 400, errors: [{ path: 'year', message: 'must be an integer from 1870 to 2100' }] });
+      expect((await patch(movie.id, { year: 1800 })).body).toMatchObject({
+        status: 400,
+        errors: [{ path: 'year', message: 'must be an integer from 1870 to 2100' }],
+      });
       expect((await patch(movie.id, { title: '' })).body).toMatchObject({ status: 400, errors: [{ path: 'title' }] });
-      expect((await patch(movie.id, { colour: 'red' })).body).toMatchObject({ status: 400, errors: [{ path: '', message: 'must change at least one of title, description, genres, year' }] });
+      expect((await patch(movie.id, { colour: 'red' })).body).toMatchObject({
+        status: 400,
+        errors: [{ path: '', message: 'must change at least one of title, description, genres, year' }],
+      });
       expect((await services.movies.findById(movie.id))?.title).toBe('Guarded');
     });
   });

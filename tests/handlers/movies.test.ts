@@ -14,14 +14,25 @@ describe('POST /movies/ (createMovie)', () => {
     services = await createTestServices();
   });
   const post = (body: unknown) =>
-    invoke(createHttpHandler(createMovieRoute, createMovie, async () => services), httpEvent({ method: 'POST', path: '/movies/', body }));
+    invoke(
+      createHttpHandler(createMovieRoute, createMovie, async () => services),
+      httpEvent({ method: 'POST', path: '/movies/', body }),
+    );
 
   it('creates a movie and answers 201 with the movie and its Location', async () => {
     const response = await post({ title: '  Inception ', description: 'Dreams', genres: ['Thriller'], year: 2010 });
 
     expect(response.statusCode).toBe(201);
     const movie = Movie.parse(response.body);
-    expect(movie).toMatchObject({ title: 'Inception', description: 'Dreams', genres: ['Thriller'], year: 2010, rating: null, rating_count: 0, summary: null });
+    expect(movie).toMatchObject({
+      title: 'Inception',
+      description: 'Dreams',
+      genres: ['Thriller'],
+      year: 2010,
+      rating: null,
+      rating_count: 0,
+      summary: null,
+    });
     expect(response.headers.location).toBe(`/movies/${movie.id}/`);
   });
 
@@ -58,7 +69,10 @@ describe('POST /movies/ (createMovie)', () => {
 
 describe('GET /movies/{id}/ (getMovie)', () => {
   const get = (services: Services, id: string) =>
-    invoke(createHttpHandler(getMovieRoute, getMovie, async () => services), httpEvent({ path: `/movies/${id}/`, pathParameters: { id } }));
+    invoke(
+      createHttpHandler(getMovieRoute, getMovie, async () => services),
+      httpEvent({ path: `/movies/${id}/`, pathParameters: { id } }),
+    );
 
   it('answers the movie with an LLM summary generated once and stored', async () => {
     const generator = fakeSummaryGenerator('Dreams within dreams.');

@@ -2,7 +2,14 @@ import type { Services } from '../../lib/container';
 import type { RouteContract } from '../../lib/http/route';
 import { Rating } from '../../lib/schemas/ratings';
 import { createMovieRoute } from '../../lib/schemas/routes/movies';
-import { createRatingRoute, deleteRatingRoute, getRatingRoute, listRatingsRoute, replaceRatingRoute, updateRatingRoute } from '../../lib/schemas/routes/ratings';
+import {
+  createRatingRoute,
+  deleteRatingRoute,
+  getRatingRoute,
+  listRatingsRoute,
+  replaceRatingRoute,
+  updateRatingRoute,
+} from '../../lib/schemas/routes/ratings';
 import { createMovie } from '../../functions/movies/createMovie';
 import { createRating } from '../../functions/ratings/createRating';
 import { deleteRating } from '../../functions/ratings/deleteRating';
@@ -32,13 +39,15 @@ describe('owned ratings', () => {
 
   const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, event: HttpEventInput) =>
     invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
-  const rate = (caller: Caller, value: number, movie = movieId) => call(createRatingRoute, createRating, caller, { path: '/ratings/', body: { movie, value } });
+  const rate = (caller: Caller, value: number, movie = movieId) =>
+    call(createRatingRoute, createRating, caller, { path: '/ratings/', body: { movie, value } });
   const byId = (id: number) => ({ path: `/ratings/${id}/`, pathParameters: { id: String(id) } });
   const get = (caller: Caller, id: number) => call(getRatingRoute, getRating, caller, byId(id));
   const put = (caller: Caller, id: number, body: unknown) => call(replaceRatingRoute, replaceRating, caller, { ...byId(id), body });
   const patch = (caller: Caller, id: number, body: unknown) => call(updateRatingRoute, updateRating, caller, { ...byId(id), body });
   const remove = (caller: Caller, id: number) => call(deleteRatingRoute, deleteRating, caller, byId(id));
-  const list = (caller: Caller, query?: Record<string, string>) => call(listRatingsRoute, listRatings, caller, { path: '/ratings/', query });
+  const list = (caller: Caller, query?: Record<string, string>) =>
+    call(listRatingsRoute, listRatings, caller, { path: '/ratings/', query });
   const aggregates = () => services.movies.findById(movieId);
   const idOf = (response: { body: unknown }) => (response.body as { id: number }).id;
 
@@ -82,7 +91,9 @@ describe('owned ratings', () => {
 
     it('It should refuse anonymous ratings and movies with 401 and store nothing, and accept signed-in ones', async () => {
       expect((await rate(undefined, 5)).statusCode).toBe(401);
-      expect((await call(createMovieRoute, createMovie, undefined, { path: '/movies/', body: { title: 'Anonymous' } })).statusCode).toBe(401);
+      expect((await call(createMovieRoute, createMovie, undefined, { path: '/movies/', body: { title: 'Anonymous' } })).statusCode).toBe(
+        401,
+      );
       expect(await aggregates()).toMatchObject({ rating_count: 0 });
 
       expect((await rate(ann, 5)).statusCode).toBe(201);
@@ -186,9 +197,12 @@ describe('owned ratings', () => {
       expect(await list(ann, { page: '3', page_size: '1' })).toMatchObject({ statusCode: 200, body: { count: 2, results: [] } });
     });
 
-    it.each([[{ page: '0' }], [{ page_size: '101' }], [{ page_size: '0' }], [{ page: 'x' }]])('It should answer 400 to %j', async (query) => {
-      expect((await list(ann, query)).statusCode).toBe(400);
-    });
+    it.each([[{ page: '0' }], [{ page_size: '101' }], [{ page_size: '0' }], [{ page: 'x' }]])(
+      'It should answer 400 to %j',
+      async (query) => {
+        expect((await list(ann, query)).statusCode).toBe(400);
+      },
+    );
 
     it('It should answer 401 without a token', async () => {
       expect((await list(undefined)).statusCode).toBe(401);

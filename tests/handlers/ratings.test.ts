@@ -15,7 +15,10 @@ describe('POST /ratings/ (createRating)', () => {
     movieId = (await services.movies.create({ title: 'Inception', genres: [] })).id;
   });
   const post = (body: unknown) =>
-    invoke(createHttpHandler(createRatingRoute, createRating, async () => services), httpEvent({ method: 'POST', path: '/ratings/', body }));
+    invoke(
+      createHttpHandler(createRatingRoute, createRating, async () => services),
+      httpEvent({ method: 'POST', path: '/ratings/', body }),
+    );
 
   it('records an anonymous rating with 201 and updates the exact average', async () => {
     const first = await post({ movie: movieId, value: 4 });

@@ -15,8 +15,16 @@ describe('GET /request-count/ (getRequestCount)', () => {
   beforeEach(async () => {
     services = await createTestServices();
   });
-  const count = () => invoke(createHttpHandler(getRequestCountRoute, getRequestCount, async () => services), httpEvent({ path: '/request-count/' }));
-  const other = () => invoke(createHttpHandler(healthRoute, health, async () => services), httpEvent({ path: '/health/' }));
+  const count = () =>
+    invoke(
+      createHttpHandler(getRequestCountRoute, getRequestCount, async () => services),
+      httpEvent({ path: '/request-count/' }),
+    );
+  const other = () =>
+    invoke(
+      createHttpHandler(healthRoute, health, async () => services),
+      httpEvent({ path: '/health/' }),
+    );
 
   it('counts its own request', async () => {
     const response = await count();
@@ -40,11 +48,21 @@ describe('POST /request-count/reset/ (resetRequestCount)', () => {
     services = await createTestServices();
   });
   const count = async () =>
-    ((await invoke(createHttpHandler(getRequestCountRoute, getRequestCount, async () => services), httpEvent({ path: '/request-count/' }))).body as {
-      requests: number;
-    }).requests;
+    (
+      (
+        await invoke(
+          createHttpHandler(getRequestCountRoute, getRequestCount, async () => services),
+          httpEvent({ path: '/request-count/' }),
+        )
+      ).body as {
+        requests: number;
+      }
+    ).requests;
   const reset = (headers?: Record<string, string>) =>
-    invoke(createHttpHandler(resetRequestCountRoute, resetRequestCount, async () => services), httpEvent({ method: 'POST', path: '/request-count/reset/', headers }));
+    invoke(
+      createHttpHandler(resetRequestCountRoute, resetRequestCount, async () => services),
+      httpEvent({ method: 'POST', path: '/request-count/reset/', headers }),
+    );
 
   it('lets an admin set the count back to zero, counting from there', async () => {
     const admin = await signUp(services, { role: 'admin' });

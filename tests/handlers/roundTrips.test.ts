@@ -36,7 +36,12 @@ describe('round trips to the database per warm request', () => {
     user = await signUp(services);
   });
 
-  const measure = async <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, event: HttpEventInput, status: number) => {
+  const measure = async <R extends RouteContract>(
+    route: R,
+    implementation: AnyImplementation<R>,
+    event: HttpEventInput,
+    status: number,
+  ) => {
     const handler = routeHandler(route, implementation, services);
     counter.reset();
     const response = await invoke(handler, httpEvent({ method: route.method, ...event }));
@@ -50,15 +55,23 @@ describe('round trips to the database per warm request', () => {
   });
 
   it('It should list movies in one round: the page and its count in one batch, beside the counter', async () => {
-    expect(await measure(listMoviesRoute, listMovies, { path: '/movies/', query: { search: 'round' } }, 200)).toMatchObject({ calls: 2, rounds: 1 });
+    expect(await measure(listMoviesRoute, listMovies, { path: '/movies/', query: { search: 'round' } }, 200)).toMatchObject({
+      calls: 2,
+      rounds: 1,
+    });
   });
 
   it('It should store an anonymous rating in one round: one atomic batch, beside the counter', async () => {
-    expect(await measure(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 4 } }, 201)).toMatchObject({ calls: 2, rounds: 1 });
+    expect(await measure(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 4 } }, 201)).toMatchObject({
+      calls: 2,
+      rounds: 1,
+    });
   });
 
   it("It should store a signed-in user's rating in one round: the sign-in's liveness travels inside the rating's batch", async () => {
-    expect(await measure(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 4 }, headers: user.headers }, 201)).toMatchObject({
+    expect(
+      await measure(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 4 }, headers: user.headers }, 201),
+    ).toMatchObject({
       calls: 2,
       rounds: 1,
     });
@@ -73,17 +86,24 @@ describe('round trips to the database per warm request', () => {
   });
 
   it("It should read and change one's own rating in one round each", async () => {
-    const rated = await measure(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 4 }, headers: user.headers }, 201);
+    const rated = await measure(
+      createRatingRoute,
+      createRating,
+      { path: '/ratings/', body: { movie: movieId, value: 4 }, headers: user.headers },
+      201,
+    );
     expect(rated.rounds).toBe(1);
     const ratingId = (await services.db.execute('SELECT max(id) AS id FROM ratings')).rows[0]?.id;
     const byId = { path: `/ratings/${ratingId}/`, pathParameters: { id: String(ratingId) }, headers: user.headers };
 
     expect(await measure(getRatingRoute, getRating, byId, 200)).toMatchObject({ rounds: 1 });
-    expect(await measure(updateRatingRoute, updateRating, { ...byId, method: 'PATCH', body: { value: 2 } }, 200)).toMatchObject({ rounds: 1 });
+    expect(await measure(updateRatingRoute, updateRating, { ...byId, method: 'PATCH', body: { value: 2 } }, 200)).toMatchObject({
+      rounds: 1,
+    });
   });
 });
 
-describe('a sign-in confirmed by the route\'s own call', () => {
+describe("a sign-in confirmed by the route's own call", () => {
   it('It should still answer 401, storing nothing, to a revoked sign-in, whether its request writes, reads or fails validation', async () => {
     const services = await createTestServices();
     const movieId = (await services.movies.create({ title: 'Guarded', genres: [] })).id;

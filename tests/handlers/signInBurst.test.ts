@@ -13,7 +13,10 @@ import { createTestServices } from '../support/services';
 describe('sign-in under a burst', () => {
   it('It should shed a sign-in whose hash cannot start soon with 503 problem+json and Retry-After', async () => {
     const gate = createConcurrencyGate({ limit: 1, maxWaitMs: 50 });
-    const services: Services = await createTestServices({ passwordHasher: createPasswordHasher({ log2N: 10 }, gate), env: { AUTH_RATE_PER_MINUTE: '1000' } });
+    const services: Services = await createTestServices({
+      passwordHasher: createPasswordHasher({ log2N: 10 }, gate),
+      env: { AUTH_RATE_PER_MINUTE: '1000' },
+    });
     const email = uniqueEmail();
     await services.auth.createAccount({ email, password: 'a-long-enough-password' });
     let release!: () => void;

@@ -25,7 +25,8 @@ describe('GET /movies/{id}/similar/ (similarMovies)', () => {
   const movie = (title: string, fields: { genres?: string[]; year?: number } = {}) => services.movies.create({ title, ...fields });
   let nextUser = 0;
   const user = async () => (await services.users.create({ email: `fan${nextUser++}@example.com`, passwordHash: 'x', role: 'basic' }))!.id;
-  const rate = (userId: number, movieId: number, value: number) => createRatingsRepository(services.db).upsertForUser(movieId, userId, value);
+  const rate = (userId: number, movieId: number, value: number) =>
+    createRatingsRepository(services.db).upsertForUser(movieId, userId, value);
 
   it('It should put first the films that the people who rated this one 4-5 also rated 4-5, most shared first', async () => {
     const heat = await movie('Heat');
@@ -49,9 +50,23 @@ describe('GET /movies/{id}/similar/ (similarMovies)', () => {
   it('It should fill up with films by the same director, then sharing a genre, nearest in year, never the film itself', async () => {
     await services.movies.insertImported([
       { title: 'Heat', year: 1995, genres: ['Crime'], director: 'Michael Mann', running_time_min: 170, import_key: '1995:heat' },
-      { title: 'Collateral', year: 2004, genres: ['Thriller'], director: 'Michael Mann', running_time_min: 120, import_key: '2004:collateral' },
+      {
+        title: 'Collateral',
+        year: 2004,
+        genres: ['Thriller'],
+        director: 'Michael Mann',
+        running_time_min: 120,
+        import_key: '2004:collateral',
+      },
       { title: 'Casino', year: 1995, genres: ['Crime'], director: 'Martin Scorsese', running_time_min: 178, import_key: '1995:casino' },
-      { title: 'The Untouchables', year: 1987, genres: ['Crime'], director: 'Brian De Palma', running_time_min: 119, import_key: '1987:the untouchables' },
+      {
+        title: 'The Untouchables',
+        year: 1987,
+        genres: ['Crime'],
+        director: 'Brian De Palma',
+        running_time_min: 119,
+        import_key: '1987:the untouchables',
+      },
       { title: 'Scarface', year: 1932, genres: ['Crime'], director: 'Howard Hawks', running_time_min: 93, import_key: '1932:scarface' },
       { title: 'Toy Story', year: 1995, genres: ['Comedy'], director: 'John Lasseter', running_time_min: 81, import_key: '1995:toy story' },
     ]);

@@ -38,22 +38,31 @@ describe('token liveness', () => {
     movieId = (await services.movies.create({ title: 'Inception', genres: [] })).id;
   });
 
-  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, headers: Headers | undefined, event: HttpEventInput) =>
-    invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers }));
+  const call = <R extends RouteContract>(
+    route: R,
+    implementation: AnyImplementation<R>,
+    headers: Headers | undefined,
+    event: HttpEventInput,
+  ) => invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers }));
   const me = (headers: Headers) => call(getMeRoute, getMe, headers, { path: '/users/me/' });
-  const rate = (headers: Headers, value = 4) => call(createRatingRoute, createRating, headers, { path: '/ratings/', body: { movie: movieId, value } });
-  const collect = (headers: Headers) => call(createCollectionRoute, createCollection, headers, { path: '/collections/', body: { title: 'Mine' } });
+  const rate = (headers: Headers, value = 4) =>
+    call(createRatingRoute, createRating, headers, { path: '/ratings/', body: { movie: movieId, value } });
+  const collect = (headers: Headers) =>
+    call(createCollectionRoute, createCollection, headers, { path: '/collections/', body: { title: 'Mine' } });
   const verify = (token: string) => call(verifyTokenRoute, verifyToken, undefined, { path: '/auth/verify/', body: { token } });
-  const refresh = (token: string) => call(refreshTokenRoute, refreshToken, undefined, { path: '/auth/refresh/', body: { refresh_token: token } });
+  const refresh = (token: string) =>
+    call(refreshTokenRoute, refreshToken, undefined, { path: '/auth/refresh/', body: { refresh_token: token } });
   const register = async (email = uniqueEmail()) =>
-    AuthTokens.parse((await call(registerUserRoute, registerUser, undefined, { path: '/auth/register/', body: { email, password: PASSWORD } })).body);
+    AuthTokens.parse(
+      (await call(registerUserRoute, registerUser, undefined, { path: '/auth/register/', body: { email, password: PASSWORD } })).body,
+    );
   /** What the probe did: the account disappears from the database behind the API's back. */
   const deleteAccountInDatabase = async (id: number) => {
     await services.db.execute({ sql: 'DELETE FROM ratings WHERE user_id = ?', args: [id] });
     await services.db.execute({ sql: 'DELETE FROM users WHERE id = ?', args: [id] });
   };
 
-  it('It should never let a deleted user\'s token act as the next account to register', async () => {
+  it("It should never let a deleted user's token act as the next account to register", async () => {
     const gone = await register();
     await deleteAccountInDatabase(gone.user.id);
 
@@ -69,7 +78,7 @@ describe('token liveness', () => {
     expect(stolen.statusCode).toBe(401);
   });
 
-  it('It should refuse with 401 every use of a deleted account\'s tokens, storing nothing', async () => {
+  it("It should refuse with 401 every use of a deleted account's tokens, storing nothing", async () => {
     const gone = await register();
     await deleteAccountInDatabase(gone.user.id);
 
@@ -94,7 +103,10 @@ describe('token liveness', () => {
     });
 
     it('It should answer 401, not 400, to a request refused for its body before any database call', async () => {
-      const response = await call(createRatingRoute, createRating, await revoked(), { path: '/ratings/', body: { movie: movieId, value: 9 } });
+      const response = await call(createRatingRoute, createRating, await revoked(), {
+        path: '/ratings/',
+        body: { movie: movieId, value: 9 },
+      });
 
       expect(response.statusCode).toBe(401);
     });
@@ -108,12 +120,15 @@ describe('token liveness', () => {
     });
   });
 
-  it('It should refuse a deleted admin\'s token on admin routes', async () => {
+  it("It should refuse a deleted admin's token on admin routes", async () => {
     const admin = await signUp(services, { role: 'admin' });
     await deleteAccountInDatabase(admin.id);
 
     const reset = await call(resetRequestCountRoute, resetRequestCount, admin.headers, { path: '/request-count/reset/' });
-    const promote = await call(createUserRoute, createUser, admin.headers, { path: '/users/', body: { email: uniqueEmail(), password: PASSWORD, role: 'admin' } });
+    const promote = await call(createUserRoute, createUser, admin.headers, {
+      path: '/users/',
+      body: { email: uniqueEmail(), password: PASSWORD, role: 'admin' },
+    });
 
     expect(reset.statusCode).toBe(401);
     expect(promote.statusCode).toBe(401);
@@ -140,7 +155,7 @@ describe('token liveness', () => {
     expect((await verify(second.access_token)).statusCode).toBe(401);
   });
 
-  it('It should leave the user\'s other sign-ins working when one is revoked', async () => {
+  it("It should leave the user's other sign-ins working when one is revoked", async () => {
     const email = uniqueEmail();
     const first = await register(email);
     const other = await services.auth.signIn(email, PASSWORD);

@@ -9,13 +9,16 @@ const services = createTestServices();
 const handler = createHttpHandler(unmatchedRouteContract, unmatchedRoute, () => services);
 
 describe('what no route matches (unmatchedRoute, API Gateway $default)', () => {
-  it.each(['/nope/', '/nope', '/movies/1/ratings/', '/movies/abc/def'])('answers 404 problem+json for GET %s, an unknown path', async (path) => {
-    const response = await invoke(handler, httpEvent({ path }));
+  it.each(['/nope/', '/nope', '/movies/1/ratings/', '/movies/abc/def'])(
+    'answers 404 problem+json for GET %s, an unknown path',
+    async (path) => {
+      const response = await invoke(handler, httpEvent({ path }));
 
-    expect(response.statusCode).toBe(404);
-    expect(response.headers['content-type']).toBe('application/problem+json');
-    expect(response.body).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: `no route answers ${path}` });
-  });
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['content-type']).toBe('application/problem+json');
+      expect(response.body).toEqual({ type: 'about:blank', title: 'Not Found', status: 404, detail: `no route answers ${path}` });
+    },
+  );
 
   it.each([
     ['PUT', '/movies/1/', 'GET, PATCH, DELETE'],

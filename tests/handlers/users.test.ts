@@ -27,8 +27,10 @@ describe('user routes', () => {
   const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, event: HttpEventInput) =>
     invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
   const me = (caller: Caller) => call(getMeRoute, getMe, caller, { path: '/users/me/' });
-  const user = (caller: Caller, id: number) => call(getUserRoute, getUser, caller, { path: `/users/${id}/`, pathParameters: { id: String(id) } });
-  const profile = (caller: Caller, query?: Record<string, string>) => call(listMyRatingsRoute, listMyRatings, caller, { path: '/users/me/ratings/', query });
+  const user = (caller: Caller, id: number) =>
+    call(getUserRoute, getUser, caller, { path: `/users/${id}/`, pathParameters: { id: String(id) } });
+  const profile = (caller: Caller, query?: Record<string, string>) =>
+    call(listMyRatingsRoute, listMyRatings, caller, { path: '/users/me/ratings/', query });
   const create = (caller: Caller, body: unknown) => call(createUserRoute, createUser, caller, { path: '/users/', body });
 
   describe('GET /users/me/', () => {
@@ -80,7 +82,11 @@ describe('user routes', () => {
         ]),
       );
       expect(page.results.find((item) => item.movie.id === second.id)?.movie).toMatchObject({ rating: 3, rating_count: 2 });
-      expect(page.results[0]).toEqual({ movie: expect.not.objectContaining({ summary: expect.anything() }), value: expect.any(Number), rated_at: expect.any(String) });
+      expect(page.results[0]).toEqual({
+        movie: expect.not.objectContaining({ summary: expect.anything() }),
+        value: expect.any(Number),
+        rated_at: expect.any(String),
+      });
     });
 
     it('It should page, and answer 400 to a page size over 100 and 401 without a token', async () => {
@@ -104,7 +110,10 @@ describe('user routes', () => {
     });
 
     it('It should make a basic user when no role is given', async () => {
-      expect(await create(admin, { email: uniqueEmail(), password: 'a-long-enough-password' })).toMatchObject({ statusCode: 201, body: { role: 'basic' } });
+      expect(await create(admin, { email: uniqueEmail(), password: 'a-long-enough-password' })).toMatchObject({
+        statusCode: 201,
+        body: { role: 'basic' },
+      });
     });
 
     it('It should answer 403 to a basic user, 401 without a token, and 409 for a taken email', async () => {

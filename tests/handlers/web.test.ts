@@ -18,7 +18,10 @@ describe('the web page', () => {
   });
 
   const getPage = (headers: Record<string, string> = {}) =>
-    invoke(createHttpHandler(webPageRoute, webPage, async () => services), httpEvent({ path: '/', headers }));
+    invoke(
+      createHttpHandler(webPageRoute, webPage, async () => services),
+      httpEvent({ path: '/', headers }),
+    );
   const getAsset = (file: string, query?: Record<string, string>, headers: Record<string, string> = {}) =>
     invoke(
       createHttpHandler(webAssetRoute, webAsset, async () => services),
@@ -132,15 +135,21 @@ describe('the web page', () => {
       expect(response.statusCode).toBe(200);
     });
 
-    it.each(['index.html', 'app.js.map', 'nothing.css', '..%2Fpackage.json', '../serverless.yml', '%2E%2E%2F.env', '__proto__', 'constructor'])(
-      'answers 404 problem+json for %s, which is not a published file',
-      async (file) => {
-        const response = await getAsset(file);
+    it.each([
+      'index.html',
+      'app.js.map',
+      'nothing.css',
+      '..%2Fpackage.json',
+      '../serverless.yml',
+      '%2E%2E%2F.env',
+      '__proto__',
+      'constructor',
+    ])('answers 404 problem+json for %s, which is not a published file', async (file) => {
+      const response = await getAsset(file);
 
-        expect(response.statusCode).toBe(404);
-        expect(response.headers['content-type']).toBe('application/problem+json');
-        expect(response.body).toMatchObject({ status: 404, title: 'Not Found' });
-      },
-    );
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['content-type']).toBe('application/problem+json');
+      expect(response.body).toMatchObject({ status: 404, title: 'Not Found' });
+    });
   });
 });

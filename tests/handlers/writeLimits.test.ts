@@ -24,7 +24,6 @@ interface Caller {
   user?: User;
 }
 
-
 describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
   let services: Services;
   let clock: number;
@@ -44,7 +43,8 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     });
   };
   const postMovie = (caller: Caller, title = 'Alien') => call(createMovieRoute, createMovie, caller, { path: '/movies/', body: { title } });
-  const rate = (caller: Caller, value = 4) => call(createRatingRoute, createRating, caller, { path: '/ratings/', body: { movie: movieId, value } });
+  const rate = (caller: Caller, value = 4) =>
+    call(createRatingRoute, createRating, caller, { path: '/ratings/', body: { movie: movieId, value } });
   const movieCount = async () => Number((await services.db.execute('SELECT count(*) AS n FROM movies')).rows[0]!.n);
 
   it('It should let a client make WRITE_RATE_PER_MINUTE writes, telling it where it stands on each', async () => {
@@ -65,7 +65,12 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
 
     expect(refused).toMatchObject({
       statusCode: 429,
-      headers: { 'content-type': 'application/problem+json', 'ratelimit-policy': '"write";q=3;w=60', ratelimit: '"write";r=0;t=40', 'retry-after': '40' },
+      headers: {
+        'content-type': 'application/problem+json',
+        'ratelimit-policy': '"write";q=3;w=60',
+        ratelimit: '"write";r=0;t=40',
+        'retry-after': '40',
+      },
       body: { status: 429, title: 'Too Many Requests' },
     });
     expect(await movieCount()).toBe(before);
@@ -144,7 +149,11 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
       body: z.object({ note: z.string() }),
       response: { status: 200, description: 'taken', schema: z.object({ ok: z.boolean() }) },
     });
-    const handler = createHttpHandler(noteRoute, async () => ({ ok: true }), async () => services);
+    const handler = createHttpHandler(
+      noteRoute,
+      async () => ({ ok: true }),
+      async () => services,
+    );
     const takeNote = () => invoke(handler, httpEvent({ method: 'POST', path: '/notes/', body: { note: 'hi' } }));
 
     const allowed = [await takeNote(), await takeNote(), await takeNote()];
@@ -155,20 +164,36 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
       [200, '"write";r=1;t=60'],
       [200, '"write";r=0;t=60'],
     ]);
-    expect(refused).toMatchObject({ statusCode: 429, headers: { 'retry-after': '60' }, body: { detail: 'too many writes from this client; see Retry-After' } });
+    expect(refused).toMatchObject({
+      statusCode: 429,
+      headers: { 'retry-after': '60' },
+      body: { detail: 'too many writes from this client; see Retry-After' },
+    });
   });
 
   it('It should refuse a DELETE past the limit and keep what it would have deleted', async () => {
     const ann = await signUp(services);
-    const made = await call(createCollectionRoute, createCollection, { user: ann }, { path: '/collections/', body: { title: 'Mine', movies: [movieId] } });
+    const made = await call(
+      createCollectionRoute,
+      createCollection,
+      { user: ann },
+      { path: '/collections/', body: { title: 'Mine', movies: [movieId] } },
+    );
     const id = (made.body as { id: number }).id;
     await postMovie({ user: ann });
     await postMovie({ user: ann });
 
-    const refused = await call(deleteCollectionRoute, deleteCollection, { user: ann }, { path: `/collections/${id}/`, pathParameters: { id: String(id) } });
+    const refused = await call(
+      deleteCollectionRoute,
+      deleteCollection,
+      { user: ann },
+      { path: `/collections/${id}/`, pathParameters: { id: String(id) } },
+    );
 
     expect(refused.statusCode).toBe(429);
-    expect(Number((await services.db.execute({ sql: 'SELECT count(*) AS n FROM collections WHERE id = ?', args: [id] })).rows[0]!.n)).toBe(1);
+    expect(Number((await services.db.execute({ sql: 'SELECT count(*) AS n FROM collections WHERE id = ?', args: [id] })).rows[0]!.n)).toBe(
+      1,
+    );
   });
 
   it('It should leave reads unlimited and without RateLimit headers', async () => {

@@ -36,9 +36,12 @@ describe('the write limit over a remote libSQL database', () => {
   });
 
   const rate = () =>
-    invoke(createHttpHandler(createRatingRoute, createRating, async () => services), httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieId, value: 4 } }));
+    invoke(
+      createHttpHandler(createRatingRoute, createRating, async () => services),
+      httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieId, value: 4 } }),
+    );
 
-  it('It should carry the count in the rating\'s own request: two round trips, the request counter\'s and the write\'s', async () => {
+  it("It should carry the count in the rating's own request: two round trips, the request counter's and the write's", async () => {
     const before = server.requests;
 
     const answer = await rate();

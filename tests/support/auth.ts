@@ -9,7 +9,10 @@ export const uniqueEmail = (name = 'user') => `${name}-${process.pid}-${Date.now
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** An account made through the real services, with its tokens. */
-export async function signUp(services: Services, { role = 'basic' as Role, email = uniqueEmail(role), password = 'a-long-enough-password' } = {}) {
+export async function signUp(
+  services: Services,
+  { role = 'basic' as Role, email = uniqueEmail(role), password = 'a-long-enough-password' } = {},
+) {
   await services.auth.createAccount({ email, password, role });
   const tokens = await services.auth.signIn(email, password);
   return { ...tokens, email, password, id: tokens.user.id, headers: bearer(tokens.access_token) };

@@ -17,8 +17,7 @@ let requestCounter = 0;
 export function httpEvent(input: HttpEventInput = {}): APIGatewayProxyEventV2 {
   const method = input.method ?? 'GET';
   const path = input.path ?? '/';
-  const body =
-    input.body === undefined ? undefined : typeof input.body === 'string' ? input.body : JSON.stringify(input.body);
+  const body = input.body === undefined ? undefined : typeof input.body === 'string' ? input.body : JSON.stringify(input.body);
   const requestId = `test-request-${++requestCounter}`;
   return {
     version: '2.0',

@@ -42,7 +42,8 @@ export const titleAskedAbout = (request: RecordedRequest): unknown => {
 };
 
 /** The default answer names the movie it was asked about, so tests can tell summaries apart. */
-const describeTitle = (request: RecordedRequest) => `A film called ${JSON.stringify(titleAskedAbout(request) ?? 'unknown')}, told with care.`;
+const describeTitle = (request: RecordedRequest) =>
+  `A film called ${JSON.stringify(titleAskedAbout(request) ?? 'unknown')}, told with care.`;
 
 function completion(model: string | undefined, content: string) {
   return {

@@ -32,5 +32,8 @@ export function invokeRoute<R extends RouteContract>(
 ): Promise<InvokeResult> {
   const pathParameters = params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
   const path = route.path.replace(/\{(\w+)\}/g, (template, name: string) => pathParameters?.[name] ?? template);
-  return invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, path, pathParameters, query, body, headers }));
+  return invoke(
+    routeHandler(route, implementation, services),
+    httpEvent({ method: route.method, path, pathParameters, query, body, headers }),
+  );
 }

@@ -74,7 +74,8 @@ class HranaError extends Error {
 
 const toError = (error: unknown) => ({
   message: error instanceof Error ? error.message : String(error),
-  code: (error as { code?: unknown })?.code && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : null,
+  code:
+    (error as { code?: unknown })?.code && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : null,
 });
 
 function fromHrana(value: HranaValue): unknown {

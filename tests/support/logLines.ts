@@ -5,11 +5,17 @@ export async function captureLogLines(act: () => Promise<unknown>): Promise<Reco
     lines.push(String(chunk));
     return true;
   };
-  const spies = [jest.spyOn(process.stdout, 'write').mockImplementation(record), jest.spyOn(process.stderr, 'write').mockImplementation(record)];
+  const spies = [
+    jest.spyOn(process.stdout, 'write').mockImplementation(record),
+    jest.spyOn(process.stderr, 'write').mockImplementation(record),
+  ];
   try {
     await act();
   } finally {
     spies.forEach((spy) => spy.mockRestore());
   }
-  return lines.flatMap((chunk) => chunk.split('\n')).filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+  return lines
+    .flatMap((chunk) => chunk.split('\n'))
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line));
 }

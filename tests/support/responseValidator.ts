@@ -14,7 +14,16 @@ import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
  */
 
 /** The headers API.md says the document must declare wherever a route sends them. */
-export const CONTRACT_HEADERS = ['location', 'etag', 'allow', 'retry-after', 'ratelimit-policy', 'ratelimit', 'idempotency-replayed', 'www-authenticate'];
+export const CONTRACT_HEADERS = [
+  'location',
+  'etag',
+  'allow',
+  'retry-after',
+  'ratelimit-policy',
+  'ratelimit',
+  'idempotency-replayed',
+  'www-authenticate',
+];
 
 /** A response as a client saw it. */
 export interface ObservedResponse {
@@ -60,7 +69,9 @@ export interface ResponseValidator {
  */
 function withoutTrailingSlashes(document: object): Document {
   const copy = structuredClone(document) as { paths?: Record<string, unknown> };
-  copy.paths = Object.fromEntries(Object.entries(copy.paths ?? {}).map(([path, item]) => [path.length > 1 ? path.replace(/\/$/, '') : path, item]));
+  copy.paths = Object.fromEntries(
+    Object.entries(copy.paths ?? {}).map(([path, item]) => [path.length > 1 ? path.replace(/\/$/, '') : path, item]),
+  );
   return copy as Document;
 }
 
@@ -98,11 +109,14 @@ export async function createResponseValidator(document: object): Promise<Respons
       const type = mediaType(response.headers.get('content-type'));
       const content = declared.content ?? {};
       if (response.text === '') {
-        if (Object.keys(content).length > 0 && response.status !== 304 && response.method !== 'HEAD') problems.push(`${where}: no body, but one is declared`);
+        if (Object.keys(content).length > 0 && response.status !== 304 && response.method !== 'HEAD')
+          problems.push(`${where}: no body, but one is declared`);
       } else {
         const declaredType = Object.keys(content).find((candidate) => candidate === '*/*' || mediaType(candidate) === type);
         if (!declaredType) {
-          problems.push(`${where}: media type ${type || '(none)'} is not declared (declared: ${Object.keys(content).join(', ') || 'no body'})`);
+          problems.push(
+            `${where}: media type ${type || '(none)'} is not declared (declared: ${Object.keys(content).join(', ') || 'no body'})`,
+          );
         } else if (isJson(type)) {
           let body: unknown;
           try {
@@ -125,7 +139,9 @@ export async function createResponseValidator(document: object): Promise<Respons
       }
 
       const headers = Object.fromEntries([...response.headers.entries()].map(([name, value]) => [name.toLowerCase(), value]));
-      const declaredHeaders = Object.fromEntries(Object.entries(declared.headers ?? {}).map(([name, header]) => [name.toLowerCase(), header]));
+      const declaredHeaders = Object.fromEntries(
+        Object.entries(declared.headers ?? {}).map(([name, header]) => [name.toLowerCase(), header]),
+      );
       for (const name of CONTRACT_HEADERS) {
         if (headers[name] !== undefined && !declaredHeaders[name]) problems.push(`${where}: header ${name} is sent but not declared`);
       }
@@ -133,7 +149,10 @@ export async function createResponseValidator(document: object): Promise<Respons
         if (header.required && headers[name] === undefined) problems.push(`${where}: required header ${name} is missing`);
       }
       if (operation) {
-        const result = api.validator.validateResponseHeaders(headers, operation, { statusCode: response.status, setMatchType: 'any' as never });
+        const result = api.validator.validateResponseHeaders(headers, operation, {
+          statusCode: response.status,
+          setMatchType: 'any' as never,
+        });
         for (const error of result.errors ?? []) problems.push(`${where}: header${error.instancePath} ${error.message}`);
       }
       return problems;

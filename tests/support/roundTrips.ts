@@ -46,7 +46,7 @@ export function countRoundTrips(db: Client, { settleMs = 60 } = {}): RoundTripCo
     });
   const describe = (method: string, args: unknown[]) => {
     const first = args[0];
-    const sql = (statement: unknown) => (typeof statement === 'string' ? statement : (statement as { sql?: string })?.sql ?? '');
+    const sql = (statement: unknown) => (typeof statement === 'string' ? statement : ((statement as { sql?: string })?.sql ?? ''));
     const text = Array.isArray(first) ? first.map(sql).join(' ; ') : sql(first);
     return `${method}: ${text.replace(/\s+/g, ' ').slice(0, 160)}`;
   };

@@ -15,9 +15,12 @@ describe('parseConfig: the database of a deployed Lambda', () => {
     expect(() => parseConfig(inLambda)).toThrow(/DATABASE_URL/);
   });
 
-  it.each([['libsql://movies-acme.turso.io'], ['https://db.example.com'], ['http://127.0.0.1:8080']])('accepts the server URL %s', (url) => {
-    expect(parseConfig({ ...inLambda, DATABASE_URL: url }).database.url).toBe(url);
-  });
+  it.each([['libsql://movies-acme.turso.io'], ['https://db.example.com'], ['http://127.0.0.1:8080']])(
+    'accepts the server URL %s',
+    (url) => {
+      expect(parseConfig({ ...inLambda, DATABASE_URL: url }).database.url).toBe(url);
+    },
+  );
 
   it('accepts a file database under serverless-offline, which sets IS_OFFLINE and a Lambda name', () => {
     expect(parseConfig({ ...inLambda, IS_OFFLINE: 'true', DATABASE_URL: 'file:/tmp/movies.db' }).database.url).toBe('file:/tmp/movies.db');
@@ -34,10 +37,17 @@ describe('parseConfig: throttling', () => {
   });
 
   it('It should read AUTH_MAX_FAILURES and AUTH_RATE_PER_MINUTE', () => {
-    expect(parseConfig({ AUTH_MAX_FAILURES: '3', AUTH_RATE_PER_MINUTE: '100' }).throttling).toMatchObject({ authMaxFailures: 3, authRatePerMinute: 100 });
+    expect(parseConfig({ AUTH_MAX_FAILURES: '3', AUTH_RATE_PER_MINUTE: '100' }).throttling).toMatchObject({
+      authMaxFailures: 3,
+      authRatePerMinute: 100,
+    });
   });
 
-  it.each([['AUTH_MAX_FAILURES', '0'], ['AUTH_RATE_PER_MINUTE', 'many'], ['AUTH_RATE_PER_MINUTE', '-1']])('It should refuse %s=%s', (name, value) => {
+  it.each([
+    ['AUTH_MAX_FAILURES', '0'],
+    ['AUTH_RATE_PER_MINUTE', 'many'],
+    ['AUTH_RATE_PER_MINUTE', '-1'],
+  ])('It should refuse %s=%s', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(name));
   });
 });
@@ -48,10 +58,17 @@ describe('parseConfig: write limits', () => {
   });
 
   it('It should read WRITE_RATE_PER_MINUTE, and WRITE_WINDOW_SECONDS (a shorter minute, for tests)', () => {
-    expect(parseConfig({ WRITE_RATE_PER_MINUTE: '5', WRITE_WINDOW_SECONDS: '2' }).throttling).toMatchObject({ writeRatePerMinute: 5, writeWindowSeconds: 2 });
+    expect(parseConfig({ WRITE_RATE_PER_MINUTE: '5', WRITE_WINDOW_SECONDS: '2' }).throttling).toMatchObject({
+      writeRatePerMinute: 5,
+      writeWindowSeconds: 2,
+    });
   });
 
-  it.each([['WRITE_RATE_PER_MINUTE', '0'], ['WRITE_RATE_PER_MINUTE', 'lots'], ['WRITE_WINDOW_SECONDS', '0']])('It should refuse %s=%s', (name, value) => {
+  it.each([
+    ['WRITE_RATE_PER_MINUTE', '0'],
+    ['WRITE_RATE_PER_MINUTE', 'lots'],
+    ['WRITE_WINDOW_SECONDS', '0'],
+  ])('It should refuse %s=%s', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(name));
   });
 });

@@ -2,7 +2,8 @@ import type { Client } from '@libsql/client';
 import { rebuildTablesScript } from '../rebuildTables';
 import sessions from './005_ids_never_reused.sql';
 
-const autoincrementId = (sql: string) => sql.replace(/\bid INTEGER PRIMARY KEY\b(?!\s+AUTOINCREMENT)/i, 'id INTEGER PRIMARY KEY AUTOINCREMENT');
+const autoincrementId = (sql: string) =>
+  sql.replace(/\bid INTEGER PRIMARY KEY\b(?!\s+AUTOINCREMENT)/i, 'id INTEGER PRIMARY KEY AUTOINCREMENT');
 
 /**
  * Ids are never reused: a plain INTEGER PRIMARY KEY hands the id of a deleted newest row to the next

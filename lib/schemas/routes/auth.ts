@@ -12,7 +12,12 @@ export const registerUserRoute = defineRoute({
   idempotent: true,
   rateLimit: 'auth',
   body: RegisterBody,
-  response: { status: 201, description: 'the new user with an access and a refresh token; Location names the user', schema: AuthTokens, headers: ['Location'] },
+  response: {
+    status: 201,
+    description: 'the new user with an access and a refresh token; Location names the user',
+    schema: AuthTokens,
+    headers: ['Location'],
+  },
   errors: [409, 503],
 });
 

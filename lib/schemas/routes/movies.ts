@@ -99,7 +99,7 @@ export const regenerateSummaryRoute = defineRoute({
   summary: "Rewrite a movie's summary (admins only)",
   description:
     'Writes a new summary and stores it in place of the old one; when the LLM fails, 502 and the old one stays. ' +
-    'It counts against LLM_MAX_CALLS_PER_HOUR: once the hour\'s budget is spent, 503 with Retry-After.',
+    "It counts against LLM_MAX_CALLS_PER_HOUR: once the hour's budget is spent, 503 with Retry-After.",
   tags: ['movies'],
   access: 'admin',
   params: IdPathParams,

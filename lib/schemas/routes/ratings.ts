@@ -24,7 +24,9 @@ export const createRatingRoute = defineRoute({
   writes: true,
   body: CreateRatingBody,
   response: { status: 201, description: 'the new rating', schema: Rating },
-  alsoResponds: [{ status: 200, description: 'a signed-in user rated this movie before: the same rating, with the new value', schema: Rating }],
+  alsoResponds: [
+    { status: 200, description: 'a signed-in user rated this movie before: the same rating, with the new value', schema: Rating },
+  ],
   errors: [404],
 });
 

@@ -54,7 +54,7 @@ export const deleteMeRoute = defineRoute({
   path: '/users/me/',
   summary: 'Delete your own account (password re-checked)',
   description:
-    'The account, its ratings (taken out of every movie\'s aggregates at once), its collections and its sign-ins are gone; ' +
+    "The account, its ratings (taken out of every movie's aggregates at once), its collections and its sign-ins are gone; " +
     'the id is never given to anyone else. The password re-check is throttled like a sign-in.',
   tags: ['users'],
   access: 'user',

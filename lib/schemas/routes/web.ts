@@ -12,7 +12,12 @@ export const webPageRoute = defineRoute({
   description: 'Sends an ETag and `Cache-Control: no-cache`; If-None-Match with the current tag answers 304.',
   tags: ['web'],
   access: 'public',
-  response: { status: 200, description: 'the page; its script, style sheet and icon come from /assets/', schema: z.string(), contentType: 'text/html' },
+  response: {
+    status: 200,
+    description: 'the page; its script, style sheet and icon come from /assets/',
+    schema: z.string(),
+    contentType: 'text/html',
+  },
   conditional: true,
   lambda: { packagePatterns: publicFiles },
 });

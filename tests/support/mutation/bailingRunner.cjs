@@ -16,7 +16,11 @@ async function runUntilFailure(tests, runOne, hasFailed) {
 class BailingRunner extends TestRunner {
   async runTests(tests, watcher, options) {
     if (isDryRun() || !options.serial) return super.runTests(tests, watcher, options);
-    return runUntilFailure(tests, (test) => super.runTests([test], watcher, options), () => mutantRunBail.hasFailed());
+    return runUntilFailure(
+      tests,
+      (test) => super.runTests([test], watcher, options),
+      () => mutantRunBail.hasFailed(),
+    );
   }
 }
 

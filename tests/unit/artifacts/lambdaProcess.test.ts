@@ -49,7 +49,13 @@ describe('a function zip run in a fresh Node process', () => {
           }) };
         };`,
     });
-    lambda = await startLambdaProcess({ taskRoot, handler: 'functions/probe/probe.handler', functionName: 'probe', env: {}, timeoutSeconds: 10 });
+    lambda = await startLambdaProcess({
+      taskRoot,
+      handler: 'functions/probe/probe.handler',
+      functionName: 'probe',
+      env: {},
+      timeoutSeconds: 10,
+    });
 
     const { result, logs, awsRequestId } = await lambda.invoke(httpEvent({ path: '/probe/' }));
 
@@ -69,20 +75,20 @@ describe('a function zip run in a fresh Node process', () => {
   it('It should fail when the zip leaves out a module its handler needs', async () => {
     const taskRoot = unzip({ 'functions/needs/needs.js': "require('openai'); exports.handler = async () => ({ statusCode: 200 });" });
 
-    await expect(startLambdaProcess({ taskRoot, handler: 'functions/needs/needs.handler', functionName: 'needs', env: {}, timeoutSeconds: 10 })).rejects.toThrow(
-      /Cannot find module 'openai'/,
-    );
+    await expect(
+      startLambdaProcess({ taskRoot, handler: 'functions/needs/needs.handler', functionName: 'needs', env: {}, timeoutSeconds: 10 }),
+    ).rejects.toThrow(/Cannot find module 'openai'/);
   });
 
   it('It should fail when the handler path names no file or no export', async () => {
     const taskRoot = unzip({ 'functions/here/here.js': 'exports.handler = async () => ({ statusCode: 200 });' });
 
-    await expect(startLambdaProcess({ taskRoot, handler: 'functions/there/here.handler', functionName: 'here', env: {}, timeoutSeconds: 10 })).rejects.toThrow(
-      /Cannot find module/,
-    );
-    await expect(startLambdaProcess({ taskRoot, handler: 'functions/here/here.main', functionName: 'here', env: {}, timeoutSeconds: 10 })).rejects.toThrow(
-      'functions/here/here.main is not a function',
-    );
+    await expect(
+      startLambdaProcess({ taskRoot, handler: 'functions/there/here.handler', functionName: 'here', env: {}, timeoutSeconds: 10 }),
+    ).rejects.toThrow(/Cannot find module/);
+    await expect(
+      startLambdaProcess({ taskRoot, handler: 'functions/here/here.main', functionName: 'here', env: {}, timeoutSeconds: 10 }),
+    ).rejects.toThrow('functions/here/here.main is not a function');
   });
 
   it('It should report a handler that throws, and one that outlives its timeout', async () => {

@@ -52,7 +52,9 @@ describe('serverless.yml, the route contracts and the OpenAPI document agree', (
       const fn = functions[name];
 
       expect(fn).toBeDefined();
-      const events = (fn?.events ?? []).map((event) => event.httpApi && event.httpApi !== '*' && key(event.httpApi.method, event.httpApi.path)).sort();
+      const events = (fn?.events ?? [])
+        .map((event) => event.httpApi && event.httpApi !== '*' && key(event.httpApi.method, event.httpApi.path))
+        .sort();
       const bare = withoutSlash(route.path);
       // The root is its own slash twin.
       const paths = bare === '/' ? ['/'] : [bare, `${bare}/`];
@@ -91,7 +93,9 @@ describe('the docsAsset package', () => {
     const { swaggerUiDistFiles } = await import('../../../lib/docs/swaggerUi');
     const patterns = functions.docsAsset?.package?.patterns ?? [];
 
-    expect([...patterns].sort()).toEqual(['package.json', ...swaggerUiDistFiles].map((file) => `node_modules/swagger-ui-dist/${file}`).sort());
+    expect([...patterns].sort()).toEqual(
+      ['package.json', ...swaggerUiDistFiles].map((file) => `node_modules/swagger-ui-dist/${file}`).sort(),
+    );
   });
 });
 

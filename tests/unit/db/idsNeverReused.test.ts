@@ -5,13 +5,21 @@ import { migrations } from '../../../lib/db/migrations';
 import { createMemoryDatabase } from '../../support/database';
 
 const insertUser = (db: Client, email: string) =>
-  db.execute({ sql: "INSERT INTO users (email, password_hash) VALUES (?, 'x') RETURNING id", args: [email] }).then((r) => Number(r.rows[0]!.id));
+  db
+    .execute({ sql: "INSERT INTO users (email, password_hash) VALUES (?, 'x') RETURNING id", args: [email] })
+    .then((r) => Number(r.rows[0]!.id));
 const insertMovie = (db: Client, title: string) =>
-  db.execute({ sql: "INSERT INTO movies (title, genres) VALUES (?, '[\"Drama\"]') RETURNING id", args: [title] }).then((r) => Number(r.rows[0]!.id));
+  db
+    .execute({ sql: 'INSERT INTO movies (title, genres) VALUES (?, \'["Drama"]\') RETURNING id', args: [title] })
+    .then((r) => Number(r.rows[0]!.id));
 const insertRating = (db: Client, movieId: number, userId: number | null) =>
-  db.execute({ sql: 'INSERT INTO ratings (movie_id, user_id, value) VALUES (?, ?, 4) RETURNING id', args: [movieId, userId] }).then((r) => Number(r.rows[0]!.id));
+  db
+    .execute({ sql: 'INSERT INTO ratings (movie_id, user_id, value) VALUES (?, ?, 4) RETURNING id', args: [movieId, userId] })
+    .then((r) => Number(r.rows[0]!.id));
 const insertCollection = (db: Client, userId: number) =>
-  db.execute({ sql: "INSERT INTO collections (user_id, title) VALUES (?, 'c') RETURNING id", args: [userId] }).then((r) => Number(r.rows[0]!.id));
+  db
+    .execute({ sql: "INSERT INTO collections (user_id, title) VALUES (?, 'c') RETURNING id", args: [userId] })
+    .then((r) => Number(r.rows[0]!.id));
 
 /** The probe's first finding: delete the newest row and the next insert must not get its id back. */
 describe('ids are never reused', () => {
@@ -66,7 +74,10 @@ describe('migration 005 on a database holding data at the 004 schema', () => {
     await insertRating(db, movie, null);
     await db.execute({ sql: 'UPDATE movies SET rating_sum = 12, rating_count = 3 WHERE id = ?', args: [movie] });
     const collection = await insertCollection(db, ann);
-    await db.execute({ sql: 'INSERT INTO collection_movies (collection_id, position, movie_id) VALUES (?, 0, ?)', args: [collection, movie] });
+    await db.execute({
+      sql: 'INSERT INTO collection_movies (collection_id, position, movie_id) VALUES (?, 0, ?)',
+      args: [collection, movie],
+    });
     await db.execute("INSERT INTO refresh_tokens (jti, family, user_id, expires_at) VALUES ('j1', 'f1', 1, 9999999999)");
     // The probe's way in: a user deleted behind the API's back, leaving a rating that names nobody.
     await db.execute({ sql: 'PRAGMA foreign_keys = OFF' });
@@ -77,15 +88,23 @@ describe('migration 005 on a database holding data at the 004 schema', () => {
   it('It should keep every row, id and aggregate, and every index and trigger working', async () => {
     await migrate(db);
 
-    expect((await db.execute('SELECT id, email FROM users ORDER BY id')).rows.map((r) => [r.id, r.email])).toEqual([[1, 'ann@example.com']]);
-    expect((await db.execute('SELECT id, title, rating_sum, rating_count, rating FROM movies ORDER BY id')).rows.map((r) => ({ ...r }))).toEqual([
+    expect((await db.execute('SELECT id, email FROM users ORDER BY id')).rows.map((r) => [r.id, r.email])).toEqual([
+      [1, 'ann@example.com'],
+    ]);
+    expect(
+      (await db.execute('SELECT id, title, rating_sum, rating_count, rating FROM movies ORDER BY id')).rows.map((r) => ({ ...r })),
+    ).toEqual([
       { id: 1, title: 'Amélie', rating_sum: 12, rating_count: 3, rating: 4 },
       { id: 2, title: 'Heat', rating_sum: 0, rating_count: 0, rating: null },
     ]);
     expect((await db.execute('SELECT id, movie_id, value FROM ratings ORDER BY id')).rows).toHaveLength(3);
-    expect((await db.execute('SELECT collection_id, movie_id FROM collection_movies')).rows.map((r) => [r.collection_id, r.movie_id])).toEqual([[1, 1]]);
+    expect(
+      (await db.execute('SELECT collection_id, movie_id FROM collection_movies')).rows.map((r) => [r.collection_id, r.movie_id]),
+    ).toEqual([[1, 1]]);
     expect((await db.execute("SELECT rowid FROM movies_fts WHERE movies_fts MATCH 'amelie'")).rows.map((r) => r.rowid)).toEqual([1]);
-    expect((await db.execute("SELECT movie_id FROM movie_genres WHERE genre = 'drama' ORDER BY movie_id")).rows.map((r) => r.movie_id)).toEqual([1, 2]);
+    expect(
+      (await db.execute("SELECT movie_id FROM movie_genres WHERE genre = 'drama' ORDER BY movie_id")).rows.map((r) => r.movie_id),
+    ).toEqual([1, 2]);
     expect((await db.execute('PRAGMA foreign_key_check')).rows).toEqual([]);
     expect((await db.execute('PRAGMA integrity_check')).rows[0]?.integrity_check).toBe('ok');
   });
@@ -125,7 +144,8 @@ describe('migration 005 after a later migration has already run (they land in an
 
     await migrate(db);
 
-    const counts = async () => (await db.execute({ sql: 'SELECT rating_count_4 FROM movies WHERE id = ?', args: [movie] })).rows[0]?.rating_count_4;
+    const counts = async () =>
+      (await db.execute({ sql: 'SELECT rating_count_4 FROM movies WHERE id = ?', args: [movie] })).rows[0]?.rating_count_4;
     expect(await counts()).toBe(1);
     await insertRating(db, movie, null);
     expect(await counts()).toBe(2);

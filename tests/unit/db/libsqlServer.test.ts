@@ -48,7 +48,10 @@ describe('the loopback libSQL server (Hrana over HTTP)', () => {
   it('It should carry integers, floats, text, blobs and nulls both ways, and report changes and the last row id', async () => {
     await remote.execute('CREATE TABLE kinds (id INTEGER PRIMARY KEY, i INTEGER, f REAL, t TEXT, b BLOB, n TEXT)');
 
-    const inserted = await remote.execute({ sql: 'INSERT INTO kinds (i, f, t, b, n) VALUES (?, ?, ?, ?, ?)', args: [42, 2.5, 'é', new Uint8Array([1, 2, 255]), null] });
+    const inserted = await remote.execute({
+      sql: 'INSERT INTO kinds (i, f, t, b, n) VALUES (?, ?, ?, ?, ?)',
+      args: [42, 2.5, 'é', new Uint8Array([1, 2, 255]), null],
+    });
     const read = await remote.execute('SELECT i, f, t, b, n, 2.0 AS whole_float FROM kinds');
 
     expect(inserted).toMatchObject({ rowsAffected: 1, lastInsertRowid: 1n });
@@ -64,14 +67,14 @@ describe('the loopback libSQL server (Hrana over HTTP)', () => {
     expect(read.rows[0]).toMatchObject({ a: 1, b: 'two', c: 3.5 });
   });
 
-  it('It should apply a write batch atomically: a failing statement rolls the whole batch back, with SQLite\'s error code', async () => {
+  it("It should apply a write batch atomically: a failing statement rolls the whole batch back, with SQLite's error code", async () => {
     await remote.execute('CREATE TABLE unique_names (name TEXT PRIMARY KEY)');
 
-    const failing = remote.batch(['INSERT INTO unique_names VALUES (\'a\')', 'INSERT INTO unique_names VALUES (\'a\')'], 'write');
+    const failing = remote.batch(["INSERT INTO unique_names VALUES ('a')", "INSERT INTO unique_names VALUES ('a')"], 'write');
 
     await expect(failing).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_CONSTRAINT/) });
     expect((await remote.execute('SELECT count(*) AS n FROM unique_names')).rows[0]?.n).toBe(0);
-    expect((await remote.batch(['INSERT INTO unique_names VALUES (\'b\')', 'SELECT name FROM unique_names'], 'write'))[1]?.rows).toEqual([
+    expect((await remote.batch(["INSERT INTO unique_names VALUES ('b')", 'SELECT name FROM unique_names'], 'write'))[1]?.rows).toEqual([
       expect.objectContaining({ name: 'b' }),
     ]);
   });

@@ -47,7 +47,8 @@ describe('migrate', () => {
   });
 
   describe('foreign keys, switched off around a migration that must run without them', () => {
-    const foreignKeys = async (db: ReturnType<typeof createClient>) => Number((await db.execute('PRAGMA foreign_keys')).rows[0]?.foreign_keys);
+    const foreignKeys = async (db: ReturnType<typeof createClient>) =>
+      Number((await db.execute('PRAGMA foreign_keys')).rows[0]?.foreign_keys);
     const withoutKeys = { name: '998_rebuild', sql: 'CREATE TABLE rebuilt (id INTEGER);', foreignKeysOff: true };
     const failing = { name: '999_broken', sql: 'SELECT * FROM no_such_table;', foreignKeysOff: true };
 

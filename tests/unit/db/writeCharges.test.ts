@@ -36,7 +36,9 @@ describe('write charges carried by the first write of a piece of work', () => {
   it('runs a write batch with the charge first, and gives the work only its own results', async () => {
     const { value, seen } = charge(1);
 
-    const results = await withWriteCharge(value, () => db.batch([{ sql: 'INSERT INTO notes VALUES (?) RETURNING body', args: ['a'] }], 'write'));
+    const results = await withWriteCharge(value, () =>
+      db.batch([{ sql: 'INSERT INTO notes VALUES (?) RETURNING body', args: ['a'] }], 'write'),
+    );
 
     expect(results).toHaveLength(1);
     expect(results[0]?.rows[0]?.body).toBe('a');

@@ -31,7 +31,11 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
 
   const call = (access: Access, headers: Record<string, string> = {}, { writes = false, body = { note: 'hi' } as unknown } = {}) =>
     invoke(
-      createHttpHandler(routeWith(access, writes), async ({ user }) => ({ user: user ?? null }), async () => services),
+      createHttpHandler(
+        routeWith(access, writes),
+        async ({ user }) => ({ user: user ?? null }),
+        async () => services,
+      ),
       httpEvent({ method: 'POST', path: '/who/', headers, body }),
     );
 

@@ -151,7 +151,11 @@ describe('createHttpHandler', () => {
     const deadline = Date.now() + 1500;
     const context = { ...lambdaContext(), getRemainingTimeInMillis: () => deadline - Date.now() };
 
-    const result = (await hanging(event, context, { signal: new AbortController().signal })) as { statusCode: number; headers: Record<string, string>; body: string };
+    const result = (await hanging(event, context, { signal: new AbortController().signal })) as {
+      statusCode: number;
+      headers: Record<string, string>;
+      body: string;
+    };
 
     expect(result.statusCode).toBe(504);
     expect(result.headers['content-type']).toBe('application/problem+json');

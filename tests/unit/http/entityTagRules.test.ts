@@ -75,7 +75,11 @@ describe('ETags on GET answers through the handler', () => {
   });
 
   it('tags only a 200: another success of a GET is neither tagged nor answered 304', async () => {
-    const accepted = createHttpHandler(route('GET'), async () => new HttpReply(202, { queued: true }), async () => services);
+    const accepted = createHttpHandler(
+      route('GET'),
+      async () => new HttpReply(202, { queued: true }),
+      async () => services,
+    );
 
     const response = await invoke(accepted, httpEvent({ path: '/things/', headers: { 'if-none-match': '*' } }));
 
@@ -84,7 +88,11 @@ describe('ETags on GET answers through the handler', () => {
   });
 
   it('tags no answer without a body, even one that says it is JSON', async () => {
-    const empty = createHttpHandler(route('GET'), async () => new HttpReply(200, undefined, { 'content-type': 'application/json' }), async () => services);
+    const empty = createHttpHandler(
+      route('GET'),
+      async () => new HttpReply(200, undefined, { 'content-type': 'application/json' }),
+      async () => services,
+    );
 
     const response = await invoke(empty, httpEvent({ path: '/things/' }));
 

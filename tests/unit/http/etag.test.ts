@@ -90,7 +90,11 @@ describe('ETag and If-None-Match, for every successful GET with a JSON body', ()
   });
 
   it('tags no answer to a write', async () => {
-    const write = createHttpHandler(writeRoute, async () => created({ id: 1 }, '/things/1/'), async () => services);
+    const write = createHttpHandler(
+      writeRoute,
+      async () => created({ id: 1 }, '/things/1/'),
+      async () => services,
+    );
 
     const response = await invoke(write, httpEvent({ method: 'POST', path: '/things/', headers: { 'if-none-match': '*' } }));
 

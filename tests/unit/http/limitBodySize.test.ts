@@ -10,12 +10,16 @@ describe('the request body size limit', () => {
 
   it('It should take a body of exactly the limit, and refuse one byte more with 413, naming both sizes', () => {
     expect(check('x'.repeat(10))).not.toThrow();
-    expect(check('x'.repeat(11))).toThrow(expect.objectContaining({ statusCode: 413, message: 'request body is 11 bytes; the limit is 10' }));
+    expect(check('x'.repeat(11))).toThrow(
+      expect.objectContaining({ statusCode: 413, message: 'request body is 11 bytes; the limit is 10' }),
+    );
   });
 
   it('It should count UTF-8 bytes, not characters', () => {
     expect(check('é'.repeat(5))).not.toThrow(); // 10 bytes
-    expect(check('é'.repeat(6))).toThrow(expect.objectContaining({ statusCode: 413, message: 'request body is 12 bytes; the limit is 10' }));
+    expect(check('é'.repeat(6))).toThrow(
+      expect.objectContaining({ statusCode: 413, message: 'request body is 12 bytes; the limit is 10' }),
+    );
   });
 
   it('It should count a base64-encoded body by the bytes it decodes to', () => {
@@ -23,7 +27,9 @@ describe('the request body size limit', () => {
     const elevenBytes = Buffer.from('x'.repeat(11)).toString('base64');
 
     expect(check(tenBytes, { base64: true })).not.toThrow();
-    expect(check(elevenBytes, { base64: true })).toThrow(expect.objectContaining({ statusCode: 413, message: 'request body is 11 bytes; the limit is 10' }));
+    expect(check(elevenBytes, { base64: true })).toThrow(
+      expect.objectContaining({ statusCode: 413, message: 'request body is 11 bytes; the limit is 10' }),
+    );
   });
 
   it.each([false, true])('It should take a request without a body (base64-encoded: %s)', (isBase64Encoded) => {

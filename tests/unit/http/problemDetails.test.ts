@@ -29,7 +29,12 @@ describe('problem details for an error', () => {
   it("keeps another library's 4xx, titled by its status", () => {
     const error = Object.assign(new Error('request body too large'), { statusCode: 413 });
 
-    expect(toProblem(error, 'req-1')).toEqual({ type: 'about:blank', title: 'Payload Too Large', status: 413, detail: 'request body too large' });
+    expect(toProblem(error, 'req-1')).toEqual({
+      type: 'about:blank',
+      title: 'Payload Too Large',
+      status: 413,
+      detail: 'request body too large',
+    });
   });
 
   it.each([
@@ -39,13 +44,25 @@ describe('problem details for an error', () => {
   ])("answers 500, saying nothing of the cause, for another library's error with %s", (_case, statusCode) => {
     const error = Object.assign(new Error('SELECT * FROM secrets'), { statusCode });
 
-    expect(toProblem(error, 'req-9')).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: hidden, request_id: 'req-9' });
+    expect(toProblem(error, 'req-9')).toEqual({
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: hidden,
+      request_id: 'req-9',
+    });
   });
 
   it("keeps another library's 5xx status but never its message", () => {
     const error = Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:8080'), { statusCode: 503 });
 
-    expect(toProblem(error, 'req-2')).toEqual({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: hidden, request_id: 'req-2' });
+    expect(toProblem(error, 'req-2')).toEqual({
+      type: 'about:blank',
+      title: 'Service Unavailable',
+      status: 503,
+      detail: hidden,
+      request_id: 'req-2',
+    });
   });
 
   it('answers 504 for a handler that ran out of time', () => {
@@ -54,9 +71,18 @@ describe('problem details for an error', () => {
     expect(toProblem(timeout, 'req-3')).toMatchObject({ title: 'Gateway Timeout', status: 504, detail: hidden, request_id: 'req-3' });
   });
 
-  it.each([null, undefined, 'a thrown string', new Error('/var/task/index.js: boom')])('answers 500 for %p, saying nothing of it', (thrown) => {
-    expect(toProblem(thrown, 'req-4')).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, detail: hidden, request_id: 'req-4' });
-  });
+  it.each([null, undefined, 'a thrown string', new Error('/var/task/index.js: boom')])(
+    'answers 500 for %p, saying nothing of it',
+    (thrown) => {
+      expect(toProblem(thrown, 'req-4')).toEqual({
+        type: 'about:blank',
+        title: 'Internal Server Error',
+        status: 500,
+        detail: hidden,
+        request_id: 'req-4',
+      });
+    },
+  );
 
   it('shows the message of a 5xx the API wrote to be shown', () => {
     expect(toProblem(new BadGateway('the summary writer did not answer'), 'req-5')).toEqual({
@@ -87,6 +113,8 @@ describe('the problem answer', () => {
   });
 
   it("carries the error's own headers, such as Allow on a 405", () => {
-    expect(problemResponse(new MethodNotAllowed('use GET or POST', ['GET', 'POST']), 'req-1').headers).toMatchObject({ allow: 'GET, POST' });
+    expect(problemResponse(new MethodNotAllowed('use GET or POST', ['GET', 'POST']), 'req-1').headers).toMatchObject({
+      allow: 'GET, POST',
+    });
   });
 });

@@ -65,7 +65,10 @@ describe('the request counter in the shared stack', () => {
     const response = await post({ outcome: 'ok' });
 
     expect(response.statusCode).toBe(200);
-    expect(services.logger.error).toHaveBeenCalledWith('could not count the request', expect.objectContaining({ error: expect.any(Error) }));
+    expect(services.logger.error).toHaveBeenCalledWith(
+      'could not count the request',
+      expect.objectContaining({ error: expect.any(Error) }),
+    );
   });
 });
 

@@ -91,7 +91,11 @@ describe('the request id in logs and 5xx bodies', () => {
 
     expect(bodies.map((body) => body.request_id)).toEqual(contexts.map((context) => context.awsRequestId));
     for (const context of contexts) {
-      expect(lines.filter((line) => line.request_id === context.awsRequestId).map((line) => line.message)).toEqual(['about to fail', 'request failed', 'request']);
+      expect(lines.filter((line) => line.request_id === context.awsRequestId).map((line) => line.message)).toEqual([
+        'about to fail',
+        'request failed',
+        'request',
+      ]);
     }
   });
 });

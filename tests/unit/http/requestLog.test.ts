@@ -47,7 +47,11 @@ describe('request logs', () => {
     });
 
   it('writes one JSON line per request with method, route, status, duration, request id and user id', async () => {
-    const handler = createHttpHandler(signInRoute, async () => created({ ok: true }, '/sessions/7/'), async () => services);
+    const handler = createHttpHandler(
+      signInRoute,
+      async () => created({ ok: true }, '/sessions/7/'),
+      async () => services,
+    );
     const request = event();
 
     const lines = await captureLogLines(() => invoke(handler, request));
@@ -67,10 +71,14 @@ describe('request logs', () => {
   });
 
   it("measures the request's duration from its start, in milliseconds", async () => {
-    const handler = createHttpHandler(signInRoute, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 30));
-      return created({ ok: true }, '/sessions/7/');
-    }, async () => services);
+    const handler = createHttpHandler(
+      signInRoute,
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return created({ ok: true }, '/sessions/7/');
+      },
+      async () => services,
+    );
 
     const [line] = (await captureLogLines(() => invoke(handler, event()))).filter((entry) => entry.message === 'request');
 
@@ -81,12 +89,20 @@ describe('request logs', () => {
   });
 
   it('logs a refused request (4xx) without an error line, and a fault once as "request failed" with its request id', async () => {
-    const refusing = createHttpHandler(signInRoute, async () => {
-      throw new NotFound('no such session');
-    }, async () => services);
-    const failing = createHttpHandler(signInRoute, async () => {
-      throw new Error('database on fire');
-    }, async () => services);
+    const refusing = createHttpHandler(
+      signInRoute,
+      async () => {
+        throw new NotFound('no such session');
+      },
+      async () => services,
+    );
+    const failing = createHttpHandler(
+      signInRoute,
+      async () => {
+        throw new Error('database on fire');
+      },
+      async () => services,
+    );
     const faulty = event();
 
     const refusedLines = await captureLogLines(() => invoke(refusing, event()));
@@ -99,12 +115,20 @@ describe('request logs', () => {
   });
 
   it('never writes the password, the token or an API key, even when the request fails', async () => {
-    const failing = createHttpHandler(signInRoute, async () => {
-      throw new Error('database on fire');
-    }, async () => services);
-    const refusing = createHttpHandler(signInRoute, async () => {
-      throw new NotFound('no such session');
-    }, async () => services);
+    const failing = createHttpHandler(
+      signInRoute,
+      async () => {
+        throw new Error('database on fire');
+      },
+      async () => services,
+    );
+    const refusing = createHttpHandler(
+      signInRoute,
+      async () => {
+        throw new NotFound('no such session');
+      },
+      async () => services,
+    );
 
     const lines = await captureLogLines(async () => {
       await invoke(failing, event());
@@ -125,16 +149,28 @@ describe('request logs', () => {
     const logger = createLogger('INFO');
 
     const lines = await captureLogLines(async () =>
-      logger.info('oops', { password: PASSWORD, nested: { Authorization: `Bearer ${TOKEN}`, api_key: 'sk-x', refresh_token: 'r' }, title: 'kept' }),
+      logger.info('oops', {
+        password: PASSWORD,
+        nested: { Authorization: `Bearer ${TOKEN}`, api_key: 'sk-x', refresh_token: 'r' },
+        title: 'kept',
+      }),
     );
 
     expect(JSON.stringify(lines)).not.toMatch(new RegExp(`${PASSWORD}|${TOKEN}|sk-x|"r"`));
-    expect(lines[0]).toMatchObject({ password: '[REDACTED]', nested: { Authorization: '[REDACTED]', api_key: '[REDACTED]' }, title: 'kept' });
+    expect(lines[0]).toMatchObject({
+      password: '[REDACTED]',
+      nested: { Authorization: '[REDACTED]', api_key: '[REDACTED]' },
+      title: 'kept',
+    });
   });
 
   it('logs nothing below LOG_LEVEL', async () => {
     const quiet = { ...services, logger: createLogger('ERROR') };
-    const handler = createHttpHandler(signInRoute, async () => created({}, '/'), async () => quiet);
+    const handler = createHttpHandler(
+      signInRoute,
+      async () => created({}, '/'),
+      async () => quiet,
+    );
 
     expect(await captureLogLines(() => invoke(handler, event()))).toEqual([]);
   });

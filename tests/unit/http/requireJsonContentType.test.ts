@@ -2,19 +2,39 @@ import { isJsonContentType, requireJsonContentType } from '../../../lib/http/req
 import { httpEvent } from '../../support/events';
 
 describe('isJsonContentType', () => {
-  it.each(['application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON;CHARSET=UTF-8', 'application/json; charset="utf-8"', 'application/problem+json', 'application/merge-patch+json', 'application/json;', 'application/json; charset = utf-8'])(
-    'It should take %s',
-    (value) => {
-      expect(isJsonContentType(value)).toBe(true);
-    },
-  );
+  it.each([
+    'application/json',
+    'application/json; charset=utf-8',
+    'APPLICATION/JSON;CHARSET=UTF-8',
+    'application/json; charset="utf-8"',
+    'application/problem+json',
+    'application/merge-patch+json',
+    'application/json;',
+    'application/json; charset = utf-8',
+  ])('It should take %s', (value) => {
+    expect(isJsonContentType(value)).toBe(true);
+  });
 
-  it.each([undefined, '', 'text/plain', 'text/json', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'application/json; boundary=x', 'application/jsonx', 'application/+json', 'application/x-www-form-urlencoded', 'application/xml', 'application/json; xcharset=utf-8', 'application/json; charset=utf-8x', 'application/json; charset="utf-8', 'x-application/json', 'text/application/json'])(
-    'It should refuse %s',
-    (value) => {
-      expect(isJsonContentType(value)).toBe(false);
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'text/plain',
+    'text/json',
+    'application/json; charset=utf-16',
+    'application/json; charset=latin1',
+    'application/json; boundary=x',
+    'application/jsonx',
+    'application/+json',
+    'application/x-www-form-urlencoded',
+    'application/xml',
+    'application/json; xcharset=utf-8',
+    'application/json; charset=utf-8x',
+    'application/json; charset="utf-8',
+    'x-application/json',
+    'text/application/json',
+  ])('It should refuse %s', (value) => {
+    expect(isJsonContentType(value)).toBe(false);
+  });
 });
 
 describe('requireJsonContentType', () => {
@@ -25,7 +45,9 @@ describe('requireJsonContentType', () => {
   };
 
   it('It should refuse a body that is not JSON with 415', () => {
-    expect(() => before({ 'content-type': 'text/plain' }, '{}')).toThrow(expect.objectContaining({ statusCode: 415, title: 'Unsupported Media Type' }));
+    expect(() => before({ 'content-type': 'text/plain' }, '{}')).toThrow(
+      expect.objectContaining({ statusCode: 415, title: 'Unsupported Media Type' }),
+    );
   });
 
   it('It should refuse a body without a Content-Type with 415', () => {
@@ -40,7 +62,9 @@ describe('requireJsonContentType', () => {
 
   it('It should say what to send: the Content-Type a body needs, or that the one given is not JSON in UTF-8', () => {
     expect(() => before({}, '{}')).toThrow('a request body needs Content-Type: application/json');
-    expect(() => before({ 'content-type': 'text/plain' }, '{}')).toThrow('request bodies must be application/json in UTF-8, not text/plain');
+    expect(() => before({ 'content-type': 'text/plain' }, '{}')).toThrow(
+      'request bodies must be application/json in UTF-8, not text/plain',
+    );
   });
 
   it('It should take a null body as no body', () => {
@@ -48,6 +72,8 @@ describe('requireJsonContentType', () => {
     event.headers = { 'content-type': 'text/plain' };
     event.body = null as unknown as string;
 
-    expect(() => requireJsonContentType().before!({ event, context: {} as never, response: null, error: null, internal: {} })).not.toThrow();
+    expect(() =>
+      requireJsonContentType().before!({ event, context: {} as never, response: null, error: null, internal: {} }),
+    ).not.toThrow();
   });
 });

@@ -26,7 +26,10 @@ describe('security headers', () => {
   };
 
   it('are on every JSON answer, with a CSP that allows nothing to load', async () => {
-    const response = await invoke(createHttpHandler(healthRoute, health, async () => services), httpEvent({ path: '/health/' }));
+    const response = await invoke(
+      createHttpHandler(healthRoute, health, async () => services),
+      httpEvent({ path: '/health/' }),
+    );
 
     expect(response.headers).toMatchObject({ ...common, 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" });
   });
@@ -42,7 +45,10 @@ describe('security headers', () => {
   });
 
   it("give HTML pages a CSP that allows only this origin's scripts, styles and calls", async () => {
-    const response = await invoke(createHttpHandler(docsRoute, docs, async () => services), httpEvent({ path: '/docs/' }));
+    const response = await invoke(
+      createHttpHandler(docsRoute, docs, async () => services),
+      httpEvent({ path: '/docs/' }),
+    );
 
     const csp = response.headers['content-security-policy'] ?? '';
     expect(response.headers).toMatchObject(common);

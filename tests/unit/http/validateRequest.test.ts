@@ -13,13 +13,22 @@ describe('request validation', () => {
     tags: ['test'],
     access: 'public',
     params: z.object({ id: z.coerce.number().int().positive() }),
-    body: z.object({ title: z.string(), pages: z.number().optional() }).refine((note) => note.title !== 'forbidden', 'this note may not be taken'),
+    body: z
+      .object({ title: z.string(), pages: z.number().optional() })
+      .refine((note) => note.title !== 'forbidden', 'this note may not be taken'),
     response: { status: 201, description: 'the note', schema: z.unknown() },
   });
-  const validate = (id: string, body: unknown) => () => validateRequest(route, httpEvent({ method: 'POST', path: `/notes/${id}/`, pathParameters: { id } }), body);
+  const validate = (id: string, body: unknown) => () =>
+    validateRequest(route, httpEvent({ method: 'POST', path: `/notes/${id}/`, pathParameters: { id } }), body);
 
   it('It should name the one field at fault in the detail', () => {
-    expect(validate('1', {})).toThrow(expect.objectContaining({ statusCode: 400, message: expect.stringMatching(/^title /), errors: [expect.objectContaining({ path: 'title' })] }));
+    expect(validate('1', {})).toThrow(
+      expect.objectContaining({
+        statusCode: 400,
+        message: expect.stringMatching(/^title /),
+        errors: [expect.objectContaining({ path: 'title' })],
+      }),
+    );
   });
 
   it('It should give the message alone for a problem of the whole body', () => {
@@ -32,7 +41,11 @@ describe('request validation', () => {
     expect(validate('0', { title: 3, pages: 'many' })).toThrow(
       expect.objectContaining({
         message: 'the request has 3 invalid fields',
-        errors: [expect.objectContaining({ path: 'id' }), expect.objectContaining({ path: 'title' }), expect.objectContaining({ path: 'pages' })],
+        errors: [
+          expect.objectContaining({ path: 'id' }),
+          expect.objectContaining({ path: 'title' }),
+          expect.objectContaining({ path: 'pages' }),
+        ],
       }),
     );
   });

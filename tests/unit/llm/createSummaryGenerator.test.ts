@@ -3,7 +3,12 @@ import { OpenAiSummaryGenerator } from '../../../lib/llm/openaiSummaryGenerator'
 
 describe('createSummaryGenerator', () => {
   it('uses the OpenAI-backed generator when an API key is configured', () => {
-    const generator = createSummaryGenerator({ apiKey: 'sk-test', baseUrl: 'http://127.0.0.1:1/v1', model: 'gpt-4o-mini', timeoutMs: 1000 });
+    const generator = createSummaryGenerator({
+      apiKey: 'sk-test',
+      baseUrl: 'http://127.0.0.1:1/v1',
+      model: 'gpt-4o-mini',
+      timeoutMs: 1000,
+    });
 
     expect(generator).toBeInstanceOf(OpenAiSummaryGenerator);
   });
@@ -28,7 +33,12 @@ describe('the openai package', () => {
     jest.doMock('openai', () => {
       loaded = true;
       const create = async () => ({ choices: [{ message: { content: 'Written after a lazy load.' } }] });
-      return { __esModule: true, default: class { chat = { completions: { create } } } };
+      return {
+        __esModule: true,
+        default: class {
+          chat = { completions: { create } };
+        },
+      };
     });
 
     await jest.isolateModulesAsync(async () => {

@@ -21,17 +21,21 @@ describe('the facts summary writer (no LLM key)', () => {
     expect(source).toBe('facts');
     expect(text).toBe(
       '"Heat" is an action film from 1995, directed by Michael Mann. It runs 171 minutes (2 h 51 min). ' +
-        'IMDb users rate it 8.2 out of 10 over 197,000 votes, and 86% of the critics\' reviews counted by Rotten Tomatoes are positive.',
+        "IMDb users rate it 8.2 out of 10 over 197,000 votes, and 86% of the critics' reviews counted by Rotten Tomatoes are positive.",
     );
   });
 
   it('It should add the description as the catalogue holds it, ending it as a sentence', () => {
-    expect(factsSummary(facts({ description: 'A thief and a detective in Los Angeles' }))).toMatch(/ The catalogue describes it as: A thief and a detective in Los Angeles\.$/);
+    expect(factsSummary(facts({ description: 'A thief and a detective in Los Angeles' }))).toMatch(
+      / The catalogue describes it as: A thief and a detective in Los Angeles\.$/,
+    );
     expect(factsSummary(facts({ description: 'Cops and robbers!' }))).toMatch(/ The catalogue describes it as: Cops and robbers!$/);
   });
 
   it('It should name several genres in a list, and only the ratings there are', () => {
-    const text = factsSummary(facts({ genres: ['Crime', 'Drama', 'Thriller/Suspense'], external_ratings: { imdb: null, rotten_tomatoes: 40 } }));
+    const text = factsSummary(
+      facts({ genres: ['Crime', 'Drama', 'Thriller/Suspense'], external_ratings: { imdb: null, rotten_tomatoes: 40 } }),
+    );
 
     expect(text).toContain('"Heat" is a crime, drama and thriller/suspense film from 1995, directed by Michael Mann.');
     expect(text).toContain("40% of the critics' reviews counted by Rotten Tomatoes are positive.");
@@ -64,7 +68,9 @@ describe('the facts summary writer (no LLM key)', () => {
   });
 
   it('It should stay within the summary length cap for the longest allowed fields', () => {
-    const text = factsSummary(facts({ title: 'T'.repeat(200), genres: Array.from({ length: 10 }, () => 'G'.repeat(50)), description: 'D'.repeat(2000) }));
+    const text = factsSummary(
+      facts({ title: 'T'.repeat(200), genres: Array.from({ length: 10 }, () => 'G'.repeat(50)), description: 'D'.repeat(2000) }),
+    );
 
     expect(text.length).toBeLessThanOrEqual(MAX_SUMMARY_LENGTH);
   });

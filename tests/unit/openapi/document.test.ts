@@ -59,9 +59,22 @@ describe('buildOpenApiDocument', () => {
     expect(createMovie?.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: expect.any(Object) } } });
     // a public write: a token is optional, and needed under REQUIRE_AUTH_FOR_WRITES; it counts against the write limit;
     // 409 and 422: it takes an Idempotency-Key (a repeat in flight, a key reused with another body)
-    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual(['201', '400', '401', '409', '413', '415', '422', '429', '500', '504']);
+    expect(Object.keys(createMovie?.responses ?? {}).sort()).toEqual([
+      '201',
+      '400',
+      '401',
+      '409',
+      '413',
+      '415',
+      '422',
+      '429',
+      '500',
+      '504',
+    ]);
     expect(createMovie?.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: false }));
-    expect((createMovie?.responses['201'] as { headers?: unknown } | undefined)?.headers).toMatchObject({ 'Idempotency-Replayed': { required: false } });
+    expect((createMovie?.responses['201'] as { headers?: unknown } | undefined)?.headers).toMatchObject({
+      'Idempotency-Replayed': { required: false },
+    });
     expect(createMovie?.security).toEqual([{}, { bearerAuth: [] }]);
     expect(createMovie?.responses['413']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
   });

@@ -5,9 +5,13 @@ type Header = { required?: boolean; schema?: unknown };
 type Response = { description: string; headers?: Record<string, Header>; content?: Record<string, unknown> };
 type Operation = { responses: Record<string, Response> };
 
-const document = buildOpenApiDocument(allRoutes) as unknown as { paths: Record<string, Record<string, Operation>> } & Record<string, unknown>;
+const document = buildOpenApiDocument(allRoutes) as unknown as { paths: Record<string, Record<string, Operation>> } & Record<
+  string,
+  unknown
+>;
 const responsesOf = (method: string, path: string) => document.paths[path]?.[method]?.responses ?? {};
-const operations = () => Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ method, path, op })));
+const operations = () =>
+  Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ method, path, op })));
 
 describe('the OpenAPI document declares every response a route can send', () => {
   it.each([
@@ -67,7 +71,9 @@ describe('the OpenAPI document declares every response a route can send', () => 
 });
 
 describe('the per-client write limit in the OpenAPI document', () => {
-  const writes = operations().filter(({ method, path }) => ['post', 'put', 'patch', 'delete'].includes(method) && !path.startsWith('/auth/'));
+  const writes = operations().filter(
+    ({ method, path }) => ['post', 'put', 'patch', 'delete'].includes(method) && !path.startsWith('/auth/'),
+  );
   const adminOnly = (op: Operation) => op.responses['403'] !== undefined;
 
   it('declares a 429 with Retry-After, RateLimit-Policy and RateLimit on every write outside /auth/* that a non-admin can call', () => {

@@ -34,7 +34,10 @@ describe('the idempotency key store', () => {
     await keys.release({ ...scope, caller: 'user:2' });
 
     expect(await claimAt(1)).toMatchObject({ claimed: false, response: { status: 201 } });
-    expect(await keys.claim(other, { requestHash: 'hash-a', nowMs: 1, lockMs: 1_000, ttlMs: 60_000 })).toEqual({ claimed: false, requestHash: 'hash-a' });
+    expect(await keys.claim(other, { requestHash: 'hash-a', nowMs: 1, lockMs: 1_000, ttlMs: 60_000 })).toEqual({
+      claimed: false,
+      requestHash: 'hash-a',
+    });
   });
 
   it('prunes the keys expired at the time given, keeping the rest', async () => {

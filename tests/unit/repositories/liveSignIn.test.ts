@@ -43,14 +43,18 @@ describe('the client that confirms a request’s sign-in in passing', () => {
   it('rolls back a batch given without a mode when the sign-in has ended', async () => {
     await db.execute("UPDATE sessions SET revoked_at = 'now' WHERE id = 'sid-1'");
 
-    const work = signedIn('sid-1', () => live.client.batch([{ sql: "INSERT INTO movies (title, genres) VALUES ('Kept out', '[]')", args: [] }]));
+    const work = signedIn('sid-1', () =>
+      live.client.batch([{ sql: "INSERT INTO movies (title, genres) VALUES ('Kept out', '[]')", args: [] }]),
+    );
 
     await expect(work).rejects.toBeInstanceOf(Unauthorized);
     expect((await db.execute('SELECT count(*) AS n FROM movies')).rows[0]?.n).toBe(0);
   });
 
   it('runs a batch given without a mode, writes included, for a live sign-in', async () => {
-    const [inserted] = await signedIn('sid-1', () => live.client.batch([{ sql: "INSERT INTO movies (title, genres) VALUES ('Let in', '[]') RETURNING title", args: [] }]));
+    const [inserted] = await signedIn('sid-1', () =>
+      live.client.batch([{ sql: "INSERT INTO movies (title, genres) VALUES ('Let in', '[]') RETURNING title", args: [] }]),
+    );
 
     expect(inserted?.rows[0]?.title).toBe('Let in');
   });

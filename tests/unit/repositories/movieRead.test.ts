@@ -9,8 +9,13 @@ describe('moviesRepository.findById', () => {
     db = await createMemoryDatabase();
   });
 
-  it('It should answer exactly what the movie\'s columns say, reals to their last digit', async () => {
-    const { id } = await createMoviesRepository(db).create({ title: 'Precise "quoted" ünïcode', genres: ['Drama', 'Film-Noir'], year: 1950, description: 'a\nb' });
+  it("It should answer exactly what the movie's columns say, reals to their last digit", async () => {
+    const { id } = await createMoviesRepository(db).create({
+      title: 'Precise "quoted" ünïcode',
+      genres: ['Drama', 'Film-Noir'],
+      year: 1950,
+      description: 'a\nb',
+    });
     await db.execute({
       sql: `UPDATE movies SET imdb_rating = 7.1, imdb_votes = 12345, rotten_tomatoes = 87, import_key = 'k',
               rating_sum = 10, rating_count = 3, rating_count_3 = 2, rating_count_4 = 1, summary = 'S', summary_source = 'facts' WHERE id = ?`,

@@ -1,7 +1,8 @@
 import { multilineText, trimmedText } from '../../../lib/schemas/common';
 
 const CONTROL = 'must not contain control characters';
-const errorsOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((issue) => issue.message) ?? [];
+const errorsOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.error?.issues.map((issue) => issue.message) ?? [];
 
 describe('text fields refuse control characters (U+0000–U+001F, U+007F)', () => {
   const title = trimmedText(1, 200);

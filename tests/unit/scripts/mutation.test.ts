@@ -28,10 +28,7 @@ describe('npm run mutation -- <what>', () => {
   });
 
   it('passes files and globs on as they are, several joined by commas', () => {
-    expect(mutateOption(['lib/db/client.ts', 'lib/llm/**/*.ts'], dir)).toEqual([
-      '--mutate',
-      'lib/db/client.ts,lib/llm/**/*.ts',
-    ]);
+    expect(mutateOption(['lib/db/client.ts', 'lib/llm/**/*.ts'], dir)).toEqual(['--mutate', 'lib/db/client.ts,lib/llm/**/*.ts']);
   });
 });
 

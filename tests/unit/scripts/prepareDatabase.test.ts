@@ -31,14 +31,19 @@ describe('prepareDatabase (what npm start runs first)', () => {
 
     expect(await movieCount()).toBe(3169);
     expect(lines.some((line) => /^importing films: \d+\/3201 rows/.test(line))).toBe(true);
-    expect(lines.at(-2)).toMatch(/^imported 3169 films, skipped 32 invalid rows \(release date 22, title 10\), 0 already present, 0 filled in, in \d+ ms$/);
+    expect(lines.at(-2)).toMatch(
+      /^imported 3169 films, skipped 32 invalid rows \(release date 22, title 10\), 0 already present, 0 filled in, in \d+ ms$/,
+    );
   });
 
   it('imports nothing when SEED_DATA=false', async () => {
     const lines = await prepare({ SEED_DATA: 'false' });
 
     expect(await movieCount()).toBe(0);
-    expect(lines).toEqual(['SEED_DATA=false: the film dataset is not imported', 'catalogue scores refreshed: mean rating none yet (m = 10), 0 scores changed']);
+    expect(lines).toEqual([
+      'SEED_DATA=false: the film dataset is not imported',
+      'catalogue scores refreshed: mean rating none yet (m = 10), 0 scores changed',
+    ]);
   });
 
   it('leaves a database that already holds movies alone', async () => {
@@ -79,7 +84,9 @@ describe('prepareDatabase (what npm start runs first)', () => {
 
 describe('npm run refresh-scores', () => {
   it('It should be a script of package.json running scripts/refreshScores.ts', () => {
-    const { scripts } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
 
     expect(scripts['refresh-scores']).toBe('node scripts/run.mjs scripts/refreshScores.ts');
     expect(existsSync(join(__dirname, '..', '..', '..', 'scripts', 'refreshScores.ts'))).toBe(true);

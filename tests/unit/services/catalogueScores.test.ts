@@ -100,7 +100,9 @@ describe('score', () => {
       const values = Array.from({ length: 60 }, (_, i) => (i % 5) + 1);
 
       await Promise.all(
-        values.map((value, i) => createRatingsService({ ratings: createRatingsRepository(clients[i % 3]!) }).rate({ movieId: shared.id, value })),
+        values.map((value, i) =>
+          createRatingsService({ ratings: createRatingsRepository(clients[i % 3]!) }).rate({ movieId: shared.id, value }),
+        ),
       );
 
       expect((await first.findById(shared.id))?.score).toBeCloseTo(bayesian(values, 10, 3), 12);
@@ -112,9 +114,36 @@ describe('score', () => {
 
   it('It should rank unrated films by their IMDb reference score when ordering by -score', async () => {
     await movies.insertImported([
-      { title: 'Niche', year: 2000, genres: [], director: null, running_time_min: null, import_key: '2000:niche', imdb: { rating: 9.5, votes: 20 }, rotten_tomatoes: null },
-      { title: 'Classic', year: 1972, genres: [], director: null, running_time_min: null, import_key: '1972:classic', imdb: { rating: 9.2, votes: 500000 }, rotten_tomatoes: 100 },
-      { title: 'Flop', year: 2001, genres: [], director: null, running_time_min: null, import_key: '2001:flop', imdb: { rating: 3.1, votes: 40000 }, rotten_tomatoes: 5 },
+      {
+        title: 'Niche',
+        year: 2000,
+        genres: [],
+        director: null,
+        running_time_min: null,
+        import_key: '2000:niche',
+        imdb: { rating: 9.5, votes: 20 },
+        rotten_tomatoes: null,
+      },
+      {
+        title: 'Classic',
+        year: 1972,
+        genres: [],
+        director: null,
+        running_time_min: null,
+        import_key: '1972:classic',
+        imdb: { rating: 9.2, votes: 500000 },
+        rotten_tomatoes: 100,
+      },
+      {
+        title: 'Flop',
+        year: 2001,
+        genres: [],
+        director: null,
+        running_time_min: null,
+        import_key: '2001:flop',
+        imdb: { rating: 3.1, votes: 40000 },
+        rotten_tomatoes: 5,
+      },
     ]);
     const rated = await movies.create({ title: 'Rated here' });
     await rate(rated.id, 2);
@@ -162,7 +191,9 @@ describe('migration 006 on an existing database', () => {
 
 describe('the scheduled refresh', () => {
   it('It should be a function of serverless.yml run by a schedule event', async () => {
-    const loader = require('../../../scripts/serverless/functions.js') as () => Promise<Record<string, { handler: string; events: unknown[] }>>;
+    const loader = require('../../../scripts/serverless/functions.js') as () => Promise<
+      Record<string, { handler: string; events: unknown[] }>
+    >;
 
     const refresh = (await loader()).refreshScores;
 

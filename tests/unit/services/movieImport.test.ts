@@ -73,7 +73,12 @@ describe('parseDatasetRow', () => {
     expect(parseDatasetRow(row(fields))).toEqual({ ok: false, reason });
   });
 
-  it.each([['a text', 'Titanic'], ['null', null], ['a list', [{ Title: 'Titanic' }]], ['a number', 1997]])('refuses a row that is %s, not an object', (_case, value) => {
+  it.each([
+    ['a text', 'Titanic'],
+    ['null', null],
+    ['a list', [{ Title: 'Titanic' }]],
+    ['a number', 1997],
+  ])('refuses a row that is %s, not an object', (_case, value) => {
     expect(parseDatasetRow(value)).toEqual({ ok: false, reason: 'row' });
   });
 
@@ -214,7 +219,12 @@ describe('importMovies over a database that already holds the films', () => {
     await importMovies(rows, { movies });
     // As a database imported before external ratings existed holds its films.
     await db.execute('UPDATE movies SET imdb_rating = NULL, imdb_votes = NULL, rotten_tomatoes = NULL, director = NULL');
-    const withFacts = Number(await count(db, "SELECT count(*) AS n FROM movies WHERE imdb_votes IS NOT NULL OR director IS NOT NULL OR rotten_tomatoes IS NOT NULL"));
+    const withFacts = Number(
+      await count(
+        db,
+        'SELECT count(*) AS n FROM movies WHERE imdb_votes IS NOT NULL OR director IS NOT NULL OR rotten_tomatoes IS NOT NULL',
+      ),
+    );
 
     const filled = await importMovies(rows, { movies });
     const again = await importMovies(rows, { movies });

@@ -26,7 +26,11 @@ describe('owned ratings under concurrency (a temp file database, several clients
 
     const results = await Promise.all(
       values.map((value, i) =>
-        createRatingsService({ ratings: createRatingsRepository(clients[i % clients.length]!) }).rateAsUser({ movieId: movie.id, userId: user!.id, value }),
+        createRatingsService({ ratings: createRatingsRepository(clients[i % clients.length]!) }).rateAsUser({
+          movieId: movie.id,
+          userId: user!.id,
+          value,
+        }),
       ),
     );
 

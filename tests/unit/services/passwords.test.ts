@@ -90,7 +90,9 @@ describe('password hashing', () => {
 
     it('It should take r up to 32 and p up to 16 as well formed, and hash to compare', async () => {
       const { hasher, spent } = counting();
-      const stored = await withPart(2, '32').then((text) => text.split('$')).then((parts) => ((parts[3] = '16'), parts.join('$')));
+      const stored = await withPart(2, '32')
+        .then((text) => text.split('$'))
+        .then((parts) => ((parts[3] = '16'), parts.join('$')));
 
       await expect(hasher.verify('pw', stored)).resolves.toBe(false); // its key was made with r=1, p=1
 

@@ -74,13 +74,17 @@ describe('rating_distribution', () => {
       const first = clients[0]!;
       const shared = await createMoviesRepository(first).create({ title: 'Crowded' });
       const users = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => createUsersRepository(first).create({ email: `u${i}@example.com`, passwordHash: 'x', role: 'basic' })),
+        Array.from({ length: 8 }, (_, i) =>
+          createUsersRepository(first).create({ email: `u${i}@example.com`, passwordHash: 'x', role: 'basic' }),
+        ),
       );
       const writes = Array.from({ length: 80 }, (_, i) => {
         const ratings = ratingsOn(clients[i % clients.length]!);
         const value = (i % 5) + 1;
         // Half anonymous, half re-ratings by eight users racing each other.
-        return i % 2 === 0 ? ratings.rate({ movieId: shared.id, value }) : ratings.rateAsUser({ movieId: shared.id, userId: users[((i - 1) / 2) % 8]!.id, value });
+        return i % 2 === 0
+          ? ratings.rate({ movieId: shared.id, value })
+          : ratings.rateAsUser({ movieId: shared.id, userId: users[((i - 1) / 2) % 8]!.id, value });
       });
       await Promise.all(writes);
 
@@ -114,7 +118,9 @@ describe('account deletion (issue 10) and the movie aggregates', () => {
 
       await Promise.all([
         createUsersRepository(clients[1]!).deleteAccount(leaving.id),
-        ...Array.from({ length: 30 }, (_, i) => ratingsOn(clients[2 + (i % 2)]!).rate({ movieId: i % 2 ? a.id : b.id, value: (i % 5) + 1 })),
+        ...Array.from({ length: 30 }, (_, i) =>
+          ratingsOn(clients[2 + (i % 2)]!).rate({ movieId: i % 2 ? a.id : b.id, value: (i % 5) + 1 }),
+        ),
       ]);
 
       for (const movie of [a, b]) {

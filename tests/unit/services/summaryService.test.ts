@@ -88,7 +88,13 @@ describe('summaryService', () => {
       const target = await createMoviesRepository(first).create({ title: 'Leased', genres: [] });
       const generator: SummaryGenerator = { generate: jest.fn(async () => (await delay(150), { text: 'Once.', source: 'facts' })) };
       const containers = [first, second].map((client) =>
-        createSummaryService({ movies: createMoviesRepository(client), generator, budgetMs: 2000, pollIntervalMs: 10, logger: silentLogger() }),
+        createSummaryService({
+          movies: createMoviesRepository(client),
+          generator,
+          budgetMs: 2000,
+          pollIntervalMs: 10,
+          logger: silentLogger(),
+        }),
       );
 
       const reads = await Promise.all([...containers, ...containers].map((summaries) => summaries.withSummary(target)));
@@ -104,7 +110,9 @@ describe('summaryService', () => {
 
   it('answers null, logs and stores nothing when the generator fails, so a later read tries again', async () => {
     const logger = silentLogger();
-    const generator = { generate: jest.fn().mockRejectedValueOnce(new Error('upstream 500')).mockResolvedValueOnce({ text: 'Second try.', source: 'facts' }) };
+    const generator = {
+      generate: jest.fn().mockRejectedValueOnce(new Error('upstream 500')).mockResolvedValueOnce({ text: 'Second try.', source: 'facts' }),
+    };
     const summaries = service({ generator, logger });
 
     const failed = await summaries.withSummary(movie);
@@ -195,7 +203,10 @@ describe('summaryService', () => {
       const read = await service({ movies: broken, logger }).withSummary(movie);
 
       expect(read.summary).toBeNull();
-      expect(logger.error).toHaveBeenCalledWith('summary lookup failed; answering without a summary', expect.objectContaining({ movieId: movie.id }));
+      expect(logger.error).toHaveBeenCalledWith(
+        'summary lookup failed; answering without a summary',
+        expect.objectContaining({ movieId: movie.id }),
+      );
     });
 
     it('answers null and logs both failures when the lease cannot be given back after a failed generation', async () => {
@@ -206,14 +217,23 @@ describe('summaryService', () => {
       const read = await service({ movies: broken, generator, logger }).withSummary(movie);
 
       expect(read.summary).toBeNull();
-      expect(logger.warn).toHaveBeenCalledWith('summary generation failed; answering without a summary', expect.objectContaining({ movieId: movie.id }));
+      expect(logger.warn).toHaveBeenCalledWith(
+        'summary generation failed; answering without a summary',
+        expect.objectContaining({ movieId: movie.id }),
+      );
       expect(logger.error).toHaveBeenCalledWith('could not release the summary lease', expect.objectContaining({ movieId: movie.id }));
     });
   });
 
   describe('with the LLM budget spent', () => {
     const spent = (resetSeconds = 60) => ({
-      spend: async () => ({ allowed: false, policy: { name: 'llm', limit: 500, windowSeconds: 3600 }, remaining: 0, resetSeconds, retryAfterSeconds: resetSeconds }),
+      spend: async () => ({
+        allowed: false,
+        policy: { name: 'llm', limit: 500, windowSeconds: 3600 },
+        remaining: 0,
+        resetSeconds,
+        retryAfterSeconds: resetSeconds,
+      }),
     });
 
     it('answers null, and logs, when the fallback writer fails too', async () => {
@@ -223,7 +243,10 @@ describe('summaryService', () => {
       const read = await service({ callBudget: spent(), fallback, logger }).withSummary(movie);
 
       expect(read.summary).toBeNull();
-      expect(logger.warn).toHaveBeenCalledWith('the fallback summary writer failed; answering without a summary', expect.objectContaining({ movieId: movie.id }));
+      expect(logger.warn).toHaveBeenCalledWith(
+        'the fallback summary writer failed; answering without a summary',
+        expect.objectContaining({ movieId: movie.id }),
+      );
     });
 
     it('answers null when the fallback writer has nothing usable to say', async () => {

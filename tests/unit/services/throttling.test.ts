@@ -69,7 +69,11 @@ describe('the shared rate limiter (a fixed window per key, counted in the databa
 describe('the consecutive-failure backoff', () => {
   const setup = async () => {
     const clock = manualClock();
-    const backoff = createFailureBackoff({ throttle: createThrottleRepository(await createMemoryDatabase()), maxFailures: 3, now: clock.now });
+    const backoff = createFailureBackoff({
+      throttle: createThrottleRepository(await createMemoryDatabase()),
+      maxFailures: 3,
+      now: clock.now,
+    });
     return { clock, backoff };
   };
   const failTimes = async (backoff: Awaited<ReturnType<typeof setup>>['backoff'], key: string, times: number) => {

@@ -82,7 +82,9 @@ describe('the claims a token must carry', () => {
   });
 
   it('refuses a token whose audience is a list, even one naming this API', async () => {
-    await expect(tokens.verify(await signed({}, { aud: [TOKEN_AUDIENCE, 'another-api'] }), 'access')).rejects.toThrow('invalid or expired token');
+    await expect(tokens.verify(await signed({}, { aud: [TOKEN_AUDIENCE, 'another-api'] }), 'access')).rejects.toThrow(
+      'invalid or expired token',
+    );
   });
 
   it('signs its own tokens with a JWT header', async () => {

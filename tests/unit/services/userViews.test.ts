@@ -7,7 +7,7 @@ const created = async <T>(user: Promise<T | undefined>): Promise<T> => {
 };
 
 describe('userViews', () => {
-  it('It should show a user their own email, an admin anyone\'s, and no one else anybody\'s', async () => {
+  it("It should show a user their own email, an admin anyone's, and no one else anybody's", async () => {
     const services = await createTestServices();
     const ann = await created(services.users.create({ email: 'ann@example.com', username: 'ann', passwordHash: 'x', role: 'basic' }));
     const bob = await created(services.users.create({ email: 'bob@example.com', username: 'bob', passwordHash: 'x', role: 'basic' }));

@@ -15,9 +15,7 @@ describe('the test files that hold the tests a mutant run asks for', () => {
   });
 
   it('matches as Jest does: case-insensitively, escaped characters literally', () => {
-    expect(coveringTestFiles('(post /auth/token/ answers 200 with tokens)', recorded)).toEqual(
-      new Set(['/p/tests/handlers/b.test.ts']),
-    );
+    expect(coveringTestFiles('(post /auth/token/ answers 200 with tokens)', recorded)).toEqual(new Set(['/p/tests/handlers/b.test.ts']));
     expect(coveringTestFiles('(POST /auth/token/ answers 2\\d\\d with tokens)', recorded)).toEqual(
       new Set(['/p/tests/handlers/b.test.ts']),
     );

@@ -44,7 +44,7 @@ describe('findChromium (the browser the browser test drives)', () => {
     await expect(findChromium({ env: {}, systemPaths: [], platform: 'darwin', arch: 'arm64' })).rejects.toThrow(/set CHROMIUM_PATH/);
   });
 
-  it("It should unpack the Chromium build shipped in @sparticuz/chromium on Linux x64 without a system browser, with its libraries and fonts, and reuse it", async () => {
+  it('It should unpack the Chromium build shipped in @sparticuz/chromium on Linux x64 without a system browser, with its libraries and fonts, and reuse it', async () => {
     const cacheFolder = join(folder, 'cache');
 
     const chromium = await findChromium({ env: {}, systemPaths: [], platform: 'linux', arch: 'x64', cacheFolder });

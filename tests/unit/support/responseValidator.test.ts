@@ -21,7 +21,11 @@ const document = {
             headers: { ETag: { required: true, schema: { type: 'string' } } },
             content: {
               'application/json': {
-                schema: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'integer' }, name: { type: ['string', 'null'] } } },
+                schema: {
+                  type: 'object',
+                  required: ['id', 'name'],
+                  properties: { id: { type: 'integer' }, name: { type: ['string', 'null'] } },
+                },
               },
             },
           },
@@ -34,18 +38,28 @@ const document = {
       post: {
         operationId: 'createThing',
         responses: {
-          '201': { description: 'created', headers: { Location: { required: true, schema: { type: 'string' } } }, content: { 'application/json': { schema: { type: 'object' } } } },
+          '201': {
+            description: 'created',
+            headers: { Location: { required: true, schema: { type: 'string' } } },
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
         },
       },
     },
   },
   'x-unmatched-requests': {
     '404': { description: 'no route', content: { 'application/problem+json': { schema: problem } } },
-    '405': { description: 'another method', headers: { Allow: { required: true, schema: { type: 'string' } } }, content: { 'application/problem+json': { schema: problem } } },
+    '405': {
+      description: 'another method',
+      headers: { Allow: { required: true, schema: { type: 'string' } } },
+      content: { 'application/problem+json': { schema: problem } },
+    },
   },
 };
 
-const observed = (fields: Partial<Omit<ObservedResponse, 'headers'>> & { headers?: Record<string, string>; body?: unknown }): ObservedResponse => {
+const observed = (
+  fields: Partial<Omit<ObservedResponse, 'headers'>> & { headers?: Record<string, string>; body?: unknown },
+): ObservedResponse => {
   const { body, headers = {}, ...rest } = fields;
   const text = body === undefined ? '' : JSON.stringify(body);
   return {
@@ -72,9 +86,9 @@ describe('the e2e response validator', () => {
   });
 
   it('refuses a status the operation does not declare', () => {
-    expect(validator.problemsOf(observed({ status: 200, method: 'POST', path: '/things/', body: {}, headers: { location: '/things/1/' } }))).toEqual([
-      'POST /things/ → 200: status 200 is not declared for createThing (declared: 201)',
-    ]);
+    expect(
+      validator.problemsOf(observed({ status: 200, method: 'POST', path: '/things/', body: {}, headers: { location: '/things/1/' } })),
+    ).toEqual(['POST /things/ → 200: status 200 is not declared for createThing (declared: 201)']);
   });
 
   it('refuses a JSON body that breaks its schema', () => {
@@ -85,13 +99,24 @@ describe('the e2e response validator', () => {
   });
 
   it('refuses a problem+json body that breaks the problem schema', () => {
-    const problems = validator.problemsOf({ ...observed({ status: 404 }), text: '{"title":"Not Found"}', headers: new Headers({ 'content-type': 'application/problem+json' }) });
+    const problems = validator.problemsOf({
+      ...observed({ status: 404 }),
+      text: '{"title":"Not Found"}',
+      headers: new Headers({ 'content-type': 'application/problem+json' }),
+    });
 
-    expect(problems).toEqual(["GET /things/1/ → 404: body must have required property 'type'", "GET /things/1/ → 404: body must have required property 'status'"]);
+    expect(problems).toEqual([
+      "GET /things/1/ → 404: body must have required property 'type'",
+      "GET /things/1/ → 404: body must have required property 'status'",
+    ]);
   });
 
   it('refuses a media type the status does not declare', () => {
-    const problems = validator.problemsOf({ ...observed({ status: 404 }), text: 'gone', headers: new Headers({ 'content-type': 'text/plain' }) });
+    const problems = validator.problemsOf({
+      ...observed({ status: 404 }),
+      text: 'gone',
+      headers: new Headers({ 'content-type': 'text/plain' }),
+    });
 
     expect(problems).toEqual(['GET /things/1/ → 404: media type text/plain is not declared (declared: application/problem+json)']);
   });
@@ -99,14 +124,19 @@ describe('the e2e response validator', () => {
   it('refuses a contract header the response does not declare, and a declared required header that is missing', () => {
     const problems = validator.problemsOf(observed({ method: 'POST', path: '/things/', status: 201, body: {}, headers: { etag: '"a"' } }));
 
-    expect(problems).toEqual(['POST /things/ → 201: header etag is sent but not declared', 'POST /things/ → 201: required header location is missing']);
+    expect(problems).toEqual([
+      'POST /things/ → 201: header etag is sent but not declared',
+      'POST /things/ → 201: required header location is missing',
+    ]);
   });
 
   it('holds a request no operation matches to what the document says the catch-all answers', () => {
     const problemBody = JSON.stringify({ type: 'about:blank', title: 'Method Not Allowed', status: 405 });
     const headers = (extra: Record<string, string>) => new Headers({ 'content-type': 'application/problem+json', ...extra });
 
-    expect(validator.problemsOf({ method: 'DELETE', path: '/things/1/', status: 405, text: problemBody, headers: headers({ allow: 'GET' }) })).toEqual([]);
+    expect(
+      validator.problemsOf({ method: 'DELETE', path: '/things/1/', status: 405, text: problemBody, headers: headers({ allow: 'GET' }) }),
+    ).toEqual([]);
     expect(validator.problemsOf({ method: 'DELETE', path: '/things/1/', status: 405, text: problemBody, headers: headers({}) })).toEqual([
       'DELETE /things/1/ → 405: required header allow is missing',
     ]);

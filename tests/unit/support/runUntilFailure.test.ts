@@ -19,7 +19,11 @@ describe('running the test files of a mutant run until one fails', () => {
   it('runs every file while none fails', async () => {
     const ran: string[] = [];
 
-    await runUntilFailure(['a', 'b', 'c'], async (file) => void ran.push(file), () => false);
+    await runUntilFailure(
+      ['a', 'b', 'c'],
+      async (file) => void ran.push(file),
+      () => false,
+    );
 
     expect(ran).toEqual(['a', 'b', 'c']);
   });
