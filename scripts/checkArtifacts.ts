@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { RouteContract } from '../lib/http/route';
+import type { RouteContract } from '../lib/schemas/routes/contract';
 import { ProblemDetails } from '../lib/schemas/common';
 import { allRoutes } from '../lib/schemas/routes';
 import { allSchedules } from '../lib/schemas/schedules';

@@ -5,7 +5,7 @@ import { confirmSignInWithNextQuery } from '../requestScope';
 import type { AuthUser } from '../schemas/identity';
 import type { HttpContext } from './context';
 import { requestHeader } from './headers';
-import type { RouteContract } from './route';
+import type { RouteContract } from '../schemas/routes/contract';
 
 const BEARER = /^Bearer +([^\s]+) *$/i;
 

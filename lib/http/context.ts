@@ -5,7 +5,8 @@ import type { AppLogger } from '../logger';
 import type { AuthUser } from '../schemas/identity';
 import type { CappedHit, WindowPolicy } from '../services/throttling';
 import type { RateLimitState } from './rateLimitHeaders';
-import type { RouteContract, RouteInput } from './route';
+import type { RouteContract } from '../schemas/routes/contract';
+import type { RouteInput } from './route';
 
 /**
  * What the HTTP stack itself needs of the container, and nothing more: lib/http knows no service by name, so the

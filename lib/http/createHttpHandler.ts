@@ -17,7 +17,8 @@ import { requestIdOf } from './requestId';
 import { requestLog } from './requestLog';
 import { requireJsonContentType } from './requireJsonContentType';
 import { securityHeaders } from './securityHeaders';
-import type { RouteContract, RouteInput, RouteResult } from './route';
+import type { RouteContract } from '../schemas/routes/contract';
+import type { RouteInput, RouteResult } from './route';
 import { validateRequest } from './validateRequest';
 
 type Event = APIGatewayProxyEventV2;

@@ -3,7 +3,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { HttpContext } from './context';
 import { requestHeader } from './headers';
-import type { RouteContract } from './route';
+import type { RouteContract } from '../schemas/routes/contract';
 
 /** A strong tag of the exact bytes sent: any change to the body (a rating, a summary) changes it. */
 export const entityTagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { BadRequest, Conflict, UnprocessableContent } from '../errors';
 import type { HttpContext, HttpMiddleware, IdempotencyScope } from './context';
-import type { RouteContract } from './route';
+import type { RouteContract } from '../schemas/routes/contract';
 
 /** 1 to 255 visible ASCII characters (API.md, Safe retries). */
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { TooManyRequests } from '../errors';
 import type { HttpContext } from './context';
 import { rateLimitHeaders } from './rateLimitHeaders';
-import { rateLimitOf, type RouteContract } from './route';
+import { rateLimitOf, type RouteContract } from '../schemas/routes/contract';
 
 type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
 

@@ -5,7 +5,7 @@ import { TooManyRequests } from '../errors';
 import type { CappedHit, RateLimitDecision } from '../services/throttling';
 import type { HttpContext } from './context';
 import { rateLimitHeaders } from './rateLimitHeaders';
-import { rateLimitOf, type RouteContract } from './route';
+import { rateLimitOf, type RouteContract } from '../schemas/routes/contract';
 
 type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
 type Response = APIGatewayProxyStructuredResultV2 | null | undefined;

@@ -4,7 +4,7 @@ import { getLogger } from '../logger';
 import { currentRequestId } from '../requestScope';
 import type { HttpContext } from './context';
 import { requestIdOf } from './requestId';
-import type { RouteContract } from './route';
+import type { RouteContract } from '../schemas/routes/contract';
 
 type Request = Parameters<
   NonNullable<MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>['after']>

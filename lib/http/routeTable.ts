@@ -1,4 +1,4 @@
-import type { HttpMethod, RouteContract } from './route';
+import type { HttpMethod, RouteContract } from '../schemas/routes/contract';
 
 const METHOD_ORDER: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 

@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import { BadRequest, type FieldError } from '../errors';
-import type { RouteContract, RouteInput } from './route';
+import type { RouteContract } from '../schemas/routes/contract';
+import type { RouteInput } from './route';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

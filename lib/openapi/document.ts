@@ -2,7 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import * as z from 'zod';
 import type { ZodObject } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../http/problemDetails';
-import { rateLimitOf, type ContractHeader, type ResponseContract, type RouteContract } from '../http/route';
+import { rateLimitOf, type ContractHeader, type ResponseContract, type RouteContract } from '../schemas/routes/contract';
 import { ProblemDetails } from '../schemas/common';
 
 const JSON_CONTENT_TYPE = 'application/json';

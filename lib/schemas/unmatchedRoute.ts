@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route';
+import { defineRoute } from './routes/contract';
 
 /**
  * The catch-all (API Gateway's `$default` route): what no route contract matches. Not a route of the API, so it

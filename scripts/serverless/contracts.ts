@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RouteContract } from '../../lib/http/route';
+import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { buildOpenApiDocument } from '../../lib/openapi/document';
 import { allRoutes } from '../../lib/schemas/routes';
 import { allSchedules, type ScheduledFunction } from '../../lib/schemas/schedules';

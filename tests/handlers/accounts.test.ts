@@ -1,5 +1,5 @@
 import type { Services } from '../../lib/container';
-import type { RouteContract } from '../../lib/http/route';
+import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { logoutRoute, refreshTokenRoute } from '../../lib/schemas/routes/auth';
 import { deleteMeRoute, deleteUserRoute, getMeRoute } from '../../lib/schemas/routes/users';
 import { AuthTokens } from '../../lib/schemas/users';

@@ -1,5 +1,5 @@
 import type { Services } from '../../lib/container';
-import type { RouteContract } from '../../lib/http/route';
+import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { Collection } from '../../lib/schemas/collections';
 import {
   createCollectionRoute,

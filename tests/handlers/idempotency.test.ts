@@ -1,5 +1,5 @@
 import type { Services } from '../../lib/container';
-import type { RouteContract } from '../../lib/http/route';
+import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { registerUserRoute } from '../../lib/schemas/routes/auth';
 import { createCollectionRoute } from '../../lib/schemas/routes/collections';
 import { createMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';

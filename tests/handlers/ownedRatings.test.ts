@@ -1,5 +1,5 @@
 import type { Services } from '../../lib/container';
-import type { RouteContract } from '../../lib/http/route';
+import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { Rating } from '../../lib/schemas/ratings';
 import { createMovieRoute } from '../../lib/schemas/routes/movies';
 import {

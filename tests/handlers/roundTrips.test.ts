@@ -1,5 +1,5 @@
 import type { Services } from '../../lib/container';
-import type { RouteContract } from '../../lib/http/route';
+import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { getMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';
 import { createRatingRoute, getRatingRoute, updateRatingRoute } from '../../lib/schemas/routes/ratings';
 import { getMeRoute } from '../../lib/schemas/routes/users';

@@ -1,6 +1,6 @@
 import { decodeJwt, SignJWT } from 'jose';
 import type { Services } from '../../lib/container';
-import type { RouteContract } from '../../lib/http/route';
+import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { refreshTokenRoute, registerUserRoute, verifyTokenRoute } from '../../lib/schemas/routes/auth';
 import { createCollectionRoute } from '../../lib/schemas/routes/collections';
 import { createRatingRoute, replaceRatingRoute } from '../../lib/schemas/routes/ratings';

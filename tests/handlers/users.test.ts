@@ -1,5 +1,5 @@
 import type { Services } from '../../lib/container';
-import type { RouteContract } from '../../lib/http/route';
+import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { createUserRoute, getMeRoute, getUserRoute, listMyRatingsRoute } from '../../lib/schemas/routes/users';
 import { RatedMoviesPage, User } from '../../lib/schemas/users';
 import { createUser } from '../../functions/users/createUser';

@@ -1,7 +1,7 @@
 import type { Services } from '../../lib/container';
 import * as z from 'zod';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
-import { defineRoute, type RouteContract } from '../../lib/http/route';
+import { defineRoute, type RouteContract } from '../../lib/schemas/routes/contract';
 import { createCollectionRoute, deleteCollectionRoute } from '../../lib/schemas/routes/collections';
 import { createMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';
 import { createRatingRoute } from '../../lib/schemas/routes/ratings';

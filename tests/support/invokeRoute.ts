@@ -1,6 +1,6 @@
 import type { Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
-import type { RouteContract } from '../../lib/http/route';
+import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { httpEvent } from './events';
 import { invoke, type InvokeResult } from './invoke';
 

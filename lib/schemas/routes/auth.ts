@@ -1,4 +1,4 @@
-import { defineRoute } from '../../http/route';
+import { defineRoute } from './contract';
 import { AuthTokens, RefreshBody, RegisterBody, SignInBody, VerifiedToken, VerifyBody } from '../users';
 
 export const registerUserRoute = defineRoute({

@@ -1,4 +1,4 @@
-import { defineRoute } from '../../http/route';
+import { defineRoute } from './contract';
 import { Collection, CollectionBody, CollectionsPage } from '../collections';
 import { IdPathParams } from '../common';
 import { PaginationQuery } from '../pagination';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRoute } from '../../http/route';
+import { defineRoute } from './contract';
 
 // Files keep their names (no trailing slash in the documented path); they answer with one as well.
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRoute } from '../../http/route';
+import { defineRoute } from './contract';
 
 export const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 

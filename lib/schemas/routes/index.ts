@@ -1,4 +1,4 @@
-import type { RouteContract } from '../../http/route';
+import type { RouteContract } from './contract';
 import * as auth from './auth';
 import * as collections from './collections';
 import * as docs from './docs';

@@ -1,4 +1,4 @@
-import { defineRoute } from '../../http/route';
+import { defineRoute } from './contract';
 import { IdPathParams } from '../common';
 import { CreateMovieBody, ListMoviesQuery, Movie, MoviePage, SimilarMovies, SimilarMoviesQuery, UpdateMovieBody } from '../movies';
 

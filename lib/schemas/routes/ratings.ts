@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRoute } from '../../http/route';
+import { defineRoute } from './contract';
 import { IdPathParams } from '../common';
 import { pageOf, PaginationQuery } from '../pagination';
 import { CreateRatingBody, Rating, RatingValue } from '../ratings';

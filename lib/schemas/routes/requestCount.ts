@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRoute } from '../../http/route';
+import { defineRoute } from './contract';
 
 export const RequestCount = z
   .object({ requests: z.number().int().nonnegative().describe('requests served by every function and instance since the last reset') })

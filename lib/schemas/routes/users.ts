@@ -1,4 +1,4 @@
-import { defineRoute } from '../../http/route';
+import { defineRoute } from './contract';
 import { IdPathParams } from '../common';
 import { PaginationQuery } from '../pagination';
 import { CreateUserBody, DeleteAccountBody, RatedMoviesPage, User, UserView } from '../users';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRoute } from '../../http/route';
+import { defineRoute } from './contract';
 
 // The page links its files by content version, so it reads them too: both functions ship public/.
 const publicFiles = ['public/app.js', 'public/styles.css', 'public/favicon.svg'];

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import * as z from 'zod';
 import type { Services } from '../../../lib/container';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
-import { defineRoute, type Access } from '../../../lib/http/route';
+import { defineRoute, type Access } from '../../../lib/schemas/routes/contract';
 import { createLogger } from '../../../lib/logger';
 import { createTokenSigner, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../../lib/services/tokens';
 import { bearer, signUp } from '../../support/auth';

@@ -3,7 +3,7 @@ import type { Services } from '../../../lib/container';
 import { BadRequest, NotFound } from '../../../lib/errors';
 import { createHttpHandler, type RouteImplementation } from '../../../lib/http/createHttpHandler';
 import { created } from '../../../lib/http/reply';
-import { defineRoute } from '../../../lib/http/route';
+import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { IdPathParams, integerBetween } from '../../../lib/schemas/common';
 import { httpEvent, lambdaContext } from '../../support/events';
 import { invoke } from '../../support/invoke';

@@ -3,7 +3,7 @@ import type { Services } from '../../../lib/container';
 import { NotFound } from '../../../lib/errors';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { created, HttpReply } from '../../../lib/http/reply';
-import { defineRoute } from '../../../lib/http/route';
+import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { httpEvent } from '../../support/events';
 import { invoke } from '../../support/invoke';
 import { createTestServices } from '../../support/services';

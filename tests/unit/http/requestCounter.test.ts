@@ -3,7 +3,7 @@ import type { Client } from '@libsql/client';
 import type { Services } from '../../../lib/container';
 import { NotFound } from '../../../lib/errors';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
-import { defineRoute } from '../../../lib/http/route';
+import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { health } from '../../../functions/health/health';
 import { healthRoute } from '../../../lib/schemas/routes/health';
 import { createTempFileDatabase, type TempFileDatabase } from '../../support/database';

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import * as z from 'zod';
 import type { Services } from '../../../lib/container';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
-import { defineRoute } from '../../../lib/http/route';
+import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { createLogger } from '../../../lib/logger';
 import { httpEvent, lambdaContext } from '../../support/events';
 import { createTestServices } from '../../support/services';

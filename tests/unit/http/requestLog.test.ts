@@ -3,7 +3,7 @@ import type { Services } from '../../../lib/container';
 import { NotFound } from '../../../lib/errors';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { created } from '../../../lib/http/reply';
-import { defineRoute } from '../../../lib/http/route';
+import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { createLogger } from '../../../lib/logger';
 import { IdPathParams } from '../../../lib/schemas/common';
 import { httpEvent } from '../../support/events';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRoute } from '../../../lib/http/route';
+import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { validateRequest } from '../../../lib/http/validateRequest';
 import { httpEvent } from '../../support/events';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineRoute, type RouteContract } from '../../../lib/http/route';
+import { defineRoute, type RouteContract } from '../../../lib/schemas/routes/contract';
 import { buildOpenApiDocument } from '../../../lib/openapi/document';
 import { IdPathParams } from '../../../lib/schemas/common';
 import { allRoutes } from '../../../lib/schemas/routes';

@@ -1,0 +1,87 @@
+import type * as z from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route: anyone, any signed-in user, or an admin. */
+export type Access = 'public' | 'user' | 'admin';
+
+/**
+ * One endpoint, declared once: it types the handler, drives request validation, feeds the OpenAPI
+ * document and generates its function in serverless.yml. A contract is a leaf: lib/http reads contracts,
+ * never the reverse.
+ */
+export interface RouteContract {
+  /** The Lambda's name in serverless.yml. */
+  functionName: string;
+  method: HttpMethod;
+  /** OpenAPI-style path with its trailing slash; the route also answers without it. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: readonly string[];
+  access: Access;
+  /** A public write (POST /movies/, POST /ratings/) that needs a token when REQUIRE_AUTH_FOR_WRITES=true. */
+  writes?: boolean;
+  /**
+   * A per-client rate limit this route counts against, when not the one its method implies (see rateLimitOf):
+   * 'auth', AUTH_RATE_PER_MINUTE for every /auth/* route.
+   */
+  rateLimit?: 'auth';
+  /** Takes an Idempotency-Key (API.md, Safe retries): the four POSTs that create something. */
+  idempotent?: boolean;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The answer it gives when all goes well. */
+  response: ResponseContract;
+  /** Other successful answers, e.g. the 200 of a re-rating beside the 201 of a first rating. */
+  alsoResponds?: readonly ResponseContract[];
+  /** Statuses this route can answer besides the common ones implied by its inputs and access. */
+  errors?: readonly number[];
+  /**
+   * Whether a 200 carries an ETag and If-None-Match can answer 304. Implied for GETs with a JSON answer (the stack
+   * tags them); a GET answering something else says so when it tags its files itself.
+   */
+  conditional?: boolean;
+  /** How its Lambda differs from the provider's defaults in serverless.yml, which is generated from the contracts. */
+  lambda?: LambdaSettings;
+}
+
+export interface LambdaSettings {
+  /** Seconds, when the provider's default is too short. */
+  timeout?: number;
+  /** Files the deployed zip carries beside the bundle (serverless `package.patterns`). */
+  packagePatterns?: readonly string[];
+}
+
+/**
+ * The headers of API.md's contract (Errors) that a route may send; the OpenAPI document declares each where it is
+ * sent. Those a route sends on its own success answer are listed in its ResponseContract; the others follow from
+ * rules (ETag on conditional GETs, WWW-Authenticate on 401, Allow on 405, Retry-After on 429 and 503).
+ */
+export type ContractHeader =
+  'Location' | 'ETag' | 'Allow' | 'Retry-After' | 'RateLimit-Policy' | 'RateLimit' | 'Idempotency-Replayed' | 'WWW-Authenticate';
+
+export interface ResponseContract {
+  status: number;
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+  /** Headers this answer always carries. */
+  headers?: readonly ContractHeader[];
+}
+
+export type RateLimitName = 'auth' | 'write';
+
+const WRITE_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The per-client limit a route counts against: the one it declares, else 'write' (WRITE_RATE_PER_MINUTE) for
+ * every write a non-admin may call outside /auth/* (which has its own), so a new write route is limited without a
+ * word. Admin-only routes are exempt, as admins are; reads are never limited.
+ */
+export const rateLimitOf = (route: RouteContract): RateLimitName | undefined =>
+  route.rateLimit ??
+  (WRITE_METHODS.has(route.method) && route.access !== 'admin' && !route.path.startsWith('/auth/') ? 'write' : undefined);
+
+export const defineRoute = <const R extends RouteContract>(route: R): R => route;
