@@ -20,9 +20,6 @@ module.exports = {
       from: { path: '^lib/http/' },
       to: {
         path: '^lib/(services|repositories|db|llm)/|^lib/container\\.ts$',
-        // Known exception, to be moved to a neutral module: the per-client write limit hands its count to the
-        // handler's first write through lib/db/writeCharges, and types its hit with services/throttling.
-        pathNot: '^lib/db/writeCharges\\.ts$|^lib/services/throttling\\.ts$',
       },
     },
     {

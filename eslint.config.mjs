@@ -37,5 +37,20 @@ export default tseslint.config(
     files: ['lib/config.ts', 'scripts/**', 'tests/**', 'bench/**', '*.js', '*.mjs', '*.cjs'],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    files: ['lib/**/*.ts', 'functions/**/*.ts'],
+    ignores: ['lib/requestGuard.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'node:async_hooks', message: 'Per-request state has one home, lib/requestGuard.ts.' },
+            { name: 'async_hooks', message: 'Per-request state has one home, lib/requestGuard.ts.' },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
 );

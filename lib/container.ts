@@ -1,13 +1,12 @@
 import type { Client } from '@libsql/client';
 import { getConfig, type Config } from './config';
 import { getDb } from './db/client';
-import { carryWriteCharges } from './db/writeCharges';
 import { createFactsSummaryGenerator } from './llm/factsSummaryGenerator';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
+import { confirmSignIn, guardedClient } from './requestGuard';
 import { createCollectionsRepository } from './repositories/collectionsRepository';
 import { createIdempotencyRepository } from './repositories/idempotencyRepository';
-import { createLiveSignInClient } from './repositories/liveSignIn';
 import { createMoviesRepository } from './repositories/moviesRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
 import { createRequestCounterRepository } from './repositories/requestCounterRepository';
@@ -44,8 +43,7 @@ export function createServices({ config, db: database, logger, generator, passwo
   // A write a handler makes carries its request's write-limit count (lib/http/limitWrites) in the same batch; and in
   // a signed-in request every call carries the sign-in's liveness check until one has confirmed it, so neither
   // costs a round trip of its own. The request counter writes beside them on the bare client: refused requests count too.
-  const signIns = createLiveSignInClient(database);
-  const db = carryWriteCharges(signIns.client);
+  const db = guardedClient(database);
   const movies = createMoviesRepository(db);
   const users = createUsersRepository(db);
   const throttle = createThrottleRepository(db);
@@ -68,7 +66,7 @@ export function createServices({ config, db: database, logger, generator, passwo
       now: clock,
     }),
     requestCounter: createRequestCounter({ counter: createRequestCounterRepository(database), logger }),
-    signIns,
+    requestGuard: { confirmSignIn: () => confirmSignIn(database) },
     collections: createCollectionsService({ collections: createCollectionsRepository(db), movies }),
     /** C of the Bayesian score, and every score with it (the scheduled refreshScores). */
     catalogueScores: { refresh: () => refreshCatalogueScores({ movies, minVotes: config.scoreMinVotes }) },

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { LogAttributes, LogItemExtraInput, LogItemMessage } from '@aws-lambda-powertools/logger/types';
 import { getConfig } from './config';
-import { currentRequestId } from './requestScope';
+import { currentRequestId } from './requestGuard';
 
 /** What the domain needs of a logger; tests pass jest doubles with this shape. */
 export interface AppLogger {
@@ -19,7 +19,7 @@ const redactSecrets = (key: string, value: unknown) => (key !== '' && SECRET_KEY
 
 type Extra = LogItemExtraInput;
 
-/** Adds the id of the request being served (lib/requestScope) to each line, so a 5xx body's id finds every line. */
+/** Adds the id of the request being served (lib/requestGuard) to each line, so a 5xx body's id finds every line. */
 class RequestLogger extends Logger {
   #withRequestId(extra: Extra): Extra {
     const requestId = currentRequestId();

@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Forbidden, Unauthorized } from '../errors';
-import { confirmSignInWithNextQuery } from '../requestScope';
+import { guardSignIn } from '../requestGuard';
 import type { AuthUser } from '../schemas/identity';
 import type { HttpContext } from './context';
 import { requestHeader } from './headers';
@@ -34,7 +34,7 @@ export function authenticate(
         } else {
           // Elsewhere the request's first database call confirms the sign-in (and the claimed role) in passing.
           const claimed = await services.auth.claimedCaller(token);
-          confirmSignInWithNextQuery({ sessionId: claimed.sessionId, userId: claimed.user.id, role: claimed.user.role });
+          guardSignIn(claimed.liveness);
           user = claimed.user;
         }
       }

@@ -12,13 +12,13 @@ type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructure
 export function confirmSignIn(): Middleware {
   return {
     after: async (request) => {
-      await request.context.services?.signIns.confirm();
+      await request.context.services?.requestGuard.confirmSignIn();
     },
     onError: async (request) => {
       const status = (request.error as { statusCode?: unknown } | null)?.statusCode;
       if (typeof status === 'number' && status < 500 && status !== 401) {
         try {
-          await request.context.services?.signIns.confirm();
+          await request.context.services?.requestGuard.confirmSignIn();
         } catch (refused) {
           request.error = refused as Error;
         }

@@ -1,10 +1,9 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { WriteCharge } from '../db/writeCharges';
 import type { AppLogger } from '../logger';
+import type { CappedHit, LeadingStatement } from '../requestGuard';
 import type { AuthUser } from '../schemas/identity';
-import type { CappedHit, WindowPolicy } from '../services/throttling';
-import type { RateLimitState } from './rateLimitHeaders';
+import type { RateLimitDecision, WindowPolicy } from '../schemas/rateLimits';
 import type { RouteContract } from '../schemas/routes/contract';
 import type { RouteInput } from './route';
 
@@ -20,16 +19,16 @@ export interface StackServices {
   };
   requestCounter: { count(): Promise<void> };
   rateLimiter: {
-    consume(policy: RateLimitState['policy'], client: string): Promise<RateLimitState & { allowed: boolean }>;
+    consume(policy: WindowPolicy, client: string): Promise<RateLimitDecision>;
     capped(policy: WindowPolicy, client: string): CappedHit;
   };
   auth: {
     authenticate(accessToken: string): Promise<AuthUser>;
-    /** The caller a valid access token claims to be, and its sign-in, which the request's database call confirms. */
-    claimedCaller(accessToken: string): Promise<{ user: AuthUser; sessionId: string }>;
+    /** The caller a valid access token claims to be, and the guard by which the request's database call proves it live. */
+    claimedCaller(accessToken: string): Promise<{ user: AuthUser; liveness: LeadingStatement }>;
   };
-  /** Confirms the request's sign-in when no database call has (lib/repositories/liveSignIn). */
-  signIns: { confirm(): Promise<void> };
+  /** Confirms the request's sign-in when no database call has (lib/requestGuard). */
+  requestGuard: { confirmSignIn(): Promise<void> };
   idempotencyKeys: IdempotencyStore;
 }
 
@@ -72,10 +71,8 @@ export interface HttpContext extends Context {
   replay?: APIGatewayProxyStructuredResultV2;
   /** RateLimit-Policy and RateLimit for this request, on a route with a per-client limit. */
   rateLimitHeaders?: Record<string, string>;
-  /** This request's hit of the per-client write limit, on a write route, for a caller who is not an admin. */
+  /** This request's hit of the per-client write limit (a write route, a caller not an admin); the handler's first write carries it. */
   writeLimit?: CappedHit;
-  /** The same hit, to be carried by the handler's first write. */
-  writeCharge?: WriteCharge;
 }
 
 /** A middleware of the stack. */

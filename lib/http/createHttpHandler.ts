@@ -1,7 +1,6 @@
 import middy, { type MiddyHandlerObject } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { withWriteCharge } from '../db/writeCharges';
-import { currentRequestId, withRequestId } from '../requestScope';
+import { chargeFirstWrite, currentRequestId, serveRequest } from '../requestGuard';
 import { authenticate } from './authenticate';
 import { confirmSignIn } from './confirmSignIn';
 import type { HttpContext, HttpMiddleware, StackServices } from './context';
@@ -9,7 +8,7 @@ import { entityTags } from './entityTag';
 import { jsonBodyParser, limitBodySize } from './jsonBody';
 import { idempotency } from './idempotency';
 import { limitClients } from './limitClients';
-import { limitWrites } from './limitWrites';
+import { chargeOf, limitWrites } from './limitWrites';
 import { problemJsonErrors } from './problemJsonErrors';
 import { HttpReply } from './reply';
 import { countRequests } from './requestCounter';
@@ -109,18 +108,17 @@ export function createHttpHandler<R extends RouteContract, D extends object>(
     .use(idempotency(route))
     .use(problemJsonErrors())
     .use(confirmSignIn())
-    .handler(async (_event, { input, services: built, replay, writeCharge }, { signal }) => {
+    .handler(async (_event, { input, services: built, replay, writeLimit }, { signal }) => {
       if (replay) return replay;
       if (!input || !built) throw new Error('the middleware stack did not prepare the request');
-      const handle = implementation as RouteImplementation<R, D>;
-      return toResult(
-        await withWriteCharge(writeCharge, () => handle({ ...input, signal } as unknown as RouteInput<R>, built as unknown as D)),
-        route,
-      );
+      const handle = () =>
+        (implementation as RouteImplementation<R, D>)({ ...input, signal } as unknown as RouteInput<R>, built as unknown as D);
+      // The handler's first write pays the request's write-limit count, in its own batch.
+      return toResult(await (writeLimit ? chargeFirstWrite(chargeOf(writeLimit), handle) : handle()), route);
     });
   // Every line logged while this request is served, wherever it is logged from, carries its id.
   return (event: Event, context: Context, options?: MiddyHandlerObject): Promise<Result> =>
-    withRequestId(
+    serveRequest(
       requestIdOf(event, context),
       async () => (await (options ? stack(event, context, options) : stack(event, context))) as Result,
     );

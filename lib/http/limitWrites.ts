@@ -1,8 +1,8 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { WriteCharge } from '../db/writeCharges';
 import { TooManyRequests } from '../errors';
-import type { CappedHit, RateLimitDecision } from '../services/throttling';
+import type { CappedHit, LeadingStatement } from '../requestGuard';
+import type { RateLimitDecision } from '../schemas/rateLimits';
 import type { HttpContext } from './context';
 import { rateLimitHeaders } from './rateLimitHeaders';
 import { rateLimitOf, type RouteContract } from '../schemas/routes/contract';
@@ -14,12 +14,12 @@ const tooManyWrites = (decision: RateLimitDecision) =>
   new TooManyRequests('too many writes from this client; see Retry-After', rateLimitHeaders(decision));
 
 /** The hit as the charge of the request's first write: counted in the write's own batch, refusing it past the limit. */
-export const chargeOf = (hit: CappedHit): WriteCharge => ({
+export const chargeOf = (hit: CappedHit): LeadingStatement => ({
   statement: hit.statement,
-  carried: (result) => void hit.carried(result),
-  failed: async (error) => {
+  accepted: (result) => void hit.carried(result),
+  refusal: async (error) => {
     const refused = await hit.refusal(error);
-    return refused ? tooManyWrites(refused) : error;
+    return refused && tooManyWrites(refused);
   },
 });
 
@@ -46,7 +46,6 @@ export function limitWrites(route: RouteContract): Middleware {
       const client = user ? `user:${user.id}` : `ip:${request.event.requestContext.http.sourceIp}`;
       const hit = services.rateLimiter.capped({ name: 'write', limit: writeRatePerMinute, windowSeconds: writeWindowSeconds }, client);
       request.context.writeLimit = hit;
-      request.context.writeCharge = chargeOf(hit);
     },
     after: async (request) => {
       const hit = request.context.writeLimit;

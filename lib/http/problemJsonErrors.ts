@@ -3,7 +3,7 @@ import httpErrorHandler from '@middy/http-error-handler';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { BadRequest } from '../errors';
 import { getLogger } from '../logger';
-import { currentRequestId } from '../requestScope';
+import { currentRequestId } from '../requestGuard';
 import type { HttpContext } from './context';
 import { isMalformedJsonError } from './jsonBody';
 import { PROBLEM_CONTENT_TYPE, problemResponse } from './problemDetails';

@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { getLogger } from '../logger';
-import { currentRequestId } from '../requestScope';
+import { currentRequestId } from '../requestGuard';
 import type { HttpContext } from './context';
 import { requestIdOf } from './requestId';
 import type { RouteContract } from '../schemas/routes/contract';

@@ -1,4 +1,6 @@
 import type { Client, InStatement, ResultSet } from '@libsql/client';
+import { INVALID_TOKEN, Unauthorized } from '../errors';
+import type { LeadingStatement } from '../requestGuard';
 import type { Role } from '../schemas/identity';
 import { column } from './rows';
 import { SQL_NOW } from '../db/sql';
@@ -39,6 +41,17 @@ export const liveSignInGuard = (sessionId: string, userId: number, role: string)
           WHERE s.id = ? AND s.user_id = ? AND s.revoked_at IS NULL AND u.role = ?
         ) THEN 1 ELSE json_extract('{}', '${SIGN_IN_NOT_LIVE}') END AS live`,
   args: [sessionId, userId, role],
+});
+
+/**
+ * The guard as the request guard leads a call with it (lib/requestGuard): a sign-in found not live is a 401, whatever
+ * the call was doing.
+ */
+export const signInGuard = (sessionId: string, userId: number, role: string): LeadingStatement => ({
+  statement: liveSignInGuard(sessionId, userId, role),
+  accepted: () => undefined,
+  refusal: async (error) =>
+    error instanceof Error && error.message.includes(SIGN_IN_NOT_LIVE) ? new Unauthorized(INVALID_TOKEN) : undefined,
 });
 
 export const readLiveRole = (result: ResultSet): Role | undefined => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound, retryAfter, TooManyRequests, Unauthorized } from '../errors';
 import type { RefreshTokensRepository } from '../repositories/refreshTokensRepository';
-import type { SessionsRepository } from '../repositories/sessionsRepository';
+import { signInGuard, type SessionsRepository } from '../repositories/sessionsRepository';
+import type { LeadingStatement } from '../requestGuard';
 import type { UsersRepository } from '../repositories/usersRepository';
 import type { AuthTokens, User } from '../schemas/users';
 import type { PasswordHasher } from './passwords';
@@ -148,13 +149,14 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
     },
 
     /**
-     * The caller a valid access token names, with the role it claims and its sign-in, for a request that confirms
-     * that sign-in live in its own database call (lib/repositories/liveSignIn) rather than in one of its own.
+     * The caller a valid access token names, with the role it claims, and the guard that proves its sign-in live: the
+     * request's own database call carries it (lib/requestGuard) rather than spending a round trip of its own.
      */
-    async claimedCaller(accessToken: string): Promise<{ user: AuthUser; sessionId: string }> {
+    async claimedCaller(accessToken: string): Promise<{ user: AuthUser; liveness: LeadingStatement }> {
       const claims = await tokens.verify(accessToken, 'access');
       if (claims.sid === undefined) throw new Unauthorized(INVALID_TOKEN);
-      return { user: { id: Number(claims.sub), role: claims.role }, sessionId: claims.sid };
+      const user = { id: Number(claims.sub), role: claims.role };
+      return { user, liveness: signInGuard(claims.sid, user.id, user.role) };
     },
 
     /** The caller behind a bearer access token: honoured only while its account exists and its sign-in is live. */

@@ -5,7 +5,7 @@ import type { AppLogger } from '../logger';
 import { BadGateway, retryAfter, ServiceBusy } from '../errors';
 import type { MoviesRepository, NewSummary, StoredSummary } from '../repositories/moviesRepository';
 import type { Movie } from '../schemas/movies';
-import type { RateLimitDecision } from './throttling';
+import type { RateLimitDecision } from '../schemas/rateLimits';
 
 /** LLM_MAX_CALLS_PER_HOUR, counted across every instance: each spend() is one generation, allowed or not. */
 export interface CallBudget {

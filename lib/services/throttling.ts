@@ -1,4 +1,5 @@
-import type { InStatement, ResultSet } from '@libsql/client';
+import type { CappedHit } from '../requestGuard';
+import type { RateLimitDecision, WindowPolicy } from '../schemas/rateLimits';
 import { backoffWaitMs, type ThrottleRepository, type WindowCount } from '../repositories/throttleRepository';
 
 /**
@@ -6,24 +7,6 @@ import { backoffWaitMs, type ThrottleRepository, type WindowCount } from '../rep
  * restarts): a fixed-window rate limiter for "N per window per client" rules and budgets, and a
  * consecutive-failure backoff for guessing. lib/http/rateLimitHeaders turns a decision into headers.
  */
-
-/** A rule of the rate limiter: `limit` hits per `windowSeconds`, per client. `name` keys the counters and the headers. */
-export interface WindowPolicy {
-  name: string;
-  limit: number;
-  windowSeconds: number;
-}
-
-export interface RateLimitDecision {
-  allowed: boolean;
-  policy: WindowPolicy;
-  /** Hits left in the window. */
-  remaining: number;
-  /** Seconds until the window ends. */
-  resetSeconds: number;
-  /** Set when refused: seconds to wait. */
-  retryAfterSeconds?: number;
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** One consume in this many also prunes counters idle for a day, so the table stays small without a scheduler. */
@@ -35,23 +18,6 @@ export interface ThrottlingDependencies {
   throttle: ThrottleRepository;
   /** Milliseconds since the epoch; tests move it by hand. */
   now?: () => number;
-}
-
-/**
- * A hit of a capped rule, counted by a statement that rides on the work it pays for (lib/db/writeCharges): past
- * the limit the statement fails and the work with it, so a refused request stores nothing and an allowed one pays
- * no round trip for its count. A refused hit counts for nothing.
- */
-export interface CappedHit {
-  readonly statement: InStatement;
-  /** Where the client stands once the hit was counted or refused; undefined before. */
-  readonly decision: RateLimitDecision | undefined;
-  /** Reads the result of the statement, committed with the work. */
-  carried(result: ResultSet): RateLimitDecision;
-  /** The refusal, when a batch carrying the hit failed because the limit was reached; undefined for any other failure. */
-  refusal(error: unknown): Promise<RateLimitDecision | undefined>;
-  /** Counts the hit on its own, for a request that made no write. */
-  countAlone(): Promise<RateLimitDecision>;
 }
 
 export function createRateLimiter({ throttle, now = Date.now }: ThrottlingDependencies) {

@@ -1,6 +1,6 @@
 import type { Client } from '@libsql/client';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { carryWriteCharges, withWriteCharge } from '../../lib/db/writeCharges';
+import { chargeFirstWrite, guardedClient, serveRequest } from '../../lib/requestGuard';
 import { chargeOf } from '../../lib/http/limitWrites';
 import { createRatingsRepository } from '../../lib/repositories/ratingsRepository';
 import { createThrottleRepository } from '../../lib/repositories/throttleRepository';
@@ -66,12 +66,12 @@ const BENCH_POLICY = { name: 'write', limit: 1_000_000, windowSeconds: 60 };
  * write with the client's count riding in its batch (the charge lib/http/limitWrites gives a handler's first write).
  */
 export function writeLimitCounting(db: Client) {
-  const charged = carryWriteCharges(db);
+  const charged = guardedClient(db);
   const limiter = createRateLimiter({ throttle: createThrottleRepository(charged) });
   return {
     db: charged,
     counted: <T>(write: () => Promise<T>, client = 'ip:203.0.113.1') =>
-      withWriteCharge(chargeOf(limiter.capped(BENCH_POLICY, client)), write),
+      serveRequest('bench', () => chargeFirstWrite(chargeOf(limiter.capped(BENCH_POLICY, client)), write)),
   };
 }
 

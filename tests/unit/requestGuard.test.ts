@@ -1,0 +1,308 @@
+import { createClient, type Client, type ResultSet } from '@libsql/client';
+import { clientWith } from '../../lib/db/clientWith';
+import { Unauthorized } from '../../lib/errors';
+import { chargeFirstWrite, confirmSignIn, guardedClient, guardSignIn, serveRequest, type LeadingStatement } from '../../lib/requestGuard';
+import { createSessionsRepository, signInGuard } from '../../lib/repositories/sessionsRepository';
+import { createMemoryDatabase } from '../support/database';
+
+// A write charge (a per-client write limit's count) rides at the head of the first write a request makes, in the
+// same transaction: a refused charge rolls the write back, and reads never carry it.
+describe('the request guard: a write charge carried by the first write of a request', () => {
+  let raw: Client;
+  let db: Client;
+
+  beforeEach(async () => {
+    raw = createClient({ url: ':memory:', intMode: 'number' });
+    await raw.executeMultiple(`
+      CREATE TABLE charges (id INTEGER PRIMARY KEY CHECK (id <= 2));
+      CREATE TABLE notes (body TEXT NOT NULL);`);
+    db = guardedClient(raw);
+  });
+  afterEach(() => raw.close());
+
+  const count = async (table: string) => Number((await raw.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
+
+  /** Serves `work` as a request whose first write owes `charge`. */
+  const charged = <T>(charge: LeadingStatement, work: () => Promise<T>) => serveRequest('req-1', () => chargeFirstWrite(charge, work));
+
+  /** A charge that inserts charge row `id` (refused past 2 by the CHECK), noting what it was told. */
+  function charge(id: number) {
+    const seen: { carried: ResultSet[]; failed: unknown[] } = { carried: [], failed: [] };
+    const refusal = new Error('over the limit');
+    const value: LeadingStatement = {
+      statement: { sql: 'INSERT INTO charges (id) VALUES (?) RETURNING id', args: [id] },
+      accepted: (result) => void seen.carried.push(result),
+      refusal: async (error) => {
+        seen.failed.push(error);
+        return refusal;
+      },
+    };
+    return { value, seen, refusal };
+  }
+
+  it('runs a write batch with the charge first, and gives the work only its own results', async () => {
+    const { value, seen } = charge(1);
+
+    const results = await charged(value, () => db.batch([{ sql: 'INSERT INTO notes VALUES (?) RETURNING body', args: ['a'] }], 'write'));
+
+    expect(results).toHaveLength(1);
+    expect(results[0]?.rows[0]?.body).toBe('a');
+    expect(seen.carried.map((result) => result.rows[0]?.id)).toEqual([1]);
+    expect(await count('charges')).toBe(1);
+  });
+
+  it('charges a single write statement, given as text with its arguments', async () => {
+    const { value, seen } = charge(1);
+
+    const result = await charged(value, () => db.execute('INSERT INTO notes VALUES (?) RETURNING body', ['b']));
+
+    expect(result.rows[0]?.body).toBe('b');
+    expect(seen.carried).toHaveLength(1);
+    expect(await count('notes')).toBe(1);
+  });
+
+  it('charges a single write statement given as an object', async () => {
+    const { value, seen } = charge(1);
+
+    await charged(value, () => db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['c'] }));
+
+    expect(seen.carried).toHaveLength(1);
+  });
+
+  it('charges only the first write of the work, once', async () => {
+    const { value, seen } = charge(1);
+
+    await charged(value, async () => {
+      await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['first'] });
+      await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['second'] });
+      await db.batch([{ sql: 'INSERT INTO notes VALUES (?)', args: ['third'] }], 'write');
+    });
+
+    expect(seen.carried).toHaveLength(1);
+    expect(await count('charges')).toBe(1);
+    expect(await count('notes')).toBe(3);
+  });
+
+  it.each([
+    ['SELECT', 'SELECT count(*) AS n FROM notes'],
+    ['SELECT after blank space', '  \n SELECT 1'],
+    ['lower-case select', 'select 1'],
+    ['EXPLAIN', 'EXPLAIN SELECT 1'],
+    ['PRAGMA', 'PRAGMA foreign_keys'],
+  ])('leaves a read (%s) uncharged, for the write that follows', async (_kind, sql) => {
+    const { value, seen } = charge(1);
+
+    await charged(value, async () => {
+      await db.execute(sql);
+      expect(seen.carried).toHaveLength(0);
+      await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['after'] });
+    });
+
+    expect(seen.carried).toHaveLength(1);
+  });
+
+  it('leaves a read given as an object uncharged', async () => {
+    const { value, seen } = charge(1);
+
+    await charged(value, async () => {
+      await db.execute({ sql: 'SELECT ? AS one', args: [1] });
+      expect(seen.carried).toHaveLength(0);
+      await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['after'] });
+    });
+
+    expect(seen.carried).toHaveLength(1);
+  });
+
+  it('charges a statement that only mentions SELECT later on', async () => {
+    const { value, seen } = charge(1);
+
+    await charged(value, () => db.execute("INSERT INTO notes SELECT 'copied'"));
+
+    expect(seen.carried).toHaveLength(1);
+  });
+
+  it('leaves a batch in read mode uncharged', async () => {
+    const { value, seen } = charge(1);
+
+    await charged(value, () => db.batch(['SELECT 1'], 'read'));
+
+    expect(seen.carried).toHaveLength(0);
+    expect(await count('charges')).toBe(0);
+  });
+
+  it("rolls the work's write back and throws the charge's own refusal when the charge is refused", async () => {
+    const { value, seen, refusal } = charge(3); // past the CHECK
+
+    const work = charged(value, () => db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['lost'] }));
+
+    await expect(work).rejects.toBe(refusal);
+    expect(seen.failed).toHaveLength(1);
+    expect(await count('notes')).toBe(0);
+    expect(await count('charges')).toBe(0);
+  });
+
+  it('writes uncharged outside a request, or in one that owes no charge', async () => {
+    await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['free'] });
+    await serveRequest('r', () => db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['free too'] }));
+
+    expect(await count('notes')).toBe(2);
+    expect(await count('charges')).toBe(0);
+  });
+
+  it("passes the client's other methods and properties through, bound to the client", async () => {
+    const { executeMultiple, closed, protocol } = db;
+
+    await executeMultiple("INSERT INTO notes VALUES ('via executeMultiple')");
+
+    expect(await count('notes')).toBe(1);
+    expect(closed).toBe(false);
+    expect(protocol).toBe(raw.protocol);
+  });
+
+  it('passes the error of a failed write through when the charge says it is not its own', async () => {
+    const value: LeadingStatement = {
+      statement: { sql: 'INSERT INTO charges (id) VALUES (1)', args: [] },
+      accepted: () => undefined,
+      refusal: async () => undefined,
+    };
+
+    const work = charged(value, () => db.execute({ sql: 'INSERT INTO missing_table VALUES (1)', args: [] }));
+
+    await expect(work).rejects.toThrow(/missing_table/);
+    expect(await count('charges')).toBe(0);
+  });
+
+  it('drops a charge no write took once the work is over', async () => {
+    const { value, seen } = charge(1);
+
+    await serveRequest('req-1', async () => {
+      await chargeFirstWrite(value, () => db.execute('SELECT 1'));
+      await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['after the work'] });
+    });
+
+    expect(seen.carried).toHaveLength(0);
+    expect(await count('charges')).toBe(0);
+  });
+
+  it('refuses to take a charge outside a request being served', async () => {
+    await expect(chargeFirstWrite(charge(1).value, async () => undefined)).rejects.toThrow(/request being served/);
+  });
+});
+
+// In a signed-in request every call carries the sign-in's liveness guard until one has confirmed it (no round trip
+// of its own); outside one, or once confirmed, calls pass through as they are.
+describe('the request guard: a sign-in confirmed live in passing', () => {
+  let raw: Client;
+  let db: Client;
+  let userId: number;
+  let batches: unknown[][];
+
+  beforeEach(async () => {
+    const database = await createMemoryDatabase();
+    batches = [];
+    raw = clientWith(database, {
+      batch: (statements: Parameters<Client['batch']>[0], mode?: Parameters<Client['batch']>[1]) => {
+        batches.push(statements);
+        return database.batch(statements, mode);
+      },
+    } as Partial<Client>);
+    db = guardedClient(raw);
+    userId = Number(
+      (await database.execute("INSERT INTO users (email, password_hash) VALUES ('a@example.com', 'x') RETURNING id")).rows[0]?.id,
+    );
+    await createSessionsRepository(database).start({ id: 'sid-1', userId, refreshJti: 'r-1', refreshExpiresAt: 4_000_000_000 });
+  });
+
+  const signedIn = <T>(sessionId: string, work: () => Promise<T>) =>
+    serveRequest('req-1', () => {
+      guardSignIn(signInGuard(sessionId, userId, 'basic'));
+      return work();
+    });
+  const movies = async () => (await raw.execute('SELECT count(*) AS n FROM movies')).rows[0]?.n;
+  const revoke = () => raw.execute("UPDATE sessions SET revoked_at = 'now' WHERE id = 'sid-1'");
+
+  it('runs a statement given as text with its arguments, after confirming the sign-in', async () => {
+    const result = await signedIn('sid-1', () => db.execute('SELECT ? AS echoed', [42]));
+
+    expect(result.rows[0]?.echoed).toBe(42);
+  });
+
+  it('refuses a statement given as text when the sign-in has ended, and runs none of it', async () => {
+    await revoke();
+
+    const work = signedIn('sid-1', () => db.execute("INSERT INTO movies (title, genres) VALUES ('Kept out', '[]')"));
+
+    await expect(work).rejects.toBeInstanceOf(Unauthorized);
+    expect(await movies()).toBe(0);
+  });
+
+  it('rolls back a batch given without a mode when the sign-in has ended', async () => {
+    await revoke();
+
+    const work = signedIn('sid-1', () => db.batch([{ sql: "INSERT INTO movies (title, genres) VALUES ('Kept out', '[]')", args: [] }]));
+
+    await expect(work).rejects.toBeInstanceOf(Unauthorized);
+    expect(await movies()).toBe(0);
+  });
+
+  it('runs a batch given without a mode, writes included, for a live sign-in', async () => {
+    const [inserted] = await signedIn('sid-1', () =>
+      db.batch([{ sql: "INSERT INTO movies (title, genres) VALUES ('Let in', '[]') RETURNING title", args: [] }]),
+    );
+
+    expect(inserted?.rows[0]?.title).toBe('Let in');
+  });
+
+  it('carries the guard until a call has confirmed the sign-in, then no more', async () => {
+    await signedIn('sid-1', async () => {
+      await db.execute('SELECT 1');
+      await db.execute('SELECT 2');
+    });
+
+    expect(batches.map((statements) => statements.length)).toEqual([2]);
+  });
+
+  it('leads one write with the guard and then the charge, and answers 401 for an ended sign-in with nothing stored', async () => {
+    await raw.execute('CREATE TABLE charges (id INTEGER PRIMARY KEY)');
+    const chargeOf = (id: number): LeadingStatement => ({
+      statement: { sql: 'INSERT INTO charges (id) VALUES (?)', args: [id] },
+      accepted: () => undefined,
+      refusal: async () => undefined,
+    });
+    const write = (id: number) =>
+      signedIn('sid-1', () => chargeFirstWrite(chargeOf(id), () => db.execute("INSERT INTO movies (title, genres) VALUES ('Paid', '[]')")));
+
+    await write(1);
+    await revoke();
+    const refused = write(2);
+
+    await expect(refused).rejects.toBeInstanceOf(Unauthorized);
+    expect(batches[0]).toHaveLength(3);
+    expect((batches[0]![1] as { sql: string }).sql).toContain('INSERT INTO charges');
+    expect((await raw.execute('SELECT id FROM charges')).rows.map((row) => row.id)).toEqual([1]);
+    expect(await movies()).toBe(1);
+  });
+
+  it('confirms a sign-in no call has confirmed in a round trip of its own, and none once one has', async () => {
+    await signedIn('sid-1', () => confirmSignIn(raw));
+    await signedIn('sid-1', async () => {
+      await db.execute('SELECT 1');
+      await confirmSignIn(raw);
+    });
+
+    expect(batches.map((statements) => statements.length)).toEqual([1, 2]);
+  });
+
+  it('refuses an ended sign-in that no call confirmed', async () => {
+    await revoke();
+
+    await expect(signedIn('sid-1', () => confirmSignIn(raw))).rejects.toBeInstanceOf(Unauthorized);
+  });
+
+  it('passes a statement given as text with its arguments straight through outside a signed-in request', async () => {
+    const result = await db.execute('SELECT ? AS echoed', ['plain']);
+
+    expect(result.rows[0]?.echoed).toBe('plain');
+    expect(batches).toHaveLength(0);
+  });
+});
