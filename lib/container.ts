@@ -1,29 +1,35 @@
 import type { Client } from '@libsql/client';
 import { getConfig, type Config } from './config';
-import { getDb } from './db/client';
+import { getDb, openMigratedDatabase } from './db/client';
 import { createFactsSummaryGenerator } from './llm/factsSummaryGenerator';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
-import { confirmSignIn, guardedClient } from './requestGuard';
+import { createCatalogueRepository } from './repositories/catalogueRepository';
 import { createCollectionsRepository } from './repositories/collectionsRepository';
 import { createIdempotencyRepository } from './repositories/idempotencyRepository';
+import { createMovieSearchRepository } from './repositories/movieSearchRepository';
 import { createMoviesRepository } from './repositories/moviesRepository';
+import { createMovieSummariesRepository } from './repositories/movieSummariesRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
-import { createRequestCounterRepository } from './repositories/requestCounterRepository';
 import { createRefreshTokensRepository } from './repositories/refreshTokensRepository';
+import { createRequestCounterRepository } from './repositories/requestCounterRepository';
 import { createSessionsRepository } from './repositories/sessionsRepository';
+import { createSimilarMoviesRepository } from './repositories/similarMoviesRepository';
 import { createThrottleRepository } from './repositories/throttleRepository';
 import { createUsersRepository } from './repositories/usersRepository';
-import { createAuthService } from './services/authService';
-import { refreshCatalogueScores } from './services/catalogueScores';
-import { createCollectionsService } from './services/collectionsService';
+import { confirmSignIn, guardedClient } from './requestGuard';
+import { createAuthService, type AuthService } from './services/authService';
+import { createCatalogueService, type CatalogueService } from './services/catalogueService';
+import { createCollectionsService, type CollectionsService } from './services/collectionsService';
+import { createMoviesService, type MoviesService } from './services/moviesService';
 import { createPasswordHasher, type PasswordCost, type PasswordHasher } from './services/passwords';
-import { createRatingsService } from './services/ratingsService';
-import { createRequestCounter } from './services/requestCounter';
-import { createSummaryService } from './services/summaryService';
-import { createUserViews } from './services/userViews';
-import { createFailureBackoff, createRateLimiter } from './services/throttling';
+import { createRatingsService, type RatingsService } from './services/ratingsService';
+import { createRequestCounter, type RequestCounter } from './services/requestCounter';
+import { createSummaryService, type SummaryService } from './services/summaryService';
+import { createFailureBackoff, createRateLimiter, type RateLimiter } from './services/throttling';
 import { createTokenSigner } from './services/tokens';
+import { createUsersService, type UsersService } from './services/usersService';
+import type { IdempotencyRepository } from './repositories/idempotencyRepository';
 
 export interface ServiceDependencies {
   config: Config;
@@ -38,56 +44,108 @@ export interface ServiceDependencies {
   clock?: () => number;
 }
 
-/** Wires repositories and services over one database; handlers receive the result. */
-export function createServices({ config, db: database, logger, generator, passwordCost, passwordHasher, clock }: ServiceDependencies) {
-  // A write a handler makes carries its request's write-limit count (lib/http/limitWrites) in the same batch; and in
-  // a signed-in request every call carries the sign-in's liveness check until one has confirmed it, so neither
-  // costs a round trip of its own. The request counter writes beside them on the bare client: refused requests count too.
-  const db = guardedClient(database);
-  const movies = createMoviesRepository(db);
-  const users = createUsersRepository(db);
-  const throttle = createThrottleRepository(db);
-  const rateLimiter = createRateLimiter({ throttle, now: clock });
-  // One budget for every instance: LLM_MAX_CALLS_PER_HOUR generations in a window of an hour.
-  const llmCalls = { name: 'llm', limit: config.throttling.llmMaxCallsPerHour, windowSeconds: 60 * 60 };
-  return {
-    config,
-    db,
-    logger,
-    movies,
-    ratings: createRatingsService({ ratings: createRatingsRepository(db) }),
-    summaries: createSummaryService({
-      movies,
-      generator,
-      budgetMs: config.llm.timeoutMs,
-      logger,
-      callBudget: { spend: () => rateLimiter.capped(llmCalls, 'all').countAlone() },
-      fallback: createFactsSummaryGenerator(),
-      now: clock,
-    }),
-    requestCounter: createRequestCounter({ counter: createRequestCounterRepository(database), logger }),
-    requestGuard: { confirmSignIn: () => confirmSignIn(database) },
-    collections: createCollectionsService({ collections: createCollectionsRepository(db), movies }),
-    /** C of the Bayesian score, and every score with it (the scheduled refreshScores). */
-    catalogueScores: { refresh: () => refreshCatalogueScores({ movies, minVotes: config.scoreMinVotes }) },
-    users,
-    userViews: createUserViews({ users }),
-    rateLimiter,
-    idempotencyKeys: createIdempotencyRepository(db),
-    auth: createAuthService({
-      users,
-      refreshTokens: createRefreshTokensRepository(db),
-      sessions: createSessionsRepository(db),
-      passwords: passwordHasher ?? createPasswordHasher(passwordCost),
-      signInBackoff: createFailureBackoff({ throttle, maxFailures: config.throttling.authMaxFailures, now: clock }),
-      tokens: createTokenSigner({ secret: config.auth.jwtSecret }),
-    }),
-  };
+/** What handlers, the HTTP stack and scripts are given: services only, never the database itself. */
+export interface Services {
+  config: Config;
+  logger: AppLogger;
+  movies: MoviesService;
+  summaries: SummaryService;
+  ratings: RatingsService;
+  collections: CollectionsService;
+  users: UsersService;
+  auth: AuthService;
+  /** The dataset import and the refresh of C and every score (scripts and the scheduled refreshScores). */
+  catalogue: CatalogueService;
+  requestCounter: RequestCounter;
+  rateLimiter: RateLimiter;
+  idempotencyKeys: IdempotencyRepository;
+  /** Confirms a signed-in request's sign-in when none of its calls has (lib/requestGuard). */
+  requestGuard: { confirmSignIn(): Promise<void> };
 }
 
-export type Services = ReturnType<typeof createServices>;
+/** A value built on first use, then kept. */
+function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
 
-let containerServices: Promise<Services> | undefined;
+/** An object whose every property is built the first time it is read: a function builds only what it uses. */
+function builtOnUse<T extends object>(builders: { [K in keyof T]: () => T[K] }): T {
+  const built = {} as T;
+  for (const [name, build] of Object.entries(builders) as [string, () => unknown][]) {
+    Object.defineProperty(built, name, { enumerable: true, get: once(build) });
+  }
+  return built;
+}
+
+/**
+ * Wires repositories and services over one database. Each is built when first asked for, so a function that lists
+ * movies never builds a password hasher or a token signer. Every repository reads and writes through the request
+ * guard's client, so a signed-in request's liveness check and a write's charge ride on its own calls; the request
+ * counter writes on the bare client, beside them, so refused requests count too.
+ */
+export function createServices({
+  config,
+  db: database,
+  logger,
+  generator,
+  passwordCost,
+  passwordHasher,
+  clock,
+}: ServiceDependencies): Services {
+  const db = guardedClient(database);
+  const repository = {
+    movies: once(() => createMoviesRepository(db)),
+    users: once(() => createUsersRepository(db)),
+    throttle: once(() => createThrottleRepository(db)),
+  };
+  const rateLimiter = once(() => createRateLimiter({ throttle: repository.throttle(), now: clock }));
+  // One budget for every instance: LLM_MAX_CALLS_PER_HOUR generations in a window of an hour.
+  const llmCalls = { name: 'llm', limit: config.throttling.llmMaxCallsPerHour, windowSeconds: 60 * 60 };
+
+  return builtOnUse<Services>({
+    config: () => config,
+    logger: () => logger,
+    movies: () =>
+      createMoviesService({
+        movies: repository.movies(),
+        search: createMovieSearchRepository(db),
+        similar: createSimilarMoviesRepository(db),
+      }),
+    summaries: () =>
+      createSummaryService({
+        store: createMovieSummariesRepository(db),
+        generator,
+        budgetMs: config.llm.timeoutMs,
+        logger,
+        callBudget: { spend: () => rateLimiter().capped(llmCalls, 'all').countAlone() },
+        fallback: createFactsSummaryGenerator(),
+        now: clock,
+      }),
+    ratings: () => createRatingsService({ ratings: createRatingsRepository(db) }),
+    collections: () => createCollectionsService({ collections: createCollectionsRepository(db), movies: repository.movies() }),
+    users: () => createUsersService({ users: repository.users() }),
+    auth: () =>
+      createAuthService({
+        users: repository.users(),
+        refreshTokens: createRefreshTokensRepository(db),
+        sessions: createSessionsRepository(db),
+        passwords: passwordHasher ?? createPasswordHasher(passwordCost),
+        signInBackoff: createFailureBackoff({
+          throttle: repository.throttle(),
+          maxFailures: config.throttling.authMaxFailures,
+          now: clock,
+        }),
+        tokens: createTokenSigner({ secret: config.auth.jwtSecret }),
+      }),
+    catalogue: () =>
+      createCatalogueService({ catalogue: createCatalogueRepository(db), movies: repository.movies(), minVotes: config.scoreMinVotes }),
+    requestCounter: () => createRequestCounter({ counter: createRequestCounterRepository(database), logger }),
+    rateLimiter,
+    idempotencyKeys: () => createIdempotencyRepository(db),
+    requestGuard: () => ({ confirmSignIn: () => confirmSignIn(database) }),
+  });
+}
 
 /** What a container does once, before its first request: warn of a throwaway secret, ensure the admin. */
 export async function prepareServices(services: Services): Promise<Services> {
@@ -99,22 +157,73 @@ export async function prepareServices(services: Services): Promise<Services> {
   return services;
 }
 
+/**
+ * What a function's container holds, decided by its contract: whether it writes summaries with the LLM. Functions of
+ * one profile share one container; functions of two profiles served from one process get one each.
+ */
+export interface ContainerProfile {
+  summaryWriter: boolean;
+}
+
+/** The profile a route contract or a schedule asks for. */
+export const profileOf = (contract: { functionName: string; writesSummaries?: boolean }): ContainerProfile => ({
+  summaryWriter: contract.writesSummaries === true,
+});
+
 /** For the functions that write no summaries: reaching the LLM from one of them is a wiring mistake. */
 const noSummaryWriter: SummaryGenerator = {
-  generate: () => Promise.reject(new Error('this function has no summary writer; only getMovie is given one')),
+  generate: () => Promise.reject(new Error("this function's contract writes no summaries, so its container has no summary writer")),
 };
 
 /**
- * This Lambda container's services: built on the first invocation, reused by every warm one. Only the
- * function that writes summaries passes its writer, so every other bundle leaves the LLM client (over
- * half of a bundle's bytes) out, and starts faster for it.
+ * The LLM-backed writer (or the facts writer without a key), loaded only by a container that writes summaries: the
+ * openai client is required on the first summary, so only the functions whose contract writes summaries carry it.
  */
-export function getServices(summaryWriter: () => SummaryGenerator = () => noSummaryWriter): Promise<Services> {
-  containerServices ??= getDb()
-    .then((db) => prepareServices(createServices({ config: getConfig(), db, logger: getLogger(), generator: summaryWriter() })))
-    .catch((error: unknown) => {
-      containerServices = undefined;
-      throw error;
-    });
-  return containerServices;
+const summaryWriter = async (): Promise<SummaryGenerator> => (await import('./llm')).getSummaryGenerator();
+
+const containers = new Map<string, Promise<Services>>();
+let prepared: Promise<unknown> | undefined;
+
+async function buildContainer(profile: ContainerProfile): Promise<Services> {
+  const [db, generator] = await Promise.all([getDb(), profile.summaryWriter ? summaryWriter() : noSummaryWriter]);
+  const services = createServices({ config: getConfig(), db, logger: getLogger(), generator });
+  // Once per process, whichever profile comes first: the admin and the secret are the process's, not a profile's.
+  prepared ??= prepareServices(services).catch((error: unknown) => {
+    prepared = undefined;
+    throw error;
+  });
+  await prepared;
+  return services;
+}
+
+/**
+ * The services of a function, for its Lambda entry (`createHttpHandler(route, handler, servicesFor(route))`): built on
+ * its first invocation, reused by every warm one, one container per profile.
+ */
+export function servicesFor(contract: { functionName: string; writesSummaries?: boolean }): () => Promise<Services> {
+  const profile = profileOf(contract);
+  const key = JSON.stringify(profile);
+  return () => {
+    let container = containers.get(key);
+    if (!container) {
+      container = buildContainer(profile).catch((error: unknown) => {
+        containers.delete(key);
+        throw error;
+      });
+      containers.set(key, container);
+    }
+    return container;
+  };
+}
+
+/**
+ * Services over the configured database, for a script (`npm run seed`, `refresh-scores`, `create-admin`, a start):
+ * a connection of its own, migrated, closed by `close()`. Scripts write no summaries.
+ */
+export async function openServices(
+  config: Config = getConfig(),
+  logger: AppLogger = getLogger(),
+): Promise<{ services: Services; close(): void }> {
+  const db = await openMigratedDatabase(config.database);
+  return { services: createServices({ config, db, logger, generator: noSummaryWriter }), close: () => db.close() };
 }

@@ -1,8 +1,5 @@
 import { getConfig } from '../lib/config';
-import { createServices } from '../lib/container';
-import { openMigratedDatabase } from '../lib/db/client';
-import { getSummaryGenerator } from '../lib/llm';
-import { getLogger } from '../lib/logger';
+import { openServices } from '../lib/container';
 
 /**
  * `npm run create-admin [-- email password]`: creates the admin, or promotes the account with that
@@ -13,14 +10,11 @@ export async function main(args: string[] = []): Promise<void> {
   const [email, password] = args.length >= 2 ? args : [config.auth.admin?.email, config.auth.admin?.password];
   if (!email || !password) throw new Error('usage: npm run create-admin -- <email> <password>, or set ADMIN_EMAIL and ADMIN_PASSWORD');
   if (password.length < 8) throw new Error('the admin password must be at least 8 characters');
-  const db = await openMigratedDatabase(config.database);
+  const { services, close } = await openServices(config);
   try {
-    await createServices({ config, db, logger: getLogger(), generator: getSummaryGenerator() }).auth.ensureAdmin({
-      email: email.trim(),
-      password,
-    });
+    await services.auth.ensureAdmin({ email: email.trim(), password });
     console.log(`admin ${email.trim().toLowerCase()} ensured`);
   } finally {
-    db.close();
+    close();
   }
 }

@@ -17,7 +17,8 @@ import { createHttpHandler } from '../lib/http/createHttpHandler';
 import { createFactsSummaryGenerator } from '../lib/llm/factsSummaryGenerator';
 import { createLogger } from '../lib/logger';
 import { listMoviesRoute } from '../lib/schemas/routes/movies';
-import { bundledMoviesDataset, importMovies, readDataset } from '../lib/services/movieImport';
+import { bundledMoviesDataset, importMovies, readDataset } from './movieImport';
+import { createMovieSearchRepository } from '../lib/repositories/movieSearchRepository';
 import { httpEvent, lambdaContext } from '../tests/support/events';
 import { ms, time } from './bench/stats';
 
@@ -53,15 +54,19 @@ export async function main(): Promise<void> {
     });
 
     const started = performance.now();
-    const summary = await importMovies(readDataset(bundledMoviesDataset()), { movies: services.movies });
+    const summary = await importMovies(readDataset(bundledMoviesDataset()), { catalogue: services.catalogue });
     const importMs = performance.now() - started;
     console.log(`import: ${summary.imported} films (${summary.skipped} rows skipped) in ${ms(importMs)} ms, reading the file included`);
 
     const search = (i: number) => WORDS[i % WORDS.length]!;
-    const counts = await Promise.all(WORDS.map(async (word) => (await services.movies.list({ offset: 0, limit: 20, search: word })).count));
+    // The repository's own query, as the floor the handler is measured against.
+    const searchRepository = createMovieSearchRepository(db);
+    const counts = await Promise.all(
+      WORDS.map(async (word) => (await searchRepository.list({ offset: 0, limit: 20, search: word })).count),
+    );
     console.log(`matches per word: ${WORDS.map((word, i) => `${word} ${counts[i]}`).join(', ')}`);
 
-    const repository = await time((i) => services.movies.list({ offset: 0, limit: 20, search: search(i) }), SEARCHES);
+    const repository = await time((i) => searchRepository.list({ offset: 0, limit: 20, search: search(i) }), SEARCHES);
     console.log(`search through the repository: p50 ${ms(repository.p50)} ms, p99 ${ms(repository.p99)} ms (n ${repository.n})`);
 
     const handler = createHttpHandler(listMoviesRoute, listMovies, async () => services);

@@ -1,9 +1,6 @@
 import { getConfig, type Config } from '../lib/config';
-import { createServices } from '../lib/container';
-import { openMigratedDatabase } from '../lib/db/client';
-import { createSummaryGenerator } from '../lib/llm';
+import { openServices } from '../lib/container';
 import { createLogger } from '../lib/logger';
-import { createMoviesRepository } from '../lib/repositories/moviesRepository';
 import { refreshScoresOf } from './refreshScores';
 import { importFilms, type Print } from './seed';
 
@@ -12,24 +9,23 @@ import { importFilms, type Print } from './seed';
  * movie yet (unless SEED_DATA=false), then refreshes C and every score.
  */
 export async function prepareDatabase(config: Config, print: Print): Promise<void> {
-  const db = await openMigratedDatabase(config.database);
+  const { services, close } = await openServices(config, createLogger(config.logLevel));
   try {
     if (config.auth.admin) {
-      const services = createServices({ config, db, logger: createLogger(config.logLevel), generator: createSummaryGenerator(config.llm) });
       await services.auth.ensureAdmin(config.auth.admin);
       print(`admin ${config.auth.admin.email} ensured`);
     }
     if (!config.seedData) {
       print('SEED_DATA=false: the film dataset is not imported');
-    } else if (!(await createMoviesRepository(db).isEmpty())) {
+    } else if (!(await services.catalogue.isEmpty())) {
       print('the database already holds movies: the film dataset is not imported');
     } else {
-      await importFilms(db, print);
+      await importFilms(services, print);
     }
     // Deployed, a schedule does this every few minutes; serverless-offline runs no schedules, so a start does it.
-    await refreshScoresOf(db, config.scoreMinVotes, print);
+    await refreshScoresOf(services, print);
   } finally {
-    db.close();
+    close();
   }
 }
 

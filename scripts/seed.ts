@@ -1,9 +1,6 @@
-import type { Client } from '@libsql/client';
-import { getConfig } from '../lib/config';
-import { openMigratedDatabase } from '../lib/db/client';
-import { createMoviesRepository } from '../lib/repositories/moviesRepository';
+import { openServices, type Services } from '../lib/container';
+import { bundledMoviesDataset, importMovies, readDataset, type ImportSummary } from './movieImport';
 import { refreshScoresOf } from './refreshScores';
-import { bundledMoviesDataset, importMovies, readDataset, type ImportSummary } from '../lib/services/movieImport';
 
 export type Print = (line: string) => void;
 
@@ -19,9 +16,13 @@ export function describeImport(summary: ImportSummary): string {
 }
 
 /** Imports a dataset file (by default vega-datasets' movies.json), printing a progress line per batch and a summary. */
-export async function importFilms(db: Client, print: Print, file = bundledMoviesDataset()): Promise<ImportSummary> {
+export async function importFilms(
+  { catalogue }: Pick<Services, 'catalogue'>,
+  print: Print,
+  file = bundledMoviesDataset(),
+): Promise<ImportSummary> {
   const summary = await importMovies(readDataset(file), {
-    movies: createMoviesRepository(db),
+    catalogue,
     onProgress: ({ done, total, imported }) => print(`importing films: ${done}/${total} rows read, ${imported} imported`),
   });
   print(describeImport(summary));
@@ -33,14 +34,12 @@ export async function importFilms(db: Client, print: Print, file = bundledMovies
  * already it fills in their facts (director, running time, external ratings), and a second run changes nothing.
  */
 export async function main([file]: string[]): Promise<void> {
-  const config = getConfig();
-  const db = await openMigratedDatabase(config.database);
+  const { services, close } = await openServices();
   try {
     const print: Print = (line) => console.log(line);
-    await importFilms(db, print, file);
-    // Unrated films rank by their IMDb figures, whose mean the refresh recomputes.
-    await refreshScoresOf(db, config.scoreMinVotes, print);
+    await importFilms(services, print, file);
+    await refreshScoresOf(services, print);
   } finally {
-    db.close();
+    close();
   }
 }

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { noContent } from '../../lib/http/reply';
 import { logoutRoute } from '../../lib/schemas/routes/auth';
@@ -8,4 +8,4 @@ export const logout: RouteImplementation<typeof logoutRoute, Pick<Services, 'aut
   return noContent();
 };
 
-export const handler = createHttpHandler(logoutRoute, logout, getServices);
+export const handler = createHttpHandler(logoutRoute, logout, servicesFor(logoutRoute));

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { created } from '../../lib/http/reply';
 import { registerUserRoute } from '../../lib/schemas/routes/auth';
@@ -8,4 +8,4 @@ export const registerUser: RouteImplementation<typeof registerUserRoute, Pick<Se
   return created(tokens, `/users/${tokens.user.id}/`);
 };
 
-export const handler = createHttpHandler(registerUserRoute, registerUser, getServices);
+export const handler = createHttpHandler(registerUserRoute, registerUser, servicesFor(registerUserRoute));

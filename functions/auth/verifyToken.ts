@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { verifyTokenRoute } from '../../lib/schemas/routes/auth';
 
@@ -7,4 +7,4 @@ export const verifyToken: RouteImplementation<typeof verifyTokenRoute, Pick<Serv
   return { valid: true as const, sub, role, token_use, iss, aud, iat, exp };
 };
 
-export const handler = createHttpHandler(verifyTokenRoute, verifyToken, getServices);
+export const handler = createHttpHandler(verifyTokenRoute, verifyToken, servicesFor(verifyTokenRoute));

@@ -1,11 +1,14 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
+import { refreshScoresSchedule } from '../../lib/schemas/schedules';
 
-export const refreshScores = ({ catalogueScores }: Pick<Services, 'catalogueScores'>) => catalogueScores.refresh();
+export const refreshScores = ({ catalogue }: Pick<Services, 'catalogue'>) => catalogue.refreshScores();
+
+const services = servicesFor(refreshScoresSchedule);
 
 /** Run by its schedule event (serverless.yml): not an HTTP route. */
 export const handler = async () => {
-  const services = await getServices();
-  const refreshed = await refreshScores(services);
-  services.logger.info('catalogue scores refreshed', { ...refreshed });
+  const built = await services();
+  const refreshed = await refreshScores(built);
+  built.logger.info('catalogue scores refreshed', { ...refreshed });
   return refreshed;
 };

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { created } from '../../lib/http/reply';
 import { createCollectionRoute } from '../../lib/schemas/routes/collections';
@@ -11,4 +11,4 @@ export const createCollection: RouteImplementation<typeof createCollectionRoute,
   return created(collection, `/collections/${collection.id}/`);
 };
 
-export const handler = createHttpHandler(createCollectionRoute, createCollection, getServices);
+export const handler = createHttpHandler(createCollectionRoute, createCollection, servicesFor(createCollectionRoute));

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { noContent } from '../../lib/http/reply';
 import { deleteCollectionRoute } from '../../lib/schemas/routes/collections';
@@ -11,4 +11,4 @@ export const deleteCollection: RouteImplementation<typeof deleteCollectionRoute,
   return noContent();
 };
 
-export const handler = createHttpHandler(deleteCollectionRoute, deleteCollection, getServices);
+export const handler = createHttpHandler(deleteCollectionRoute, deleteCollection, servicesFor(deleteCollectionRoute));

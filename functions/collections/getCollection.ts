@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { getCollectionRoute } from '../../lib/schemas/routes/collections';
 
@@ -7,4 +7,4 @@ export const getCollection: RouteImplementation<typeof getCollectionRoute, Pick<
   { collections },
 ) => collections.get(params.id, user.id);
 
-export const handler = createHttpHandler(getCollectionRoute, getCollection, getServices);
+export const handler = createHttpHandler(getCollectionRoute, getCollection, servicesFor(getCollectionRoute));

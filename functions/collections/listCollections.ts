@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { listCollectionsRoute } from '../../lib/schemas/routes/collections';
 
@@ -7,4 +7,4 @@ export const listCollections: RouteImplementation<typeof listCollectionsRoute, P
   { collections },
 ) => collections.list(user.id, query);
 
-export const handler = createHttpHandler(listCollectionsRoute, listCollections, getServices);
+export const handler = createHttpHandler(listCollectionsRoute, listCollections, servicesFor(listCollectionsRoute));

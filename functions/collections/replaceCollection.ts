@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { replaceCollectionRoute } from '../../lib/schemas/routes/collections';
 
@@ -7,4 +7,4 @@ export const replaceCollection: RouteImplementation<typeof replaceCollectionRout
   { collections },
 ) => collections.replace(params.id, user.id, body);
 
-export const handler = createHttpHandler(replaceCollectionRoute, replaceCollection, getServices);
+export const handler = createHttpHandler(replaceCollectionRoute, replaceCollection, servicesFor(replaceCollectionRoute));

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { getRequestCountRoute } from '../../lib/schemas/routes/requestCount';
 
@@ -9,4 +9,4 @@ export const getRequestCount: RouteImplementation<typeof getRequestCountRoute, P
   requests: await requestCounter.total(),
 });
 
-export const handler = createHttpHandler(getRequestCountRoute, getRequestCount, getServices);
+export const handler = createHttpHandler(getRequestCountRoute, getRequestCount, servicesFor(getRequestCountRoute));

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { resetRequestCountRoute } from '../../lib/schemas/routes/requestCount';
 
@@ -10,4 +10,4 @@ export const resetRequestCount: RouteImplementation<typeof resetRequestCountRout
   return { message: 'request count reset' };
 };
 
-export const handler = createHttpHandler(resetRequestCountRoute, resetRequestCount, getServices);
+export const handler = createHttpHandler(resetRequestCountRoute, resetRequestCount, servicesFor(resetRequestCountRoute));

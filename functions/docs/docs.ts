@@ -1,4 +1,4 @@
-import { getServices } from '../../lib/container';
+import { servicesFor } from '../../lib/container';
 import { swaggerUiPage } from '../../lib/docs/swaggerUi';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { HttpReply } from '../../lib/http/reply';
@@ -7,4 +7,4 @@ import { docsRoute } from '../../lib/schemas/routes/docs';
 export const docs: RouteImplementation<typeof docsRoute> = async () =>
   new HttpReply(200, swaggerUiPage, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=300' });
 
-export const handler = createHttpHandler(docsRoute, docs, getServices);
+export const handler = createHttpHandler(docsRoute, docs, servicesFor(docsRoute));

@@ -1,4 +1,4 @@
-import { getServices } from '../../lib/container';
+import { servicesFor } from '../../lib/container';
 import { swaggerUiAsset } from '../../lib/docs/swaggerUi';
 import { NotFound } from '../../lib/errors';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
@@ -11,4 +11,4 @@ export const docsAsset: RouteImplementation<typeof docsAssetRoute> = async ({ pa
   return new HttpReply(200, file.body, { 'content-type': file.contentType, 'cache-control': file.cacheControl });
 };
 
-export const handler = createHttpHandler(docsAssetRoute, docsAsset, getServices);
+export const handler = createHttpHandler(docsAssetRoute, docsAsset, servicesFor(docsAssetRoute));

@@ -1,4 +1,4 @@
-import { getServices } from '../../lib/container';
+import { servicesFor } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { HttpReply } from '../../lib/http/reply';
 // Generated from the route contracts by `npm run openapi`, ahead of time so that no cold start spends 50 ms on it;
@@ -13,4 +13,4 @@ export const openapi: RouteImplementation<typeof openapiRoute> = async () => {
   return new HttpReply(200, serialised, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' });
 };
 
-export const handler = createHttpHandler(openapiRoute, openapi, getServices);
+export const handler = createHttpHandler(openapiRoute, openapi, servicesFor(openapiRoute));

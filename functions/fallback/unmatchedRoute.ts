@@ -1,4 +1,4 @@
-import { getServices } from '../../lib/container';
+import { servicesFor } from '../../lib/container';
 import { MethodNotAllowed, NotFound } from '../../lib/errors';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { methodsServedAt } from '../../lib/http/routeTable';
@@ -12,4 +12,4 @@ export const unmatchedRoute: RouteImplementation<typeof unmatchedRouteContract> 
   throw new MethodNotAllowed(`${method} is not served at ${path}; it answers ${allowed.join(', ')}`, allowed);
 };
 
-export const handler = createHttpHandler(unmatchedRouteContract, unmatchedRoute, getServices);
+export const handler = createHttpHandler(unmatchedRouteContract, unmatchedRoute, servicesFor(unmatchedRouteContract));

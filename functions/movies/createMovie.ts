@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { created } from '../../lib/http/reply';
 import { createMovieRoute } from '../../lib/schemas/routes/movies';
@@ -8,4 +8,4 @@ export const createMovie: RouteImplementation<typeof createMovieRoute, Pick<Serv
   return created(movie, `/movies/${movie.id}/`);
 };
 
-export const handler = createHttpHandler(createMovieRoute, createMovie, getServices);
+export const handler = createHttpHandler(createMovieRoute, createMovie, servicesFor(createMovieRoute));

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { ok } from '../../lib/http/reply';
 import { createRatingRoute } from '../../lib/schemas/routes/ratings';
@@ -12,4 +12,4 @@ export const createRating: RouteImplementation<typeof createRatingRoute, Pick<Se
   return created ? rating : ok(rating);
 };
 
-export const handler = createHttpHandler(createRatingRoute, createRating, getServices);
+export const handler = createHttpHandler(createRatingRoute, createRating, servicesFor(createRatingRoute));

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { noContent } from '../../lib/http/reply';
 import { deleteRatingRoute } from '../../lib/schemas/routes/ratings';
@@ -11,4 +11,4 @@ export const deleteRating: RouteImplementation<typeof deleteRatingRoute, Pick<Se
   return noContent();
 };
 
-export const handler = createHttpHandler(deleteRatingRoute, deleteRating, getServices);
+export const handler = createHttpHandler(deleteRatingRoute, deleteRating, servicesFor(deleteRatingRoute));

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { replaceRatingRoute } from '../../lib/schemas/routes/ratings';
 
@@ -7,4 +7,4 @@ export const replaceRating: RouteImplementation<typeof replaceRatingRoute, Pick<
   { ratings },
 ) => ratings.changeValue(params.id, body.value, user);
 
-export const handler = createHttpHandler(replaceRatingRoute, replaceRating, getServices);
+export const handler = createHttpHandler(replaceRatingRoute, replaceRating, servicesFor(replaceRatingRoute));

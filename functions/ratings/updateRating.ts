@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { updateRatingRoute } from '../../lib/schemas/routes/ratings';
 
@@ -8,4 +8,4 @@ export const updateRating: RouteImplementation<typeof updateRatingRoute, Pick<Se
   { ratings },
 ) => ratings.changeValue(params.id, body.value, user);
 
-export const handler = createHttpHandler(updateRatingRoute, updateRating, getServices);
+export const handler = createHttpHandler(updateRatingRoute, updateRating, servicesFor(updateRatingRoute));

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { created } from '../../lib/http/reply';
 import { createUserRoute } from '../../lib/schemas/routes/users';
@@ -8,4 +8,4 @@ export const createUser: RouteImplementation<typeof createUserRoute, Pick<Servic
   return created(user, `/users/${user.id}/`);
 };
 
-export const handler = createHttpHandler(createUserRoute, createUser, getServices);
+export const handler = createHttpHandler(createUserRoute, createUser, servicesFor(createUserRoute));

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { noContent } from '../../lib/http/reply';
 import { deleteMeRoute } from '../../lib/schemas/routes/users';
@@ -8,4 +8,4 @@ export const deleteMe: RouteImplementation<typeof deleteMeRoute, Pick<Services, 
   return noContent();
 };
 
-export const handler = createHttpHandler(deleteMeRoute, deleteMe, getServices);
+export const handler = createHttpHandler(deleteMeRoute, deleteMe, servicesFor(deleteMeRoute));

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { noContent } from '../../lib/http/reply';
 import { deleteUserRoute } from '../../lib/schemas/routes/users';
@@ -8,4 +8,4 @@ export const deleteUser: RouteImplementation<typeof deleteUserRoute, Pick<Servic
   return noContent();
 };
 
-export const handler = createHttpHandler(deleteUserRoute, deleteUser, getServices);
+export const handler = createHttpHandler(deleteUserRoute, deleteUser, servicesFor(deleteUserRoute));

@@ -1,4 +1,4 @@
-import { getServices, type Services } from '../../lib/container';
+import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { listMyRatingsRoute } from '../../lib/schemas/routes/users';
 
@@ -7,4 +7,4 @@ export const listMyRatings: RouteImplementation<typeof listMyRatingsRoute, Pick<
   { ratings },
 ) => ratings.ratedMoviesOf(user.id, query);
 
-export const handler = createHttpHandler(listMyRatingsRoute, listMyRatings, getServices);
+export const handler = createHttpHandler(listMyRatingsRoute, listMyRatings, servicesFor(listMyRatingsRoute));

@@ -1,4 +1,4 @@
-import { getServices } from '../../lib/container';
+import { servicesFor } from '../../lib/container';
 import { NotFound } from '../../lib/errors';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { webAssetRoute } from '../../lib/schemas/routes/web';
@@ -13,4 +13,4 @@ export const webAsset: RouteImplementation<typeof webAssetRoute> = async ({ para
   return staticReply(file, headers['if-none-match'], cacheControl);
 };
 
-export const handler = createHttpHandler(webAssetRoute, webAsset, getServices);
+export const handler = createHttpHandler(webAssetRoute, webAsset, servicesFor(webAssetRoute));

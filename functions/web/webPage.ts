@@ -1,4 +1,4 @@
-import { getServices } from '../../lib/container';
+import { servicesFor } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { webPageRoute } from '../../lib/schemas/routes/web';
 import { REVALIDATE, staticReply } from '../../lib/static/staticFiles';
@@ -8,4 +8,4 @@ import { webPageFile } from '../../lib/web/page';
 export const webPage: RouteImplementation<typeof webPageRoute> = async ({ headers }) =>
   staticReply(webPageFile(), headers['if-none-match'], REVALIDATE);
 
-export const handler = createHttpHandler(webPageRoute, webPage, getServices);
+export const handler = createHttpHandler(webPageRoute, webPage, servicesFor(webPageRoute));

@@ -1,7 +1,7 @@
 import type { Client, InStatement, InValue, Row } from '@libsql/client';
 import type { Collection } from '../schemas/collections';
 import type { MovieWithoutSummary } from '../schemas/movies';
-import { MOVIE_COLUMNS, toMovie } from './moviesRepository';
+import { movieColumnsOf, toMovie, withoutSummary } from './movieRows';
 import { column } from './rows';
 import { SQL_NOW } from '../db/sql';
 
@@ -18,16 +18,9 @@ export interface PageWindow {
 }
 
 const COLLECTION_COLUMNS = 'id, title, description, created_at, updated_at';
-const movieColumns = MOVIE_COLUMNS.split(', ')
-  .map((name) => `m.${name}`)
-  .join(', ');
+const movieColumns = movieColumnsOf('m');
 /** Guards a statement of a write batch, so it only touches a collection its caller owns. */
 const OWNED = 'EXISTS (SELECT 1 FROM collections WHERE id = ? AND user_id = ?)';
-
-function withoutSummary(row: Row): MovieWithoutSummary {
-  const { summary: _summary, summary_source: _source, ...movie } = toMovie(row);
-  return movie;
-}
 
 /** The movies of the collections a subquery names, in each one's order. */
 const moviesOf = (collectionIds: string, args: InValue[]): InStatement => ({
@@ -43,7 +36,7 @@ function assemble(collections: Row[], movies: Row[]): Collection[] {
   for (const row of movies) {
     const id = column<number>(row, 'collection_id');
     const list = byCollection.get(id) ?? [];
-    list.push(withoutSummary(row));
+    list.push(withoutSummary(toMovie(row)));
     byCollection.set(id, list);
   }
   return collections.map((row) => ({

@@ -2,7 +2,7 @@ import type { Client, Row } from '@libsql/client';
 import type { Rating } from '../schemas/ratings';
 import type { RatedMovie } from '../schemas/users';
 import type { AuthUser } from '../schemas/identity';
-import { MOVIE_COLUMNS, toMovie } from './moviesRepository';
+import { movieColumnsOf, toMovie, withoutSummary } from './movieRows';
 import { column } from './rows';
 import { SQL_NOW } from '../db/sql';
 
@@ -144,9 +144,7 @@ export function createRatingsRepository(db: Client) {
 
     /** The profile: one page of the movies a user rated, most recently rated first, without summaries. */
     async ratedMoviesOf(userId: number, { limit, offset }: PageWindow): Promise<{ results: RatedMovie[]; count: number }> {
-      const movieColumns = MOVIE_COLUMNS.split(', ')
-        .map((name) => `m.${name}`)
-        .join(', ');
+      const movieColumns = movieColumnsOf('m');
       const [rows, total] = await db.batch(
         [
           {
@@ -160,7 +158,7 @@ export function createRatingsRepository(db: Client) {
         'read',
       );
       const results = rows!.rows.map((row) => {
-        const { summary: _summary, summary_source: _source, ...movie } = toMovie(row);
+        const movie = withoutSummary(toMovie(row));
         return { movie, value: column<number>(row, 'rated_value'), rated_at: column<string>(row, 'rated_at') };
       });
       return { results, count: column<number>(total!.rows[0]!, 'n') };

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { capSummary, factsOf, type SummaryGenerator } from '../llm/summaryGenerator';
 import type { AppLogger } from '../logger';
 import { BadGateway, retryAfter, ServiceBusy } from '../errors';
-import type { MoviesRepository, NewSummary, StoredSummary } from '../repositories/moviesRepository';
+import type { MovieSummariesRepository, NewSummary, StoredSummary } from '../repositories/movieSummariesRepository';
 import type { Movie } from '../schemas/movies';
 import type { RateLimitDecision } from '../schemas/rateLimits';
 
@@ -13,7 +13,8 @@ export interface CallBudget {
 }
 
 export interface SummaryServiceOptions {
-  movies: MoviesRepository;
+  /** Where summaries and their leases are stored. */
+  store: MovieSummariesRepository;
   generator: SummaryGenerator;
   /** LLM_TIMEOUT_MS: the most one read may spend on a summary, waiting for another instance included. */
   budgetMs: number;
@@ -46,7 +47,7 @@ function usableText(text: unknown): string | undefined {
  * a short lease in the database across containers. Never throws: a failure answers summary null.
  */
 export function createSummaryService({
-  movies,
+  store,
   generator,
   budgetMs,
   logger,
@@ -82,10 +83,10 @@ export function createSummaryService({
 
   async function generateAndStore(movie: Movie, deadline: number): Promise<StoredSummary | undefined> {
     try {
-      return await movies.storeSummary(movie.id, await generate(movie, deadline));
+      return await store.storeSummary(movie.id, await generate(movie, deadline));
     } catch (error) {
       logger.warn('summary generation failed; answering without a summary', { movieId: movie.id, error });
-      await movies
+      await store
         .releaseSummaryLease(movie.id, instanceId)
         .catch((releaseError: unknown) => logger.error('could not release the summary lease', { movieId: movie.id, error: releaseError }));
       return undefined;
@@ -124,7 +125,7 @@ export function createSummaryService({
   /** Past the budget the lease goes back at once, so a read after the window rolls may generate. */
   async function generateWithinBudget(movie: Movie, deadline: number): Promise<StoredSummary | undefined> {
     if (!(await refusedByBudget())) return generateAndStore(movie, deadline);
-    await movies.releaseSummaryLease(movie.id, instanceId);
+    await store.releaseSummaryLease(movie.id, instanceId);
     return unstoredFallback(movie);
   }
 
@@ -132,14 +133,14 @@ export function createSummaryService({
     const deadline = Date.now() + budgetMs;
     try {
       for (;;) {
-        if (await movies.claimSummaryLease(movie.id, instanceId, Date.now(), leaseMs)) {
+        if (await store.claimSummaryLease(movie.id, instanceId, Date.now(), leaseMs)) {
           return await generateWithinBudget(movie, deadline);
         }
         // Another instance holds a live lease (or just stored a summary): wait for its result.
         const remaining = deadline - Date.now();
         if (remaining <= 0) break;
         await sleep(Math.min(pollIntervalMs, remaining));
-        const stored = await movies.findSummary(movie.id);
+        const stored = await store.findSummary(movie.id);
         if (stored !== undefined) return stored ?? undefined;
       }
       logger.warn('no summary within the budget while another instance held the lease', { movieId: movie.id });
@@ -165,7 +166,7 @@ export function createSummaryService({
         logger.warn('summary regeneration failed; the stored summary is kept', { movieId: movie.id, error });
         throw new BadGateway('the summary writer failed; the stored summary is kept');
       }
-      return movies.replaceSummary(movie.id, written);
+      return store.replaceSummary(movie.id, written);
     },
 
     async withSummary(movie: Movie): Promise<Movie> {

@@ -8,10 +8,14 @@ import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Client } from '@libsql/client';
 import { openDatabase } from '../../lib/db/client';
-import { createMoviesRepository } from '../../lib/repositories/moviesRepository';
+import { parseConfig } from '../../lib/config';
+import { createServices } from '../../lib/container';
+import { createFactsSummaryGenerator } from '../../lib/llm/factsSummaryGenerator';
+import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
 import { createRequestCounterRepository } from '../../lib/repositories/requestCounterRepository';
+import { createSimilarMoviesRepository } from '../../lib/repositories/similarMoviesRepository';
 import { REQUEST_COUNTER_SHARDS } from '../../lib/services/requestCounter';
-import { refreshCatalogueScores } from '../../lib/services/catalogueScores';
+import { silentLogger } from './silentLogger';
 import { httpEvent } from '../../tests/support/events';
 import { ms, timeAgainstFloor, type Timing } from './stats';
 import type { BenchRow, BundledHandler } from './types';
@@ -85,7 +89,11 @@ export async function benchCatalogue(context: CatalogueBenchContext): Promise<vo
 }
 
 async function benchOn(db: Client, counting: Client, { synthetic, load, invokeOk, record, calls }: CatalogueBenchContext): Promise<void> {
-  const movies = createMoviesRepository(db);
+  // The scenarios' films and the refresh go through the container, as in the functions; floors read through repositories.
+  const config = parseConfig({ SCORE_MIN_VOTES: String(MIN_VOTES), LOG_LEVEL: 'SILENT' });
+  const { movies, catalogue } = createServices({ config, db, logger: silentLogger(), generator: createFactsSummaryGenerator() });
+  const searchRepository = createMovieSearchRepository(db);
+  const similarRepository = createSimilarMoviesRepository(db);
   // Every request also counts itself (one write to a random shard), so each floor makes that write too.
   const counter = createRequestCounterRepository(counting);
   const countRequest = () => counter.increment(Math.floor(Math.random() * REQUEST_COUNTER_SHARDS));
@@ -102,12 +110,12 @@ async function benchOn(db: Client, counting: Client, { synthetic, load, invokeOk
 
   // ── The refresh of C and every score, at 100,000+ films ─────────────────────────────────────────────
   const films = Number((await readOne(db, 'SELECT count(*) AS n FROM movies')).n);
-  const [first, firstMs] = await wallTime(() => refreshCatalogueScores({ movies, minVotes: MIN_VOTES }));
+  const [first, firstMs] = await wallTime(() => catalogue.refreshScores());
   record({
     scenario: `refresh C and every score (${films.toLocaleString('en')} films)`,
     figure: `${ms(firstMs)} ms, ${first.changed} scores rewritten`,
   });
-  const [again, againMs] = await wallTime(() => refreshCatalogueScores({ movies, minVotes: MIN_VOTES }));
+  const [again, againMs] = await wallTime(() => catalogue.refreshScores());
   record({ scenario: 'refresh again, C unchanged', figure: `${ms(againMs)} ms, ${again.changed} scores rewritten` });
 
   // ── Top rated: the first page of ordering=-score, from the score index ───────────────────────────────
@@ -116,11 +124,11 @@ async function benchOn(db: Client, counting: Client, { synthetic, load, invokeOk
     () => invokeOk(listMovies, topEvent, 200),
     async () => {
       await countRequest();
-      await movies.list({ offset: 0, limit: 20, ordering: '-score' });
+      await searchRepository.list({ offset: 0, limit: 20, ordering: '-score' });
     },
     calls,
   );
-  const plan = (await movies.listQueryPlan({ offset: 0, limit: 20, ordering: '-score' })).join('; ');
+  const plan = (await searchRepository.listQueryPlan({ offset: 0, limit: 20, ordering: '-score' })).join('; ');
   const fromIndex = /USING (COVERING )?INDEX movies_by_score/.test(plan) && !/TEMP B-TREE/.test(plan);
   record({
     scenario: 'listMovies ordering=-score, first page of 20',
@@ -146,7 +154,7 @@ async function benchOn(db: Client, counting: Client, { synthetic, load, invokeOk
       () => invokeOk(similarMovies, event, 200),
       async () => {
         await countRequest();
-        await movies.similarTo(id, 10);
+        await similarRepository.similarTo(id, 10);
       },
       calls,
     );

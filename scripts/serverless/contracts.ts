@@ -42,13 +42,21 @@ export function slashForms(path: string): string[] {
   return bare === '/' ? ['/'] : [bare, `${bare}/`];
 }
 
+/**
+ * The LLM client travels beside the bundles of the functions whose contract writes summaries: it has no dependencies
+ * of its own. (Negated patterns to drop its sources and types make serverless-esbuild zip every file twice, so the
+ * package goes in whole: 7.5 MB zipped.)
+ */
+const LLM_PACKAGE = ['node_modules/openai/**'];
+
 function functionOf(projectRoot: string, route: RouteContract): ServerlessFunction {
   const fn: ServerlessFunction = {
     handler: handlerFileOf(projectRoot, route.functionName).replace(/\.ts$/, '.handler'),
     events: slashForms(route.path).map((path) => ({ httpApi: { method: route.method, path } })),
   };
   if (route.lambda?.timeout !== undefined) fn.timeout = route.lambda.timeout;
-  if (route.lambda?.packagePatterns) fn.package = { patterns: [...route.lambda.packagePatterns] };
+  const patterns = [...(route.writesSummaries ? LLM_PACKAGE : []), ...(route.lambda?.packagePatterns ?? [])];
+  if (patterns.length > 0) fn.package = { patterns };
   return fn;
 }
 

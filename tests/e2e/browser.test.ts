@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../support/chromium';
 import { openMigratedDatabase } from '../../lib/db/client';
+import { createCatalogueRepository } from '../../lib/repositories/catalogueRepository';
 import { createMoviesRepository } from '../../lib/repositories/moviesRepository';
-import { importMovies } from '../../lib/services/movieImport';
+import { createCatalogueService } from '../../lib/services/catalogueService';
+import { importMovies } from '../../scripts/movieImport';
 import { api, baseUrl, createMovie } from './http';
 
 const outputFolder = join(__dirname, '..', '..', 'test-output');
@@ -238,8 +240,13 @@ describe('the web page in Chromium', () => {
   async function importFilms(rows: Record<string, unknown>[]): Promise<void> {
     const db = await openMigratedDatabase({ url: process.env.E2E_DATABASE_URL! });
     try {
-      await importMovies(rows, { movies: createMoviesRepository(db) });
-      await createMoviesRepository(db).refreshScores(10);
+      const catalogue = createCatalogueService({
+        catalogue: createCatalogueRepository(db),
+        movies: createMoviesRepository(db),
+        minVotes: 10,
+      });
+      await importMovies(rows, { catalogue });
+      await catalogue.refreshScores();
     } finally {
       db.close();
     }

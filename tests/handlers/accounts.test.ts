@@ -1,4 +1,4 @@
-import type { Services } from '../../lib/container';
+import { createUsersRepository } from '../../lib/repositories/usersRepository';
 import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { logoutRoute, refreshTokenRoute } from '../../lib/schemas/routes/auth';
 import { deleteMeRoute, deleteUserRoute, getMeRoute } from '../../lib/schemas/routes/users';
@@ -12,12 +12,12 @@ import { bearer, signUp } from '../support/auth';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
 import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 type Headers = Record<string, string> | undefined;
 
 describe('ending sign-ins and accounts', () => {
-  let services: Services;
+  let services: TestServices;
   let ann: Awaited<ReturnType<typeof signUp>>;
   beforeEach(async () => {
     services = await createTestServices();
@@ -74,16 +74,16 @@ describe('ending sign-ins and accounts', () => {
     });
 
     const expectAnnGone = async () => {
-      expect(await services.movies.findById(movieId)).toMatchObject({
+      expect(await services.movies.get(movieId)).toMatchObject({
         rating: 2,
         rating_count: 1,
         rating_distribution: { 1: 0, 2: 1, 3: 0, 4: 0, 5: 0 },
       });
-      const other = await services.movies.findById(otherMovieId);
+      const other = await services.movies.get(otherMovieId);
       expect(other).toMatchObject({ rating: null, rating_count: 0, score: null, rating_distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } });
       expect((await me(ann.headers)).statusCode).toBe(401);
       expect((await refresh(ann.refresh_token)).statusCode).toBe(401);
-      expect(await services.users.findById(ann.id)).toBeUndefined();
+      expect(await createUsersRepository(services.db).findById(ann.id)).toBeUndefined();
       expect((await services.collections.list(ann.id, { page: 1, page_size: 20 })).count).toBe(0);
     };
 

@@ -1,5 +1,4 @@
 import { UnsecuredJWT } from 'jose';
-import type { Services } from '../../lib/container';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { issueTokenRoute, refreshTokenRoute, registerUserRoute, verifyTokenRoute } from '../../lib/schemas/routes/auth';
 import { AuthTokens, User } from '../../lib/schemas/users';
@@ -11,12 +10,12 @@ import { verifyToken } from '../../functions/auth/verifyToken';
 import { uniqueEmail } from '../support/auth';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 const PASSWORD = 'a-long-enough-password';
 
 describe('auth routes', () => {
-  let services: Services;
+  let services: TestServices;
   beforeEach(async () => {
     services = await createTestServices();
   });

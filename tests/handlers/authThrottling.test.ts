@@ -1,5 +1,4 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { Services } from '../../lib/container';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { issueTokenRoute, registerUserRoute } from '../../lib/schemas/routes/auth';
 import { createPasswordHasher, type PasswordHasher } from '../../lib/services/passwords';
@@ -9,7 +8,7 @@ import { uniqueEmail } from '../support/auth';
 import { createTempFileDatabase } from '../support/database';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 const PASSWORD = 'a-long-enough-password';
 
@@ -20,7 +19,7 @@ const fromClient = (event: APIGatewayProxyEventV2, sourceIp: string) => ({
 
 /** The probe's finding 3, first half: wrong passwords were answered forever, each after a full hash. */
 describe('sign-in throttling', () => {
-  let services: Services;
+  let services: TestServices;
   let hasher: PasswordHasher;
   let verify: jest.SpyInstance;
   let email: string;
@@ -31,7 +30,7 @@ describe('sign-in throttling', () => {
     email = uniqueEmail();
     await services.auth.createAccount({ email, password: PASSWORD });
   });
-  const signInTo = (target: Services, body: unknown, sourceIp = '198.51.100.1') =>
+  const signInTo = (target: TestServices, body: unknown, sourceIp = '198.51.100.1') =>
     invoke(
       createHttpHandler(issueTokenRoute, issueToken, async () => target),
       fromClient(httpEvent({ method: 'POST', path: '/auth/token/', body }), sourceIp),
@@ -101,7 +100,7 @@ describe('sign-in throttling', () => {
 });
 
 describe('the per-client limit on /auth/*', () => {
-  let services: Services;
+  let services: TestServices;
   beforeEach(async () => {
     services = await createTestServices({ env: { AUTH_RATE_PER_MINUTE: '3' } });
   });

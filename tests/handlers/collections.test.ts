@@ -1,4 +1,3 @@
-import type { Services } from '../../lib/container';
 import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { Collection } from '../../lib/schemas/collections';
 import {
@@ -17,13 +16,14 @@ import { signUp } from '../support/auth';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
 import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
+import { createMovieSummariesRepository } from '../../lib/repositories/movieSummariesRepository';
 
 type Caller = { headers: Record<string, string> } | undefined;
 type User = Awaited<ReturnType<typeof signUp>>;
 
 describe('collections', () => {
-  let services: Services;
+  let services: TestServices;
   let ann: User;
   let bob: User;
   let admin: User;
@@ -70,7 +70,7 @@ describe('collections', () => {
     });
 
     it('It should show each movie without its summary', async () => {
-      await services.movies.storeSummary(ids.Heat!, { summary: 'A heist.', summary_source: 'facts' });
+      await createMovieSummariesRepository(services.db).storeSummary(ids.Heat!, { summary: 'A heist.', summary_source: 'facts' });
 
       const response = await create(ann, { title: 'Heists', movies: [ids.Heat] });
 
@@ -224,7 +224,7 @@ describe('collections', () => {
       expect(response.raw.byteLength).toBe(0);
       expect((await get(ann, idOf(created))).statusCode).toBe(404);
       expect(await stored()).toEqual({ collections: 0, entries: 0 });
-      expect(await services.movies.findById(ids.Heat!)).toBeDefined();
+      expect(await services.movies.get(ids.Heat!)).toBeDefined();
     });
 
     it('It should answer 404 to another user and keep the collection', async () => {

@@ -3,19 +3,18 @@ import { join } from 'node:path';
 import { docs } from '../../functions/docs/docs';
 import { docsAsset } from '../../functions/docs/docsAsset';
 import { openapi } from '../../functions/docs/openapi';
-import type { Services } from '../../lib/container';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { buildOpenApiDocument } from '../../lib/openapi/document';
 import { allRoutes } from '../../lib/schemas/routes';
 import { docsAssetRoute, docsRoute, openapiRoute } from '../../lib/schemas/routes/docs';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 const swaggerUiDist = join(__dirname, '..', '..', 'node_modules', 'swagger-ui-dist');
 
 describe('the API documentation', () => {
-  let services: Services;
+  let services: TestServices;
   beforeAll(async () => {
     services = await createTestServices();
   });

@@ -1,4 +1,3 @@
-import type { Services } from '../../lib/container';
 import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { registerUserRoute } from '../../lib/schemas/routes/auth';
 import { createCollectionRoute } from '../../lib/schemas/routes/collections';
@@ -16,13 +15,13 @@ import { createTempFileDatabase } from '../support/database';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
 import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 type Headers = Record<string, string>;
 
 /** API.md, Safe retries: POST /movies/, /ratings/, /collections/ and /auth/register/ take an Idempotency-Key. */
 describe('Idempotency-Key', () => {
-  let services: Services;
+  let services: TestServices;
   beforeEach(async () => {
     services = await createTestServices({ env: { AUTH_RATE_PER_MINUTE: '1000' } });
   });
@@ -94,7 +93,7 @@ describe('Idempotency-Key', () => {
     const replay = await post(createRatingRoute, createRating, { movie: movie.id, value: 4 }, { 'idempotency-key': 'rate-once' });
 
     expect(replay.headers['idempotency-replayed']).toBe('true');
-    expect(await services.movies.findById(movie.id)).toMatchObject({ rating_count: 1 });
+    expect(await services.movies.get(movie.id)).toMatchObject({ rating_count: 1 });
   });
 
   it('It should answer 409 to a repeat while the first is still being processed, then replay once it is done', async () => {
@@ -199,7 +198,7 @@ describe('Idempotency-Key', () => {
 
   describe('answers worth redoing', () => {
     it('It should run a retry again after the first answered 500, and store nothing of the failure', async () => {
-      const failing: Services = {
+      const failing: TestServices = {
         ...services,
         movies: { ...services.movies, create: async () => Promise.reject(new Error('disk on fire')) },
       };

@@ -1,12 +1,12 @@
-import type { Services } from '../../lib/container';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { Movie } from '../../lib/schemas/movies';
 import { listMoviesRoute } from '../../lib/schemas/routes/movies';
 import { listMovies } from '../../functions/movies/listMovies';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
-import { bundledMoviesDataset, importMovies, readDataset } from '../../lib/services/movieImport';
-import { createTestServices, fakeSummaryGenerator } from '../support/services';
+import { bundledMoviesDataset, importMovies, readDataset } from '../../scripts/movieImport';
+import { createTestServices, fakeSummaryGenerator, type TestServices } from '../support/services';
+import { createMovieSummariesRepository } from '../../lib/repositories/movieSummariesRepository';
 
 interface Page {
   count: number;
@@ -16,7 +16,7 @@ interface Page {
   results: Movie[];
 }
 
-const list = (services: Services, query: Record<string, string> = {}) =>
+const list = (services: TestServices, query: Record<string, string> = {}) =>
   invoke(
     createHttpHandler(listMoviesRoute, listMovies, async () => services),
     httpEvent({ path: '/movies/', query }),
@@ -24,7 +24,7 @@ const list = (services: Services, query: Record<string, string> = {}) =>
 const titles = (response: { body: unknown }) => (response.body as Page).results.map((movie) => movie.title);
 
 describe('GET /movies/ (listMovies): pagination', () => {
-  let services: Services;
+  let services: TestServices;
   const generator = fakeSummaryGenerator();
   beforeAll(async () => {
     services = await createTestServices({ generator });
@@ -101,7 +101,7 @@ describe('GET /movies/ (listMovies): pagination', () => {
 
   it('shows a stored summary, and never asks the LLM for one', async () => {
     const first = ((await list(services)).body as Page).results[0]!;
-    await services.movies.storeSummary(first.id, { summary: 'Stored.', summary_source: 'facts' });
+    await createMovieSummariesRepository(services.db).storeSummary(first.id, { summary: 'Stored.', summary_source: 'facts' });
 
     const response = await list(services);
 
@@ -112,7 +112,7 @@ describe('GET /movies/ (listMovies): pagination', () => {
 });
 
 describe('GET /movies/?search=', () => {
-  let services: Services;
+  let services: TestServices;
   beforeAll(async () => {
     services = await createTestServices();
     const films = [
@@ -209,7 +209,7 @@ describe('GET /movies/?search=', () => {
 });
 
 describe('GET /movies/?genre=', () => {
-  let services: Services;
+  let services: TestServices;
   beforeAll(async () => {
     services = await createTestServices();
     await services.movies.create({ title: 'Heat', genres: ['Crime', 'Drama'] });
@@ -242,7 +242,7 @@ describe('GET /movies/?genre=', () => {
 });
 
 describe('GET /movies/?ordering=', () => {
-  let services: Services;
+  let services: TestServices;
   const ids: Record<string, number> = {};
   beforeAll(async () => {
     services = await createTestServices();
@@ -317,10 +317,10 @@ describe('GET /movies/?ordering=', () => {
 });
 
 describe('GET /movies/?search= over the film dataset', () => {
-  let services: Services;
+  let services: TestServices;
   beforeAll(async () => {
     services = await createTestServices();
-    await importMovies(readDataset(bundledMoviesDataset()), { movies: services.movies });
+    await importMovies(readDataset(bundledMoviesDataset()), { catalogue: services.catalogue });
   });
 
   it('finds the two King Kongs, and only them', async () => {

@@ -1,4 +1,3 @@
-import type { Services } from '../../lib/container';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { getMovieRoute, regenerateSummaryRoute } from '../../lib/schemas/routes/movies';
 import { getMovie } from '../../functions/movies/getMovie';
@@ -7,12 +6,12 @@ import { signUp } from '../support/auth';
 import { createTempFileDatabase, type TempFileDatabase } from '../support/database';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
-import { createTestServices, fakeSummaryGenerator } from '../support/services';
+import { createTestServices, fakeSummaryGenerator, type TestServices } from '../support/services';
 
 const LLM = 'openai:gpt-4o-mini';
 
 describe('the LLM budget (LLM_MAX_CALLS_PER_HOUR)', () => {
-  let services: Services;
+  let services: TestServices;
   let generator: ReturnType<typeof fakeSummaryGenerator>;
   let clock: number;
   beforeEach(async () => {

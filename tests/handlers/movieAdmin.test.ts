@@ -1,4 +1,3 @@
-import type { Services } from '../../lib/container';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { Movie } from '../../lib/schemas/movies';
 import { deleteMovieRoute, getMovieRoute, regenerateSummaryRoute, updateMovieRoute } from '../../lib/schemas/routes/movies';
@@ -10,10 +9,11 @@ import type { SummaryGenerator } from '../../lib/llm/summaryGenerator';
 import { signUp } from '../support/auth';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
-import { createTestServices, fakeSummaryGenerator } from '../support/services';
+import { createTestServices, fakeSummaryGenerator, type TestServices } from '../support/services';
+import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
 
 describe('admin edits of the catalogue', () => {
-  let services: Services;
+  let services: TestServices;
   let generator: ReturnType<typeof fakeSummaryGenerator>;
   let admin: Record<string, string>;
   let basic: Record<string, string>;
@@ -72,8 +72,10 @@ describe('admin edits of the catalogue', () => {
       const response = await patch(movie.id, { description: null, year: null, genres: ['Thriller', 'Drama'] });
 
       expect(response.body).toMatchObject({ description: null, year: null, genres: ['Thriller', 'Drama'] });
-      expect((await services.movies.list({ offset: 0, limit: 5, genre: 'Drama' })).movies.map((m) => m.id)).toEqual([movie.id]);
-      expect((await services.movies.list({ offset: 0, limit: 5, genre: 'Crime' })).count).toBe(0);
+      expect(
+        (await createMovieSearchRepository(services.db).list({ offset: 0, limit: 5, genre: 'Drama' })).movies.map((m) => m.id),
+      ).toEqual([movie.id]);
+      expect((await createMovieSearchRepository(services.db).list({ offset: 0, limit: 5, genre: 'Crime' })).count).toBe(0);
     });
 
     it('It should keep the stored summary when nothing changes', async () => {
@@ -99,7 +101,7 @@ describe('admin edits of the catalogue', () => {
         status: 400,
         errors: [{ path: '', message: 'must change at least one of title, description, genres, year' }],
       });
-      expect((await services.movies.findById(movie.id))?.title).toBe('Guarded');
+      expect((await services.movies.get(movie.id))?.title).toBe('Guarded');
     });
   });
 
@@ -116,11 +118,11 @@ describe('admin edits of the catalogue', () => {
 
       expect(response.statusCode).toBe(204);
       expect(response.body).toBeUndefined();
-      expect(await services.movies.findById(movie.id)).toBeUndefined();
+      await expect(services.movies.get(movie.id)).rejects.toThrow(`movie ${movie.id} does not exist`);
       const left = await services.db.execute({ sql: 'SELECT count(*) AS n FROM ratings WHERE movie_id = ?', args: [movie.id] });
       expect(left.rows[0]?.n).toBe(0);
       expect((await services.collections.get(collection.id, owner.id)).movies.map((m) => m.id)).toEqual([kept.id]);
-      expect((await services.movies.list({ offset: 0, limit: 5, search: 'doomed' })).count).toBe(0);
+      expect((await createMovieSearchRepository(services.db).list({ offset: 0, limit: 5, search: 'doomed' })).count).toBe(0);
       expect((await remove(movie.id)).statusCode).toBe(404);
     });
 
@@ -128,7 +130,7 @@ describe('admin edits of the catalogue', () => {
       const movie = await services.movies.create({ title: 'Guarded' });
 
       expect((await remove(movie.id, basic)).statusCode).toBe(403);
-      expect(await services.movies.findById(movie.id)).toBeDefined();
+      expect(await services.movies.get(movie.id)).toBeDefined();
     });
   });
 
@@ -157,7 +159,7 @@ describe('admin edits of the catalogue', () => {
       expect(response.statusCode).toBe(502);
       expect(response.headers['content-type']).toBe('application/problem+json');
       expect(JSON.stringify(response.body)).not.toMatch(/upstream 500/);
-      expect((await services.movies.findById(movie.id))?.summary).toBe('A fresh summary.');
+      expect((await services.movies.get(movie.id))?.summary).toBe('A fresh summary.');
     });
 
     it('It should refuse a non-admin (403) and an unknown movie (404)', async () => {

@@ -1,4 +1,3 @@
-import type { Services } from '../../lib/container';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { Movie } from '../../lib/schemas/movies';
 import { createMovieRoute, getMovieRoute } from '../../lib/schemas/routes/movies';
@@ -6,10 +5,11 @@ import { createMovie } from '../../functions/movies/createMovie';
 import { getMovie } from '../../functions/movies/getMovie';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
-import { createTestServices, fakeSummaryGenerator } from '../support/services';
+import { createTestServices, fakeSummaryGenerator, type TestServices } from '../support/services';
+import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
 
 describe('POST /movies/ (createMovie)', () => {
-  let services: Services;
+  let services: TestServices;
   beforeEach(async () => {
     services = await createTestServices();
   });
@@ -68,7 +68,7 @@ describe('POST /movies/ (createMovie)', () => {
 });
 
 describe('GET /movies/{id}/ (getMovie)', () => {
-  const get = (services: Services, id: string) =>
+  const get = (services: TestServices, id: string) =>
     invoke(
       createHttpHandler(getMovieRoute, getMovie, async () => services),
       httpEvent({ path: `/movies/${id}/`, pathParameters: { id } }),
@@ -91,7 +91,7 @@ describe('GET /movies/{id}/ (getMovie)', () => {
   it('It should give the summary writer every fact the catalogue holds of the movie', async () => {
     const generator = fakeSummaryGenerator('Facts.');
     const services = await createTestServices({ generator });
-    await services.movies.insertImported([
+    await services.catalogue.importFilms([
       {
         title: 'Heat',
         year: 1995,
@@ -103,7 +103,7 @@ describe('GET /movies/{id}/ (getMovie)', () => {
         rotten_tomatoes: 86,
       },
     ]);
-    const [heat] = (await services.movies.list({ offset: 0, limit: 1, search: 'heat' })).movies;
+    const [heat] = (await createMovieSearchRepository(services.db).list({ offset: 0, limit: 1, search: 'heat' })).movies;
 
     await get(services, String(heat!.id));
 
@@ -151,7 +151,7 @@ describe('GET /movies/{id}/ (getMovie)', () => {
 });
 
 describe('GET /movies/{id}/ ETag', () => {
-  const get = (services: Services, id: number, headers: Record<string, string> = {}) =>
+  const get = (services: TestServices, id: number, headers: Record<string, string> = {}) =>
     invoke(
       createHttpHandler(getMovieRoute, getMovie, async () => services),
       httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) }, headers }),

@@ -1,4 +1,3 @@
-import type { Services } from '../../lib/container';
 import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { Rating } from '../../lib/schemas/ratings';
 import { createMovieRoute } from '../../lib/schemas/routes/movies';
@@ -21,12 +20,12 @@ import { signUp } from '../support/auth';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
 import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 type Caller = { headers: Record<string, string> } | undefined;
 
 describe('owned ratings', () => {
-  let services: Services;
+  let services: TestServices;
   let movieId: number;
   let ann: Awaited<ReturnType<typeof signUp>>;
   let bob: Awaited<ReturnType<typeof signUp>>;
@@ -48,7 +47,7 @@ describe('owned ratings', () => {
   const remove = (caller: Caller, id: number) => call(deleteRatingRoute, deleteRating, caller, byId(id));
   const list = (caller: Caller, query?: Record<string, string>) =>
     call(listRatingsRoute, listRatings, caller, { path: '/ratings/', query });
-  const aggregates = () => services.movies.findById(movieId);
+  const aggregates = () => services.movies.get(movieId);
   const idOf = (response: { body: unknown }) => (response.body as { id: number }).id;
 
   describe('POST /ratings/ signed in', () => {

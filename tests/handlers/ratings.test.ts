@@ -1,14 +1,13 @@
-import type { Services } from '../../lib/container';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { Rating } from '../../lib/schemas/ratings';
 import { createRatingRoute } from '../../lib/schemas/routes/ratings';
 import { createRating } from '../../functions/ratings/createRating';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 describe('POST /ratings/ (createRating)', () => {
-  let services: Services;
+  let services: TestServices;
   let movieId: number;
   beforeEach(async () => {
     services = await createTestServices();
@@ -26,14 +25,14 @@ describe('POST /ratings/ (createRating)', () => {
 
     expect(first.statusCode).toBe(201);
     expect(Rating.parse(first.body)).toMatchObject({ movie: movieId, value: 4, user: null });
-    expect(await services.movies.findById(movieId)).toMatchObject({ rating: 4.5, rating_count: 2 });
+    expect(await services.movies.get(movieId)).toMatchObject({ rating: 4.5, rating_count: 2 });
   });
 
   it('answers 404 for an unknown movie and changes nothing', async () => {
     const response = await post({ movie: movieId + 1, value: 4 });
 
     expect(response).toMatchObject({ statusCode: 404, body: { detail: `movie ${movieId + 1} does not exist` } });
-    expect(await services.movies.findById(movieId)).toMatchObject({ rating: null, rating_count: 0 });
+    expect(await services.movies.get(movieId)).toMatchObject({ rating: null, rating_count: 0 });
   });
 
   it.each([

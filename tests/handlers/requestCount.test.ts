@@ -1,4 +1,3 @@
-import type { Services } from '../../lib/container';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { getRequestCountRoute, resetRequestCountRoute } from '../../lib/schemas/routes/requestCount';
 import { getRequestCount } from '../../functions/counter/getRequestCount';
@@ -8,10 +7,10 @@ import { healthRoute } from '../../lib/schemas/routes/health';
 import { signUp } from '../support/auth';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 describe('GET /request-count/ (getRequestCount)', () => {
-  let services: Services;
+  let services: TestServices;
   beforeEach(async () => {
     services = await createTestServices();
   });
@@ -43,7 +42,7 @@ describe('GET /request-count/ (getRequestCount)', () => {
 });
 
 describe('POST /request-count/reset/ (resetRequestCount)', () => {
-  let services: Services;
+  let services: TestServices;
   beforeEach(async () => {
     services = await createTestServices();
   });

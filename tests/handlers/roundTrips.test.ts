@@ -1,4 +1,3 @@
-import type { Services } from '../../lib/container';
 import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { getMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';
 import { createRatingRoute, getRatingRoute, updateRatingRoute } from '../../lib/schemas/routes/ratings';
@@ -15,7 +14,8 @@ import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
 import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
 import { countRoundTrips, type RoundTripCounter } from '../support/roundTrips';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
+import { createMovieSummariesRepository } from '../../lib/repositories/movieSummariesRepository';
 
 /**
  * Round trips to the database per warm request. Deployed, each is a network hop to Turso or a libSQL server, so
@@ -23,7 +23,7 @@ import { createTestServices } from '../support/services';
  * own call, and a token's liveness travels inside it.
  */
 describe('round trips to the database per warm request', () => {
-  let services: Services;
+  let services: TestServices;
   let counter: RoundTripCounter;
   let movieId: number;
   let user: Awaited<ReturnType<typeof signUp>>;
@@ -32,7 +32,7 @@ describe('round trips to the database per warm request', () => {
     counter = countRoundTrips(await createMemoryDatabase());
     services = await createTestServices({ db: counter.client });
     movieId = (await services.movies.create({ title: 'Round Trip', genres: ['Drama'] })).id;
-    await services.movies.storeSummary(movieId, { summary: 'Cached.', summary_source: 'simulated' });
+    await createMovieSummariesRepository(services.db).storeSummary(movieId, { summary: 'Cached.', summary_source: 'simulated' });
     user = await signUp(services);
   });
 
@@ -117,6 +117,6 @@ describe("a sign-in confirmed by the route's own call", () => {
     const invalid = await call(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 9 } });
 
     expect([rated.statusCode, read.statusCode, invalid.statusCode]).toEqual([401, 401, 401]);
-    expect(await services.movies.findById(movieId)).toMatchObject({ rating_count: 0 });
+    expect(await services.movies.get(movieId)).toMatchObject({ rating_count: 0 });
   });
 });

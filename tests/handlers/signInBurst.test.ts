@@ -1,4 +1,3 @@
-import type { Services } from '../../lib/container';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { issueTokenRoute } from '../../lib/schemas/routes/auth';
 import { createConcurrencyGate } from '../../lib/services/concurrencyGate';
@@ -7,13 +6,13 @@ import { issueToken } from '../../functions/auth/issueToken';
 import { uniqueEmail } from '../support/auth';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 /** The probe's finding 3, second half: a burst of sign-ins turned into timeouts instead of being shed. */
 describe('sign-in under a burst', () => {
   it('It should shed a sign-in whose hash cannot start soon with 503 problem+json and Retry-After', async () => {
     const gate = createConcurrencyGate({ limit: 1, maxWaitMs: 50 });
-    const services: Services = await createTestServices({
+    const services: TestServices = await createTestServices({
       passwordHasher: createPasswordHasher({ log2N: 10 }, gate),
       env: { AUTH_RATE_PER_MINUTE: '1000' },
     });

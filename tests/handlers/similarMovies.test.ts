@@ -1,4 +1,3 @@
-import type { Services } from '../../lib/container';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { createRatingsRepository } from '../../lib/repositories/ratingsRepository';
 import { SimilarMovies } from '../../lib/schemas/movies';
@@ -6,10 +5,13 @@ import { similarMoviesRoute } from '../../lib/schemas/routes/movies';
 import { similarMovies } from '../../functions/movies/similarMovies';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
+import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
+import { createSimilarMoviesRepository } from '../../lib/repositories/similarMoviesRepository';
+import { createUsersRepository } from '../../lib/repositories/usersRepository';
 
 describe('GET /movies/{id}/similar/ (similarMovies)', () => {
-  let services: Services;
+  let services: TestServices;
   beforeEach(async () => {
     services = await createTestServices();
   });
@@ -24,7 +26,8 @@ describe('GET /movies/{id}/similar/ (similarMovies)', () => {
   const titles = (body: unknown) => SimilarMovies.parse(body).results.map((movie) => movie.title);
   const movie = (title: string, fields: { genres?: string[]; year?: number } = {}) => services.movies.create({ title, ...fields });
   let nextUser = 0;
-  const user = async () => (await services.users.create({ email: `fan${nextUser++}@example.com`, passwordHash: 'x', role: 'basic' }))!.id;
+  const user = async () =>
+    (await createUsersRepository(services.db).create({ email: `fan${nextUser++}@example.com`, passwordHash: 'x', role: 'basic' }))!.id;
   const rate = (userId: number, movieId: number, value: number) =>
     createRatingsRepository(services.db).upsertForUser(movieId, userId, value);
 
@@ -48,7 +51,7 @@ describe('GET /movies/{id}/similar/ (similarMovies)', () => {
   });
 
   it('It should fill up with films by the same director, then sharing a genre, nearest in year, never the film itself', async () => {
-    await services.movies.insertImported([
+    await services.catalogue.importFilms([
       { title: 'Heat', year: 1995, genres: ['Crime'], director: 'Michael Mann', running_time_min: 170, import_key: '1995:heat' },
       {
         title: 'Collateral',
@@ -70,7 +73,7 @@ describe('GET /movies/{id}/similar/ (similarMovies)', () => {
       { title: 'Scarface', year: 1932, genres: ['Crime'], director: 'Howard Hawks', running_time_min: 93, import_key: '1932:scarface' },
       { title: 'Toy Story', year: 1995, genres: ['Comedy'], director: 'John Lasseter', running_time_min: 81, import_key: '1995:toy story' },
     ]);
-    const heat = (await services.movies.list({ offset: 0, limit: 1, search: 'heat' })).movies[0]!;
+    const heat = (await createMovieSearchRepository(services.db).list({ offset: 0, limit: 1, search: 'heat' })).movies[0]!;
 
     const response = await similar(heat.id, { limit: '4' });
 
@@ -111,7 +114,7 @@ describe('GET /movies/{id}/similar/ (similarMovies)', () => {
   it('It should read ratings only through bounded index ranges, never scanning the ratings table', async () => {
     const film = await movie('Film');
 
-    const plan = (await services.movies.similarQueryPlan(film.id, 10)).join('\n');
+    const plan = (await createSimilarMoviesRepository(services.db).similarQueryPlan(film.id, 10)).join('\n');
 
     expect(plan).toMatch(/ratings USING (COVERING )?INDEX ratings_by_movie_value_user/);
     expect(plan).toMatch(/ratings USING (COVERING )?INDEX ratings_by_user_value_movie/);

@@ -1,5 +1,4 @@
 import { decodeJwt, SignJWT } from 'jose';
-import type { Services } from '../../lib/container';
 import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { refreshTokenRoute, registerUserRoute, verifyTokenRoute } from '../../lib/schemas/routes/auth';
 import { createCollectionRoute } from '../../lib/schemas/routes/collections';
@@ -22,7 +21,7 @@ import { bearer, signUp, uniqueEmail } from '../support/auth';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
 import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 const PASSWORD = 'a-long-enough-password';
 const TEST_SECRET = new TextEncoder().encode('handler-tests-secret-that-is-long-enough');
@@ -31,7 +30,7 @@ type Headers = Record<string, string>;
 
 /** The probe's findings 1 and 2: a token is worth no more than the account and the sign-in behind it. */
 describe('token liveness', () => {
-  let services: Services;
+  let services: TestServices;
   let movieId: number;
   beforeEach(async () => {
     services = await createTestServices();
@@ -86,7 +85,7 @@ describe('token liveness', () => {
     expect((await collect(bearer(gone.access_token))).statusCode).toBe(401);
     expect((await verify(gone.access_token)).statusCode).toBe(401);
     expect((await verify(gone.refresh_token)).statusCode).toBe(401);
-    expect(await services.movies.findById(movieId)).toMatchObject({ rating_count: 0 });
+    expect(await services.movies.get(movieId)).toMatchObject({ rating_count: 0 });
   });
 
   describe('a revoked sign-in where the route itself would not reach the database', () => {

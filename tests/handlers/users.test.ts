@@ -1,4 +1,4 @@
-import type { Services } from '../../lib/container';
+import { createUsersRepository } from '../../lib/repositories/usersRepository';
 import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { createUserRoute, getMeRoute, getUserRoute, listMyRatingsRoute } from '../../lib/schemas/routes/users';
 import { RatedMoviesPage, User } from '../../lib/schemas/users';
@@ -10,12 +10,12 @@ import { signUp, uniqueEmail } from '../support/auth';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
 import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 type Caller = { headers: Record<string, string> } | undefined;
 
 describe('user routes', () => {
-  let services: Services;
+  let services: TestServices;
   let ann: Awaited<ReturnType<typeof signUp>>;
   let bob: Awaited<ReturnType<typeof signUp>>;
   let admin: Awaited<ReturnType<typeof signUp>>;
@@ -141,7 +141,7 @@ describe('user routes', () => {
       expect(signedIn.user).toMatchObject({ email: 'boss@example.com', role: 'admin' });
 
       await services.auth.ensureAdmin({ email: ann.email, password: 'whatever-password' });
-      expect(await services.users.findById(ann.id)).toMatchObject({ role: 'admin' });
+      expect(await createUsersRepository(services.db).findById(ann.id)).toMatchObject({ role: 'admin' });
     });
   });
 });

@@ -2,17 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { webAsset } from '../../functions/web/webAsset';
 import { webPage } from '../../functions/web/webPage';
-import type { Services } from '../../lib/container';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { webAssetRoute, webPageRoute } from '../../lib/schemas/routes/web';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 const publicFolder = join(__dirname, '..', '..', 'public');
 
 describe('the web page', () => {
-  let services: Services;
+  let services: TestServices;
   beforeAll(async () => {
     services = await createTestServices();
   });

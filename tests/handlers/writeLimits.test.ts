@@ -1,4 +1,3 @@
-import type { Services } from '../../lib/container';
 import * as z from 'zod';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { defineRoute, type RouteContract } from '../../lib/schemas/routes/contract';
@@ -16,7 +15,7 @@ import { createMemoryDatabase } from '../support/database';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
 import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 type User = Awaited<ReturnType<typeof signUp>>;
 interface Caller {
@@ -25,7 +24,7 @@ interface Caller {
 }
 
 describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
-  let services: Services;
+  let services: TestServices;
   let clock: number;
   let movieId: number;
   beforeEach(async () => {
@@ -84,7 +83,7 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     const refused = await rate({}, 5);
 
     expect(refused.statusCode).toBe(429);
-    const movie = await services.movies.findById(movieId);
+    const movie = await services.movies.get(movieId);
     expect(movie).toMatchObject({ rating_count: 1, rating: 4 });
   });
 

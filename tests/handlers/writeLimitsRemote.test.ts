@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
-import type { Services } from '../../lib/container';
 import { openMigratedDatabase } from '../../lib/db/client';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { createRatingRoute } from '../../lib/schemas/routes/ratings';
@@ -10,7 +9,7 @@ import { createRating } from '../../functions/ratings/createRating';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
 import { startLibsqlServer, type LibsqlServer } from '../support/libsqlServer';
-import { createTestServices } from '../support/services';
+import { createTestServices, type TestServices } from '../support/services';
 
 /**
  * A deployed function reaches its database over HTTP: there the write limit's count must travel inside the write's
@@ -20,7 +19,7 @@ describe('the write limit over a remote libSQL database', () => {
   let folder: string;
   let server: LibsqlServer;
   let remote: Client;
-  let services: Services;
+  let services: TestServices;
   let movieId: number;
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'write-limit-remote-'));
@@ -58,6 +57,6 @@ describe('the write limit over a remote libSQL database', () => {
     const refused = await rate();
 
     expect(refused).toMatchObject({ statusCode: 429, headers: { 'retry-after': expect.stringMatching(/^\d+$/) } });
-    expect(await services.movies.findById(movieId)).toMatchObject({ rating_count: 2 });
+    expect(await services.movies.get(movieId)).toMatchObject({ rating_count: 2 });
   });
 });

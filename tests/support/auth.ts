@@ -1,4 +1,4 @@
-import type { Services } from '../../lib/container';
+import type { TestServices } from './services';
 import type { Role } from '../../lib/services/tokens';
 
 let accounts = 0;
@@ -10,7 +10,7 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** An account made through the real services, with its tokens. */
 export async function signUp(
-  services: Services,
+  services: TestServices,
   { role = 'basic' as Role, email = uniqueEmail(role), password = 'a-long-enough-password' } = {},
 ) {
   await services.auth.createAccount({ email, password, role });

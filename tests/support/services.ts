@@ -20,8 +20,14 @@ export interface TestServicesOptions {
   clock?: () => number;
 }
 
+/**
+ * The container's services, and beside them the database they work on, for a test to arrange and check rows with.
+ * Handlers never see `db`: their dependency types cannot name it.
+ */
+export type TestServices = Services & { readonly db: Client };
+
 /** The real services on a fresh in-memory database, with a fake LLM and a silent, inspectable logger. */
-export async function createTestServices(options: TestServicesOptions = {}): Promise<Services> {
+export async function createTestServices(options: TestServicesOptions = {}): Promise<TestServices> {
   const config: Config = parseConfig({
     NODE_ENV: 'test',
     LLM_TIMEOUT_MS: '500',
@@ -31,9 +37,10 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
     WRITE_RATE_PER_MINUTE: '1000000',
     ...options.env,
   });
-  return createServices({
+  const db = options.db ?? (await createMemoryDatabase());
+  const services = createServices({
     config,
-    db: options.db ?? (await createMemoryDatabase()),
+    db,
     logger: silentLogger(),
     generator: options.generator ?? fakeSummaryGenerator(),
     // Hashing at the OWASP cost takes a third of a second; handler tests hash at 2^10 instead.
@@ -41,4 +48,5 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
     passwordHasher: options.passwordHasher,
     clock: options.clock,
   });
+  return Object.defineProperty(services, 'db', { value: db, enumerable: false }) as TestServices;
 }

@@ -1,6 +1,6 @@
 import { createServices, prepareServices } from '../../lib/container';
 import { parseConfig } from '../../lib/config';
-import { createMemoryDatabase } from '../support/database';
+import { createMemoryDatabase, createTempFileDatabase } from '../support/database';
 import { fakeSummaryGenerator, silentLogger } from '../support/services';
 
 describe('prepareServices (once per container)', () => {
@@ -33,5 +33,59 @@ describe('prepareServices (once per container)', () => {
     await prepareServices(services);
 
     await expect(services.auth.signIn('root@example.com', 'root-password-1')).resolves.toMatchObject({ user: { role: 'admin' } });
+  });
+});
+
+describe('servicesFor (one container per profile, decided by the contract)', () => {
+  const load = () => {
+    let container: typeof import('../../lib/container') | undefined;
+    jest.isolateModules(() => {
+      container = require('../../lib/container') as typeof import('../../lib/container');
+    });
+    return container!;
+  };
+  const file = createTempFileDatabase();
+  beforeAll(() => {
+    process.env.DATABASE_URL = file.url;
+    process.env.JWT_SECRET = 'container-test-secret-long-enough-to-use';
+  });
+  afterAll(() => file.remove());
+
+  it('It should give a function whose contract writes summaries a summary writer, and one that does not none', async () => {
+    const { servicesFor } = load();
+    const writer = await servicesFor({ functionName: 'reads', writesSummaries: true })();
+    const plain = await servicesFor({ functionName: 'lists' })();
+    const movie = await writer.movies.create({ title: 'Heat', year: 1995 });
+
+    expect((await writer.summaries.withSummary(movie)).summary_source).toBe('facts');
+    const unwritten = await plain.summaries.withSummary({ ...movie, id: (await plain.movies.create({ title: 'Ronin' })).id });
+    expect(unwritten.summary).toBeNull();
+  });
+
+  it('It should build one container per profile and hand it to every function of that profile', async () => {
+    const { servicesFor } = load();
+
+    const [a, b, c] = await Promise.all([
+      servicesFor({ functionName: 'one' })(),
+      servicesFor({ functionName: 'two', writesSummaries: false })(),
+      servicesFor({ functionName: 'three', writesSummaries: true })(),
+    ]);
+
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+  });
+
+  it('It should build each service once, and hand out services only, never the database', async () => {
+    const { createServices } = load();
+    const services = createServices({
+      config: parseConfig({ NODE_ENV: 'test', JWT_SECRET: 'y'.repeat(40) }),
+      db: await createMemoryDatabase(),
+      logger: silentLogger(),
+      generator: fakeSummaryGenerator(),
+    });
+
+    expect(services.movies).toBe(services.movies);
+    expect(Object.keys(services)).toEqual(expect.arrayContaining(['movies', 'auth', 'catalogue', 'requestGuard']));
+    expect(Object.keys(services)).not.toContain('db');
   });
 });

@@ -27,6 +27,11 @@ export interface RouteContract {
    * 'auth', AUTH_RATE_PER_MINUTE for every /auth/* route.
    */
   rateLimit?: 'auth';
+  /**
+   * Writes movie summaries with the LLM (getMovie, regenerateSummary): its function's container is given the summary
+   * writer, and its package carries the LLM client beside the bundle. No other function loads the LLM client.
+   */
+  writesSummaries?: boolean;
   /** Takes an Idempotency-Key (API.md, Safe retries): the four POSTs that create something. */
   idempotent?: boolean;
   params?: z.ZodType;

@@ -15,9 +15,6 @@ export const createMovieRoute = defineRoute({
   response: { status: 201, description: 'the movie as stored; Location names it', schema: Movie, headers: ['Location'] },
 });
 
-/** The LLM client travels beside the bundles of the functions that write summaries (see getMovie). */
-const LLM_PACKAGE = ['node_modules/openai/**'] as const;
-
 export const getMovieRoute = defineRoute({
   functionName: 'getMovie',
   method: 'GET',
@@ -29,13 +26,9 @@ export const getMovieRoute = defineRoute({
   params: IdPathParams,
   response: { status: 200, description: 'the movie', schema: Movie },
   errors: [404],
-  lambda: {
-    // HTTP API integrations give up after 30 s; getMovie waits at most LLM_TIMEOUT_MS for a summary.
-    timeout: 20,
-    // The LLM client travels beside the bundle: it has no dependencies of its own. (Negated patterns to drop its
-    // sources and types make serverless-esbuild zip every file twice, so the package goes in whole: 7.5 MB zipped.)
-    packagePatterns: [...LLM_PACKAGE],
-  },
+  writesSummaries: true,
+  // HTTP API integrations give up after 30 s; getMovie waits at most LLM_TIMEOUT_MS for a summary.
+  lambda: { timeout: 20 },
 });
 
 export const listMoviesRoute = defineRoute({
@@ -105,5 +98,6 @@ export const regenerateSummaryRoute = defineRoute({
   params: IdPathParams,
   response: { status: 200, description: 'the movie with its new summary', schema: Movie },
   errors: [502, 503],
-  lambda: { timeout: 20, packagePatterns: [...LLM_PACKAGE] },
+  writesSummaries: true,
+  lambda: { timeout: 20 },
 });

@@ -1,6 +1,5 @@
 import { SignJWT } from 'jose';
 import * as z from 'zod';
-import type { Services } from '../../../lib/container';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { defineRoute, type Access } from '../../../lib/schemas/routes/contract';
 import { createLogger } from '../../../lib/logger';
@@ -8,7 +7,7 @@ import { createTokenSigner, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../../lib/se
 import { bearer, signUp } from '../../support/auth';
 import { httpEvent } from '../../support/events';
 import { invoke } from '../../support/invoke';
-import { createTestServices } from '../../support/services';
+import { createTestServices, type TestServices } from '../../support/services';
 
 const routeWith = (access: Access, writes = false) =>
   defineRoute({
@@ -24,7 +23,7 @@ const routeWith = (access: Access, writes = false) =>
   });
 
 describe('authentication and roles (one middleware, driven by route.access)', () => {
-  let services: Services;
+  let services: TestServices;
   beforeEach(async () => {
     services = await createTestServices();
   });

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import type { Services } from '../../../lib/container';
 import { BadRequest, NotFound } from '../../../lib/errors';
 import { createHttpHandler, type RouteImplementation } from '../../../lib/http/createHttpHandler';
 import { created } from '../../../lib/http/reply';
@@ -7,7 +6,7 @@ import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { IdPathParams, integerBetween } from '../../../lib/schemas/common';
 import { httpEvent, lambdaContext } from '../../support/events';
 import { invoke } from '../../support/invoke';
-import { createTestServices } from '../../support/services';
+import { createTestServices, type TestServices } from '../../support/services';
 
 const echoRoute = defineRoute({
   functionName: 'echo',
@@ -23,7 +22,7 @@ const echoRoute = defineRoute({
 });
 
 describe('createHttpHandler', () => {
-  let services: Services;
+  let services: TestServices;
   beforeEach(async () => {
     services = await createTestServices();
   });

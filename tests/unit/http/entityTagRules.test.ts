@@ -1,12 +1,11 @@
 import * as z from 'zod';
-import type { Services } from '../../../lib/container';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { entityTagOf, noneMatchHits } from '../../../lib/http/entityTag';
 import { HttpReply } from '../../../lib/http/reply';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { httpEvent } from '../../support/events';
 import { invoke } from '../../support/invoke';
-import { createTestServices } from '../../support/services';
+import { createTestServices, type TestServices } from '../../support/services';
 
 describe('If-None-Match, weak comparison (RFC 9110 §13.1.2)', () => {
   const tag = entityTagOf('{"name":"one"}');
@@ -48,7 +47,7 @@ describe('ETags on GET answers through the handler', () => {
       access: 'public',
       response: { status: 200, description: 'the thing', schema: z.unknown() },
     });
-  let services: Services;
+  let services: TestServices;
   beforeAll(async () => {
     services = await createTestServices();
   });

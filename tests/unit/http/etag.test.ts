@@ -1,12 +1,11 @@
 import * as z from 'zod';
-import type { Services } from '../../../lib/container';
 import { NotFound } from '../../../lib/errors';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { created, HttpReply } from '../../../lib/http/reply';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { httpEvent } from '../../support/events';
 import { invoke } from '../../support/invoke';
-import { createTestServices } from '../../support/services';
+import { createTestServices, type TestServices } from '../../support/services';
 
 const readRoute = defineRoute({
   functionName: 'read',
@@ -30,7 +29,7 @@ const writeRoute = defineRoute({
 });
 
 describe('ETag and If-None-Match, for every successful GET with a JSON body', () => {
-  let services: Services;
+  let services: TestServices;
   beforeAll(async () => {
     services = await createTestServices();
   });

@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import type { Client } from '@libsql/client';
-import type { Services } from '../../../lib/container';
 import { NotFound } from '../../../lib/errors';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
@@ -9,7 +8,7 @@ import { healthRoute } from '../../../lib/schemas/routes/health';
 import { createTempFileDatabase, type TempFileDatabase } from '../../support/database';
 import { httpEvent } from '../../support/events';
 import { invoke } from '../../support/invoke';
-import { createTestServices } from '../../support/services';
+import { createTestServices, type TestServices } from '../../support/services';
 
 const countedRoute = defineRoute({
   functionName: 'counted',
@@ -25,7 +24,7 @@ const countedRoute = defineRoute({
 const storedTotal = async (db: Client) => (await db.execute('SELECT coalesce(sum(count), 0) AS n FROM request_counter_shards')).rows[0]?.n;
 
 describe('the request counter in the shared stack', () => {
-  let services: Services;
+  let services: TestServices;
   beforeEach(async () => {
     services = await createTestServices();
   });

@@ -1,11 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
-import type { Services } from '../../../lib/container';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { createLogger } from '../../../lib/logger';
 import { httpEvent, lambdaContext } from '../../support/events';
-import { createTestServices } from '../../support/services';
+import { createTestServices, type TestServices } from '../../support/services';
 import { captureLogLines } from '../../support/logLines';
 
 const faultyRoute = defineRoute({
@@ -22,13 +21,13 @@ const faultyRoute = defineRoute({
 const OFFLINE_CONSTANT_ID = 'offlineContext_resourceId';
 
 describe('the request id in logs and 5xx bodies', () => {
-  let services: Services;
+  let services: TestServices;
   let handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
   beforeEach(async () => {
     services = { ...(await createTestServices()), logger: createLogger('INFO') };
     handler = createHttpHandler(
       faultyRoute,
-      async (_input: unknown, { logger }: Pick<Services, 'logger'>) => {
+      async (_input: unknown, { logger }: Pick<TestServices, 'logger'>) => {
         logger.warn('about to fail', { step: 'inside the handler' });
         throw new Error('the disk is full');
       },

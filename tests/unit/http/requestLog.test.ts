@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import type { Services } from '../../../lib/container';
 import { NotFound } from '../../../lib/errors';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { created } from '../../../lib/http/reply';
@@ -9,7 +8,7 @@ import { IdPathParams } from '../../../lib/schemas/common';
 import { httpEvent } from '../../support/events';
 import { invoke } from '../../support/invoke';
 import { signUp } from '../../support/auth';
-import { createTestServices } from '../../support/services';
+import { createTestServices, type TestServices } from '../../support/services';
 import { captureLogLines } from '../../support/logLines';
 
 const signInRoute = defineRoute({
@@ -28,7 +27,7 @@ const PASSWORD = 'correct-horse-battery-staple';
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.secret-token-payload.signature';
 
 describe('request logs', () => {
-  let services: Services;
+  let services: TestServices;
   let token: string;
   let userId: number;
   beforeEach(async () => {

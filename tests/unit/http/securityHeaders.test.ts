@@ -1,7 +1,6 @@
 import { docs } from '../../../functions/docs/docs';
 import { health } from '../../../functions/health/health';
 import { getMovie } from '../../../functions/movies/getMovie';
-import type { Services } from '../../../lib/container';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { docsRoute } from '../../../lib/schemas/routes/docs';
 import { healthRoute } from '../../../lib/schemas/routes/health';
@@ -10,10 +9,10 @@ import { webPage } from '../../../functions/web/webPage';
 import { webPageRoute } from '../../../lib/schemas/routes/web';
 import { httpEvent } from '../../support/events';
 import { invoke } from '../../support/invoke';
-import { createTestServices } from '../../support/services';
+import { createTestServices, type TestServices } from '../../support/services';
 
 describe('security headers', () => {
-  let services: Services;
+  let services: TestServices;
   beforeAll(async () => {
     services = await createTestServices();
   });

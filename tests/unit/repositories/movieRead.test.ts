@@ -1,5 +1,6 @@
 import type { Client } from '@libsql/client';
-import { createMoviesRepository, MOVIE_COLUMNS, toMovie } from '../../../lib/repositories/moviesRepository';
+import { MOVIE_COLUMNS, toMovie } from '../../../lib/repositories/movieRows';
+import { createMoviesRepository } from '../../../lib/repositories/moviesRepository';
 import { createMemoryDatabase } from '../../support/database';
 
 /** getMovie's read of one movie, which the benchmark holds against a plain primary-key read of its columns. */

@@ -2,6 +2,7 @@ import { createClient, type Client } from '@libsql/client';
 import { migrate } from '../../../lib/db/migrate';
 import { migrations } from '../../../lib/db/migrations';
 import { createMoviesRepository, type MoviesRepository } from '../../../lib/repositories/moviesRepository';
+import { createMovieSearchRepository } from '../../../lib/repositories/movieSearchRepository';
 import { createMemoryDatabase } from '../../support/database';
 
 describe('moviesRepository', () => {
@@ -61,11 +62,11 @@ describe('moviesRepository', () => {
   });
 });
 
-describe('moviesRepository.list search', () => {
+describe('movieSearchRepository.list search', () => {
   it('reads the title index, never scanning the movies table', async () => {
     const db = await createMemoryDatabase();
 
-    const steps = await createMoviesRepository(db).listQueryPlan({ offset: 0, limit: 20, search: 'star wars' });
+    const steps = await createMovieSearchRepository(db).listQueryPlan({ offset: 0, limit: 20, search: 'star wars' });
 
     expect(steps.some((step) => /SCAN movies_fts VIRTUAL TABLE INDEX/.test(step))).toBe(true);
     expect(steps.filter((step) => /^SCAN movies\b(?!_fts)/.test(step))).toEqual([]);
@@ -78,18 +79,18 @@ describe('moviesRepository.list search', () => {
 
     await migrate(db);
 
-    const { movies } = await createMoviesRepository(db).list({ offset: 0, limit: 10, search: 'older index' });
+    const { movies } = await createMovieSearchRepository(db).list({ offset: 0, limit: 10, search: 'older index' });
     expect(movies.map((m) => m.title)).toEqual(['Older than the index']);
   });
 });
 
-describe('moviesRepository.list ordering', () => {
+describe('movieSearchRepository.list ordering', () => {
   it.each(['title', '-title', 'year', '-year', 'rating', '-rating', 'rating_count', '-rating_count', 'created_at', '-created_at'] as const)(
     'reads the movies in %s order from an index, without sorting them',
     async (ordering) => {
       const db = await createMemoryDatabase();
 
-      const steps = await createMoviesRepository(db).listQueryPlan({ offset: 0, limit: 20, ordering });
+      const steps = await createMovieSearchRepository(db).listQueryPlan({ offset: 0, limit: 20, ordering });
 
       expect(steps.join('\n')).toMatch(/SCAN movies USING (COVERING )?INDEX/);
       expect(steps.join('\n')).not.toMatch(/TEMP B-TREE/);
@@ -99,7 +100,7 @@ describe('moviesRepository.list ordering', () => {
   it('finds the movies of a genre through the genre index', async () => {
     const db = await createMemoryDatabase();
 
-    const steps = await createMoviesRepository(db).listQueryPlan({ offset: 0, limit: 20, genre: 'Drama' });
+    const steps = await createMovieSearchRepository(db).listQueryPlan({ offset: 0, limit: 20, genre: 'Drama' });
 
     expect(steps.join('\n')).toMatch(/movie_genres USING PRIMARY KEY \(genre=\?\)/);
   });

@@ -6,7 +6,8 @@ import { migrations } from '../../../lib/db/migrations';
 import { createMoviesRepository, type MoviesRepository } from '../../../lib/repositories/moviesRepository';
 import { createRatingsRepository } from '../../../lib/repositories/ratingsRepository';
 import { createUsersRepository } from '../../../lib/repositories/usersRepository';
-import { refreshCatalogueScores } from '../../../lib/services/catalogueScores';
+import { createCatalogueRepository } from '../../../lib/repositories/catalogueRepository';
+import { createMovieSearchRepository } from '../../../lib/repositories/movieSearchRepository';
 import { createRatingsService } from '../../../lib/services/ratingsService';
 import type { AuthUser } from '../../../lib/services/tokens';
 import { createMemoryDatabase, createTempFileDatabase } from '../../support/database';
@@ -17,6 +18,8 @@ const bayesian = (values: number[], m: number, c: number) => {
   const r = values.reduce((a, b) => a + b, 0) / v;
   return (v / (v + m)) * r + (m / (v + m)) * c;
 };
+/** C and every score refreshed over `db`, as the scheduled refreshScores does, with m = `minVotes`. */
+const refreshScores = (db: Client, minVotes: number) => createCatalogueRepository(db).refreshScores(minVotes);
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 describe('score', () => {
@@ -47,7 +50,7 @@ describe('score', () => {
     const restValues = Array.from({ length: 20 }, () => 3);
     for (const value of restValues) await rate(rest.id, value);
 
-    const refreshed = await refreshCatalogueScores({ movies, minVotes: 10 });
+    const refreshed = await refreshScores(db, 10);
 
     const c = mean([...aValues, ...bValues, ...restValues]);
     expect(refreshed.ratingMean).toBeCloseTo(c, 12);
@@ -60,7 +63,7 @@ describe('score', () => {
   it('It should follow each rating write at once with the stored C, for create, update and delete', async () => {
     const other = await movies.create({ title: 'Reference' });
     for (const value of [1, 2, 3]) await rate(other.id, value);
-    await refreshCatalogueScores({ movies, minVotes: 5 });
+    await refreshScores(db, 5);
     const c = 2;
     const movie = await movies.create({ title: 'Moving' });
     const user = (await createUsersRepository(db).create({ email: 'ann@example.com', passwordHash: 'x', role: 'basic' }))!;
@@ -95,7 +98,7 @@ describe('score', () => {
       const first = createMoviesRepository(clients[0]!);
       const seed = await first.create({ title: 'Seed' });
       await createRatingsService({ ratings: createRatingsRepository(clients[0]!) }).rate({ movieId: seed.id, value: 3 });
-      await refreshCatalogueScores({ movies: first, minVotes: 10 });
+      await refreshScores(clients[0]!, 10);
       const shared = await first.create({ title: 'Crowded' });
       const values = Array.from({ length: 60 }, (_, i) => (i % 5) + 1);
 
@@ -113,7 +116,7 @@ describe('score', () => {
   });
 
   it('It should rank unrated films by their IMDb reference score when ordering by -score', async () => {
-    await movies.insertImported([
+    await createCatalogueRepository(db).insertImported([
       {
         title: 'Niche',
         year: 2000,
@@ -147,16 +150,16 @@ describe('score', () => {
     ]);
     const rated = await movies.create({ title: 'Rated here' });
     await rate(rated.id, 2);
-    await refreshCatalogueScores({ movies, minVotes: 10 });
+    await refreshScores(db, 10);
 
-    const { movies: page } = await movies.list({ offset: 0, limit: 10, ordering: '-score' });
+    const { movies: page } = await createMovieSearchRepository(db).list({ offset: 0, limit: 10, ordering: '-score' });
 
     // Films rated here come first (they have a score); the rest follow by IMDb rating weighed by its votes.
     expect(page.map((movie) => movie.title)).toEqual(['Rated here', 'Classic', 'Niche', 'Flop']);
   });
 
   it.each(['score', '-score'] as const)('It should serve ordering=%s from the score index, never sorting', async (ordering) => {
-    const steps = await movies.listQueryPlan({ offset: 0, limit: 20, ordering });
+    const steps = await createMovieSearchRepository(db).listQueryPlan({ offset: 0, limit: 20, ordering });
 
     expect(steps.join('\n')).toMatch(/SCAN movies USING (COVERING )?INDEX movies_by_score/);
     expect(steps.join('\n')).not.toMatch(/TEMP B-TREE/);
@@ -212,6 +215,6 @@ describe('the scheduled refresh', () => {
     const result = await refreshScores(services);
 
     expect(result.ratingMean).toBe(5);
-    expect((await movies.findById(movie.id))?.score).toBe(5);
+    expect((await movies.get(movie.id)).score).toBe(5);
   });
 });

@@ -4,7 +4,7 @@ import { migrations } from '../../../lib/db/migrations';
 import { createMoviesRepository } from '../../../lib/repositories/moviesRepository';
 import { createRatingsRepository } from '../../../lib/repositories/ratingsRepository';
 import { createUsersRepository } from '../../../lib/repositories/usersRepository';
-import { refreshCatalogueScores } from '../../../lib/services/catalogueScores';
+import { createCatalogueRepository } from '../../../lib/repositories/catalogueRepository';
 import { createRatingsService } from '../../../lib/services/ratingsService';
 import type { AuthUser } from '../../../lib/services/tokens';
 import { createMemoryDatabase, createTempFileDatabase } from '../../support/database';
@@ -113,7 +113,7 @@ describe('account deletion (issue 10) and the movie aggregates', () => {
       await ratingsOn(first).rateAsUser({ movieId: a.id, userId: leaving.id, value: 1 });
       await ratingsOn(first).rateAsUser({ movieId: b.id, userId: leaving.id, value: 5 });
       await ratingsOn(first).rateAsUser({ movieId: a.id, userId: staying.id, value: 4 });
-      await refreshCatalogueScores({ movies, minVotes: 10 });
+      await createCatalogueRepository(first).refreshScores(10);
       const c = Number((await first.execute('SELECT rating_mean FROM catalogue_stats')).rows[0]!.rating_mean);
 
       await Promise.all([

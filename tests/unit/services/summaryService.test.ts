@@ -1,6 +1,7 @@
 import type { Client } from '@libsql/client';
 import type { GenerateOptions, SummaryGenerator } from '../../../lib/llm/summaryGenerator';
 import { createMoviesRepository, type MoviesRepository } from '../../../lib/repositories/moviesRepository';
+import { createMovieSummariesRepository, type MovieSummariesRepository } from '../../../lib/repositories/movieSummariesRepository';
 import type { Movie } from '../../../lib/schemas/movies';
 import { createSummaryService, type SummaryServiceOptions } from '../../../lib/services/summaryService';
 import { createMemoryDatabase, createTempFileDatabase } from '../../support/database';
@@ -15,17 +16,19 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('summaryService', () => {
   let db: Client;
   let movies: MoviesRepository;
+  let store: MovieSummariesRepository;
   let movie: Movie;
 
   beforeEach(async () => {
     db = await createMemoryDatabase();
     movies = createMoviesRepository(db);
+    store = createMovieSummariesRepository(db);
     movie = await movies.create({ title: 'Inception', genres: ['Thriller'], year: 2010 });
   });
 
   const service = (overrides: Partial<SummaryServiceOptions> = {}) =>
     createSummaryService({
-      movies,
+      store,
       generator: generatorAnswering(),
       budgetMs: 1000,
       pollIntervalMs: 10,
@@ -89,7 +92,7 @@ describe('summaryService', () => {
       const generator: SummaryGenerator = { generate: jest.fn(async () => (await delay(150), { text: 'Once.', source: 'facts' })) };
       const containers = [first, second].map((client) =>
         createSummaryService({
-          movies: createMoviesRepository(client),
+          store: createMovieSummariesRepository(client),
           generator,
           budgetMs: 2000,
           pollIntervalMs: 10,
@@ -198,9 +201,9 @@ describe('summaryService', () => {
   describe('when things around the generation fail', () => {
     it('answers null and logs when the summary lookup itself fails', async () => {
       const logger = silentLogger();
-      const broken = { ...movies, claimSummaryLease: async () => Promise.reject(new Error('database gone')) };
+      const broken = { ...store, claimSummaryLease: async () => Promise.reject(new Error('database gone')) };
 
-      const read = await service({ movies: broken, logger }).withSummary(movie);
+      const read = await service({ store: broken, logger }).withSummary(movie);
 
       expect(read.summary).toBeNull();
       expect(logger.error).toHaveBeenCalledWith(
@@ -211,10 +214,10 @@ describe('summaryService', () => {
 
     it('answers null and logs both failures when the lease cannot be given back after a failed generation', async () => {
       const logger = silentLogger();
-      const broken = { ...movies, releaseSummaryLease: async () => Promise.reject(new Error('database gone')) };
+      const broken = { ...store, releaseSummaryLease: async () => Promise.reject(new Error('database gone')) };
       const generator = { generate: jest.fn().mockRejectedValue(new Error('upstream 500')) };
 
-      const read = await service({ movies: broken, generator, logger }).withSummary(movie);
+      const read = await service({ store: broken, generator, logger }).withSummary(movie);
 
       expect(read.summary).toBeNull();
       expect(logger.warn).toHaveBeenCalledWith(

@@ -1,7 +1,14 @@
 import type { Client } from '@libsql/client';
-import { parseDatasetRow, importMovies, readDataset, bundledMoviesDataset, type ImportProgress } from '../../../lib/services/movieImport';
+import { parseDatasetRow, importMovies, readDataset, bundledMoviesDataset, type ImportProgress } from '../../../scripts/movieImport';
+import { createCatalogueRepository } from '../../../lib/repositories/catalogueRepository';
 import { createMoviesRepository } from '../../../lib/repositories/moviesRepository';
+import { createMovieSearchRepository } from '../../../lib/repositories/movieSearchRepository';
+import { createCatalogueService } from '../../../lib/services/catalogueService';
 import { createMemoryDatabase, createTempFileDatabase, type TempFileDatabase } from '../../support/database';
+
+/** The catalogue the import writes to, over the test's database. */
+const catalogueOf = (db: Client) =>
+  createCatalogueService({ catalogue: createCatalogueRepository(db), movies: createMoviesRepository(db), minVotes: 10 });
 
 const count = async (db: Client, sql = 'SELECT count(*) AS n FROM movies') => (await db.execute(sql)).rows[0]?.n;
 
@@ -149,10 +156,8 @@ describe('importMovies with the real dataset', () => {
   });
 
   it('imports every valid film once, skips and counts the bad rows, and adds nothing the second time', async () => {
-    const movies = createMoviesRepository(db);
-
-    const first = await importMovies(rows, { movies });
-    const second = await importMovies(rows, { movies });
+    const first = await importMovies(rows, { catalogue: catalogueOf(db) });
+    const second = await importMovies(rows, { catalogue: catalogueOf(db) });
 
     expect(first).toMatchObject({ read: 3201, imported: 3169, skipped: 32, alreadyPresent: 0 });
     expect(first.skippedBy).toEqual({ title: 10, 'release date': 22 });
@@ -161,7 +166,7 @@ describe('importMovies with the real dataset', () => {
   });
 
   it('keeps the two King Kongs apart, each with its own year, director and genre', async () => {
-    await importMovies(rows, { movies: createMoviesRepository(db) });
+    await importMovies(rows, { catalogue: catalogueOf(db) });
 
     const kongs = await db.execute("SELECT year, director, genres, running_time_min FROM movies WHERE title = 'King Kong' ORDER BY year");
     expect(kongs.rows.map((r) => ({ ...r }))).toEqual([
@@ -171,7 +176,7 @@ describe('importMovies with the real dataset', () => {
   });
 
   it('files each film under its genre, for the genre filter', async () => {
-    await importMovies(rows, { movies: createMoviesRepository(db) });
+    await importMovies(rows, { catalogue: catalogueOf(db) });
 
     expect(await count(db, "SELECT count(*) AS n FROM movie_genres WHERE genre = 'drama'")).toBeGreaterThan(700);
   });
@@ -180,7 +185,7 @@ describe('importMovies with the real dataset', () => {
     const movies = createMoviesRepository(db);
     const mine = await movies.create({ title: 'Titanic', year: 1997 });
 
-    const summary = await importMovies(rows, { movies });
+    const summary = await importMovies(rows, { catalogue: catalogueOf(db) });
 
     expect(summary.imported).toBe(3169);
     expect(await count(db, "SELECT count(*) AS n FROM movies WHERE title = 'Titanic' AND year = 1997")).toBe(2);
@@ -190,7 +195,7 @@ describe('importMovies with the real dataset', () => {
   it('reports its progress batch by batch, up to every row read', async () => {
     const progress: ImportProgress[] = [];
 
-    await importMovies(rows, { movies: createMoviesRepository(db), batchSize: 1000, onProgress: (p) => progress.push(p) });
+    await importMovies(rows, { catalogue: catalogueOf(db), batchSize: 1000, onProgress: (p) => progress.push(p) });
 
     expect(progress.map((p) => p.done)).toEqual([1000, 2000, 3000, 3201]);
     expect(progress.every((p) => p.total === 3201)).toBe(true);
@@ -200,12 +205,12 @@ describe('importMovies with the real dataset', () => {
 describe('importMovies atomicity', () => {
   it('stores a batch entirely or not at all', async () => {
     const db = await createMemoryDatabase();
-    const movies = createMoviesRepository(db);
+
     // A fault inside the database half-way through the batch, as a full disk or a lost connection would be.
     await db.execute("CREATE TRIGGER refuse_boom BEFORE INSERT ON movies WHEN NEW.title = 'Boom' BEGIN SELECT RAISE(ABORT, 'boom'); END");
     const rows = ['Fine', 'Boom', 'Also fine'].map((Title) => ({ Title, 'Release Date': 'Jan 01 2000' }));
 
-    await expect(importMovies(rows, { movies, batchSize: 10 })).rejects.toThrow();
+    await expect(importMovies(rows, { catalogue: catalogueOf(db), batchSize: 10 })).rejects.toThrow();
 
     expect(await count(db)).toBe(0);
   });
@@ -214,9 +219,9 @@ describe('importMovies atomicity', () => {
 describe('importMovies over a database that already holds the films', () => {
   it('It should fill in the facts of films stored without them, once', async () => {
     const db = await createMemoryDatabase();
-    const movies = createMoviesRepository(db);
+
     const rows = readDataset(bundledMoviesDataset());
-    await importMovies(rows, { movies });
+    await importMovies(rows, { catalogue: catalogueOf(db) });
     // As a database imported before external ratings existed holds its films.
     await db.execute('UPDATE movies SET imdb_rating = NULL, imdb_votes = NULL, rotten_tomatoes = NULL, director = NULL');
     const withFacts = Number(
@@ -226,14 +231,14 @@ describe('importMovies over a database that already holds the films', () => {
       ),
     );
 
-    const filled = await importMovies(rows, { movies });
-    const again = await importMovies(rows, { movies });
+    const filled = await importMovies(rows, { catalogue: catalogueOf(db) });
+    const again = await importMovies(rows, { catalogue: catalogueOf(db) });
 
     expect(filled).toMatchObject({ imported: 0, alreadyPresent: 3169, filledIn: expect.any(Number) });
     expect(filled.filledIn).toBeGreaterThan(2900);
     expect(withFacts).toBe(0);
     expect(again).toMatchObject({ imported: 0, alreadyPresent: 3169, filledIn: 0 });
-    const found = await movies.list({ offset: 0, limit: 5, search: 'titanic' });
+    const found = await createMovieSearchRepository(db).list({ offset: 0, limit: 5, search: 'titanic' });
     const titanic = found.movies.find((movie) => movie.year === 1997)!;
     expect(titanic).toMatchObject({
       director: 'James Cameron',
@@ -244,14 +249,14 @@ describe('importMovies over a database that already holds the films', () => {
 
   it('It should clear a stored summary when the facts it was written from change', async () => {
     const db = await createMemoryDatabase();
-    const movies = createMoviesRepository(db);
+
     const film = { Title: 'Heat', 'Release Date': 'Dec 15 1995', Director: 'Michael Mann', 'IMDB Rating': 8.2, 'IMDB Votes': 197000 };
-    await importMovies([film], { movies });
+    await importMovies([film], { catalogue: catalogueOf(db) });
     await db.execute("UPDATE movies SET summary = 'Old.', summary_source = 'facts', imdb_rating = NULL, imdb_votes = NULL");
 
-    await importMovies([film], { movies });
+    await importMovies([film], { catalogue: catalogueOf(db) });
 
-    const [heat] = (await movies.list({ offset: 0, limit: 1, search: 'heat' })).movies;
+    const [heat] = (await createMovieSearchRepository(db).list({ offset: 0, limit: 1, search: 'heat' })).movies;
     expect(heat).toMatchObject({ summary: null, external_ratings: { imdb: { rating: 8.2, votes: 197000 } } });
   });
 

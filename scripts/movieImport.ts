@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
-import type { ImportedMovie, MoviesRepository } from '../repositories/moviesRepository';
+import type { ImportedMovie } from '../lib/repositories/catalogueRepository';
+import type { CatalogueService } from '../lib/services/catalogueService';
 
 /**
  * The dataset lists films released up to 2011. Its later dates are impossible: they are 1910s–1940s
@@ -121,7 +122,7 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
-  movies: MoviesRepository;
+  catalogue: Pick<CatalogueService, 'importFilms'>;
   /** Rows per atomic write batch. */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
@@ -134,7 +135,7 @@ export interface ImportOptions {
  */
 export async function importMovies(
   rows: readonly unknown[],
-  { movies, batchSize = 1000, onProgress }: ImportOptions,
+  { catalogue, batchSize = 1000, onProgress }: ImportOptions,
 ): Promise<ImportSummary> {
   const started = performance.now();
   const summary = { read: rows.length, imported: 0, skipped: 0, alreadyPresent: 0, filledIn: 0, skippedBy: {} as Record<string, number> };
@@ -153,7 +154,7 @@ export async function importMovies(
         summary.skippedBy[parsed.reason] = (summary.skippedBy[parsed.reason] ?? 0) + 1;
       }
     }
-    const { added, filledIn } = await movies.insertImported(films);
+    const { added, filledIn } = await catalogue.importFilms(films);
     summary.imported += added;
     summary.filledIn += filledIn;
     summary.alreadyPresent += films.length - added;

@@ -1,0 +1,98 @@
+import type { Client, InStatement, InValue } from '@libsql/client';
+import type { Movie, MovieOrdering, MOVIE_ORDER_FIELDS } from '../schemas/movies';
+import { MOVIE_COLUMNS, toMovie } from './movieRows';
+import { explain } from './queryPlan';
+import { column } from './rows';
+
+type MovieOrderField = (typeof MOVIE_ORDER_FIELDS)[number];
+
+export interface MovieListQuery {
+  offset: number;
+  limit: number;
+  /** Words that must each start a word of the title, in any order. */
+  search?: string;
+  genre?: string;
+  /** A field, prefixed with - for descending order; by title when absent. */
+  ordering?: MovieOrdering;
+}
+
+/** Each listing order as SQL, matching its index in migration 003 (title's collation included). */
+const ORDER_EXPRESSIONS: Record<MovieOrderField, string> = {
+  title: 'title COLLATE NOCASE',
+  year: 'year',
+  rating: 'rating',
+  rating_count: 'rating_count',
+  // Unrated films (a null score) are ordered among themselves by their IMDb reference score: see migration 006.
+  score: 'score',
+  created_at: 'created_at',
+};
+
+function orderBy(ordering: MovieOrdering = 'title'): string {
+  const descending = ordering.startsWith('-');
+  const field = (descending ? ordering.slice(1) : ordering) as MovieOrderField;
+  const direction = descending ? 'DESC' : 'ASC';
+  const keys = field === 'score' ? ['score', 'reference_score', 'id'] : [ORDER_EXPRESSIONS[field], 'id'];
+  return `ORDER BY ${keys.map((key) => `${key} ${direction}`).join(', ')}`;
+}
+
+/**
+ * The FTS5 query for a user's search: each word quoted (so quotes, `*`, `-`, NEAR, AND… are only ever
+ * text) and made a prefix, all of them required. Words are split as the unicode61 tokenizer splits
+ * titles, on anything but letters and digits. Null when the search holds no word at all.
+ */
+export function titleMatchQuery(search: string): string | null {
+  const words = search.match(/[\p{L}\p{N}]+/gu);
+  return words ? words.map((word) => `"${word}"*`).join(' ') : null;
+}
+
+interface ListStatements {
+  count: InStatement;
+  page: InStatement;
+}
+
+function listStatements({ offset, limit, search, genre, ordering }: MovieListQuery): ListStatements | undefined {
+  const where: string[] = [];
+  const args: InValue[] = [];
+  if (search !== undefined) {
+    const match = titleMatchQuery(search);
+    if (match === null) return undefined;
+    where.push('id IN (SELECT rowid FROM movies_fts WHERE movies_fts MATCH ?)');
+    args.push(match);
+  }
+  if (genre !== undefined) {
+    // movie_genres.genre is NOCASE, so this compares case-insensitively through its primary key.
+    where.push('id IN (SELECT movie_id FROM movie_genres WHERE genre = ?)');
+    args.push(genre);
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return {
+    count: { sql: `SELECT count(*) AS count FROM movies ${filter}`, args },
+    page: {
+      sql: `SELECT ${MOVIE_COLUMNS} FROM movies ${filter} ${orderBy(ordering)} LIMIT ? OFFSET ?`,
+      args: [...args, limit, offset],
+    },
+  };
+}
+
+/** Listing and searching the catalogue: a page in any order, filtered by title words and genre. */
+export function createMovieSearchRepository(db: Client) {
+  return {
+    /** One page of the catalogue and the number of movies in it, read from one snapshot. */
+    async list(query: MovieListQuery): Promise<{ count: number; movies: Movie[] }> {
+      const statements = listStatements(query);
+      if (!statements) return { count: 0, movies: [] };
+      const [counted, page] = await db.batch([statements.count, statements.page], 'read');
+      return { count: column<number>(counted!.rows[0]!, 'count'), movies: page!.rows.map(toMovie) };
+    },
+
+    /** How SQLite runs the page query of a listing, step by step: for tests and the bench to check index use. */
+    async listQueryPlan(query: MovieListQuery): Promise<string[]> {
+      const statements = listStatements(query);
+      if (!statements) return [];
+      const { sql, args } = statements.page as { sql: string; args: InValue[] };
+      return explain(db, { sql, args });
+    },
+  };
+}
+
+export type MovieSearchRepository = ReturnType<typeof createMovieSearchRepository>;
