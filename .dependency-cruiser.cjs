@@ -46,8 +46,7 @@ module.exports = {
       from: { path: '^functions/' },
       to: {
         path: '^lib/',
-        pathNot:
-          '^lib/(container\\.ts|errors\\.ts|http/|schemas/|web/|docs/|static/|openapi/openapi\\.json)',
+        pathNot: '^lib/(container\\.ts|errors\\.ts|http/|schemas/|web/|docs/|static/|openapi/openapi\\.json)',
       },
     },
     {

@@ -1,10 +1,7 @@
-import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Forbidden, Unauthorized } from '../errors';
 import { guardSignIn } from '../requestGuard';
 import type { AuthUser } from '../schemas/identity';
-import type { HttpContext } from './context';
-import { requestHeader } from './headers';
+import type { HttpMiddleware } from './context';
 import type { RouteContract } from '../schemas/routes/contract';
 
 const BEARER = /^Bearer +([^\s]+) *$/i;
@@ -15,15 +12,12 @@ const BEARER = /^Bearer +([^\s]+) *$/i;
  * public ones included, and a bad one is refused even there: a client that sends a token wants it used.
  * Runs before the body is validated, so an anonymous caller learns nothing of a protected route.
  */
-export function authenticate(
-  route: RouteContract,
-): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
+export function authenticate(route: RouteContract): HttpMiddleware<'services'> {
   const needsUser = (requireAuthForWrites: boolean) => route.access !== 'public' || (route.writes === true && requireAuthForWrites);
   return {
     before: async (request) => {
       const services = request.context.services;
-      if (!services) throw new Error('services must be provided before authentication');
-      const header = requestHeader(request.event, 'authorization');
+      const header = request.event.headers?.authorization;
       let user: AuthUser | undefined;
       if (header !== undefined) {
         const token = BEARER.exec(header)?.[1];

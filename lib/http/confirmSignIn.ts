@@ -1,18 +1,14 @@
-import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { HttpContext } from './context';
-
-type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
+import type { HttpMiddleware } from './context';
 
 /**
  * Nothing leaves before the caller's sign-in is confirmed live. Usually the route's own database call did it in
  * passing; a route that made none (or failed before making one) confirms it here, so a revoked token always
  * gets its 401, never a 200 or another 4xx. Attached after the error mapping, so it runs before it.
  */
-export function confirmSignIn(): Middleware {
+export function confirmSignIn(): HttpMiddleware<'services'> {
   return {
     after: async (request) => {
-      await request.context.services?.requestGuard.confirmSignIn();
+      await request.context.services.requestGuard.confirmSignIn();
     },
     onError: async (request) => {
       const status = (request.error as { statusCode?: unknown } | null)?.statusCode;

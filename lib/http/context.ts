@@ -1,4 +1,4 @@
-import type { MiddlewareObj } from '@middy/core';
+import type { Request as MiddyRequest } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { AppLogger } from '../logger';
 import type { CappedHit, LeadingStatement } from '../requestGuard';
@@ -56,24 +56,52 @@ export interface IdempotencyStore {
   prune(nowMs: number): Promise<void>;
 }
 
-/** Lambda's context plus what the stack's middlewares add to it before the handler runs. */
-export interface HttpContext extends Context {
-  services?: StackServices;
-  jsonBody?: unknown;
-  /** The caller, when a valid bearer token came with the request. */
-  user?: AuthUser;
-  input?: RouteInput<RouteContract>;
+/**
+ * What each stage of the stack adds to Lambda's context, by stage name. lib/http/stack.ts orders the stages; a
+ * middleware names the stages it needs, and those are guaranteed present in its `before` and `after` (a unit test
+ * checks that every stage a layer needs is given by a layer before it). Anything else may be read, as optional.
+ */
+export interface StageFields {
+  /** The container. */
+  services: { services: StackServices };
   /** This request's increment of the request counter, settled before the answer leaves. */
-  counted?: Promise<void>;
-  /** The key this request claimed, when it came with an Idempotency-Key; its answer is stored under it. */
-  idempotencyScope?: IdempotencyScope;
-  /** The stored answer to give instead of running the handler: a replay of an Idempotency-Key. */
-  replay?: APIGatewayProxyStructuredResultV2;
+  counted: { counted: Promise<void> };
   /** RateLimit-Policy and RateLimit for this request, on a route with a per-client limit. */
-  rateLimitHeaders?: Record<string, string>;
+  clientLimit: { rateLimitHeaders: Record<string, string> };
+  /** The caller, when a valid bearer token came with the request. */
+  caller: { user: AuthUser | undefined };
   /** This request's hit of the per-client write limit (a write route, a caller not an admin); the handler's first write carries it. */
-  writeLimit?: CappedHit;
+  writeLimit: { writeLimit: CappedHit | undefined };
+  /** The request body as parsed: JSON, or the text of a text body. */
+  body: { body: unknown };
+  /** What the handler receives: validated, typed input and the request facts it may need. */
+  input: { input: RouteInput<RouteContract> };
+  /** The key this request claimed (its answer is stored under it), or the stored answer of a replay to give instead. */
+  idempotency: { idempotencyScope: IdempotencyScope | undefined; replay: APIGatewayProxyStructuredResultV2 | undefined };
 }
 
-/** A middleware of the stack. */
-export type HttpMiddleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
+export type StageName = keyof StageFields;
+
+type Fields<N extends StageName> = { [K in N]: (x: StageFields[K]) => void }[N] extends (x: infer I) => void ? I : never;
+
+/** Every field any stage adds, each optional: what any middleware may read, and what the error path may find. */
+export type HttpContext = Context & Partial<Fields<StageName>>;
+
+/** The context once the stages `N` have run: their fields present, any other still optional. */
+export type ContextAfter<N extends StageName> = HttpContext & ([N] extends [never] ? unknown : Fields<N>);
+
+type Request<C extends Context> = MiddyRequest<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, C>;
+type Step<C extends Context> = (request: Request<C>) => unknown;
+
+/** A request as a middleware sees it once the stages `N` have run. */
+export type HttpRequest<N extends StageName = never> = Request<ContextAfter<N>>;
+
+/**
+ * A middleware of the stack that needs the stages `Needs` (given by earlier layers): present in its `before` and
+ * `after`. Its `onError` runs whatever failed, wherever, so it finds every stage optional.
+ */
+export interface HttpMiddleware<Needs extends StageName = never> {
+  before?: Step<ContextAfter<Needs>>;
+  after?: Step<ContextAfter<Needs>>;
+  onError?: Step<HttpContext>;
+}

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { HttpContext } from './context';
-import { requestHeader } from './headers';
+
+import type { HttpMiddleware } from './context';
 import type { RouteContract } from '../schemas/routes/contract';
 
 /** A strong tag of the exact bytes sent: any change to the body (a rating, a summary) changes it. */
@@ -25,9 +23,7 @@ export function noneMatchHits(header: string | undefined, tag: string): boolean 
  * without a body when the client already holds that representation. The body is still built: the tag
  * is its hash, so a cached client saves the transfer, not the query.
  */
-export function entityTags(
-  route: RouteContract,
-): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
+export function entityTags(route: RouteContract): HttpMiddleware {
   return {
     after: (request) => {
       const response = request.response;
@@ -39,7 +35,7 @@ export function entityTags(
       if (!contentType.startsWith('application/json') || typeof response.body !== 'string' || response.isBase64Encoded) return;
       const tag = entityTagOf(response.body);
       const headers: Record<string, string | number | boolean> = { ...response.headers, etag: tag };
-      if (noneMatchHits(requestHeader(request.event, 'if-none-match'), tag)) {
+      if (noneMatchHits(request.event.headers?.['if-none-match'], tag)) {
         delete headers['content-type'];
         request.response = { statusCode: 304, headers };
         return;

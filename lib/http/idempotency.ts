@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { BadRequest, Conflict, UnprocessableContent } from '../errors';
 import type { HttpContext, HttpMiddleware, IdempotencyScope } from './context';
 import type { RouteContract } from '../schemas/routes/contract';
@@ -12,10 +12,6 @@ const LOCK_MS = 60_000;
 /** The answer's own headers worth replaying; security and rate-limit headers are made afresh for each request. */
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag'];
 const PRUNE_ONE_IN = 500;
-
-function headerOf(event: APIGatewayProxyEventV2, name: string): string | undefined {
-  return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-}
 
 /** JSON with every object's keys in order, so two bodies that say the same thing have the same fingerprint. */
 const canonicalJson = (value: unknown): string => {
@@ -43,7 +39,7 @@ const isFinal = (status: number) => status < 500 && status !== 429;
  * with `Idempotency-Replayed: true` and changes nothing; another body is a 422; a repeat while the first is
  * still in flight is a 409. Runs after validation, so a request refused as invalid claims nothing.
  */
-export function idempotency(route: RouteContract, now: () => number = Date.now): HttpMiddleware {
+export function idempotency(route: RouteContract, now: () => number = Date.now): HttpMiddleware<'services' | 'caller' | 'body'> {
   if (!route.idempotent) return { before: () => undefined };
   const settle = async ({ context, response }: { context: HttpContext; response?: APIGatewayProxyStructuredResultV2 | null }) => {
     const scope = context.idempotencyScope;
@@ -61,7 +57,7 @@ export function idempotency(route: RouteContract, now: () => number = Date.now):
   };
   return {
     before: async (request) => {
-      const key = headerOf(request.event, 'idempotency-key');
+      const key = request.event.headers?.['idempotency-key'];
       if (key === undefined) return;
       if (!VALID_KEY.test(key)) {
         throw new BadRequest('invalid Idempotency-Key', [
@@ -69,14 +65,13 @@ export function idempotency(route: RouteContract, now: () => number = Date.now):
         ]);
       }
       const { services, user } = request.context;
-      if (!services) throw new Error('services must be provided before idempotency');
       const scope: IdempotencyScope = {
         caller: user ? `user:${user.id}` : `ip:${request.event.requestContext.http.sourceIp}`,
         route: `${route.method} ${route.path}`,
         key,
       };
       const at = now();
-      const requestHash = fingerprint(request.context.jsonBody);
+      const requestHash = fingerprint(request.context.body);
       const claim = await services.idempotencyKeys.claim(scope, { requestHash, nowMs: at, lockMs: LOCK_MS, ttlMs: DAY_MS });
       if (Math.random() * PRUNE_ONE_IN < 1) await services.idempotencyKeys.prune(at);
       if (claim.claimed) {

@@ -1,13 +1,11 @@
-import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { TooManyRequests } from '../errors';
 import type { CappedHit, LeadingStatement } from '../requestGuard';
 import type { RateLimitDecision } from '../schemas/rateLimits';
-import type { HttpContext } from './context';
+import type { HttpMiddleware } from './context';
 import { rateLimitHeaders } from './rateLimitHeaders';
 import { rateLimitOf, type RouteContract } from '../schemas/routes/contract';
 
-type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
 type Response = APIGatewayProxyStructuredResultV2 | null | undefined;
 
 const tooManyWrites = (decision: RateLimitDecision) =>
@@ -34,13 +32,12 @@ function addHeaders(response: Response, decision: RateLimitDecision | undefined)
  * with Retry-After. A request that writes nothing (refused input, an unknown id) is counted once it is answered.
  * Admins are exempt. Every answer of a counted request says where its client stands (RateLimit-Policy, RateLimit).
  */
-export function limitWrites(route: RouteContract): Middleware {
+export function limitWrites(route: RouteContract): HttpMiddleware<'services' | 'caller'> {
   if (rateLimitOf(route) !== 'write') return { before: () => undefined };
   return {
     // After authentication: the signed-in user is the client when there is one.
     before: (request) => {
       const { services, user } = request.context;
-      if (!services) throw new Error('services must be provided before the write limit');
       if (user?.role === 'admin') return;
       const { writeRatePerMinute, writeWindowSeconds } = services.config.throttling;
       const client = user ? `user:${user.id}` : `ip:${request.event.requestContext.http.sourceIp}`;

@@ -1,22 +1,19 @@
-import type { MiddlewareObj } from '@middy/core';
 import httpErrorHandler from '@middy/http-error-handler';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+
 import { BadRequest } from '../errors';
 import { getLogger } from '../logger';
 import { currentRequestId } from '../requestGuard';
-import type { HttpContext } from './context';
-import { isMalformedJsonError } from './jsonBody';
+import type { HttpMiddleware } from './context';
+import { isMalformedJsonError } from './readBody';
 import { PROBLEM_CONTENT_TYPE, problemResponse } from './problemDetails';
 import { requestIdOf } from './requestId';
-
-type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
 
 /**
  * Turns whatever was thrown into the error @middy/http-error-handler answers with: its status, our problem+json as
  * the message, and the headers the problem carries (Allow, WWW-Authenticate, Retry-After). A fault is logged here,
  * with the request id its body quotes; its cause is never shown.
  */
-const toProblemError = (): Middleware => ({
+const toProblemError = (): HttpMiddleware => ({
   onError: (request) => {
     const requestId = currentRequestId() ?? requestIdOf(request.event, request.context);
     const error = isMalformedJsonError(request.error) ? new BadRequest('request body is not valid JSON') : request.error;
@@ -33,7 +30,7 @@ const toProblemError = (): Middleware => ({
  * @middy/http-error-handler labels a JSON message `Content-Type: application/json`, with no way to name another
  * media type; problems are application/problem+json (RFC 9457), so the label is corrected once it has answered.
  */
-const problemMediaType = (): Middleware => ({
+const problemMediaType = (): HttpMiddleware => ({
   onError: (request) => {
     const response = request.response;
     if (!response?.headers) return;
@@ -46,6 +43,6 @@ const problemMediaType = (): Middleware => ({
  * Every error becomes problem+json here, and only here. Attached last, so that its `onError` handlers run first,
  * in this order: toProblemError, @middy/http-error-handler, problemMediaType.
  */
-export function problemJsonErrors(): Middleware[] {
-  return [problemMediaType(), httpErrorHandler({ logger: false }) as unknown as Middleware, toProblemError()];
+export function problemJsonErrors(): HttpMiddleware[] {
+  return [problemMediaType(), httpErrorHandler({ logger: false }) as unknown as HttpMiddleware, toProblemError()];
 }

@@ -1,27 +1,19 @@
-import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { getLogger } from '../logger';
 import { currentRequestId } from '../requestGuard';
-import type { HttpContext } from './context';
+import type { HttpMiddleware, HttpRequest } from './context';
 import { requestIdOf } from './requestId';
 import type { RouteContract } from '../schemas/routes/contract';
-
-type Request = Parameters<
-  NonNullable<MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>['after']>
->[0];
 
 /**
  * One structured line per request: what was asked, of which route, by whom, and how it ended. Attached
  * first, so it runs last and sees the final response, errors included. Bodies, headers and query
  * strings are never logged: they are where passwords, tokens and keys travel.
  */
-export function requestLog(
-  route: RouteContract,
-): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
+export function requestLog(route: RouteContract): HttpMiddleware {
   const started = new WeakMap<object, number>();
-  const log = (request: Request) => {
+  const log = (request: HttpRequest) => {
     const status = request.response?.statusCode ?? 500;
-    const user = (request.context.input as { user?: { id?: unknown } } | undefined)?.user;
+    const user = request.context.user;
     const line = {
       method: route.method,
       route: `${route.method} ${route.path}`,

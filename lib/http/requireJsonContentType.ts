@@ -1,8 +1,6 @@
-import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { UnsupportedMediaType } from '../errors';
-import type { HttpContext } from './context';
-import { requestHeader } from './headers';
+import type { HttpMiddleware } from './context';
 
 /** application/json or application/<something>+json (RFC 6839). */
 const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9!#$&^_.-]+\+)?json$/;
@@ -25,11 +23,11 @@ export const hasBody = (event: Pick<APIGatewayProxyEventV2, 'body'>) =>
  * 415 for a body that is not JSON, or that does not say what it is. A request without a body passes: the route's
  * validation says what is missing. Ahead of the JSON parser, whose own check is looser (any charset, any case).
  */
-export function requireJsonContentType(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
+export function requireJsonContentType(): HttpMiddleware {
   return {
     before: (request) => {
       if (!hasBody(request.event)) return;
-      const contentType = requestHeader(request.event, 'content-type');
+      const contentType = request.event.headers?.['content-type'];
       if (!isJsonContentType(contentType)) {
         throw new UnsupportedMediaType(
           contentType

@@ -1,6 +1,5 @@
-import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { HttpContext } from './context';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { HttpMiddleware } from './context';
 
 const everyResponse: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -39,7 +38,7 @@ function addHeaders(response: APIGatewayProxyStructuredResultV2 | undefined): vo
 }
 
 /** Security headers on every answer, errors included: the one place they are set. */
-export function securityHeaders(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext> {
+export function securityHeaders(): HttpMiddleware {
   return {
     after: (request) => addHeaders(request.response ?? undefined),
     onError: (request) => addHeaders(request.response ?? undefined),

@@ -1,4 +1,4 @@
-import { limitBodySize } from '../../../lib/http/jsonBody';
+import { limitBodySize } from '../../../lib/http/readBody';
 import { httpEvent } from '../../support/events';
 
 // 413 for a body over the limit, counted in bytes as they arrived, before anything parses it.

@@ -1,11 +1,9 @@
-import type { MiddlewareObj } from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { PayloadTooLarge } from '../errors';
-import type { HttpContext } from './context';
-import { hasBody } from './requireJsonContentType';
-
-type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
+import type { RouteContract } from '../schemas/routes/contract';
+import type { HttpMiddleware } from './context';
+import { hasBody, requireJsonContentType } from './requireJsonContentType';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -13,7 +11,7 @@ const bodyBytes = (event: APIGatewayProxyEventV2) =>
   event.isBase64Encoded ? Buffer.byteLength(event.body ?? '', 'base64') : Buffer.byteLength(event.body ?? '', 'utf8');
 
 /** 413 for a body over the limit, counted on its raw bytes before anything parses it. */
-export function limitBodySize(maxBytes = MAX_BODY_BYTES): Middleware {
+export function limitBodySize(maxBytes = MAX_BODY_BYTES): HttpMiddleware {
   return {
     before: (request) => {
       const bytes = bodyBytes(request.event);
@@ -35,14 +33,20 @@ export const isMalformedJsonError = (error: unknown) =>
  * refuse a missing body with 415, where the contract wants the route's validation to say what is missing (400).
  * Its 415 for malformed JSON becomes our 400 in the error mapping (isMalformedJsonError).
  */
-export function jsonBodyParser(): Middleware {
+export function jsonBodyParser(): HttpMiddleware {
   // disableContentTypeCheck is an option of the parser that its type declarations leave out.
-  const parser = httpJsonBodyParser({ disableContentTypeCheck: true } as Parameters<typeof httpJsonBodyParser>[0]) as unknown as Middleware;
+  const parser = httpJsonBodyParser({ disableContentTypeCheck: true } as Parameters<
+    typeof httpJsonBodyParser
+  >[0]) as unknown as HttpMiddleware;
   return {
     before: async (request) => {
       if (!hasBody(request.event)) return;
       await parser.before?.(request);
-      request.context.jsonBody = request.event.body as unknown;
+      request.context.body = request.event.body as unknown;
     },
   };
 }
+
+/** Only a route that takes a body reads one; any other ignores what came, as HTTP lets it. */
+export const readBody = (route: RouteContract): HttpMiddleware[] =>
+  route.body ? [limitBodySize(), requireJsonContentType(), jsonBodyParser()] : [];

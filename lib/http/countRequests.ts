@@ -1,8 +1,4 @@
-import type { MiddlewareObj } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { HttpContext } from './context';
-
-type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, HttpContext>;
+import type { HttpContext, HttpMiddleware } from './context';
 
 /**
  * Counts the request in the database. The increment starts before the handler and is awaited once the
@@ -10,13 +6,13 @@ type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructure
  * Lambda freezes the container. Attached right after the services, it counts every request they reach:
  * malformed ones, refused ones and failed ones alike.
  */
-export const countRequests = (): Middleware => {
+export const countRequests = (): HttpMiddleware<'services'> => {
   const settle = async (request: { context: HttpContext }) => {
     await request.context.counted;
   };
   return {
     before: (request) => {
-      request.context.counted = request.context.services?.requestCounter.count();
+      request.context.counted = request.context.services.requestCounter.count();
     },
     after: settle,
     onError: settle,
