@@ -128,7 +128,30 @@ describe('buildOpenApiDocument', () => {
     const responses = operation(buildOpenApiDocument([page]), page)?.responses;
 
     expect(responses?.['200']?.content).toEqual({ 'text/html': { schema: { type: 'string' } } });
-    expect(Object.keys(responses ?? {}).sort()).toEqual(['200', '500', '504']);
+    // 400: a query parameter the route does not take is refused, on every route
+    expect(Object.keys(responses ?? {}).sort()).toEqual(['200', '400', '500', '504']);
+  });
+
+  it('documents a CSV request body with its media type, its own size limit and what else is refused', () => {
+    const upload = defineRoute({
+      functionName: 'upload',
+      method: 'POST',
+      path: '/uploads/',
+      summary: 'Upload a CSV file',
+      tags: ['things'],
+      access: 'public',
+      body: z.string().describe('a CSV file'),
+      bodyMediaType: 'text/csv',
+      maxBodyBytes: 1024 * 1024,
+      response: { status: 200, description: 'taken', schema: z.object({ rows: z.number() }) },
+    });
+
+    const found = operation(buildOpenApiDocument([upload]), upload);
+
+    expect(found?.requestBody).toMatchObject({ required: true, content: { 'text/csv': { schema: { type: 'string' } } } });
+    expect(found?.responses['413']?.description).toMatch(/over 1 MiB/);
+    expect(found?.responses['415']?.description).toMatch(/not text\/csv/);
+    expect(operation(buildOpenApiDocument([createMovieRoute]), createMovieRoute)?.responses['413']?.description).toMatch(/over 64 KiB/);
   });
 });
 
