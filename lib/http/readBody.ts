@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { PayloadTooLarge } from '../errors';
 import type { RouteContract } from '../schemas/routes/contract';
 import type { HttpMiddleware } from './context';
-import { hasBody, requireJsonContentType } from './requireJsonContentType';
+import { hasBody, requireContentType } from './requireContentType';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -47,6 +47,23 @@ export function jsonBodyParser(): HttpMiddleware {
   };
 }
 
-/** Only a route that takes a body reads one; any other ignores what came, as HTTP lets it. */
-export const readBody = (route: RouteContract): HttpMiddleware[] =>
-  route.body ? [limitBodySize(), requireJsonContentType(), jsonBodyParser()] : [];
+/** The text of a body that is not JSON (a CSV file), decoded from base64 when API Gateway sent it so. */
+export function textBodyReader(): HttpMiddleware {
+  return {
+    before: (request) => {
+      const { body, isBase64Encoded } = request.event;
+      if (!hasBody(request.event)) return;
+      request.context.body = isBase64Encoded ? Buffer.from(body!, 'base64').toString('utf8') : body;
+    },
+  };
+}
+
+/**
+ * Only a route that takes a body reads one; any other ignores what came, as HTTP lets it. Its size is checked
+ * first, on the raw bytes, against the route's own limit (64 KiB unless its contract says otherwise).
+ */
+export const readBody = (route: RouteContract): HttpMiddleware[] => {
+  if (!route.body) return [];
+  const limit = limitBodySize(route.maxBodyBytes ?? MAX_BODY_BYTES);
+  return [limit, requireContentType(route), route.bodyMediaType ? textBodyReader() : jsonBodyParser()];
+};

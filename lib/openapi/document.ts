@@ -63,6 +63,15 @@ function headersObject(required: readonly ContractHeader[], optional: readonly C
 
 const RATE_LIMIT_HEADERS: readonly ContractHeader[] = ['RateLimit-Policy', 'RateLimit'];
 
+const sizeOf = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`);
+
+/** What 413 and 415 mean on a route whose body is not the usual JSON of at most 64 KiB. */
+function bodyProblemDescription(route: RouteContract, status: number): string | undefined {
+  if (status === 413 && route.maxBodyBytes) return `the body is over ${sizeOf(route.maxBodyBytes)}`;
+  if (status === 415 && route.bodyMediaType) return `the body is not ${route.bodyMediaType} in UTF-8, or says nothing of what it is`;
+  return undefined;
+}
+
 /** Headers every error of a status carries, whatever the route. */
 const errorHeaders: Record<number, { required?: ContractHeader[]; optional?: ContractHeader[] }> = {
   401: { required: ['WWW-Authenticate'] },
@@ -87,7 +96,8 @@ function securityOf(route: RouteContract): RouteConfig['security'] {
 /** The error statuses a route can answer: implied by its inputs and access, plus those it declares. */
 export function errorStatuses(route: RouteContract): number[] {
   const statuses = new Set<number>(route.errors ?? []);
-  if (route.params || route.query || route.body) statuses.add(400);
+  // Every route refuses a query parameter it does not take, so every route can answer 400.
+  statuses.add(400);
   if (acceptsToken(route)) statuses.add(401);
   if (route.access === 'admin') statuses.add(403);
   if (route.params) statuses.add(404);
@@ -114,7 +124,7 @@ function problemResponse(route: RouteContract | undefined, status: number) {
     [...(errorHeaders[status]?.optional ?? []), ...(limited && status !== 429 ? RATE_LIMIT_HEADERS : [])],
   );
   return {
-    description: problemDescriptions[status] ?? 'the request could not be served',
+    description: (route && bodyProblemDescription(route, status)) ?? problemDescriptions[status] ?? 'the request could not be served',
     ...(headers ? { headers } : {}),
     content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemDetails } },
   };
@@ -153,7 +163,7 @@ function toOpenApiRoute(route: RouteContract): RouteConfig {
       ...(route.params ? { params: route.params as ZodObject } : {}),
       ...(route.query ? { query: route.query as ZodObject } : {}),
       ...(route.idempotent ? { headers: IdempotencyKeyHeader } : {}),
-      ...(route.body ? { body: { required: true, content: { [JSON_CONTENT_TYPE]: { schema: route.body } } } } : {}),
+      ...(route.body ? { body: { required: true, content: { [route.bodyMediaType ?? JSON_CONTENT_TYPE]: { schema: route.body } } } } : {}),
     },
     responses,
   };

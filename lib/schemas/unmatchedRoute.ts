@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { defineRoute } from './routes/contract';
 
 /**
@@ -11,6 +12,8 @@ export const unmatchedRoute = defineRoute({
   summary: 'Any request no route matches',
   tags: [],
   access: 'public',
+  // Whatever query came: a path no route serves is a 404 (or a 405), whatever it asks.
+  query: z.record(z.string(), z.string().optional()),
   response: { status: 404, description: 'no route answers this path' },
   errors: [405],
 });

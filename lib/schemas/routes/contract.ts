@@ -35,8 +35,14 @@ export interface RouteContract {
   /** Takes an Idempotency-Key (API.md, Safe retries): the four POSTs that create something. */
   idempotent?: boolean;
   params?: z.ZodType;
+  /** Its query parameters; any other parameter is refused with a 400 naming it. */
   query?: z.ZodType;
+  /** Its body: JSON unless `bodyMediaType` names another type, whose text the schema then validates. */
   body?: z.ZodType;
+  /** A body that is not JSON, such as 'text/csv': what its Content-Type must say (in UTF-8). */
+  bodyMediaType?: 'text/csv';
+  /** The body's size limit in bytes, when not the usual 64 KiB (MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
   /** The answer it gives when all goes well. */
   response: ResponseContract;
   /** Other successful answers, e.g. the 200 of a re-rating beside the 201 of a first rating. */

@@ -66,7 +66,10 @@ describe('a route that takes a CSV body', () => {
   });
 
   it('It should refuse a body that says nothing of what it is with a 415', async () => {
-    const response = await upload('a,b', {});
+    const event = httpEvent({ method: 'POST', path: '/uploads/', body: 'a,b' });
+    delete event.headers['content-type'];
+
+    const response = await invoke(handler(), event);
 
     expect(response).toMatchObject({ statusCode: 415, body: { detail: 'a request body needs Content-Type: text/csv' } });
   });

@@ -1,4 +1,4 @@
-import { isJsonContentType, requireJsonContentType } from '../../../lib/http/requireJsonContentType';
+import { isJsonContentType, requireContentType } from '../../../lib/http/requireContentType';
 import { httpEvent } from '../../support/events';
 
 describe('isJsonContentType', () => {
@@ -37,11 +37,11 @@ describe('isJsonContentType', () => {
   });
 });
 
-describe('requireJsonContentType', () => {
+describe('requireContentType of a JSON route', () => {
   const before = (headers: Record<string, string | undefined>, body: string | undefined) => {
     const event = httpEvent({ method: 'POST', path: '/movies/', body });
     event.headers = headers as Record<string, string>;
-    return requireJsonContentType().before!({ event, context: {} as never, response: null, error: null, internal: {} });
+    return requireContentType().before!({ event, context: {} as never, response: null, error: null, internal: {} });
   };
 
   it('It should refuse a body that is not JSON with 415', () => {
@@ -72,8 +72,6 @@ describe('requireJsonContentType', () => {
     event.headers = { 'content-type': 'text/plain' };
     event.body = null as unknown as string;
 
-    expect(() =>
-      requireJsonContentType().before!({ event, context: {} as never, response: null, error: null, internal: {} }),
-    ).not.toThrow();
+    expect(() => requireContentType().before!({ event, context: {} as never, response: null, error: null, internal: {} })).not.toThrow();
   });
 });
