@@ -35,6 +35,7 @@ export const docsAssetRoute = defineRoute({
   tags: ['docs'],
   access: 'public',
   params: z.object({ asset: z.string().describe('e.g. swagger-ui-bundle.js') }),
+  query: z.object({ v: z.string().optional().describe('the Swagger UI version in the URL the page links') }),
   response: { status: 200, description: 'the file', schema: z.string(), contentType: '*/*' },
   lambda: {
     // Swagger UI's files travel beside the bundle and are read from disk, never compiled into it.
