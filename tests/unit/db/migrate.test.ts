@@ -90,4 +90,21 @@ describe('migrate', () => {
 
     expect(build).toHaveBeenCalledTimes(1);
   });
+
+  it('numbers every migration once, in the order they run', () => {
+    const numbers = migrations.map((m) => m.name.slice(0, 3));
+
+    expect(numbers).toEqual(migrations.map((_, index) => String(index + 1).padStart(3, '0')));
+  });
+
+  it('does not rerun a migration a database recorded under the name it had before it was renumbered', async () => {
+    const db = createClient({ url: ':memory:' });
+    await migrate(db, [{ name: '005_old_name', sql: 'CREATE TABLE once (id INTEGER);' }]);
+
+    const applied = await migrate(db, [{ name: '006_new_name', formerly: '005_old_name', sql: 'CREATE TABLE once (id INTEGER);' }]);
+
+    expect(applied).toEqual([]);
+    const recorded = await db.execute('SELECT name FROM schema_migrations ORDER BY name');
+    expect(recorded.rows.map((r) => r.name)).toEqual(['005_old_name']);
+  });
 });
