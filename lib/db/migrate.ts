@@ -33,7 +33,7 @@ export async function migrate(db: Client, migrations: readonly Migration[] = all
   const applied = await appliedNames(db);
   const done: string[] = [];
   for (const migration of migrations) {
-    if (applied.has(migration.name)) continue;
+    if (applied.has(migration.name) || (migration.formerly !== undefined && applied.has(migration.formerly))) continue;
     // PRAGMA foreign_keys is ignored inside a transaction, so it is switched around it, and back as it was.
     const foreignKeysWereOn = migration.foreignKeysOff === true && (await foreignKeysOn(db));
     try {

@@ -3,9 +3,9 @@ import users from './002_users.sql';
 import catalogue from './003_catalogue.sql';
 import collections from './004_collections.sql';
 import { idsNeverReused } from './005_ids_never_reused';
-import throttlesAndIdempotencyKeys from './005_throttles_and_idempotency_keys.sql';
-import catalogueQuality from './006_catalogue_quality.sql';
-import throttleCaps from './007_throttle_caps.sql';
+import throttlesAndIdempotencyKeys from './006_throttles_and_idempotency_keys.sql';
+import catalogueQuality from './007_catalogue_quality.sql';
+import throttleCaps from './008_throttle_caps.sql';
 import type { Client } from '@libsql/client';
 
 export interface Migration {
@@ -13,6 +13,8 @@ export interface Migration {
   name: string;
   /** The script, or what builds it from the database it will run on (a table rebuild reads the table's schema). */
   sql: string | ((db: Client) => Promise<string>);
+  /** The name it shipped under before it was renumbered: a database that recorded that name has it already. */
+  formerly?: string;
   /** Runs with foreign keys off, as a table rebuild must (a dropped parent would cascade into its children). */
   foreignKeysOff?: boolean;
 }
@@ -27,7 +29,8 @@ export const migrations: readonly Migration[] = [
   { name: '003_catalogue', sql: catalogue },
   { name: '004_collections', sql: collections },
   { name: '005_ids_never_reused', sql: idsNeverReused, foreignKeysOff: true },
-  { name: '005_throttles_and_idempotency_keys', sql: throttlesAndIdempotencyKeys },
-  { name: '006_catalogue_quality', sql: catalogueQuality },
-  { name: '007_throttle_caps', sql: throttleCaps },
+  // Three shipped as 005, 006 and 007 beside another 005; renumbered, they keep their old names as aliases.
+  { name: '006_throttles_and_idempotency_keys', formerly: '005_throttles_and_idempotency_keys', sql: throttlesAndIdempotencyKeys },
+  { name: '007_catalogue_quality', formerly: '006_catalogue_quality', sql: catalogueQuality },
+  { name: '008_throttle_caps', formerly: '007_throttle_caps', sql: throttleCaps },
 ];

@@ -134,11 +134,11 @@ describe('migration 005 on a database holding data at the 004 schema', () => {
 });
 
 describe('migration 005 after a later migration has already run (they land in any order)', () => {
-  it('It should carry the columns and triggers 006 added to movies and ratings through the rebuild', async () => {
+  it('carries the columns and triggers 007 (catalogue quality) added to movies and ratings through the rebuild', async () => {
     const db = createClient({ url: ':memory:' });
     await db.execute('PRAGMA foreign_keys = ON');
     const upTo004 = migrations.slice(0, migrations.findIndex((m) => m.name === '004_collections') + 1);
-    await migrate(db, [...upTo004, ...migrations.filter((m) => m.name.startsWith('006_'))]);
+    await migrate(db, [...upTo004, ...migrations.filter((m) => m.name.startsWith('007_'))]);
     const movie = await insertMovie(db, 'Heat');
     await insertRating(db, movie, null);
 
