@@ -1,0 +1,43 @@
+import * as z from 'zod';
+import { HttpReply } from '../../../lib/http/reply';
+import { defineRoute } from '../../../lib/schemas/routes/contract';
+import { invokeRoute, type AnyImplementation } from '../../support/invokeRoute';
+import { createTestServices, type TestServices } from '../../support/services';
+
+// Handler tests check every answer against its route's contract (as Hono's strictResponse does), so a wrong shape
+// fails where the handler is, not only in the end-to-end run.
+const route = defineRoute({
+  functionName: 'shapeProbe',
+  method: 'GET',
+  path: '/shape-probe/',
+  summary: 'A route for checking answers against their contract',
+  tags: ['test'],
+  access: 'public',
+  response: { status: 200, description: 'a count', schema: z.object({ count: z.number().int() }) },
+});
+const answering =
+  (status: number, body: unknown): AnyImplementation<typeof route> =>
+  async () =>
+    new HttpReply(status, body) as never;
+
+describe('invokeRoute', () => {
+  let services: TestServices;
+  beforeAll(async () => {
+    services = await createTestServices();
+  });
+
+  it('hands back an answer that keeps the contract', async () => {
+    const response = await invokeRoute(route, answering(200, { count: 3 }), services);
+
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toEqual({ count: 3 });
+  });
+
+  it('fails the test when the body breaks the response schema', async () => {
+    await expect(invokeRoute(route, answering(200, { count: 'three' }), services)).rejects.toThrow(/body\/count must be integer/);
+  });
+
+  it('fails the test when the status is not one the route declares', async () => {
+    await expect(invokeRoute(route, answering(201, { count: 3 }), services)).rejects.toThrow(/status 201 is not declared/);
+  });
+});
