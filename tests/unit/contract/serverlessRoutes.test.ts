@@ -69,6 +69,16 @@ describe('serverless.yml, the route contracts and the OpenAPI document agree', (
     expect(Object.keys(functions).sort()).toEqual([...allRoutes.map((route) => route.functionName), ...scheduled, 'unmatchedRoute'].sort());
   });
 
+  it('answers PUT and PATCH /ratings/{id}/ with one function, changeRating: a rating has one changeable field', () => {
+    const events = (functions.changeRating?.events ?? []).map(
+      (event) => event.httpApi !== '*' && key(event.httpApi!.method, event.httpApi!.path),
+    );
+
+    expect(events.sort()).toEqual(['PATCH /ratings/{id}', 'PATCH /ratings/{id}/', 'PUT /ratings/{id}', 'PUT /ratings/{id}/']);
+    expect(functions).not.toHaveProperty('replaceRating');
+    expect(functions).not.toHaveProperty('updateRating');
+  });
+
   it('sends every request no route matches to the catch-all function ($default)', () => {
     expect(functions.unmatchedRoute).toEqual({ handler: 'functions/fallback/unmatchedRoute.handler', events: [{ httpApi: '*' }] });
   });
