@@ -15,8 +15,8 @@ export function requestLog(route: RouteContract): HttpMiddleware {
     const status = request.response?.statusCode ?? 500;
     const user = request.context.user;
     const line = {
-      method: route.method,
-      route: `${route.method} ${route.path}`,
+      method: request.event.requestContext.http.method,
+      route: `${request.event.requestContext.http.method} ${route.path}`,
       path: request.event.rawPath,
       status,
       duration_ms: Math.round((performance.now() - (started.get(request.event) ?? performance.now())) * 10) / 10,

@@ -1,4 +1,4 @@
-import type { HttpMethod, RouteContract } from '../schemas/routes/contract';
+import { methodsOf, type HttpMethod, type RouteContract } from '../schemas/routes/contract';
 
 const METHOD_ORDER: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -16,6 +16,6 @@ export function pathMatches(template: string, path: string): boolean {
 
 /** The methods some route serves at a path, in a reading order; none for an unknown path. */
 export function methodsServedAt(routes: readonly RouteContract[], path: string): HttpMethod[] {
-  const served = new Set(routes.filter((route) => pathMatches(route.path, path)).map((route) => route.method));
+  const served = new Set(routes.filter((route) => pathMatches(route.path, path)).flatMap(methodsOf));
   return METHOD_ORDER.filter((method) => served.has(method));
 }

@@ -144,6 +144,21 @@ function successResponse(route: RouteContract, response: ResponseContract) {
   };
 }
 
+const capitalised = (method: string) => `${method[0]}${method.slice(1).toLowerCase()}`;
+
+/** A route's operations, one per method it answers: its own named after its function, the others after both. */
+function toOpenApiRoutes(route: RouteContract): RouteConfig[] {
+  const operation = toOpenApiRoute(route);
+  return [
+    operation,
+    ...(route.alsoMethods ?? []).map((method) => ({
+      ...operation,
+      method: method.toLowerCase() as RouteConfig['method'],
+      operationId: `${route.functionName}${capitalised(method)}`,
+    })),
+  ];
+}
+
 function toOpenApiRoute(route: RouteContract): RouteConfig {
   const responses: RouteConfig['responses'] = {};
   for (const response of [route.response, ...(route.alsoResponds ?? [])]) responses[response.status] = successResponse(route, response);
@@ -178,7 +193,7 @@ export function buildOpenApiDocument(routes: readonly RouteContract[]) {
   if (routes.some(acceptsToken)) {
     registry.registerComponent('securitySchemes', BEARER, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   }
-  for (const route of routes) registry.registerPath(toOpenApiRoute(route));
+  for (const route of routes) for (const operation of toOpenApiRoutes(route)) registry.registerPath(operation);
   const tags = [...new Set(routes.flatMap((route) => route.tags))].map((name) => ({ name }));
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

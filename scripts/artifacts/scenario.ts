@@ -84,8 +84,8 @@ export async function runScenario(call: CallFunction, admin: { email: string; pa
     },
   );
   await call('getRating', { method: 'GET', route: '/ratings/{id}/', pathParameters: ratingId, token });
-  await call('replaceRating', { method: 'PUT', route: '/ratings/{id}/', pathParameters: ratingId, body: { value: 5 }, token });
-  await call('updateRating', { method: 'PATCH', route: '/ratings/{id}/', pathParameters: ratingId, body: { value: 3 }, token });
+  await call('changeRating', { method: 'PUT', route: '/ratings/{id}/', pathParameters: ratingId, body: { value: 5 }, token });
+  await call('changeRating', { method: 'PATCH', route: '/ratings/{id}/', pathParameters: ratingId, body: { value: 3 }, token });
   await call('listRatings', { method: 'GET', route: '/ratings/', token });
   await call('listMyRatings', { method: 'GET', route: '/users/me/ratings/', token });
 

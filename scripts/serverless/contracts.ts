@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RouteContract } from '../../lib/schemas/routes/contract';
+import { methodsOf, type RouteContract } from '../../lib/schemas/routes/contract';
 import { buildOpenApiDocument } from '../../lib/openapi/document';
 import { allRoutes } from '../../lib/schemas/routes';
 import { allSchedules, type ScheduledFunction } from '../../lib/schemas/schedules';
@@ -52,7 +52,7 @@ const LLM_PACKAGE = ['node_modules/openai/**'];
 function functionOf(projectRoot: string, route: RouteContract): ServerlessFunction {
   const fn: ServerlessFunction = {
     handler: handlerFileOf(projectRoot, route.functionName).replace(/\.ts$/, '.handler'),
-    events: slashForms(route.path).map((path) => ({ httpApi: { method: route.method, path } })),
+    events: methodsOf(route).flatMap((method) => slashForms(route.path).map((path) => ({ httpApi: { method, path } }))),
   };
   if (route.lambda?.timeout !== undefined) fn.timeout = route.lambda.timeout;
   const patterns = [...(route.writesSummaries ? LLM_PACKAGE : []), ...(route.lambda?.packagePatterns ?? [])];

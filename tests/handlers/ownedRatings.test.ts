@@ -6,16 +6,14 @@ import {
   deleteRatingRoute,
   getRatingRoute,
   listRatingsRoute,
-  replaceRatingRoute,
-  updateRatingRoute,
+  changeRatingRoute,
 } from '../../lib/schemas/routes/ratings';
 import { createMovie } from '../../functions/movies/createMovie';
 import { createRating } from '../../functions/ratings/createRating';
 import { deleteRating } from '../../functions/ratings/deleteRating';
 import { getRating } from '../../functions/ratings/getRating';
 import { listRatings } from '../../functions/ratings/listRatings';
-import { replaceRating } from '../../functions/ratings/replaceRating';
-import { updateRating } from '../../functions/ratings/updateRating';
+import { changeRating } from '../../functions/ratings/changeRating';
 import { signUp } from '../support/auth';
 import { httpEvent, type HttpEventInput } from '../support/events';
 import { invoke } from '../support/invoke';
@@ -42,8 +40,9 @@ describe('owned ratings', () => {
     call(createRatingRoute, createRating, caller, { path: '/ratings/', body: { movie, value } });
   const byId = (id: number) => ({ path: `/ratings/${id}/`, pathParameters: { id: String(id) } });
   const get = (caller: Caller, id: number) => call(getRatingRoute, getRating, caller, byId(id));
-  const put = (caller: Caller, id: number, body: unknown) => call(replaceRatingRoute, replaceRating, caller, { ...byId(id), body });
-  const patch = (caller: Caller, id: number, body: unknown) => call(updateRatingRoute, updateRating, caller, { ...byId(id), body });
+  const put = (caller: Caller, id: number, body: unknown) => call(changeRatingRoute, changeRating, caller, { ...byId(id), body });
+  const patch = (caller: Caller, id: number, body: unknown) =>
+    call(changeRatingRoute, changeRating, caller, { ...byId(id), method: 'PATCH', body });
   const remove = (caller: Caller, id: number) => call(deleteRatingRoute, deleteRating, caller, byId(id));
   const list = (caller: Caller, query?: Record<string, string>) =>
     call(listRatingsRoute, listRatings, caller, { path: '/ratings/', query });

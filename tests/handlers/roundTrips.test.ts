@@ -1,12 +1,12 @@
 import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { getMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';
-import { createRatingRoute, getRatingRoute, updateRatingRoute } from '../../lib/schemas/routes/ratings';
+import { createRatingRoute, getRatingRoute, changeRatingRoute } from '../../lib/schemas/routes/ratings';
 import { getMeRoute } from '../../lib/schemas/routes/users';
 import { getMovie } from '../../functions/movies/getMovie';
 import { listMovies } from '../../functions/movies/listMovies';
+import { changeRating } from '../../functions/ratings/changeRating';
 import { createRating } from '../../functions/ratings/createRating';
 import { getRating } from '../../functions/ratings/getRating';
-import { updateRating } from '../../functions/ratings/updateRating';
 import { getMe } from '../../functions/users/getMe';
 import { signUp } from '../support/auth';
 import { createMemoryDatabase } from '../support/database';
@@ -97,7 +97,7 @@ describe('round trips to the database per warm request', () => {
     const byId = { path: `/ratings/${ratingId}/`, pathParameters: { id: String(ratingId) }, headers: user.headers };
 
     expect(await measure(getRatingRoute, getRating, byId, 200)).toMatchObject({ rounds: 1 });
-    expect(await measure(updateRatingRoute, updateRating, { ...byId, method: 'PATCH', body: { value: 2 } }, 200)).toMatchObject({
+    expect(await measure(changeRatingRoute, changeRating, { ...byId, method: 'PATCH', body: { value: 2 } }, 200)).toMatchObject({
       rounds: 1,
     });
   });

@@ -2,7 +2,7 @@ import { decodeJwt, SignJWT } from 'jose';
 import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { refreshTokenRoute, registerUserRoute, verifyTokenRoute } from '../../lib/schemas/routes/auth';
 import { createCollectionRoute } from '../../lib/schemas/routes/collections';
-import { createRatingRoute, replaceRatingRoute } from '../../lib/schemas/routes/ratings';
+import { createRatingRoute, changeRatingRoute } from '../../lib/schemas/routes/ratings';
 import { healthRoute } from '../../lib/schemas/routes/health';
 import { resetRequestCountRoute } from '../../lib/schemas/routes/requestCount';
 import { createUserRoute, getMeRoute } from '../../lib/schemas/routes/users';
@@ -14,7 +14,7 @@ import { createCollection } from '../../functions/collections/createCollection';
 import { health } from '../../functions/health/health';
 import { resetRequestCount } from '../../functions/counter/resetRequestCount';
 import { createRating } from '../../functions/ratings/createRating';
-import { replaceRating } from '../../functions/ratings/replaceRating';
+import { changeRating } from '../../functions/ratings/changeRating';
 import { createUser } from '../../functions/users/createUser';
 import { getMe } from '../../functions/users/getMe';
 import { bearer, signUp, uniqueEmail } from '../support/auth';
@@ -69,7 +69,7 @@ describe('token liveness', () => {
 
     expect(next.user.id).not.toBe(gone.user.id);
     expect((await me(bearer(gone.access_token))).statusCode).toBe(401);
-    const stolen = await call(replaceRatingRoute, replaceRating, bearer(gone.access_token), {
+    const stolen = await call(changeRatingRoute, changeRating, bearer(gone.access_token), {
       path: '/ratings/1/',
       pathParameters: { id: '1' },
       body: { value: 1 },

@@ -1,12 +1,14 @@
 import type { Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { buildOpenApiDocument } from '../../lib/openapi/document';
-import type { RouteContract } from '../../lib/schemas/routes/contract';
+import type { HttpMethod, RouteContract } from '../../lib/schemas/routes/contract';
 import { httpEvent } from './events';
 import { invoke, type InvokeResult } from './invoke';
 import { createResponseValidator, type ResponseValidator } from './responseValidator';
 
 export interface RouteRequest {
+  /** One of the route's other methods (PATCH on a route answering PUT and PATCH); its own by default. */
+  method?: HttpMethod;
   /** Path parameters, filled into the contract's path. */
   params?: Record<string, string | number>;
   query?: Record<string, string>;
@@ -40,16 +42,16 @@ export async function invokeRoute<R extends RouteContract>(
   route: R,
   implementation: AnyImplementation<R>,
   services: Services,
-  { params, query, body, headers }: RouteRequest = {},
+  { method = route.method, params, query, body, headers }: RouteRequest = {},
 ): Promise<InvokeResult> {
   const pathParameters = params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
   const path = route.path.replace(/\{(\w+)\}/g, (template, name: string) => pathParameters?.[name] ?? template);
   const response = await invoke(
     routeHandler(route, implementation, services),
-    httpEvent({ method: route.method, path, pathParameters, query, body, headers }),
+    httpEvent({ method, path, pathParameters, query, body, headers }),
   );
   const problems = (await validatorOf(route)).problemsOf({
-    method: route.method,
+    method,
     path,
     status: response.statusCode,
     headers: new Headers(response.headers),

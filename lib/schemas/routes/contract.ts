@@ -14,6 +14,11 @@ export interface RouteContract {
   /** The Lambda's name in serverless.yml. */
   functionName: string;
   method: HttpMethod;
+  /**
+   * Other methods that are the very same operation here: PATCH beside PUT on a resource with one changeable field,
+   * where a partial change and a whole one cannot differ. One function answers them all.
+   */
+  alsoMethods?: readonly HttpMethod[];
   /** OpenAPI-style path with its trailing slash; the route also answers without it. */
   path: string;
   summary: string;
@@ -83,6 +88,9 @@ export interface ResponseContract {
 }
 
 export type RateLimitName = 'auth' | 'write';
+
+/** Every method a route answers, its own first. */
+export const methodsOf = (route: RouteContract): readonly HttpMethod[] => [route.method, ...(route.alsoMethods ?? [])];
 
 const WRITE_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -53,25 +53,14 @@ export const getRatingRoute = defineRoute({
   response: { status: 200, description: 'the rating', schema: Rating },
 });
 
-export const replaceRatingRoute = defineRoute({
-  functionName: 'replaceRating',
+// A rating has one changeable field, its value: replacing it (PUT) and changing it (PATCH) are one operation.
+export const changeRatingRoute = defineRoute({
+  functionName: 'changeRating',
   method: 'PUT',
-  path: '/ratings/{id}/',
-  summary: 'Replace the value of one of your ratings',
-  description: ownerOnly,
-  tags: ['ratings'],
-  access: 'user',
-  params: IdPathParams,
-  body: ChangeRatingBody,
-  response: { status: 200, description: 'the rating', schema: Rating },
-});
-
-export const updateRatingRoute = defineRoute({
-  functionName: 'updateRating',
-  method: 'PATCH',
+  alsoMethods: ['PATCH'],
   path: '/ratings/{id}/',
   summary: 'Change the value of one of your ratings',
-  description: ownerOnly,
+  description: `${ownerOnly} PUT and PATCH do the same: a rating has one changeable field.`,
   tags: ['ratings'],
   access: 'user',
   params: IdPathParams,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildOpenApiDocument } from '../../../lib/openapi/document';
 import { allRoutes } from '../../../lib/schemas/routes';
+import { methodsOf } from '../../../lib/schemas/routes/contract';
 import { allSchedules } from '../../../lib/schemas/schedules';
 
 interface HttpApiEvent {
@@ -47,7 +48,7 @@ describe('serverless.yml, the route contracts and the OpenAPI document agree', (
   });
 
   it.each(allRoutes.map((route) => [route.functionName, route] as const))(
-    '%s has a function whose httpApi events are its method and path, with and without the trailing slash',
+    '%s has a function whose httpApi events are its methods and path, with and without the trailing slash',
     (name, route) => {
       const fn = functions[name];
 
@@ -58,7 +59,11 @@ describe('serverless.yml, the route contracts and the OpenAPI document agree', (
       const bare = withoutSlash(route.path);
       // The root is its own slash twin.
       const paths = bare === '/' ? ['/'] : [bare, `${bare}/`];
-      expect(events).toEqual(paths.map((path) => key(route.method, path)).sort());
+      expect(events).toEqual(
+        methodsOf(route)
+          .flatMap((method) => paths.map((path) => key(method, path)))
+          .sort(),
+      );
       expect(fn?.handler).toMatch(new RegExp(`^functions/[a-z]+/${name}\\.handler$`));
       expect(existsSync(join(projectRoot, `${fn?.handler.replace(/\.handler$/, '')}.ts`))).toBe(true);
     },

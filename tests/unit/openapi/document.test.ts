@@ -31,6 +31,14 @@ describe('buildOpenApiDocument', () => {
     }
   });
 
+  it('gives a route answering a second method an operation of that method too, named after both', () => {
+    const change = document.paths?.['/ratings/{id}/'] as Record<string, { operationId: string; requestBody?: unknown }>;
+
+    expect(change.put?.operationId).toBe('changeRating');
+    expect(change.patch?.operationId).toBe('changeRatingPatch');
+    expect(change.patch?.requestBody).toEqual(change.put?.requestBody);
+  });
+
   it('declares on every route the 504 problem the stack answers when a handler runs out of its time', () => {
     for (const route of allRoutes) {
       expect(operation(document, route)?.responses['504']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
