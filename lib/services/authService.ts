@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict, NotFound, retryAfter, TooManyRequests, Unauthorized } from '../errors';
+import { Conflict, notFound, retryAfter, TooManyRequests, Unauthorized } from '../errors';
 import type { RefreshTokensRepository } from '../repositories/refreshTokensRepository';
 import { signInGuard, type SessionsRepository } from '../repositories/sessionsRepository';
 import type { LeadingStatement } from '../requestGuard';
@@ -124,7 +124,7 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
 
     /** An admin deletes an account: its ratings, collections and sign-ins go with it. */
     async deleteAccount(userId: number): Promise<void> {
-      if (!(await users.deleteAccount(userId))) throw new NotFound(`user ${userId} does not exist`);
+      if (!(await users.deleteAccount(userId))) notFound('user', userId);
     },
 
     /** Exchanges a refresh token, once, for a new pair in the same family; a reused one revokes the family. */
