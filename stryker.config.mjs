@@ -3,7 +3,15 @@
 export default {
   testRunner: 'jest',
   jest: { projectType: 'custom', configFile: 'tests/support/jest.mutation.config.cjs' },
-  mutate: ['lib/db/**/*.ts', 'lib/llm/**/*.ts', 'lib/repositories/**/*.ts', 'lib/http/**/*.ts', 'lib/services/**/*.ts'],
+  mutate: [
+    'lib/db/**/*.ts',
+    'lib/llm/**/*.ts',
+    'lib/repositories/**/*.ts',
+    'lib/http/**/*.ts',
+    'lib/services/**/*.ts',
+    'lib/requestGuard.ts',
+    'lib/container.ts',
+  ],
   coverageAnalysis: 'perTest',
   // A timeout counts as a kill, so it must mean a hang, not a busy machine: niced on 2 shared cores, a run of a few
   // test files can take several seconds (Stryker's default allows 5 s over the dry run's time).
