@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -335,6 +335,101 @@ describe('the web page in Chromium', () => {
     await page.screenshot({ path: join(outputFolder, 'browser-admin-edit-desktop.png'), fullPage: true });
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: join(outputFolder, 'browser-admin-edit-phone.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  /** A new account, signed in on the page; answers its bearer header for API calls beside the page. */
+  async function signUpOnPage(page: Page, word: string): Promise<{ authorization: string }> {
+    const email = `yours-${word}@example.com`;
+    const registered = await api('/auth/register/', { method: 'POST', body: { email, password: 'long enough password' } });
+    expect(registered.status).toBe(201);
+    await signInAs(page, email, 'long enough password');
+    return { authorization: `Bearer ${(registered.body as { access_token: string }).access_token}` };
+  }
+
+  it('imports an IMDb file chosen with the file picker and shows the report, then downloads the export, at phone width', async () => {
+    const word = unique();
+    const heat = await createMovie({ title: `Heat, ${word}`, year: 1995 });
+    const alien = await createMovie({ title: `Alien ${word}`, year: 1979 });
+    const { page, problems } = await openPage();
+    await signUpOnPage(page, word);
+    const file = [
+      'Const,Your Rating,Date Rated,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors',
+      `tt0113277,9,2021-03-04,"Heat, ${word}",https://www.imdb.com/title/tt0113277/,Movie,8.3,170,1995,Crime,700000,1995-12-15,Michael Mann`,
+      `tt0078748,6,2021-03-05,"alien ${word.toUpperCase()}",https://www.imdb.com/title/tt0078748/,Movie,8.5,117,1979,Horror,900000,1979-05-25,Ridley Scott`,
+      `tt0000000,8,2021-03-06,"Nowhere ${word}",https://www.imdb.com/title/tt0000000/,Movie,5.0,90,2001,Drama,10,2001-01-01,Nobody`,
+      `tt0000001,11,2021-03-07,"Heat, ${word}",https://www.imdb.com/title/tt0000001/,Movie,5.0,90,1995,Drama,10,1995-01-01,Nobody`,
+    ].join('\r\n');
+
+    await page.getByRole('link', { name: 'Your ratings' }).click();
+    await textOf(page, '#yours-title', 'Your ratings');
+    await page.getByLabel(/Ratings file/).setInputFiles({ name: 'ratings.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+    expect(await textOf(page, '#import-report', 'imported')).toContain('IMDb file, 4 rows: 2 imported, 0 updated, 0 unchanged, 0 skipped.');
+    expect(await page.locator('#import-unmatched').textContent()).toContain(
+      `Row 4: Nowhere ${word} (2001): no film with this title and year`,
+    );
+    expect(await page.locator('#import-invalid').textContent()).toContain('Row 5:');
+    expect((await api(`/movies/${heat.id}/`)).body).toMatchObject({ rating: 5, rating_count: 1 });
+    expect((await api(`/movies/${alien.id}/`)).body).toMatchObject({ rating: 3, rating_count: 1 });
+    await page.screenshot({ path: join(outputFolder, 'browser-import-phone.png'), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Download your ratings/ }).click(),
+    ]);
+
+    expect(download.suggestedFilename()).toBe('ratings.csv');
+    const exported = readFileSync((await download.path())!, 'utf8');
+    expect(exported.split(/\r?\n/)[0]).toBe('Title,Year,Directors,Rating,WatchedDate');
+    expect(exported).toContain(`"Heat, ${word}",1995,,5,`);
+    expect(exported).toContain(`Alien ${word},1979,,3,`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('adds a film to the watchlist from its page, lists it, removes it, and shows "For you" on the home page, with the keyboard alone', async () => {
+    const word = unique();
+    const liked = await createMovie({ title: `Liked ${word}`, genres: [`Genre${word}`] });
+    const wanted = await createMovie({ title: `Wanted ${word}`, genres: [`Genre${word}`] });
+    const { page, problems } = await openPage();
+    const me = await signUpOnPage(page, word);
+    expect((await api('/ratings/', { method: 'POST', body: { movie: liked.id, value: 5 }, headers: me })).status).toBe(201);
+    // Someone with the same taste loved the other film too.
+    const other = await api('/auth/register/', {
+      method: 'POST',
+      body: { email: `twin-${word}@example.com`, password: 'long enough password' },
+    });
+    const twin = { authorization: `Bearer ${(other.body as { access_token: string }).access_token}` };
+    for (const movie of [liked.id, wanted.id])
+      expect((await api('/ratings/', { method: 'POST', body: { movie, value: 5 }, headers: twin })).status).toBe(201);
+
+    await page.goto(`${baseUrl()}/#/`);
+    const forYou = page.locator('#for-you');
+    await forYou.getByRole('link', { name: `Wanted ${word}` }).waitFor({ timeout: 15_000 });
+    expect(await forYou.textContent()).toContain(`Because you liked Liked ${word}`);
+    expect(await forYou.getByRole('link', { name: `Liked ${word}` }).count()).toBe(0);
+
+    await page.goto(`${baseUrl()}/#/movies/${wanted.id}`);
+    await textOf(page, '#movie-title', `Wanted ${word}`);
+    const toggle = page.locator('#watchlist-toggle');
+    await toggle.filter({ hasText: 'Add to watchlist' }).waitFor({ timeout: 15_000 });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#watchlist-toggle', 'Remove')).toBe('Remove from watchlist');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+
+    await page.getByRole('link', { name: 'Watchlist' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#watchlist-status', 'film')).toBe('1 film to watch.');
+    const entry = page.locator('#watchlist-items .result', { has: page.getByRole('link', { name: `Wanted ${word}` }) });
+    await page.screenshot({ path: join(outputFolder, 'browser-watchlist-phone.png'), fullPage: true });
+    await entry.getByRole('button', { name: `Remove Wanted ${word} from the watchlist` }).focus();
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#watchlist-status', 'No film')).toBe('No film on your watchlist yet.');
+    expect(((await api('/users/me/watchlist/', { headers: me })).body as { count: number }).count).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });
