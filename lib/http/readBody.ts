@@ -29,7 +29,7 @@ export const isMalformedJsonError = (error: unknown) =>
 
 /**
  * The request body parsed by @middy/http-json-body-parser, for the validator to read. Its Content-Type check is off
- * (requireJsonContentType's, stricter and case-insensitive, ran first), and it runs only when a body came: it would
+ * (requireContentType's, stricter and case-insensitive, ran first), and it runs only when a body came: it would
  * refuse a missing body with 415, where the contract wants the route's validation to say what is missing (400).
  * Its 415 for malformed JSON becomes our 400 in the error mapping (isMalformedJsonError).
  */

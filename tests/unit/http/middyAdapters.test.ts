@@ -52,7 +52,7 @@ describe('@middy/http-json-body-parser, as configured (jsonBodyParser)', () => {
     expect(request.context.body).toBeUndefined();
   });
 
-  it("It should not check the Content-Type itself (requireJsonContentType's stricter check runs first)", async () => {
+  it("leaves the Content-Type to requireContentType's stricter check, which runs first", async () => {
     const request = requestOf(httpEvent({ method: 'POST', body: '{"a":1}', headers: { 'content-type': 'text/plain' } }));
 
     await before(jsonBodyParser(), request);
