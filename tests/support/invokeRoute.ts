@@ -1,6 +1,7 @@
 import type { Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { buildOpenApiDocument } from '../../lib/openapi/document';
+import { allRoutes } from '../../lib/schemas/routes';
 import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { httpEvent } from './events';
 import { invoke, type InvokeResult } from './invoke';
@@ -34,12 +35,12 @@ export const routeHandler = <R extends RouteContract>(route: R, implementation: 
 export type RouteHandler = Parameters<typeof invoke>[0];
 
 // One validator per route, over the OpenAPI document of that route alone (a test may declare a route of its own).
-// The catch-all is no operation of the document (its path is API Gateway's `$default`): what it answers is checked
-// against the document's answers to requests no operation matches.
+// The catch-all is no operation (its path is API Gateway's `$default`): what it answers is checked against the
+// whole API's document, whose answers to a request no operation matches are its contract.
 const validators = new WeakMap<RouteContract, Promise<ResponseValidator>>();
 const validatorOf = (route: RouteContract) => {
   let validator = validators.get(route);
-  const routes = route.path.startsWith('/') ? [route] : [];
+  const routes = route.path.startsWith('/') ? [route] : allRoutes;
   if (!validator) validators.set(route, (validator = createResponseValidator(buildOpenApiDocument(routes))));
   return validator;
 };
