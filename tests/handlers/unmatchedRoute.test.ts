@@ -43,4 +43,16 @@ describe('what no route matches (unmatchedRoute, API Gateway $default)', () => {
       detail: `${method} is not served at ${path}; it answers ${allow}`,
     });
   });
+
+  it('answers 401 problem+json with WWW-Authenticate to a bad token, as every route does', async () => {
+    const response = await invokeRoute(unmatchedRouteContract, unmatchedRoute, services, {
+      rawPath: '/nope/',
+      headers: { authorization: 'Bearer not-a-token' },
+    });
+
+    expect(response).toMatchObject({
+      statusCode: 401,
+      headers: { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' },
+    });
+  });
 });
