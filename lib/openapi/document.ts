@@ -213,6 +213,8 @@ function unmatchedResponses() {
     return { description, ...(headers ? { headers } : {}), content: { [PROBLEM_CONTENT_TYPE]: { schema: problemRef } } };
   };
   return {
+    // The catch-all takes a token like every route (lib/http/authenticate.ts), and refuses a bad one.
+    401: problem(401, problemDescriptions[401]!),
     404: problem(404, 'no route answers this path'),
     405: problem(405, problemDescriptions[405]!),
     500: problem(500, problemDescriptions[500]!),
