@@ -84,13 +84,15 @@ const errorHeaders: Record<number, { required?: ContractHeader[]; optional?: Con
 export const isConditional = (route: RouteContract) =>
   route.conditional ?? (route.method === 'GET' && (route.response.contentType ?? JSON_CONTENT_TYPE) === JSON_CONTENT_TYPE);
 
-/** User and admin routes need a token; public writes take one (and need it under REQUIRE_AUTH_FOR_WRITES). */
-const acceptsToken = (route: RouteContract) => route.access !== 'public' || route.writes === true;
-
+/**
+ * User and admin routes need a token. A public route takes one too, and refuses a bad, expired or revoked one
+ * with 401 (lib/http/authenticate.ts: a client that sends a token wants it used); a public write needs it under
+ * REQUIRE_AUTH_FOR_WRITES.
+ */
 function securityOf(route: RouteContract): RouteConfig['security'] {
   if (route.access !== 'public') return [{ [BEARER]: [] }];
   // An empty requirement says outright that no token is needed; beside bearer, that the token is optional.
-  return route.writes ? [{}, { [BEARER]: [] }] : [];
+  return [{}, { [BEARER]: [] }];
 }
 
 /** The error statuses a route can answer: implied by its inputs and access, plus those it declares. */
@@ -98,7 +100,8 @@ export function errorStatuses(route: RouteContract): number[] {
   const statuses = new Set<number>(route.errors ?? []);
   // Every route refuses a query parameter it does not take, so every route can answer 400.
   statuses.add(400);
-  if (acceptsToken(route)) statuses.add(401);
+  // Every route takes a token (see securityOf), so every route can refuse a bad one.
+  statuses.add(401);
   if (route.access === 'admin') statuses.add(403);
   if (route.params) statuses.add(404);
   if (route.body) {
@@ -190,7 +193,7 @@ function toOpenApiRoute(route: RouteContract): RouteConfig {
  */
 export function buildOpenApiDocument(routes: readonly RouteContract[]) {
   const registry = new OpenAPIRegistry();
-  if (routes.some(acceptsToken)) {
+  if (routes.length > 0) {
     registry.registerComponent('securitySchemes', BEARER, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   }
   for (const route of routes) for (const operation of toOpenApiRoutes(route)) registry.registerPath(operation);
@@ -225,6 +228,8 @@ function unmatchedResponses() {
     return { description, ...(headers ? { headers } : {}), content: { [PROBLEM_CONTENT_TYPE]: { schema: problemRef } } };
   };
   return {
+    // The catch-all takes a token like every route (lib/http/authenticate.ts), and refuses a bad one.
+    401: problem(401, problemDescriptions[401]!),
     404: problem(404, 'no route answers this path'),
     405: problem(405, problemDescriptions[405]!),
     500: problem(500, problemDescriptions[500]!),

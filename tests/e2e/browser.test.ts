@@ -207,7 +207,7 @@ describe('the web page in Chromium', () => {
     await page.close();
   });
 
-  it('works with the keyboard alone, with a visible focus', async () => {
+  it('lets a keyboard-only user search and open a movie, each focused element outlined', async () => {
     const word = unique();
     const title = `Keys of ${word}`;
     await createMovie({ title });

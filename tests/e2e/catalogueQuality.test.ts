@@ -23,7 +23,7 @@ async function adminToken(): Promise<string> {
 
 // Every answer here is also checked against the OpenAPI document by api() (status, headers, body).
 describe('distribution, score, similar films and admin edits over HTTP', () => {
-  it('It should keep the distribution and score of a movie with its ratings, and list it by score', async () => {
+  it('keeps the distribution and score of a movie with its ratings, and lists it by score', async () => {
     const movie = await createMovie({ title: `Scored ${Date.now()}`, genres: ['Drama'], year: 1990 });
     for (const value of [5, 4, 5]) expect((await api('/ratings/', { method: 'POST', body: { movie: movie.id, value } })).status).toBe(201);
 
@@ -37,7 +37,7 @@ describe('distribution, score, similar films and admin edits over HTTP', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  it('It should answer similar films, 404 for an unknown movie and 400 for a bad limit', async () => {
+  it('answers similar films, 404 for an unknown movie and 400 for a bad limit', async () => {
     const word = `Kin${Date.now()}`;
     const movie = await createMovie({ title: `${word} one`, genres: [word], year: 2001 });
     await createMovie({ title: `${word} two`, genres: [word], year: 2003 });
@@ -49,7 +49,7 @@ describe('distribution, score, similar films and admin edits over HTTP', () => {
     expect((await api(`/movies/${movie.id}/similar?limit=0`)).status).toBe(400);
   });
 
-  it('It should let an admin correct, rewrite the summary of and delete a movie, and refuse anyone else', async () => {
+  it('lets an admin correct, rewrite the summary of and delete a movie, and refuses anyone else', async () => {
     const admin = await adminToken();
     const basic = await api('/auth/register/', { method: 'POST', body: { email: uniqueEmail('catalogue'), password: 'an-e2e-password' } });
     const basicToken = (basic.body as { access_token: string }).access_token;

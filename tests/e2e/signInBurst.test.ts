@@ -18,7 +18,7 @@ const problemOf = (response: ApiResponse) => response.body as { status?: number;
  * wrong guesses at one victim's) is answered fast, each with a status it is allowed.
  */
 describe('a burst of 50 concurrent sign-ins under serverless-offline', () => {
-  it('It should answer each with tokens, 401, 429 or 503 with Retry-After, never 500, 504 or a 2xx error, while /health/ answers', async () => {
+  it('answers each with tokens, 401, 429 or 503 with Retry-After, never 500, 504 or a 2xx error, while /health/ answers', async () => {
     const users: string[] = [];
     for (let i = 0; i < 25; i++) users.push(await register());
     const victim = await register();

@@ -9,9 +9,7 @@ import { deleteMe } from '../../functions/users/deleteMe';
 import { deleteUser } from '../../functions/users/deleteUser';
 import { getMe } from '../../functions/users/getMe';
 import { bearer, signUp } from '../support/auth';
-import { httpEvent, type HttpEventInput } from '../support/events';
-import { invoke } from '../support/invoke';
-import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
+import { invokeRoute, type AnyImplementation, type RouteRequest } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 type Headers = Record<string, string> | undefined;
@@ -23,18 +21,16 @@ describe('ending sign-ins and accounts', () => {
     services = await createTestServices();
     ann = await signUp(services);
   });
-  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, headers: Headers, event: HttpEventInput) =>
-    invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers }));
-  const me = (headers: Headers) => call(getMeRoute, getMe, headers, { path: '/users/me/' });
-  const refresh = (token: string) =>
-    call(refreshTokenRoute, refreshToken, undefined, { path: '/auth/refresh/', body: { refresh_token: token } });
-  const signOut = (body: unknown) => call(logoutRoute, logout, undefined, { path: '/auth/logout/', body });
-  const deleteMyself = (headers: Headers, body: unknown) => call(deleteMeRoute, deleteMe, headers, { path: '/users/me/', body });
-  const deleteAccount = (headers: Headers, id: number) =>
-    call(deleteUserRoute, deleteUser, headers, { path: `/users/${id}/`, pathParameters: { id: String(id) } });
+  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, headers: Headers, request: RouteRequest = {}) =>
+    invokeRoute(route, implementation, services, { ...request, headers });
+  const me = (headers: Headers) => call(getMeRoute, getMe, headers);
+  const refresh = (token: string) => call(refreshTokenRoute, refreshToken, undefined, { body: { refresh_token: token } });
+  const signOut = (body: unknown) => call(logoutRoute, logout, undefined, { body });
+  const deleteMyself = (headers: Headers, body: unknown) => call(deleteMeRoute, deleteMe, headers, { body });
+  const deleteAccount = (headers: Headers, id: number) => call(deleteUserRoute, deleteUser, headers, { params: { id } });
 
   describe('POST /auth/logout/', () => {
-    it('It should answer 204 and refuse from then on the refresh token and every access token of that sign-in', async () => {
+    it('answers 204 and refuses from then on the refresh token and every access token of that sign-in', async () => {
       const other = await services.auth.signIn(ann.email, ann.password);
 
       expect((await signOut({ refresh_token: ann.refresh_token })).statusCode).toBe(204);
@@ -44,7 +40,7 @@ describe('ending sign-ins and accounts', () => {
       expect((await me(bearer(other.access_token))).statusCode).toBe(200);
     });
 
-    it('It should end the sign-in of a refresh token that was already rotated', async () => {
+    it('ends the sign-in of a refresh token that was already rotated', async () => {
       const next = AuthTokens.parse((await refresh(ann.refresh_token)).body);
 
       expect((await signOut({ refresh_token: next.refresh_token })).statusCode).toBe(204);
@@ -52,7 +48,7 @@ describe('ending sign-ins and accounts', () => {
       expect((await me(bearer(next.access_token))).statusCode).toBe(401);
     });
 
-    it('It should answer 401 to an access token or garbage, and 400 without a refresh token', async () => {
+    it('answers 401 to an access token or garbage, and 400 without a refresh token', async () => {
       expect((await signOut({ refresh_token: ann.access_token })).statusCode).toBe(401);
       expect((await signOut({ refresh_token: 'garbage' })).statusCode).toBe(401);
       expect((await signOut({})).statusCode).toBe(400);
@@ -87,7 +83,7 @@ describe('ending sign-ins and accounts', () => {
       expect((await services.collections.list(ann.id, { page: 1, page_size: 20 })).count).toBe(0);
     };
 
-    it("It should delete the caller's own account with DELETE /users/me/ after re-checking the password: 204", async () => {
+    it("deletes the caller's own account with DELETE /users/me/ after re-checking the password: 204", async () => {
       expect((await deleteMyself(ann.headers, { password: 'not-my-password' })).statusCode).toBe(401);
       expect((await me(ann.headers)).statusCode).toBe(200);
 
@@ -96,12 +92,12 @@ describe('ending sign-ins and accounts', () => {
       await expectAnnGone();
     });
 
-    it('It should answer 400 without a password and 401 without a token', async () => {
+    it('answers 400 without a password and 401 without a token', async () => {
       expect((await deleteMyself(ann.headers, {})).statusCode).toBe(400);
       expect((await deleteMyself(undefined, { password: ann.password })).statusCode).toBe(401);
     });
 
-    it('It should let an admin delete any account with DELETE /users/{id}/: 204, then 404', async () => {
+    it('lets an admin delete any account with DELETE /users/{id}/: 204, then 404', async () => {
       const admin = await signUp(services, { role: 'admin' });
 
       expect((await deleteAccount(admin.headers, ann.id)).statusCode).toBe(204);
@@ -110,14 +106,14 @@ describe('ending sign-ins and accounts', () => {
       expect((await deleteAccount(admin.headers, ann.id)).statusCode).toBe(404);
     });
 
-    it('It should refuse DELETE /users/{id}/ to a basic user with 403', async () => {
+    it('refuses DELETE /users/{id}/ to a basic user with 403', async () => {
       const bob = await signUp(services);
 
       expect((await deleteAccount(bob.headers, ann.id)).statusCode).toBe(403);
       expect((await me(ann.headers)).statusCode).toBe(200);
     });
 
-    it("It should never give a deleted account's id to the next account", async () => {
+    it("never gives a deleted account's id to the next account", async () => {
       const admin = await signUp(services, { role: 'admin' });
       const newest = await signUp(services);
       await deleteAccount(admin.headers, newest.id);

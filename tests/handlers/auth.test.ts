@@ -1,5 +1,4 @@
 import { UnsecuredJWT } from 'jose';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { issueTokenRoute, refreshTokenRoute, registerUserRoute, verifyTokenRoute } from '../../lib/schemas/routes/auth';
 import { AuthTokens, User } from '../../lib/schemas/users';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../lib/services/tokens';
@@ -8,8 +7,7 @@ import { refreshToken } from '../../functions/auth/refreshToken';
 import { registerUser } from '../../functions/auth/registerUser';
 import { verifyToken } from '../../functions/auth/verifyToken';
 import { uniqueEmail } from '../support/auth';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 const PASSWORD = 'a-long-enough-password';
@@ -19,24 +17,13 @@ describe('auth routes', () => {
   beforeEach(async () => {
     services = await createTestServices();
   });
-  const provide = async () => services;
-  const register = (body: unknown) =>
-    invoke(createHttpHandler(registerUserRoute, registerUser, provide), httpEvent({ method: 'POST', path: '/auth/register/', body }));
-  const signIn = (body: unknown) =>
-    invoke(createHttpHandler(issueTokenRoute, issueToken, provide), httpEvent({ method: 'POST', path: '/auth/token/', body }));
-  const refresh = (token: unknown) =>
-    invoke(
-      createHttpHandler(refreshTokenRoute, refreshToken, provide),
-      httpEvent({ method: 'POST', path: '/auth/refresh/', body: { refresh_token: token } }),
-    );
-  const verify = (token: unknown) =>
-    invoke(
-      createHttpHandler(verifyTokenRoute, verifyToken, provide),
-      httpEvent({ method: 'POST', path: '/auth/verify/', body: { token } }),
-    );
+  const register = (body: unknown) => invokeRoute(registerUserRoute, registerUser, services, { body });
+  const signIn = (body: unknown) => invokeRoute(issueTokenRoute, issueToken, services, { body });
+  const refresh = (token: unknown) => invokeRoute(refreshTokenRoute, refreshToken, services, { body: { refresh_token: token } });
+  const verify = (token: unknown) => invokeRoute(verifyTokenRoute, verifyToken, services, { body: { token } });
 
   describe('POST /auth/register/', () => {
-    it('It should create a basic user with 201 and a token pair, ignoring a role in the body', async () => {
+    it('creates a basic user with 201 and a token pair, ignoring a role in the body', async () => {
       const response = await register({ email: '  Ann@Example.COM ', password: PASSWORD, username: 'ann', role: 'admin' });
 
       expect(response.statusCode).toBe(201);
@@ -50,7 +37,7 @@ describe('auth routes', () => {
       expect(JSON.stringify(response.body)).not.toMatch(/password|scrypt\$/);
     });
 
-    it('It should answer 409 for an email already registered in another case', async () => {
+    it('answers 409 for an email already registered in another case', async () => {
       await register({ email: 'bob@example.com', password: PASSWORD });
 
       const response = await register({ email: 'BOB@example.com', password: 'another-password' });
@@ -58,7 +45,7 @@ describe('auth routes', () => {
       expect(response).toMatchObject({ statusCode: 409, headers: { 'content-type': 'application/problem+json' } });
     });
 
-    it('It should give one 201 and one 409 to two concurrent registrations of one email', async () => {
+    it('gives one 201 and one 409 to two concurrent registrations of one email', async () => {
       const statuses = await Promise.all([
         register({ email: 'race@example.com', password: PASSWORD }),
         register({ email: 'Race@example.com', password: PASSWORD }),
@@ -72,7 +59,7 @@ describe('auth routes', () => {
       [{ email: 'not-an-email', password: PASSWORD }, 'email', 'must be an email address'],
       [{ email: 'carol@example.com' }, 'password', 'is required'],
       [{ password: PASSWORD }, 'email', 'is required'],
-    ])('It should refuse %j with a 400 naming the field', async (body, path, message) => {
+    ])('refuses %j with a 400 naming the field', async (body, path, message) => {
       const response = await register(body);
 
       expect(response).toMatchObject({ statusCode: 400, body: { errors: [{ path, message }] } });
@@ -84,14 +71,14 @@ describe('auth routes', () => {
       await register({ email: 'dan@example.com', password: PASSWORD });
     });
 
-    it('It should sign in with the email in any case and answer a token pair', async () => {
+    it('signs in with the email in any case and answers a token pair', async () => {
       const response = await signIn({ email: 'DAN@example.com ', password: PASSWORD });
 
       expect(response.statusCode).toBe(200);
       expect(AuthTokens.parse(response.body).user).toMatchObject({ email: 'dan@example.com', role: 'basic' });
     });
 
-    it('It should answer the same 401 to a wrong password and to an unknown email', async () => {
+    it('answers the same 401 to a wrong password and to an unknown email', async () => {
       const wrongPassword = await signIn({ email: 'dan@example.com', password: `${PASSWORD}!` });
       const unknownEmail = await signIn({ email: uniqueEmail('nobody'), password: PASSWORD });
 
@@ -101,7 +88,7 @@ describe('auth routes', () => {
       expect(wrongPassword.body).toMatchObject({ detail: 'invalid email or password' });
     });
 
-    it('It should answer 400 when the email or password is missing', async () => {
+    it('answers 400 when the email or password is missing', async () => {
       expect((await signIn({ email: 'dan@example.com' })).statusCode).toBe(400);
     });
   });
@@ -109,7 +96,7 @@ describe('auth routes', () => {
   describe('POST /auth/refresh/', () => {
     const pair = async () => AuthTokens.parse((await register({ email: uniqueEmail(), password: PASSWORD })).body);
 
-    it('It should exchange a refresh token once for a new pair', async () => {
+    it('exchanges a refresh token once for a new pair', async () => {
       const first = await pair();
 
       const response = await refresh(first.refresh_token);
@@ -120,7 +107,7 @@ describe('auth routes', () => {
       expect((await refresh(second.refresh_token)).statusCode).toBe(200);
     });
 
-    it('It should refuse a reused refresh token and revoke its whole family', async () => {
+    it('refuses a reused refresh token and revokes its whole family', async () => {
       const first = await pair();
       const second = AuthTokens.parse((await refresh(first.refresh_token)).body);
 
@@ -131,7 +118,7 @@ describe('auth routes', () => {
       expect((await verify(second.refresh_token)).statusCode).toBe(401);
     });
 
-    it('It should leave other sign-ins of the same user alone when one family is revoked', async () => {
+    it('leaves other sign-ins of the same user alone when one family is revoked', async () => {
       const first = await pair();
       const other = AuthTokens.parse((await signIn({ email: first.user.email, password: PASSWORD })).body);
       await refresh(first.refresh_token);
@@ -140,20 +127,20 @@ describe('auth routes', () => {
       expect((await refresh(other.refresh_token)).statusCode).toBe(200);
     });
 
-    it('It should refuse an access token used as a refresh token', async () => {
+    it('refuses an access token used as a refresh token', async () => {
       const first = await pair();
 
       expect((await refresh(first.access_token)).statusCode).toBe(401);
       expect((await refresh(first.refresh_token)).statusCode).toBe(200); // the refusal spent nothing
     });
 
-    it('It should answer 400 without a refresh token', async () => {
+    it('answers 400 without a refresh token', async () => {
       expect((await refresh(undefined)).statusCode).toBe(400);
     });
   });
 
   describe('POST /auth/verify/', () => {
-    it('It should answer 200 with the claims of a valid access token', async () => {
+    it('answers 200 with the claims of a valid access token', async () => {
       const tokens = AuthTokens.parse((await register({ email: uniqueEmail(), password: PASSWORD })).body);
 
       const response = await verify(tokens.access_token);
@@ -164,7 +151,7 @@ describe('auth routes', () => {
       });
     });
 
-    it('It should answer 200 for a refresh token that can still be exchanged, and 401 once it has been', async () => {
+    it('answers 200 for a refresh token that can still be exchanged, and 401 once it has been', async () => {
       const tokens = AuthTokens.parse((await register({ email: uniqueEmail(), password: PASSWORD })).body);
 
       expect(await verify(tokens.refresh_token)).toMatchObject({ statusCode: 200, body: { valid: true, token_use: 'refresh' } });
@@ -172,7 +159,7 @@ describe('auth routes', () => {
       expect((await verify(tokens.refresh_token)).statusCode).toBe(401);
     });
 
-    it('It should answer 401 to garbage and to an unsigned (alg none) token', async () => {
+    it('answers 401 to garbage and to an unsigned (alg none) token', async () => {
       const unsigned = new UnsecuredJWT({ role: 'admin', token_use: 'access' })
         .setSubject('1')
         .setIssuer(TOKEN_ISSUER)
@@ -186,7 +173,7 @@ describe('auth routes', () => {
     });
   });
 
-  it('It should never answer a password or a hash', async () => {
+  it('never answers a password or a hash', async () => {
     const created = await register({ email: uniqueEmail(), password: PASSWORD });
     const user = (created.body as { user: Record<string, unknown> }).user;
 

@@ -1,21 +1,13 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { issueTokenRoute, registerUserRoute } from '../../lib/schemas/routes/auth';
 import { createPasswordHasher, type PasswordHasher } from '../../lib/services/passwords';
 import { issueToken } from '../../functions/auth/issueToken';
 import { registerUser } from '../../functions/auth/registerUser';
 import { uniqueEmail } from '../support/auth';
 import { createTempFileDatabase } from '../support/database';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 const PASSWORD = 'a-long-enough-password';
-
-const fromClient = (event: APIGatewayProxyEventV2, sourceIp: string) => ({
-  ...event,
-  requestContext: { ...event.requestContext, http: { ...event.requestContext.http, sourceIp } },
-});
 
 /** The probe's finding 3, first half: wrong passwords were answered forever, each after a full hash. */
 describe('sign-in throttling', () => {
@@ -31,16 +23,13 @@ describe('sign-in throttling', () => {
     await services.auth.createAccount({ email, password: PASSWORD });
   });
   const signInTo = (target: TestServices, body: unknown, sourceIp = '198.51.100.1') =>
-    invoke(
-      createHttpHandler(issueTokenRoute, issueToken, async () => target),
-      fromClient(httpEvent({ method: 'POST', path: '/auth/token/', body }), sourceIp),
-    );
+    invokeRoute(issueTokenRoute, issueToken, target, { body, sourceIp });
   const signIn = (password: string, address = email) => signInTo(services, { email: address, password });
   const wrongTimes = async (times: number, address = email) => {
     for (let i = 0; i < times; i++) expect((await signIn('not-the-password', address)).statusCode).toBe(401);
   };
 
-  it('It should answer 429 with Retry-After after 5 wrong passwords in a row, spending no hash, even for the right password', async () => {
+  it('answers 429 with Retry-After after 5 wrong passwords in a row, spending no hash, even for the right password', async () => {
     await wrongTimes(5);
     expect(verify).toHaveBeenCalledTimes(5);
 
@@ -55,14 +44,14 @@ describe('sign-in throttling', () => {
     expect(verify).toHaveBeenCalledTimes(5);
   });
 
-  it('It should throttle an unknown email the same way, so throttling reveals no account', async () => {
+  it('throttles an unknown email the same way, so throttling reveals no account', async () => {
     const nobody = uniqueEmail('nobody');
     await wrongTimes(5, nobody);
 
     expect((await signIn(PASSWORD, nobody)).statusCode).toBe(429);
   });
 
-  it('It should reset the count after a success', async () => {
+  it('resets the count after a success', async () => {
     await wrongTimes(4);
     expect((await signIn(PASSWORD)).statusCode).toBe(200);
 
@@ -70,7 +59,7 @@ describe('sign-in throttling', () => {
     expect((await signIn(PASSWORD)).statusCode).toBe(200);
   });
 
-  it('It should read AUTH_MAX_FAILURES', async () => {
+  it('throttles after as many wrong passwords as AUTH_MAX_FAILURES allows', async () => {
     const strict = await createTestServices({
       db: services.db,
       passwordHasher: hasher,
@@ -82,7 +71,7 @@ describe('sign-in throttling', () => {
     expect((await signInTo(strict, { email: other, password: 'wrong-one' })).statusCode).toBe(429);
   });
 
-  it('It should keep the count in the database, so another instance throttles too', async () => {
+  it('keeps the count in the database, so another instance throttles too', async () => {
     const file = createTempFileDatabase();
     try {
       const [one, two] = await Promise.all([file.open(), file.open()]);
@@ -105,17 +94,11 @@ describe('the per-client limit on /auth/*', () => {
     services = await createTestServices({ env: { AUTH_RATE_PER_MINUTE: '3' } });
   });
   const signIn = (sourceIp: string) =>
-    invoke(
-      createHttpHandler(issueTokenRoute, issueToken, async () => services),
-      fromClient(httpEvent({ method: 'POST', path: '/auth/token/', body: { email: uniqueEmail(), password: PASSWORD } }), sourceIp),
-    );
+    invokeRoute(issueTokenRoute, issueToken, services, { body: { email: uniqueEmail(), password: PASSWORD }, sourceIp });
   const register = (sourceIp: string) =>
-    invoke(
-      createHttpHandler(registerUserRoute, registerUser, async () => services),
-      fromClient(httpEvent({ method: 'POST', path: '/auth/register/', body: { email: uniqueEmail(), password: PASSWORD } }), sourceIp),
-    );
+    invokeRoute(registerUserRoute, registerUser, services, { body: { email: uniqueEmail(), password: PASSWORD }, sourceIp });
 
-  it('It should send RateLimit-Policy and RateLimit on every /auth/* answer, then 429 with Retry-After past the limit', async () => {
+  it('sends RateLimit-Policy and RateLimit on every /auth/* answer, then 429 with Retry-After past the limit', async () => {
     const answers = [await signIn('203.0.113.9'), await register('203.0.113.9'), await signIn('203.0.113.9')];
 
     expect(answers.map((a) => a.statusCode)).toEqual([401, 201, 401]);
@@ -135,7 +118,7 @@ describe('the per-client limit on /auth/*', () => {
     expect(refused.headers['ratelimit']).toMatch(/^"auth";r=0;t=\d+$/);
   });
 
-  it('It should count each client apart', async () => {
+  it('counts each client apart', async () => {
     for (let i = 0; i < 4; i++) await signIn('203.0.113.10');
 
     expect((await signIn('203.0.113.11')).statusCode).toBe(401);

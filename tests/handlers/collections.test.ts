@@ -13,9 +13,7 @@ import { getCollection } from '../../functions/collections/getCollection';
 import { listCollections } from '../../functions/collections/listCollections';
 import { replaceCollection } from '../../functions/collections/replaceCollection';
 import { signUp } from '../support/auth';
-import { httpEvent, type HttpEventInput } from '../support/events';
-import { invoke } from '../support/invoke';
-import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
+import { invokeRoute, type AnyImplementation, type RouteRequest } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 import { createMovieSummariesRepository } from '../../lib/repositories/movieSummariesRepository';
 
@@ -42,12 +40,11 @@ describe('collections', () => {
     for (const [title, genres] of films) ids[title] = (await services.movies.create({ title, genres })).id;
   });
 
-  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, event: HttpEventInput) =>
-    invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
-  const byId = (id: number) => ({ path: `/collections/${id}/`, pathParameters: { id: String(id) } });
-  const create = (caller: Caller, body: unknown) => call(createCollectionRoute, createCollection, caller, { path: '/collections/', body });
-  const list = (caller: Caller, query?: Record<string, string>) =>
-    call(listCollectionsRoute, listCollections, caller, { path: '/collections/', query });
+  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, request: RouteRequest = {}) =>
+    invokeRoute(route, implementation, services, { ...request, headers: caller?.headers });
+  const byId = (id: number) => ({ params: { id } });
+  const create = (caller: Caller, body: unknown) => call(createCollectionRoute, createCollection, caller, { body });
+  const list = (caller: Caller, query?: Record<string, string>) => call(listCollectionsRoute, listCollections, caller, { query });
   const get = (caller: Caller, id: number) => call(getCollectionRoute, getCollection, caller, byId(id));
   const put = (caller: Caller, id: number, body: unknown) => call(replaceCollectionRoute, replaceCollection, caller, { ...byId(id), body });
   const remove = (caller: Caller, id: number) => call(deleteCollectionRoute, deleteCollection, caller, byId(id));
@@ -59,7 +56,7 @@ describe('collections', () => {
   });
 
   describe('POST /collections/', () => {
-    it('It should create the collection with its movies in the order given, and name it in Location', async () => {
+    it('creates the collection with its movies in the order given, and names it in Location', async () => {
       const response = await create(ann, { title: ' Favourites ', description: 'Late nights', movies: [ids.Se7en, ids.Heat] });
 
       expect(response.statusCode).toBe(201);
@@ -69,7 +66,7 @@ describe('collections', () => {
       expect(response.headers.location).toBe(`/collections/${collection.id}/`);
     });
 
-    it('It should show each movie without its summary', async () => {
+    it('shows each movie without its summary', async () => {
       await createMovieSummariesRepository(services.db).storeSummary(ids.Heat!, { summary: 'A heist.', summary_source: 'facts' });
 
       const response = await create(ann, { title: 'Heists', movies: [ids.Heat] });
@@ -80,19 +77,19 @@ describe('collections', () => {
       expect(movie).not.toHaveProperty('summary_source');
     });
 
-    it('It should collapse repeated movie ids, keeping the first place of each', async () => {
+    it('collapses repeated movie ids, keeping the first place of each', async () => {
       const response = await create(ann, { title: 'Twice', movies: [ids.Heat, ids.Alien, ids.Heat, ids.Alien, ids.Amadeus] });
 
       expect(titlesOf(response)).toEqual(['Heat', 'Alien', 'Amadeus']);
     });
 
-    it('It should default to no description and no movies', async () => {
+    it('defaults to no description and no movies', async () => {
       const response = await create(ann, { title: 'Empty' });
 
       expect(response.body).toMatchObject({ title: 'Empty', description: null, movies: [] });
     });
 
-    it('It should refuse unknown movie ids with a 400 naming each one, and store nothing', async () => {
+    it('refuses unknown movie ids with a 400 naming each one, and stores nothing', async () => {
       const response = await create(ann, { title: 'Ghosts', movies: [ids.Heat, 424242, 525252] });
 
       expect(response.statusCode).toBe(400);
@@ -106,7 +103,7 @@ describe('collections', () => {
       expect(await stored()).toEqual({ collections: 0, entries: 0 });
     });
 
-    it('It should take 500 movies, and refuse 501', async () => {
+    it('takes 500 movies, and refuses 501', async () => {
       const many: number[] = [];
       for (let i = 0; i < 501; i++) many.push((await services.movies.create({ title: `Film ${i}` })).id);
 
@@ -128,7 +125,7 @@ describe('collections', () => {
       [{ title: 'A', movies: [0] }, 'movies.0', 'must be a positive integer'],
       [{ title: 'A', movies: ['1'] }, 'movies.0', 'must be a positive integer'],
       [{ title: 'A', movies: [1.5] }, 'movies.0', 'must be a positive integer'],
-    ])('It should refuse %j with a 400 naming %s', async (body, path, message) => {
+    ])('refuses %j with a 400 naming %s', async (body, path, message) => {
       const response = await create(ann, body);
 
       expect(response.statusCode).toBe(400);
@@ -136,13 +133,13 @@ describe('collections', () => {
       expect(await stored()).toEqual({ collections: 0, entries: 0 });
     });
 
-    it('It should answer 401 without a token', async () => {
+    it('answers 401 without a token', async () => {
       expect((await create(undefined, { title: 'Anonymous' })).statusCode).toBe(401);
     });
   });
 
   describe('GET /collections/{id}/', () => {
-    it('It should answer the owner the collection', async () => {
+    it('answers the owner the collection', async () => {
       const created = await create(ann, { title: 'Mine', movies: [ids.Alien] });
 
       const response = await get(ann, idOf(created));
@@ -151,7 +148,7 @@ describe('collections', () => {
       expect(response.body).toEqual(created.body);
     });
 
-    it('It should answer 404 to anyone else, admins included, as if it did not exist', async () => {
+    it('answers 404 to anyone else, admins included, as if it did not exist', async () => {
       const created = await create(ann, { title: 'Private' });
 
       for (const other of [bob, admin]) {
@@ -163,18 +160,16 @@ describe('collections', () => {
       expect(await get(ann, 424242)).toMatchObject({ statusCode: 404, body: { detail: 'collection 424242 does not exist' } });
     });
 
-    it('It should answer 401 without a token and 400 for a malformed id', async () => {
+    it('answers 401 without a token and 400 for a malformed id', async () => {
       const created = await create(ann, { title: 'Mine' });
 
       expect((await get(undefined, idOf(created))).statusCode).toBe(401);
-      expect(
-        (await call(getCollectionRoute, getCollection, ann, { path: '/collections/x/', pathParameters: { id: 'x' } })).statusCode,
-      ).toBe(400);
+      expect((await call(getCollectionRoute, getCollection, ann, { params: { id: 'x' } })).statusCode).toBe(400);
     });
   });
 
   describe('PUT /collections/{id}/', () => {
-    it('It should replace the title, the description and the movies', async () => {
+    it('replaces the title, the description and the movies', async () => {
       const created = await create(ann, { title: 'Draft', description: 'old', movies: [ids.Heat, ids.Alien] });
 
       const response = await put(ann, idOf(created), { title: 'Final', movies: [ids.Amadeus, ids.Heat, ids.Amadeus] });
@@ -186,7 +181,7 @@ describe('collections', () => {
       expect((response.body as Collection).updated_at >= (created.body as Collection).updated_at).toBe(true);
     });
 
-    it('It should change nothing when a movie id is unknown', async () => {
+    it('changes nothing when a movie id is unknown', async () => {
       const created = await create(ann, { title: 'Keep', movies: [ids.Heat] });
 
       const response = await put(ann, idOf(created), { title: 'Lose', movies: [ids.Alien, 424242] });
@@ -195,7 +190,7 @@ describe('collections', () => {
       expect((await get(ann, idOf(created))).body).toEqual(created.body);
     });
 
-    it("It should answer 404 to another user and leave the owner's collection as it was", async () => {
+    it("answers 404 to another user and leaves the owner's collection as it was", async () => {
       const created = await create(ann, { title: 'Mine', movies: [ids.Heat] });
 
       const response = await put(bob, idOf(created), { title: 'Stolen', movies: [] });
@@ -204,7 +199,7 @@ describe('collections', () => {
       expect((await get(ann, idOf(created))).body).toEqual(created.body);
     });
 
-    it('It should refuse an invalid body with a 400', async () => {
+    it('refuses an invalid body with a 400', async () => {
       const created = await create(ann, { title: 'Mine' });
 
       expect((await put(ann, idOf(created), { movies: [] })).body).toMatchObject({
@@ -215,7 +210,7 @@ describe('collections', () => {
   });
 
   describe('DELETE /collections/{id}/', () => {
-    it('It should delete the collection and its entries, and answer 204', async () => {
+    it('deletes the collection and its entries, and answers 204', async () => {
       const created = await create(ann, { title: 'Gone', movies: [ids.Heat, ids.Alien] });
 
       const response = await remove(ann, idOf(created));
@@ -227,7 +222,7 @@ describe('collections', () => {
       expect(await services.movies.get(ids.Heat!)).toBeDefined();
     });
 
-    it('It should answer 404 to another user and keep the collection', async () => {
+    it('answers 404 to another user and keeps the collection', async () => {
       const created = await create(ann, { title: 'Kept' });
 
       expect((await remove(bob, idOf(created))).statusCode).toBe(404);
@@ -236,7 +231,7 @@ describe('collections', () => {
   });
 
   describe('GET /collections/', () => {
-    it("It should answer a page of the caller's collections only, newest first", async () => {
+    it("answers a page of the caller's collections only, newest first", async () => {
       const first = await create(ann, { title: 'First', movies: [ids.Heat] });
       const second = await create(ann, { title: 'Second' });
       await create(bob, { title: "Bob's" });
@@ -250,7 +245,7 @@ describe('collections', () => {
       expect(page.results[1]).toEqual(first.body);
     });
 
-    it('It should page through them', async () => {
+    it('pages through them', async () => {
       for (const title of ['A', 'B', 'C']) await create(ann, { title });
 
       const response = await list(ann, { page: '2', page_size: '2' });
@@ -261,7 +256,7 @@ describe('collections', () => {
       expect((await list(ann, { page_size: '101' })).statusCode).toBe(400);
     });
 
-    it("It should add the caller's three favourite genres across all their collections, most frequent first, ties by name", async () => {
+    it("adds the caller's three favourite genres across all their collections, most frequent first, ties by name", async () => {
       // Crime: Heat, Se7en; Drama: Heat, Amadeus; Horror, Sci-Fi: Alien; Thriller: Se7en
       await create(ann, { title: 'One', movies: [ids.Heat, ids.Alien] });
       await create(ann, { title: 'Two', movies: [ids.Se7en, ids.Amadeus] });
@@ -273,11 +268,11 @@ describe('collections', () => {
       expect((await list(bob)).body).toMatchObject({ favourite_genres: ['Comedy'] });
     });
 
-    it('It should answer no favourite genres, and no collections, to a new user', async () => {
+    it('answers no favourite genres, and no collections, to a new user', async () => {
       expect((await list(ann)).body).toEqual({ count: 0, page: 1, page_size: 20, total_pages: 0, results: [], favourite_genres: [] });
     });
 
-    it('It should answer 401 without a token', async () => {
+    it('answers 401 without a token', async () => {
       expect((await list(undefined)).statusCode).toBe(401);
     });
   });

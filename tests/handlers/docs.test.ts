@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import { docs } from '../../functions/docs/docs';
 import { docsAsset } from '../../functions/docs/docsAsset';
 import { openapi } from '../../functions/docs/openapi';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { buildOpenApiDocument } from '../../lib/openapi/document';
 import { allRoutes } from '../../lib/schemas/routes';
 import { docsAssetRoute, docsRoute, openapiRoute } from '../../lib/schemas/routes/docs';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 const swaggerUiDist = join(__dirname, '..', '..', 'node_modules', 'swagger-ui-dist');
@@ -21,10 +19,7 @@ describe('the API documentation', () => {
 
   describe('GET /openapi.json (openapi)', () => {
     it('answers the OpenAPI document of every route as JSON', async () => {
-      const response = await invoke(
-        createHttpHandler(openapiRoute, openapi, async () => services),
-        httpEvent({ path: '/openapi.json' }),
-      );
+      const response = await invokeRoute(openapiRoute, openapi, services);
 
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
@@ -37,10 +32,7 @@ describe('the API documentation', () => {
 
   describe('GET /docs/ (docs)', () => {
     it('answers the Swagger UI page, which loads its assets from this API and the document from /openapi.json', async () => {
-      const response = await invoke(
-        createHttpHandler(docsRoute, docs, async () => services),
-        httpEvent({ path: '/docs/' }),
-      );
+      const response = await invokeRoute(docsRoute, docs, services);
 
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -60,8 +52,7 @@ describe('the API documentation', () => {
   });
 
   describe('GET /docs/{asset} (docsAsset)', () => {
-    const handler = () => createHttpHandler(docsAssetRoute, docsAsset, async () => services);
-    const get = (asset: string) => invoke(handler(), httpEvent({ path: `/docs/${asset}`, pathParameters: { asset } }));
+    const get = (asset: string) => invokeRoute(docsAssetRoute, docsAsset, services, { params: { asset } });
 
     it.each([
       ['swagger-ui.css', 'text/css; charset=utf-8'],

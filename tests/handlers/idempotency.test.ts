@@ -12,9 +12,7 @@ import { listMovies } from '../../functions/movies/listMovies';
 import { createRating } from '../../functions/ratings/createRating';
 import { signUp, uniqueEmail } from '../support/auth';
 import { createTempFileDatabase } from '../support/database';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
-import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
+import { invokeRoute, type AnyImplementation } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 type Headers = Record<string, string>;
@@ -31,12 +29,11 @@ describe('Idempotency-Key', () => {
     body: unknown,
     headers: Headers = {},
     target = services,
-  ) => invoke(routeHandler(route, implementation, target), httpEvent({ method: 'POST', path: route.path, body, headers }));
+  ) => invokeRoute(route, implementation, target, { body, headers });
   const postMovie = (body: unknown, headers: Headers = {}, target = services) => post(createMovieRoute, createMovie, body, headers, target);
-  const movieCount = async () =>
-    ((await invoke(routeHandler(listMoviesRoute, listMovies, services), httpEvent({ path: '/movies/' }))).body as { count: number }).count;
+  const movieCount = async () => ((await invokeRoute(listMoviesRoute, listMovies, services)).body as { count: number }).count;
 
-  it('It should answer a repeat with the same key and body with the stored response, Idempotency-Replayed: true, changing nothing', async () => {
+  it('answers a repeat with the same key and body with the stored response, Idempotency-Replayed: true, changing nothing', async () => {
     const first = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'create-heat-1' });
     const again = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'create-heat-1' });
 
@@ -50,7 +47,7 @@ describe('Idempotency-Key', () => {
     expect(await movieCount()).toBe(1);
   });
 
-  it('It should answer 422 to the same key with a different body', async () => {
+  it('answers 422 to the same key with a different body', async () => {
     await postMovie({ title: 'Heat' }, { 'idempotency-key': 'k1' });
 
     const other = await postMovie({ title: 'Ronin' }, { 'idempotency-key': 'k1' });
@@ -59,7 +56,7 @@ describe('Idempotency-Key', () => {
     expect(await movieCount()).toBe(1);
   });
 
-  it('It should process requests without a key, or with different keys, each time', async () => {
+  it('processes requests without a key, or with different keys, each time', async () => {
     await postMovie({ title: 'Heat' });
     await postMovie({ title: 'Heat' });
     await postMovie({ title: 'Heat' }, { 'idempotency-key': 'a' });
@@ -68,14 +65,14 @@ describe('Idempotency-Key', () => {
     expect(await movieCount()).toBe(4);
   });
 
-  it.each([[''], ['x'.repeat(256)], ['has space'], ['naïve']])('It should refuse the key %j with 400', async (key) => {
+  it.each([[''], ['x'.repeat(256)], ['has space'], ['naïve']])('refuses the key %j with 400', async (key) => {
     const response = await postMovie({ title: 'Heat' }, { 'idempotency-key': key });
 
     expect(response).toMatchObject({ statusCode: 400, body: { errors: [{ path: 'Idempotency-Key' }] } });
     expect(await movieCount()).toBe(0);
   });
 
-  it('It should keep keys per caller: two users with one key each get their own collection', async () => {
+  it('keeps keys per caller: two users with one key each get their own collection', async () => {
     const [ann, bob] = await Promise.all([signUp(services), signUp(services)]);
 
     const mine = await post(createCollectionRoute, createCollection, { title: 'Mine' }, { ...ann.headers, 'idempotency-key': 'same' });
@@ -86,7 +83,7 @@ describe('Idempotency-Key', () => {
     expect(theirs.headers['idempotency-replayed']).toBeUndefined();
   });
 
-  it("It should not count a replayed rating twice in the movie's aggregates", async () => {
+  it("does not count a replayed rating twice in the movie's aggregates", async () => {
     const movie = await services.movies.create({ title: 'Heat', genres: [] });
 
     await post(createRatingRoute, createRating, { movie: movie.id, value: 4 }, { 'idempotency-key': 'rate-once' });
@@ -96,7 +93,7 @@ describe('Idempotency-Key', () => {
     expect(await services.movies.get(movie.id)).toMatchObject({ rating_count: 1 });
   });
 
-  it('It should answer 409 to a repeat while the first is still being processed, then replay once it is done', async () => {
+  it('answers 409 to a repeat while the first is still being processed, then replays once it is done', async () => {
     const gate = createConcurrencyGate({ limit: 1, maxWaitMs: 60_000 });
     const slow = await createTestServices({
       passwordHasher: createPasswordHasher({ log2N: 10 }, gate),
@@ -122,7 +119,7 @@ describe('Idempotency-Key', () => {
     expect(after).toMatchObject({ statusCode: 201, body: done.body, headers: { 'idempotency-replayed': 'true' } });
   });
 
-  it('It should replay across instances sharing the database', async () => {
+  it('replays across instances sharing the database', async () => {
     const file = createTempFileDatabase();
     try {
       const [one, two] = await Promise.all([file.open(), file.open()]);
@@ -142,7 +139,7 @@ describe('Idempotency-Key', () => {
   describe('what makes two requests the same', () => {
     const postCollection = (body: unknown, headers: Headers) => post(createCollectionRoute, createCollection, body, headers);
 
-    it('It should take the same body with its fields in another order, nested ones too, as the same request', async () => {
+    it('takes the same body with its fields in another order, nested ones too, as the same request', async () => {
       const first = await postMovie({ title: 'Heat', year: 1995, genres: ['Crime', 'Drama'] }, { 'idempotency-key': 'same-fields' });
       const again = await postMovie({ genres: ['Crime', 'Drama'], year: 1995, title: 'Heat' }, { 'idempotency-key': 'same-fields' });
 
@@ -153,7 +150,7 @@ describe('Idempotency-Key', () => {
     it.each([
       ['another order of a list', ['Crime', 'Drama'], ['Drama', 'Crime']],
       ['a list with one item more', ['Crime'], ['Crime', 'Crime']],
-    ])('It should take %s as another request: 422', async (_case, genres, otherGenres) => {
+    ])('takes %s as another request: 422', async (_case, genres, otherGenres) => {
       await postMovie({ title: 'Heat', genres }, { 'idempotency-key': 'lists' });
 
       const other = await postMovie({ title: 'Heat', genres: otherGenres }, { 'idempotency-key': 'lists' });
@@ -161,7 +158,7 @@ describe('Idempotency-Key', () => {
       expect(other.statusCode).toBe(422);
     });
 
-    it('It should take a list of numbers whose digits run together as another request: 422', async () => {
+    it('takes a list of numbers whose digits run together as another request: 422', async () => {
       const { headers } = await signUp(services);
       await postCollection({ title: 'Mine', movies: [1, 2] }, { ...headers, 'idempotency-key': 'digits' });
 
@@ -170,12 +167,13 @@ describe('Idempotency-Key', () => {
       expect(other.statusCode).toBe(422);
     });
 
-    it('It should keep an anonymous caller’s keys per source address', async () => {
-      const from = (ip: string) => {
-        const event = httpEvent({ method: 'POST', path: '/movies/', body: { title: 'Heat' }, headers: { 'idempotency-key': 'per-ip' } });
-        event.requestContext.http.sourceIp = ip;
-        return invoke(routeHandler(createMovieRoute, createMovie, services), event);
-      };
+    it('keeps an anonymous caller’s keys per source address', async () => {
+      const from = (sourceIp: string) =>
+        invokeRoute(createMovieRoute, createMovie, services, {
+          body: { title: 'Heat' },
+          headers: { 'idempotency-key': 'per-ip' },
+          sourceIp,
+        });
 
       const one = await from('203.0.113.1');
       const two = await from('203.0.113.2');
@@ -185,7 +183,7 @@ describe('Idempotency-Key', () => {
       expect(await movieCount()).toBe(2);
     });
 
-    it('It should keep keys per route: one key on two routes is two requests', async () => {
+    it('keeps keys per route: one key on two routes is two requests', async () => {
       const { headers } = await signUp(services);
       const movie = await postMovie({ title: 'Heat' }, { ...headers, 'idempotency-key': 'one-key' });
 
@@ -197,7 +195,7 @@ describe('Idempotency-Key', () => {
   });
 
   describe('answers worth redoing', () => {
-    it('It should run a retry again after the first answered 500, and store nothing of the failure', async () => {
+    it('runs a retry again after the first answered 500, and stores nothing of the failure', async () => {
       const failing: TestServices = {
         ...services,
         movies: { ...services.movies, create: async () => Promise.reject(new Error('disk on fire')) },
@@ -212,7 +210,7 @@ describe('Idempotency-Key', () => {
       expect(await movieCount()).toBe(1);
     });
 
-    it('It should run a retry again after the first was throttled (429)', async () => {
+    it('runs a retry again after the first was throttled (429)', async () => {
       const throttled = await createTestServices({ env: { WRITE_RATE_PER_MINUTE: '1', AUTH_RATE_PER_MINUTE: '1000' } });
       const { headers } = await signUp(throttled);
       await postMovie({ title: 'Spent the limit' }, headers, throttled);
@@ -229,7 +227,7 @@ describe('Idempotency-Key', () => {
       expect(retry.headers['idempotency-replayed']).toBeUndefined();
     });
 
-    it('It should replay a 4xx answer as the answer', async () => {
+    it('replays a 4xx answer as the answer', async () => {
       const first = await postMovie({ title: '' }, { 'idempotency-key': 'bad-title' });
       const again = await postMovie({ title: '' }, { 'idempotency-key': 'bad-title' });
 
@@ -237,7 +235,7 @@ describe('Idempotency-Key', () => {
       expect(again.statusCode).toBe(400);
     });
 
-    it('It should replay the answer’s own headers only: rate-limit and security headers are made afresh', async () => {
+    it('replays the answer’s own headers only: rate-limit and security headers are made afresh', async () => {
       const { headers } = await signUp(services);
       const first = await postMovie({ title: 'Heat' }, { ...headers, 'idempotency-key': 'headers' });
       const again = await postMovie({ title: 'Heat' }, { ...headers, 'idempotency-key': 'headers' });

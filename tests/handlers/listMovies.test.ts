@@ -1,9 +1,7 @@
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { Movie } from '../../lib/schemas/movies';
 import { listMoviesRoute } from '../../lib/schemas/routes/movies';
 import { listMovies } from '../../functions/movies/listMovies';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { bundledMoviesDataset, importMovies, readDataset } from '../../scripts/movieImport';
 import { createTestServices, fakeSummaryGenerator, type TestServices } from '../support/services';
 import { createMovieSummariesRepository } from '../../lib/repositories/movieSummariesRepository';
@@ -16,11 +14,7 @@ interface Page {
   results: Movie[];
 }
 
-const list = (services: TestServices, query: Record<string, string> = {}) =>
-  invoke(
-    createHttpHandler(listMoviesRoute, listMovies, async () => services),
-    httpEvent({ path: '/movies/', query }),
-  );
+const list = (services: TestServices, query: Record<string, string> = {}) => invokeRoute(listMoviesRoute, listMovies, services, { query });
 const titles = (response: { body: unknown }) => (response.body as Page).results.map((movie) => movie.title);
 
 describe('GET /movies/ (listMovies): pagination', () => {

@@ -1,11 +1,9 @@
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { getMovieRoute, regenerateSummaryRoute } from '../../lib/schemas/routes/movies';
 import { getMovie } from '../../functions/movies/getMovie';
 import { regenerateSummary } from '../../functions/movies/regenerateSummary';
 import { signUp } from '../support/auth';
 import { createTempFileDatabase, type TempFileDatabase } from '../support/database';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, fakeSummaryGenerator, type TestServices } from '../support/services';
 
 const LLM = 'openai:gpt-4o-mini';
@@ -20,16 +18,9 @@ describe('the LLM budget (LLM_MAX_CALLS_PER_HOUR)', () => {
     services = await createTestServices({ generator, env: { LLM_MAX_CALLS_PER_HOUR: '3' }, clock: () => clock });
   });
 
-  const read = (id: number, on = services) =>
-    invoke(
-      createHttpHandler(getMovieRoute, getMovie, async () => on),
-      httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) } }),
-    );
+  const read = (id: number, on = services) => invokeRoute(getMovieRoute, getMovie, on, { params: { id } });
   const regenerate = (id: number, headers: Record<string, string>) =>
-    invoke(
-      createHttpHandler(regenerateSummaryRoute, regenerateSummary, async () => services),
-      httpEvent({ method: 'POST', path: `/movies/${id}/summary/`, pathParameters: { id: String(id) }, headers }),
-    );
+    invokeRoute(regenerateSummaryRoute, regenerateSummary, services, { params: { id }, headers });
   const newMovies = async (count: number, on = services) => {
     const made = [];
     for (let i = 0; i < count; i++) made.push(await on.movies.create({ title: `Film ${i}`, year: 2000 + i, genres: ['Drama'] }));
@@ -39,7 +30,7 @@ describe('the LLM budget (LLM_MAX_CALLS_PER_HOUR)', () => {
     (await services.db.execute({ sql: 'SELECT summary FROM movies WHERE id = ?', args: [id] })).rows[0]!.summary;
   const budgetWarnings = () => (services.logger.warn as jest.Mock).mock.calls.filter(([message]) => /budget/i.test(String(message)));
 
-  it('It should make at most LLM_MAX_CALLS_PER_HOUR generations: five first reads make three calls and five 200 answers', async () => {
+  it('makes at most LLM_MAX_CALLS_PER_HOUR generations: five first reads make three calls and five 200 answers', async () => {
     const movies = await newMovies(5);
 
     const answers = [];
@@ -50,7 +41,7 @@ describe('the LLM budget (LLM_MAX_CALLS_PER_HOUR)', () => {
     expect(answers.slice(0, 3).map((answer) => (answer.body as { summary_source: string }).summary_source)).toEqual([LLM, LLM, LLM]);
   });
 
-  it('It should answer past the budget with the facts-based summary, storing nothing, so a later read may still get the LLM', async () => {
+  it('answers past the budget with the facts-based summary, storing nothing, so a later read may still get the LLM', async () => {
     const movies = await newMovies(4);
     for (const movie of movies.slice(0, 3)) await read(movie.id);
 
@@ -61,7 +52,7 @@ describe('the LLM budget (LLM_MAX_CALLS_PER_HOUR)', () => {
     expect(await storedSummary(movies[3]!.id)).toBeNull();
   });
 
-  it('It should log one warning per window, however many reads go past the budget', async () => {
+  it('logs one warning per window, however many reads go past the budget', async () => {
     const movies = await newMovies(6);
 
     for (const movie of movies) await read(movie.id);
@@ -69,7 +60,7 @@ describe('the LLM budget (LLM_MAX_CALLS_PER_HOUR)', () => {
     expect(budgetWarnings()).toHaveLength(1);
   });
 
-  it('It should generate again once the hour has rolled, and warn again in the next spent window', async () => {
+  it('generates again once the hour has rolled, and warns again in the next spent window', async () => {
     const movies = await newMovies(5);
     for (const movie of movies.slice(0, 4)) await read(movie.id);
     expect(generator.generate).toHaveBeenCalledTimes(3);
@@ -82,7 +73,7 @@ describe('the LLM budget (LLM_MAX_CALLS_PER_HOUR)', () => {
     expect(await storedSummary(movies[3]!.id)).toBe('A summary from the LLM.');
   });
 
-  it("It should count an admin's regeneration against the budget, and answer it 503 with Retry-After when spent, keeping the stored summary", async () => {
+  it("counts an admin's regeneration against the budget, and answers it 503 with Retry-After when spent, keeping the stored summary", async () => {
     const admin = (await signUp(services, { role: 'admin' })).headers;
     const movies = await newMovies(3);
     await read(movies[0]!.id);
@@ -108,7 +99,7 @@ describe('the LLM budget (LLM_MAX_CALLS_PER_HOUR)', () => {
     });
     afterEach(() => file.remove());
 
-    it('It should share one budget between instances on one database', async () => {
+    it('shares one budget between instances on one database', async () => {
       const instances = await Promise.all(
         [fakeSummaryGenerator('One.', LLM), fakeSummaryGenerator('Two.', LLM)].map(async (writer) => ({
           writer,

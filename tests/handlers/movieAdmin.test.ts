@@ -1,4 +1,3 @@
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { Movie } from '../../lib/schemas/movies';
 import { deleteMovieRoute, getMovieRoute, regenerateSummaryRoute, updateMovieRoute } from '../../lib/schemas/routes/movies';
 import { deleteMovie } from '../../functions/movies/deleteMovie';
@@ -7,8 +6,7 @@ import { regenerateSummary } from '../../functions/movies/regenerateSummary';
 import { updateMovie } from '../../functions/movies/updateMovie';
 import type { SummaryGenerator } from '../../lib/llm/summaryGenerator';
 import { signUp } from '../support/auth';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, fakeSummaryGenerator, type TestServices } from '../support/services';
 import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
 
@@ -25,28 +23,14 @@ describe('admin edits of the catalogue', () => {
   });
 
   const patch = (id: number, body: unknown, headers = admin) =>
-    invoke(
-      createHttpHandler(updateMovieRoute, updateMovie, async () => services),
-      httpEvent({ method: 'PATCH', path: `/movies/${id}/`, pathParameters: { id: String(id) }, body, headers }),
-    );
-  const remove = (id: number, headers = admin) =>
-    invoke(
-      createHttpHandler(deleteMovieRoute, deleteMovie, async () => services),
-      httpEvent({ method: 'DELETE', path: `/movies/${id}/`, pathParameters: { id: String(id) }, headers }),
-    );
+    invokeRoute(updateMovieRoute, updateMovie, services, { params: { id }, body, headers });
+  const remove = (id: number, headers = admin) => invokeRoute(deleteMovieRoute, deleteMovie, services, { params: { id }, headers });
   const regenerate = (id: number, headers = admin, on = services) =>
-    invoke(
-      createHttpHandler(regenerateSummaryRoute, regenerateSummary, async () => on),
-      httpEvent({ method: 'POST', path: `/movies/${id}/summary/`, pathParameters: { id: String(id) }, headers }),
-    );
-  const read = (id: number) =>
-    invoke(
-      createHttpHandler(getMovieRoute, getMovie, async () => services),
-      httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) } }),
-    );
+    invokeRoute(regenerateSummaryRoute, regenerateSummary, on, { params: { id }, headers });
+  const read = (id: number) => invokeRoute(getMovieRoute, getMovie, services, { params: { id } });
 
   describe('PATCH /movies/{id}/', () => {
-    it('It should change only the fields given and clear the stored summary', async () => {
+    it('changes only the fields given and clears the stored summary', async () => {
       const movie = await services.movies.create({ title: 'Inceptoin', description: 'Dreams', genres: ['Thriller'], year: 2010 });
       await read(movie.id);
 
@@ -66,7 +50,7 @@ describe('admin edits of the catalogue', () => {
       expect(generator.generate).toHaveBeenCalledTimes(2);
     });
 
-    it('It should clear description and year with null, and refile the genres', async () => {
+    it('clears description and year with null, and refiles the genres', async () => {
       const movie = await services.movies.create({ title: 'Heat', description: 'Cops', genres: ['Crime'], year: 1995 });
 
       const response = await patch(movie.id, { description: null, year: null, genres: ['Thriller', 'Drama'] });
@@ -78,7 +62,7 @@ describe('admin edits of the catalogue', () => {
       expect((await createMovieSearchRepository(services.db).list({ offset: 0, limit: 5, genre: 'Crime' })).count).toBe(0);
     });
 
-    it('It should keep the stored summary when nothing changes', async () => {
+    it('keeps the stored summary when nothing changes', async () => {
       const movie = await services.movies.create({ title: 'Same', year: 2000 });
       await read(movie.id);
 
@@ -87,7 +71,7 @@ describe('admin edits of the catalogue', () => {
       expect(response.body).toMatchObject({ summary: 'A fresh summary.' });
     });
 
-    it('It should refuse a non-admin (403), an unknown movie (404), invalid fields and an empty change (400)', async () => {
+    it('refuses a non-admin (403), an unknown movie (404), invalid fields and an empty change (400)', async () => {
       const movie = await services.movies.create({ title: 'Guarded' });
 
       expect((await patch(movie.id, { title: 'Mine' }, basic)).statusCode).toBe(403);
@@ -106,7 +90,7 @@ describe('admin edits of the catalogue', () => {
   });
 
   describe('DELETE /movies/{id}/', () => {
-    it('It should remove the movie, its ratings and its places in collections, answering 204', async () => {
+    it('removes the movie, its ratings and its places in collections, answering 204', async () => {
       const movie = await services.movies.create({ title: 'Doomed', genres: ['Drama'] });
       const kept = await services.movies.create({ title: 'Kept' });
       const owner = await signUp(services);
@@ -126,7 +110,7 @@ describe('admin edits of the catalogue', () => {
       expect((await remove(movie.id)).statusCode).toBe(404);
     });
 
-    it('It should refuse a non-admin with 403 and keep the movie', async () => {
+    it('refuses a non-admin with 403 and keeps the movie', async () => {
       const movie = await services.movies.create({ title: 'Guarded' });
 
       expect((await remove(movie.id, basic)).statusCode).toBe(403);
@@ -135,7 +119,7 @@ describe('admin edits of the catalogue', () => {
   });
 
   describe('POST /movies/{id}/summary/', () => {
-    it('It should write a new summary replacing the stored one, with when it was written', async () => {
+    it('writes a new summary replacing the stored one, with when it was written', async () => {
       const movie = await services.movies.create({ title: 'Alien', year: 1979 });
       await read(movie.id);
       generator.generate.mockResolvedValueOnce({ text: 'A better summary.', source: 'openai:gpt-4o-mini' });
@@ -148,7 +132,7 @@ describe('admin edits of the catalogue', () => {
       expect((await read(movie.id)).body).toMatchObject({ summary: 'A better summary.' });
     });
 
-    it('It should answer 502 and keep the old summary when the LLM fails', async () => {
+    it('answers 502 and keeps the old summary when the LLM fails', async () => {
       const movie = await services.movies.create({ title: 'Aliens', year: 1986 });
       await read(movie.id);
       const failing: SummaryGenerator = { generate: jest.fn().mockRejectedValue(new Error('upstream 500')) };
@@ -162,7 +146,7 @@ describe('admin edits of the catalogue', () => {
       expect((await services.movies.get(movie.id))?.summary).toBe('A fresh summary.');
     });
 
-    it('It should refuse a non-admin (403) and an unknown movie (404)', async () => {
+    it('refuses a non-admin (403) and an unknown movie (404)', async () => {
       const movie = await services.movies.create({ title: 'Guarded' });
 
       expect((await regenerate(movie.id, basic)).statusCode).toBe(403);

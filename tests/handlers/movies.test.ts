@@ -1,10 +1,8 @@
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { Movie } from '../../lib/schemas/movies';
 import { createMovieRoute, getMovieRoute } from '../../lib/schemas/routes/movies';
 import { createMovie } from '../../functions/movies/createMovie';
 import { getMovie } from '../../functions/movies/getMovie';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, fakeSummaryGenerator, type TestServices } from '../support/services';
 import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
 
@@ -13,11 +11,7 @@ describe('POST /movies/ (createMovie)', () => {
   beforeEach(async () => {
     services = await createTestServices();
   });
-  const post = (body: unknown) =>
-    invoke(
-      createHttpHandler(createMovieRoute, createMovie, async () => services),
-      httpEvent({ method: 'POST', path: '/movies/', body }),
-    );
+  const post = (body: unknown) => invokeRoute(createMovieRoute, createMovie, services, { body });
 
   it('creates a movie and answers 201 with the movie and its Location', async () => {
     const response = await post({ title: '  Inception ', description: 'Dreams', genres: ['Thriller'], year: 2010 });
@@ -68,11 +62,7 @@ describe('POST /movies/ (createMovie)', () => {
 });
 
 describe('GET /movies/{id}/ (getMovie)', () => {
-  const get = (services: TestServices, id: string) =>
-    invoke(
-      createHttpHandler(getMovieRoute, getMovie, async () => services),
-      httpEvent({ path: `/movies/${id}/`, pathParameters: { id } }),
-    );
+  const get = (services: TestServices, id: string) => invokeRoute(getMovieRoute, getMovie, services, { params: { id } });
 
   it('answers the movie with an LLM summary generated once and stored', async () => {
     const generator = fakeSummaryGenerator('Dreams within dreams.');
@@ -88,7 +78,7 @@ describe('GET /movies/{id}/ (getMovie)', () => {
     expect(generator.generate).toHaveBeenCalledTimes(1);
   });
 
-  it('It should give the summary writer every fact the catalogue holds of the movie', async () => {
+  it('gives the summary writer every fact the catalogue holds of the movie', async () => {
     const generator = fakeSummaryGenerator('Facts.');
     const services = await createTestServices({ generator });
     await services.catalogue.importFilms([
@@ -152,10 +142,7 @@ describe('GET /movies/{id}/ (getMovie)', () => {
 
 describe('GET /movies/{id}/ ETag', () => {
   const get = (services: TestServices, id: number, headers: Record<string, string> = {}) =>
-    invoke(
-      createHttpHandler(getMovieRoute, getMovie, async () => services),
-      httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) }, headers }),
-    );
+    invokeRoute(getMovieRoute, getMovie, services, { params: { id }, headers });
 
   it('answers 304 without a body while the movie is unchanged', async () => {
     const services = await createTestServices();

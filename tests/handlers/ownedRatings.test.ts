@@ -15,9 +15,7 @@ import { getRating } from '../../functions/ratings/getRating';
 import { listRatings } from '../../functions/ratings/listRatings';
 import { changeRating } from '../../functions/ratings/changeRating';
 import { signUp } from '../support/auth';
-import { httpEvent, type HttpEventInput } from '../support/events';
-import { invoke } from '../support/invoke';
-import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
+import { invokeRoute, type AnyImplementation, type RouteRequest } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 type Caller = { headers: Record<string, string> } | undefined;
@@ -34,30 +32,29 @@ describe('owned ratings', () => {
     [ann, bob, admin] = await Promise.all([signUp(services), signUp(services), signUp(services, { role: 'admin' })]);
   });
 
-  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, event: HttpEventInput) =>
-    invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
+  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, request: RouteRequest = {}) =>
+    invokeRoute(route, implementation, services, { ...request, headers: caller?.headers });
   const rate = (caller: Caller, value: number, movie = movieId) =>
-    call(createRatingRoute, createRating, caller, { path: '/ratings/', body: { movie, value } });
-  const byId = (id: number) => ({ path: `/ratings/${id}/`, pathParameters: { id: String(id) } });
+    call(createRatingRoute, createRating, caller, { body: { movie, value } });
+  const byId = (id: number) => ({ params: { id } });
   const get = (caller: Caller, id: number) => call(getRatingRoute, getRating, caller, byId(id));
   const put = (caller: Caller, id: number, body: unknown) => call(changeRatingRoute, changeRating, caller, { ...byId(id), body });
   const patch = (caller: Caller, id: number, body: unknown) =>
     call(changeRatingRoute, changeRating, caller, { ...byId(id), method: 'PATCH', body });
   const remove = (caller: Caller, id: number) => call(deleteRatingRoute, deleteRating, caller, byId(id));
-  const list = (caller: Caller, query?: Record<string, string>) =>
-    call(listRatingsRoute, listRatings, caller, { path: '/ratings/', query });
+  const list = (caller: Caller, query?: Record<string, string>) => call(listRatingsRoute, listRatings, caller, { query });
   const aggregates = () => services.movies.get(movieId);
   const idOf = (response: { body: unknown }) => (response.body as { id: number }).id;
 
   describe('POST /ratings/ signed in', () => {
-    it('It should record the rating with its user and answer 201', async () => {
+    it('records the rating with its user and answers 201', async () => {
       const response = await rate(ann, 4);
 
       expect(response.statusCode).toBe(201);
       expect(Rating.parse(response.body)).toMatchObject({ movie: movieId, value: 4, user: ann.id });
     });
 
-    it('It should replace the value when the same user rates again: 200, same id, exact aggregates', async () => {
+    it('replaces the value when the same user rates again: 200, same id, exact aggregates', async () => {
       const first = await rate(ann, 4);
       await rate(bob, 2);
 
@@ -68,14 +65,14 @@ describe('owned ratings', () => {
       expect(await aggregates()).toMatchObject({ rating_count: 2, rating: 1.5 });
     });
 
-    it('It should keep anonymous ratings working beside signed-in ones', async () => {
+    it('keeps anonymous ratings working beside signed-in ones', async () => {
       expect(await rate(undefined, 5)).toMatchObject({ statusCode: 201, body: { user: null } });
       expect(await rate(undefined, 3)).toMatchObject({ statusCode: 201, body: { user: null } });
       await rate(ann, 4);
       expect(await aggregates()).toMatchObject({ rating_count: 3, rating: 4 });
     });
 
-    it('It should answer 404 for an unknown movie and store nothing', async () => {
+    it('answers 404 for an unknown movie and stores nothing', async () => {
       expect((await rate(ann, 3, movieId + 100)).statusCode).toBe(404);
       expect(await aggregates()).toMatchObject({ rating_count: 0 });
     });
@@ -87,20 +84,18 @@ describe('owned ratings', () => {
       services = await createTestServices({ db, env: { REQUIRE_AUTH_FOR_WRITES: 'true' } });
     });
 
-    it('It should refuse anonymous ratings and movies with 401 and store nothing, and accept signed-in ones', async () => {
+    it('refuses anonymous ratings and movies with 401 and stores nothing, and accepts signed-in ones', async () => {
       expect((await rate(undefined, 5)).statusCode).toBe(401);
-      expect((await call(createMovieRoute, createMovie, undefined, { path: '/movies/', body: { title: 'Anonymous' } })).statusCode).toBe(
-        401,
-      );
+      expect((await call(createMovieRoute, createMovie, undefined, { body: { title: 'Anonymous' } })).statusCode).toBe(401);
       expect(await aggregates()).toMatchObject({ rating_count: 0 });
 
       expect((await rate(ann, 5)).statusCode).toBe(201);
-      expect((await call(createMovieRoute, createMovie, ann, { path: '/movies/', body: { title: 'Signed' } })).statusCode).toBe(201);
+      expect((await call(createMovieRoute, createMovie, ann, { body: { title: 'Signed' } })).statusCode).toBe(201);
     });
   });
 
   describe('GET /ratings/{id}/', () => {
-    it('It should answer the owner and an admin, and 404 to anyone else', async () => {
+    it('answers the owner and an admin, and 404 to anyone else', async () => {
       const id = idOf(await rate(ann, 4));
 
       expect(await get(ann, id)).toMatchObject({ statusCode: 200, body: { id, value: 4, user: ann.id } });
@@ -110,15 +105,15 @@ describe('owned ratings', () => {
       expect((await get(undefined, id)).statusCode).toBe(401);
     });
 
-    it('It should hide anonymous ratings from every basic user', async () => {
+    it('hides anonymous ratings from every basic user', async () => {
       const id = idOf(await rate(undefined, 4));
 
       expect((await get(ann, id)).statusCode).toBe(404);
       expect((await get(admin, id)).statusCode).toBe(200);
     });
 
-    it('It should answer 400 for a malformed id', async () => {
-      expect((await call(getRatingRoute, getRating, ann, { path: '/ratings/x/', pathParameters: { id: 'x' } })).statusCode).toBe(400);
+    it('answers 400 for a malformed id', async () => {
+      expect((await call(getRatingRoute, getRating, ann, { params: { id: 'x' } })).statusCode).toBe(400);
     });
   });
 
@@ -158,7 +153,7 @@ describe('owned ratings', () => {
   });
 
   describe('DELETE /ratings/{id}/', () => {
-    it('It should let the owner delete with 204 and take the value out of the aggregates', async () => {
+    it('lets the owner delete with 204 and takes the value out of the aggregates', async () => {
       const id = idOf(await rate(ann, 4));
       await rate(bob, 2);
 
@@ -171,7 +166,7 @@ describe('owned ratings', () => {
       expect((await remove(ann, id)).statusCode).toBe(404);
     });
 
-    it('It should answer 404 to another user and keep the rating; an admin may delete it', async () => {
+    it('answers 404 to another user and keeps the rating; an admin may delete it', async () => {
       const id = idOf(await rate(ann, 4));
 
       expect((await remove(bob, id)).statusCode).toBe(404);
@@ -182,7 +177,7 @@ describe('owned ratings', () => {
   });
 
   describe('GET /ratings/', () => {
-    it("It should answer a page of the caller's own ratings only", async () => {
+    it("answers a page of the caller's own ratings only", async () => {
       const other = (await services.movies.create({ title: 'Second' })).id;
       await rate(ann, 4);
       await rate(ann, 3, other);
@@ -195,14 +190,11 @@ describe('owned ratings', () => {
       expect(await list(ann, { page: '3', page_size: '1' })).toMatchObject({ statusCode: 200, body: { count: 2, results: [] } });
     });
 
-    it.each([[{ page: '0' }], [{ page_size: '101' }], [{ page_size: '0' }], [{ page: 'x' }]])(
-      'It should answer 400 to %j',
-      async (query) => {
-        expect((await list(ann, query)).statusCode).toBe(400);
-      },
-    );
+    it.each([[{ page: '0' }], [{ page_size: '101' }], [{ page_size: '0' }], [{ page: 'x' }]])('answers 400 to %j', async (query) => {
+      expect((await list(ann, query)).statusCode).toBe(400);
+    });
 
-    it('It should answer 401 without a token', async () => {
+    it('answers 401 without a token', async () => {
       expect((await list(undefined)).statusCode).toBe(401);
     });
   });

@@ -1,9 +1,7 @@
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { Rating } from '../../lib/schemas/ratings';
 import { createRatingRoute } from '../../lib/schemas/routes/ratings';
 import { createRating } from '../../functions/ratings/createRating';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 describe('POST /ratings/ (createRating)', () => {
@@ -13,11 +11,7 @@ describe('POST /ratings/ (createRating)', () => {
     services = await createTestServices();
     movieId = (await services.movies.create({ title: 'Inception', genres: [] })).id;
   });
-  const post = (body: unknown) =>
-    invoke(
-      createHttpHandler(createRatingRoute, createRating, async () => services),
-      httpEvent({ method: 'POST', path: '/ratings/', body }),
-    );
+  const post = (body: unknown) => invokeRoute(createRatingRoute, createRating, services, { body });
 
   it('records an anonymous rating with 201 and updates the exact average', async () => {
     const first = await post({ movie: movieId, value: 4 });

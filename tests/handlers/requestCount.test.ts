@@ -1,12 +1,10 @@
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { getRequestCountRoute, resetRequestCountRoute } from '../../lib/schemas/routes/requestCount';
 import { getRequestCount } from '../../functions/counter/getRequestCount';
 import { resetRequestCount } from '../../functions/counter/resetRequestCount';
 import { health } from '../../functions/health/health';
 import { healthRoute } from '../../lib/schemas/routes/health';
 import { signUp } from '../support/auth';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 describe('GET /request-count/ (getRequestCount)', () => {
@@ -14,16 +12,8 @@ describe('GET /request-count/ (getRequestCount)', () => {
   beforeEach(async () => {
     services = await createTestServices();
   });
-  const count = () =>
-    invoke(
-      createHttpHandler(getRequestCountRoute, getRequestCount, async () => services),
-      httpEvent({ path: '/request-count/' }),
-    );
-  const other = () =>
-    invoke(
-      createHttpHandler(healthRoute, health, async () => services),
-      httpEvent({ path: '/health/' }),
-    );
+  const count = () => invokeRoute(getRequestCountRoute, getRequestCount, services);
+  const other = () => invokeRoute(healthRoute, health, services);
 
   it('counts its own request', async () => {
     const response = await count();
@@ -32,7 +22,7 @@ describe('GET /request-count/ (getRequestCount)', () => {
     expect(response.body).toEqual({ requests: 1 });
   });
 
-  it('answers every request served before it, by any function', async () => {
+  it('counts every request served before it, by any function', async () => {
     await other();
     await other();
     await count();
@@ -48,20 +38,11 @@ describe('POST /request-count/reset/ (resetRequestCount)', () => {
   });
   const count = async () =>
     (
-      (
-        await invoke(
-          createHttpHandler(getRequestCountRoute, getRequestCount, async () => services),
-          httpEvent({ path: '/request-count/' }),
-        )
-      ).body as {
+      (await invokeRoute(getRequestCountRoute, getRequestCount, services)).body as {
         requests: number;
       }
     ).requests;
-  const reset = (headers?: Record<string, string>) =>
-    invoke(
-      createHttpHandler(resetRequestCountRoute, resetRequestCount, async () => services),
-      httpEvent({ method: 'POST', path: '/request-count/reset/', headers }),
-    );
+  const reset = (headers?: Record<string, string>) => invokeRoute(resetRequestCountRoute, resetRequestCount, services, { headers });
 
   it('lets an admin set the count back to zero, counting from there', async () => {
     const admin = await signUp(services, { role: 'admin' });

@@ -10,9 +10,7 @@ import { getRating } from '../../functions/ratings/getRating';
 import { getMe } from '../../functions/users/getMe';
 import { signUp } from '../support/auth';
 import { createMemoryDatabase } from '../support/database';
-import { httpEvent, type HttpEventInput } from '../support/events';
-import { invoke } from '../support/invoke';
-import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
+import { invokeRoute, type AnyImplementation, type RouteRequest } from '../support/invokeRoute';
 import { countRoundTrips, type RoundTripCounter } from '../support/roundTrips';
 import { createTestServices, type TestServices } from '../support/services';
 import { createMovieSummariesRepository } from '../../lib/repositories/movieSummariesRepository';
@@ -39,62 +37,56 @@ describe('round trips to the database per warm request', () => {
   const measure = async <R extends RouteContract>(
     route: R,
     implementation: AnyImplementation<R>,
-    event: HttpEventInput,
+    request: RouteRequest,
     status: number,
   ) => {
-    const handler = routeHandler(route, implementation, services);
     counter.reset();
-    const response = await invoke(handler, httpEvent({ method: route.method, ...event }));
+    const response = await invokeRoute(route, implementation, services, request);
     expect({ status: response.statusCode, log: counter.log }).toMatchObject({ status });
     return { calls: counter.calls, rounds: counter.rounds, log: counter.log };
   };
-  const movie = () => ({ path: `/movies/${movieId}/`, pathParameters: { id: String(movieId) } });
+  const movie = () => ({ params: { id: movieId } });
 
-  it('It should read a movie with a cached summary in one round: its row, beside the counter', async () => {
+  it('reads a movie with a cached summary in one round: its row, beside the counter', async () => {
     expect(await measure(getMovieRoute, getMovie, movie(), 200)).toMatchObject({ calls: 2, rounds: 1 });
   });
 
-  it('It should list movies in one round: the page and its count in one batch, beside the counter', async () => {
-    expect(await measure(listMoviesRoute, listMovies, { path: '/movies/', query: { search: 'round' } }, 200)).toMatchObject({
+  it('lists movies in one round: the page and its count in one batch, beside the counter', async () => {
+    expect(await measure(listMoviesRoute, listMovies, { query: { search: 'round' } }, 200)).toMatchObject({
       calls: 2,
       rounds: 1,
     });
   });
 
-  it('It should store an anonymous rating in one round: one atomic batch, beside the counter', async () => {
-    expect(await measure(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 4 } }, 201)).toMatchObject({
+  it('stores an anonymous rating in one round: one atomic batch, beside the counter', async () => {
+    expect(await measure(createRatingRoute, createRating, { body: { movie: movieId, value: 4 } }, 201)).toMatchObject({
       calls: 2,
       rounds: 1,
     });
   });
 
-  it("It should store a signed-in user's rating in one round: the sign-in's liveness travels inside the rating's batch", async () => {
+  it("stores a signed-in user's rating in one round: the sign-in's liveness travels inside the rating's batch", async () => {
     expect(
-      await measure(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 4 }, headers: user.headers }, 201),
+      await measure(createRatingRoute, createRating, { body: { movie: movieId, value: 4 }, headers: user.headers }, 201),
     ).toMatchObject({
       calls: 2,
       rounds: 1,
     });
   });
 
-  it("It should read a movie for a signed-in user in one round: the liveness read beside the movie's", async () => {
+  it("reads a movie for a signed-in user in one round: the liveness read beside the movie's", async () => {
     expect(await measure(getMovieRoute, getMovie, { ...movie(), headers: user.headers }, 200)).toMatchObject({ rounds: 1 });
   });
 
-  it("It should answer /users/me/ in one round, the user's row and the sign-in's liveness together", async () => {
-    expect(await measure(getMeRoute, getMe, { path: '/users/me/', headers: user.headers }, 200)).toMatchObject({ rounds: 1 });
+  it("answers /users/me/ in one round, the user's row and the sign-in's liveness together", async () => {
+    expect(await measure(getMeRoute, getMe, { headers: user.headers }, 200)).toMatchObject({ rounds: 1 });
   });
 
-  it("It should read and change one's own rating in one round each", async () => {
-    const rated = await measure(
-      createRatingRoute,
-      createRating,
-      { path: '/ratings/', body: { movie: movieId, value: 4 }, headers: user.headers },
-      201,
-    );
+  it("reads and changes one's own rating in one round each", async () => {
+    const rated = await measure(createRatingRoute, createRating, { body: { movie: movieId, value: 4 }, headers: user.headers }, 201);
     expect(rated.rounds).toBe(1);
     const ratingId = (await services.db.execute('SELECT max(id) AS id FROM ratings')).rows[0]?.id;
-    const byId = { path: `/ratings/${ratingId}/`, pathParameters: { id: String(ratingId) }, headers: user.headers };
+    const byId = { params: { id: String(ratingId) }, headers: user.headers };
 
     expect(await measure(getRatingRoute, getRating, byId, 200)).toMatchObject({ rounds: 1 });
     expect(await measure(changeRatingRoute, changeRating, { ...byId, method: 'PATCH', body: { value: 2 } }, 200)).toMatchObject({
@@ -104,17 +96,17 @@ describe('round trips to the database per warm request', () => {
 });
 
 describe("a sign-in confirmed by the route's own call", () => {
-  it('It should still answer 401, storing nothing, to a revoked sign-in, whether its request writes, reads or fails validation', async () => {
+  it('still answers 401, storing nothing, to a revoked sign-in, whether its request writes, reads or fails validation', async () => {
     const services = await createTestServices();
     const movieId = (await services.movies.create({ title: 'Guarded', genres: [] })).id;
     const user = await signUp(services);
     await services.db.execute({ sql: "UPDATE sessions SET revoked_at = '2026-01-01T00:00:00Z' WHERE user_id = ?", args: [user.id] });
-    const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, event: HttpEventInput) =>
-      invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, headers: user.headers, ...event }));
+    const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, request: RouteRequest) =>
+      invokeRoute(route, implementation, services, { headers: user.headers, ...request });
 
-    const rated = await call(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 5 } });
-    const read = await call(getMovieRoute, getMovie, { path: `/movies/${movieId}/`, pathParameters: { id: String(movieId) } });
-    const invalid = await call(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 9 } });
+    const rated = await call(createRatingRoute, createRating, { body: { movie: movieId, value: 5 } });
+    const read = await call(getMovieRoute, getMovie, { params: { id: movieId } });
+    const invalid = await call(createRatingRoute, createRating, { body: { movie: movieId, value: 9 } });
 
     expect([rated.statusCode, read.statusCode, invalid.statusCode]).toEqual([401, 401, 401]);
     expect(await services.movies.get(movieId)).toMatchObject({ rating_count: 0 });

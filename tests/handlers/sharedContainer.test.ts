@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createMovieRoute, getMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';
 import { createTempFileDatabase, type TempFileDatabase } from '../support/database';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRouteHandler } from '../support/invokeRoute';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -36,17 +36,14 @@ describe('several functions served from one process share one container', () => 
   };
 
   const createMovie = async (functions: ReturnType<typeof loadFunctions>) => {
-    const response = await invoke(
-      functions.createMovie,
-      httpEvent({ method: 'POST', path: '/movies/', body: { title: 'Heat', year: 1995 } }),
-    );
+    const response = await invokeRouteHandler(createMovieRoute, functions.createMovie, { body: { title: 'Heat', year: 1995 } });
     expect(response.statusCode).toBe(201);
     return (response.body as { id: number }).id;
   };
   const getMovie = (functions: ReturnType<typeof loadFunctions>, id: number) =>
-    invoke(functions.getMovie, httpEvent({ path: `/movies/${id}/`, pathParameters: { id: String(id) } }));
+    invokeRouteHandler(getMovieRoute, functions.getMovie, { params: { id } });
 
-  it('It should give getMovie its summary writer when createMovie was served first', async () => {
+  it('gives getMovie its summary writer when createMovie was served first', async () => {
     const functions = loadFunctions();
     const id = await createMovie(functions);
 
@@ -56,13 +53,13 @@ describe('several functions served from one process share one container', () => 
     expect(read.body).toMatchObject({ id, summary: expect.stringContaining('Heat'), summary_source: 'facts' });
   });
 
-  it('It should serve createMovie and listMovies alike when getMovie was served first', async () => {
+  it('serves createMovie and listMovies alike when getMovie was served first', async () => {
     const functions = loadFunctions();
     const missing = await getMovie(functions, 1);
     expect(missing.statusCode).toBe(404);
 
     const id = await createMovie(functions);
-    const listed = await invoke(functions.listMovies, httpEvent({ path: '/movies/' }));
+    const listed = await invokeRouteHandler(listMoviesRoute, functions.listMovies);
     const read = await getMovie(functions, id);
 
     expect(listed.body).toMatchObject({ count: 1, results: [{ id, summary: null }] });

@@ -1,16 +1,14 @@
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { issueTokenRoute } from '../../lib/schemas/routes/auth';
 import { createConcurrencyGate } from '../../lib/services/concurrencyGate';
 import { createPasswordHasher } from '../../lib/services/passwords';
 import { issueToken } from '../../functions/auth/issueToken';
 import { uniqueEmail } from '../support/auth';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 /** The probe's finding 3, second half: a burst of sign-ins turned into timeouts instead of being shed. */
 describe('sign-in under a burst', () => {
-  it('It should shed a sign-in whose hash cannot start soon with 503 problem+json and Retry-After', async () => {
+  it('sheds a sign-in whose hash cannot start soon with 503 problem+json and Retry-After', async () => {
     const gate = createConcurrencyGate({ limit: 1, maxWaitMs: 50 });
     const services: TestServices = await createTestServices({
       passwordHasher: createPasswordHasher({ log2N: 10 }, gate),
@@ -21,10 +19,7 @@ describe('sign-in under a burst', () => {
     let release!: () => void;
     const hold = gate.run(() => new Promise<void>((resolve) => (release = resolve)));
 
-    const response = await invoke(
-      createHttpHandler(issueTokenRoute, issueToken, async () => services),
-      httpEvent({ method: 'POST', path: '/auth/token/', body: { email, password: 'a-long-enough-password' } }),
-    );
+    const response = await invokeRoute(issueTokenRoute, issueToken, services, { body: { email, password: 'a-long-enough-password' } });
 
     expect(response).toMatchObject({ statusCode: 503, headers: { 'content-type': 'application/problem+json' }, body: { status: 503 } });
     expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);

@@ -1,10 +1,8 @@
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { createRatingsRepository } from '../../lib/repositories/ratingsRepository';
 import { SimilarMovies } from '../../lib/schemas/movies';
 import { similarMoviesRoute } from '../../lib/schemas/routes/movies';
 import { similarMovies } from '../../functions/movies/similarMovies';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
 import { createSimilarMoviesRepository } from '../../lib/repositories/similarMoviesRepository';
@@ -17,10 +15,7 @@ describe('GET /movies/{id}/similar/ (similarMovies)', () => {
   });
 
   const similar = async (id: number | string, query: Record<string, string> = {}) => {
-    const response = await invoke(
-      createHttpHandler(similarMoviesRoute, similarMovies, async () => services),
-      httpEvent({ path: `/movies/${id}/similar/`, pathParameters: { id: String(id) }, query }),
-    );
+    const response = await invokeRoute(similarMoviesRoute, similarMovies, services, { params: { id }, query });
     return response;
   };
   const titles = (body: unknown) => SimilarMovies.parse(body).results.map((movie) => movie.title);
@@ -31,7 +26,7 @@ describe('GET /movies/{id}/similar/ (similarMovies)', () => {
   const rate = (userId: number, movieId: number, value: number) =>
     createRatingsRepository(services.db).upsertForUser(movieId, userId, value);
 
-  it('It should put first the films that the people who rated this one 4-5 also rated 4-5, most shared first', async () => {
+  it('puts first the films that the people who rated this one 4-5 also rated 4-5, most shared first', async () => {
     const heat = await movie('Heat');
     const [ronin, collateral, thief, cats] = await Promise.all([movie('Ronin'), movie('Collateral'), movie('Thief'), movie('Cats')]);
     const [ann, bob, cy, dee] = [await user(), await user(), await user(), await user()];
@@ -50,7 +45,7 @@ describe('GET /movies/{id}/similar/ (similarMovies)', () => {
     expect(titles(response.body)).toEqual(['Collateral', 'Ronin', 'Thief']);
   });
 
-  it('It should fill up with films by the same director, then sharing a genre, nearest in year, never the film itself', async () => {
+  it('fills up with films by the same director, then sharing a genre, nearest in year, never the film itself', async () => {
     await services.catalogue.importFilms([
       { title: 'Heat', year: 1995, genres: ['Crime'], director: 'Michael Mann', running_time_min: 170, import_key: '1995:heat' },
       {
@@ -80,7 +75,7 @@ describe('GET /movies/{id}/similar/ (similarMovies)', () => {
     expect(titles(response.body)).toEqual(['Collateral', 'Casino', 'The Untouchables', 'Scarface']);
   });
 
-  it('It should answer films without their summaries, at most limit of them, 10 by default', async () => {
+  it('answers films without their summaries, at most limit of them, 10 by default', async () => {
     const target = await movie('Target', { genres: ['Drama'], year: 2000 });
     for (let i = 0; i < 12; i += 1) await movie(`Drama ${i}`, { genres: ['Drama'], year: 2000 + i });
 
@@ -93,14 +88,14 @@ describe('GET /movies/{id}/similar/ (similarMovies)', () => {
     expect(titles(byDefault.body)).not.toContain('Target');
   });
 
-  it('It should answer an empty list for a film with nothing in common with any other', async () => {
+  it('answers an empty list for a film with nothing in common with any other', async () => {
     const alone = await movie('Alone');
     await movie('Other', { genres: ['Drama'] });
 
     expect((await similar(alone.id)).body).toEqual({ results: [] });
   });
 
-  it('It should answer 404 for an unknown movie and 400 for a limit outside 1-50', async () => {
+  it('answers 404 for an unknown movie and 400 for a limit outside 1-50', async () => {
     const film = await movie('Film');
 
     expect((await similar(film.id + 100)).statusCode).toBe(404);
@@ -111,7 +106,7 @@ describe('GET /movies/{id}/similar/ (similarMovies)', () => {
     }
   });
 
-  it('It should read ratings only through bounded index ranges, never scanning the ratings table', async () => {
+  it('reads ratings only through bounded index ranges, never scanning the ratings table', async () => {
     const film = await movie('Film');
 
     const plan = (await createSimilarMoviesRepository(services.db).similarQueryPlan(film.id, 10)).join('\n');

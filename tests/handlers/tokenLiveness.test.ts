@@ -18,9 +18,7 @@ import { changeRating } from '../../functions/ratings/changeRating';
 import { createUser } from '../../functions/users/createUser';
 import { getMe } from '../../functions/users/getMe';
 import { bearer, signUp, uniqueEmail } from '../support/auth';
-import { httpEvent, type HttpEventInput } from '../support/events';
-import { invoke } from '../support/invoke';
-import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
+import { invokeRoute, type AnyImplementation, type RouteRequest } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 const PASSWORD = 'a-long-enough-password';
@@ -41,27 +39,22 @@ describe('token liveness', () => {
     route: R,
     implementation: AnyImplementation<R>,
     headers: Headers | undefined,
-    event: HttpEventInput,
-  ) => invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers }));
-  const me = (headers: Headers) => call(getMeRoute, getMe, headers, { path: '/users/me/' });
-  const rate = (headers: Headers, value = 4) =>
-    call(createRatingRoute, createRating, headers, { path: '/ratings/', body: { movie: movieId, value } });
-  const collect = (headers: Headers) =>
-    call(createCollectionRoute, createCollection, headers, { path: '/collections/', body: { title: 'Mine' } });
-  const verify = (token: string) => call(verifyTokenRoute, verifyToken, undefined, { path: '/auth/verify/', body: { token } });
-  const refresh = (token: string) =>
-    call(refreshTokenRoute, refreshToken, undefined, { path: '/auth/refresh/', body: { refresh_token: token } });
+    request: RouteRequest = {},
+  ) => invokeRoute(route, implementation, services, { ...request, headers });
+  const me = (headers: Headers) => call(getMeRoute, getMe, headers);
+  const rate = (headers: Headers, value = 4) => call(createRatingRoute, createRating, headers, { body: { movie: movieId, value } });
+  const collect = (headers: Headers) => call(createCollectionRoute, createCollection, headers, { body: { title: 'Mine' } });
+  const verify = (token: string) => call(verifyTokenRoute, verifyToken, undefined, { body: { token } });
+  const refresh = (token: string) => call(refreshTokenRoute, refreshToken, undefined, { body: { refresh_token: token } });
   const register = async (email = uniqueEmail()) =>
-    AuthTokens.parse(
-      (await call(registerUserRoute, registerUser, undefined, { path: '/auth/register/', body: { email, password: PASSWORD } })).body,
-    );
+    AuthTokens.parse((await call(registerUserRoute, registerUser, undefined, { body: { email, password: PASSWORD } })).body);
   /** What the probe did: the account disappears from the database behind the API's back. */
   const deleteAccountInDatabase = async (id: number) => {
     await services.db.execute({ sql: 'DELETE FROM ratings WHERE user_id = ?', args: [id] });
     await services.db.execute({ sql: 'DELETE FROM users WHERE id = ?', args: [id] });
   };
 
-  it("It should never let a deleted user's token act as the next account to register", async () => {
+  it("never lets a deleted user's token act as the next account to register", async () => {
     const gone = await register();
     await deleteAccountInDatabase(gone.user.id);
 
@@ -70,14 +63,13 @@ describe('token liveness', () => {
     expect(next.user.id).not.toBe(gone.user.id);
     expect((await me(bearer(gone.access_token))).statusCode).toBe(401);
     const stolen = await call(changeRatingRoute, changeRating, bearer(gone.access_token), {
-      path: '/ratings/1/',
-      pathParameters: { id: '1' },
+      params: { id: '1' },
       body: { value: 1 },
     });
     expect(stolen.statusCode).toBe(401);
   });
 
-  it("It should refuse with 401 every use of a deleted account's tokens, storing nothing", async () => {
+  it("refuses with 401 every use of a deleted account's tokens, storing nothing", async () => {
     const gone = await register();
     await deleteAccountInDatabase(gone.user.id);
 
@@ -95,37 +87,35 @@ describe('token liveness', () => {
       return bearer(gone.access_token);
     };
 
-    it('It should answer 401, not 200, on a route that makes no database call of its own', async () => {
-      const response = await call(healthRoute, health, await revoked(), { path: '/health/' });
+    it('answers 401, not 200, on a route that makes no database call of its own', async () => {
+      const response = await call(healthRoute, health, await revoked());
 
       expect(response).toMatchObject({ statusCode: 401, headers: { 'www-authenticate': 'Bearer' } });
     });
 
-    it('It should answer 401, not 400, to a request refused for its body before any database call', async () => {
+    it('answers 401, not 400, to a request refused for its body before any database call', async () => {
       const response = await call(createRatingRoute, createRating, await revoked(), {
-        path: '/ratings/',
         body: { movie: movieId, value: 9 },
       });
 
       expect(response.statusCode).toBe(401);
     });
 
-    it('It should answer the 400 of a live sign-in as it is', async () => {
+    it('answers the 400 of a live sign-in as it is', async () => {
       const { headers } = await signUp(services);
 
-      const response = await call(createRatingRoute, createRating, headers, { path: '/ratings/', body: { movie: movieId, value: 9 } });
+      const response = await call(createRatingRoute, createRating, headers, { body: { movie: movieId, value: 9 } });
 
       expect(response.statusCode).toBe(400);
     });
   });
 
-  it("It should refuse a deleted admin's token on admin routes", async () => {
+  it("refuses a deleted admin's token on admin routes", async () => {
     const admin = await signUp(services, { role: 'admin' });
     await deleteAccountInDatabase(admin.id);
 
-    const reset = await call(resetRequestCountRoute, resetRequestCount, admin.headers, { path: '/request-count/reset/' });
+    const reset = await call(resetRequestCountRoute, resetRequestCount, admin.headers);
     const promote = await call(createUserRoute, createUser, admin.headers, {
-      path: '/users/',
       body: { email: uniqueEmail(), password: PASSWORD, role: 'admin' },
     });
 
@@ -133,16 +123,16 @@ describe('token liveness', () => {
     expect(promote.statusCode).toBe(401);
   });
 
-  it('It should take a role change from the database at the next request, not from the token', async () => {
+  it('takes a role change from the database at the next request, not from the token', async () => {
     const admin = await signUp(services, { role: 'admin' });
     await services.db.execute({ sql: "UPDATE users SET role = 'basic' WHERE id = ?", args: [admin.id] });
 
-    const reset = await call(resetRequestCountRoute, resetRequestCount, admin.headers, { path: '/request-count/reset/' });
+    const reset = await call(resetRequestCountRoute, resetRequestCount, admin.headers);
 
     expect(reset.statusCode).toBe(403);
   });
 
-  it('It should refuse the access tokens of a sign-in at once when reuse of its refresh token is detected', async () => {
+  it('refuses the access tokens of a sign-in at once when reuse of its refresh token is detected', async () => {
     const first = await register();
     const second = AuthTokens.parse((await refresh(first.refresh_token)).body);
     expect((await me(bearer(second.access_token))).statusCode).toBe(200);
@@ -154,7 +144,7 @@ describe('token liveness', () => {
     expect((await verify(second.access_token)).statusCode).toBe(401);
   });
 
-  it("It should leave the user's other sign-ins working when one is revoked", async () => {
+  it("leaves the user's other sign-ins working when one is revoked", async () => {
     const email = uniqueEmail();
     const first = await register(email);
     const other = await services.auth.signIn(email, PASSWORD);
@@ -165,7 +155,7 @@ describe('token liveness', () => {
     expect((await me(bearer(other.access_token))).statusCode).toBe(200);
   });
 
-  it('It should refuse a token whose iat lies in the future', async () => {
+  it('refuses a token whose iat lies in the future', async () => {
     const ann = await register();
     const claims = decodeJwt(ann.access_token);
     const resign = (iat: number) => new SignJWT({ ...claims, iat }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(TEST_SECRET);

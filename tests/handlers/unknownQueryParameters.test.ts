@@ -17,7 +17,7 @@ describe('a query parameter the route does not take', () => {
     await services.movies.create({ title: 'Heat' });
   });
 
-  it('It should answer 400 naming it on the listing, and store or list nothing', async () => {
+  it('answers 400 naming it on the listing, and stores or lists nothing', async () => {
     const response = await invokeRoute(listMoviesRoute, listMovies, services, { query: { colour: 'red', page: '1' } });
 
     expect(response.statusCode).toBe(400);
@@ -29,7 +29,7 @@ describe('a query parameter the route does not take', () => {
     });
   });
 
-  it('It should answer 400 on a route that takes no query at all, naming each parameter', async () => {
+  it('answers 400 on a route that takes no query at all, naming each parameter', async () => {
     const response = await invokeRoute(healthRoute, health, services, { query: { verbose: '1', x: '' } });
 
     expect(response.statusCode).toBe(400);
@@ -42,14 +42,14 @@ describe('a query parameter the route does not take', () => {
     });
   });
 
-  it('It should report it beside the other invalid fields of the request', async () => {
+  it('reports it beside the other invalid fields of the request', async () => {
     const response = await invokeRoute(getMovieRoute, getMovie, services, { params: { id: 'abc' }, query: { expand: 'all' } });
 
     expect(response.statusCode).toBe(400);
     expect((response.body as { errors: { path: string }[] }).errors.map((error) => error.path).sort()).toEqual(['expand', 'id']);
   });
 
-  it('It should still take every parameter the route declares', async () => {
+  it('still takes every parameter the route declares', async () => {
     const response = await invokeRoute(listMoviesRoute, listMovies, services, {
       query: { page: '1', page_size: '5', search: 'heat', genre: 'Crime', ordering: '-year' },
     });

@@ -1,18 +1,21 @@
 import { unmatchedRoute } from '../../functions/fallback/unmatchedRoute';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { unmatchedRoute as unmatchedRouteContract } from '../../lib/schemas/unmatchedRoute';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
-import { createTestServices } from '../support/services';
-
-const services = createTestServices();
-const handler = createHttpHandler(unmatchedRouteContract, unmatchedRoute, () => services);
+import { invokeRoute } from '../support/invokeRoute';
+import { createTestServices, type TestServices } from '../support/services';
 
 describe('what no route matches (unmatchedRoute, API Gateway $default)', () => {
+  let services: TestServices;
+  beforeAll(async () => {
+    services = await createTestServices();
+  });
+  // The catch-all answers any method at any path: the request says both.
+  const request = (method: string, path: string) =>
+    invokeRoute(unmatchedRouteContract, unmatchedRoute, services, { method, rawPath: path });
+
   it.each(['/nope/', '/nope', '/movies/1/ratings/', '/movies/abc/def'])(
     'answers 404 problem+json for GET %s, an unknown path',
     async (path) => {
-      const response = await invoke(handler, httpEvent({ path }));
+      const response = await request('GET', path);
 
       expect(response.statusCode).toBe(404);
       expect(response.headers['content-type']).toBe('application/problem+json');
@@ -28,7 +31,7 @@ describe('what no route matches (unmatchedRoute, API Gateway $default)', () => {
     ['POST', '/ratings/7/', 'GET, PUT, PATCH, DELETE'],
     ['PATCH', '/', 'GET'],
   ])('answers 405 problem+json with Allow for %s %s, a known path', async (method, path, allow) => {
-    const response = await invoke(handler, httpEvent({ method, path }));
+    const response = await request(method, path);
 
     expect(response.statusCode).toBe(405);
     expect(response.headers['content-type']).toBe('application/problem+json');
@@ -38,6 +41,18 @@ describe('what no route matches (unmatchedRoute, API Gateway $default)', () => {
       title: 'Method Not Allowed',
       status: 405,
       detail: `${method} is not served at ${path}; it answers ${allow}`,
+    });
+  });
+
+  it('answers 401 problem+json with WWW-Authenticate to a bad token, as every route does', async () => {
+    const response = await invokeRoute(unmatchedRouteContract, unmatchedRoute, services, {
+      rawPath: '/nope/',
+      headers: { authorization: 'Bearer not-a-token' },
+    });
+
+    expect(response).toMatchObject({
+      statusCode: 401,
+      headers: { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' },
     });
   });
 });

@@ -7,9 +7,7 @@ import { getMe } from '../../functions/users/getMe';
 import { getUser } from '../../functions/users/getUser';
 import { listMyRatings } from '../../functions/users/listMyRatings';
 import { signUp, uniqueEmail } from '../support/auth';
-import { httpEvent, type HttpEventInput } from '../support/events';
-import { invoke } from '../support/invoke';
-import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
+import { invokeRoute, type AnyImplementation, type RouteRequest } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 type Caller = { headers: Record<string, string> } | undefined;
@@ -24,30 +22,28 @@ describe('user routes', () => {
     [ann, bob, admin] = await Promise.all([signUp(services), signUp(services), signUp(services, { role: 'admin' })]);
   });
 
-  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, event: HttpEventInput) =>
-    invoke(routeHandler(route, implementation, services), httpEvent({ method: route.method, ...event, headers: caller?.headers }));
-  const me = (caller: Caller) => call(getMeRoute, getMe, caller, { path: '/users/me/' });
-  const user = (caller: Caller, id: number) =>
-    call(getUserRoute, getUser, caller, { path: `/users/${id}/`, pathParameters: { id: String(id) } });
-  const profile = (caller: Caller, query?: Record<string, string>) =>
-    call(listMyRatingsRoute, listMyRatings, caller, { path: '/users/me/ratings/', query });
-  const create = (caller: Caller, body: unknown) => call(createUserRoute, createUser, caller, { path: '/users/', body });
+  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, request: RouteRequest = {}) =>
+    invokeRoute(route, implementation, services, { ...request, headers: caller?.headers });
+  const me = (caller: Caller) => call(getMeRoute, getMe, caller);
+  const user = (caller: Caller, id: number) => call(getUserRoute, getUser, caller, { params: { id } });
+  const profile = (caller: Caller, query?: Record<string, string>) => call(listMyRatingsRoute, listMyRatings, caller, { query });
+  const create = (caller: Caller, body: unknown) => call(createUserRoute, createUser, caller, { body });
 
   describe('GET /users/me/', () => {
-    it('It should answer the caller, without any password or hash', async () => {
+    it('answers the caller, without any password or hash', async () => {
       const response = await me(ann);
 
       expect(response).toMatchObject({ statusCode: 200, body: { id: ann.id, email: ann.email, role: 'basic' } });
       expect(Object.keys(response.body as object).sort()).toEqual(['created_at', 'email', 'id', 'role', 'username']);
     });
 
-    it('It should answer 401 without a token', async () => {
+    it('answers 401 without a token', async () => {
       expect((await me(undefined)).statusCode).toBe(401);
     });
   });
 
   describe('GET /users/{id}/', () => {
-    it('It should show the email to the user themself and to admins only', async () => {
+    it('shows the email to the user themself and to admins only', async () => {
       expect(await user(ann, ann.id)).toMatchObject({ statusCode: 200, body: { id: ann.id, email: ann.email } });
       expect(await user(admin, ann.id)).toMatchObject({ statusCode: 200, body: { email: ann.email } });
 
@@ -56,14 +52,14 @@ describe('user routes', () => {
       expect(seenByBob.body).not.toHaveProperty('email');
     });
 
-    it('It should answer 404 for an unknown user and 401 without a token', async () => {
+    it('answers 404 for an unknown user and 401 without a token', async () => {
       expect((await user(ann, admin.id + 100)).statusCode).toBe(404);
       expect((await user(undefined, ann.id)).statusCode).toBe(401);
     });
   });
 
   describe('GET /users/me/ratings/ (the profile)', () => {
-    it('It should answer a page of the movies the caller rated, with the value and when, without summaries', async () => {
+    it('answers a page of the movies the caller rated, with the value and when, without summaries', async () => {
       const first = await services.movies.create({ title: 'First', genres: ['Drama'], year: 2001 });
       const second = await services.movies.create({ title: 'Second' });
       await services.ratings.rateAsUser({ movieId: first.id, userId: ann.id, value: 5 });
@@ -89,7 +85,7 @@ describe('user routes', () => {
       });
     });
 
-    it('It should page, and answer 400 to a page size over 100 and 401 without a token', async () => {
+    it('pages, and answers 400 to a page size over 100 and 401 without a token', async () => {
       expect(await profile(ann, { page: '2' })).toMatchObject({ statusCode: 200, body: { count: 0, results: [] } });
       expect((await profile(ann, { page_size: '101' })).statusCode).toBe(400);
       expect((await profile(undefined)).statusCode).toBe(401);
@@ -97,7 +93,7 @@ describe('user routes', () => {
   });
 
   describe('POST /users/ (admin)', () => {
-    it('It should let an admin create a user of any role: 201 with a Location', async () => {
+    it('lets an admin create a user of any role: 201 with a Location', async () => {
       const email = uniqueEmail('made');
 
       const response = await create(admin, { email: email.toUpperCase(), password: 'a-long-enough-password', role: 'admin' });
@@ -109,14 +105,14 @@ describe('user routes', () => {
       await expect(services.auth.signIn(email, 'a-long-enough-password')).resolves.toMatchObject({ user: { id: made.id } });
     });
 
-    it('It should make a basic user when no role is given', async () => {
+    it('makes a basic user when no role is given', async () => {
       expect(await create(admin, { email: uniqueEmail(), password: 'a-long-enough-password' })).toMatchObject({
         statusCode: 201,
         body: { role: 'basic' },
       });
     });
 
-    it('It should answer 403 to a basic user, 401 without a token, and 409 for a taken email', async () => {
+    it('answers 403 to a basic user, 401 without a token, and 409 for a taken email', async () => {
       const body = { email: uniqueEmail(), password: 'a-long-enough-password' };
 
       expect((await create(ann, body)).statusCode).toBe(403);
@@ -124,7 +120,7 @@ describe('user routes', () => {
       expect((await create(admin, { ...body, email: ann.email.toUpperCase() })).statusCode).toBe(409);
     });
 
-    it('It should answer 400 to a bad role, email or password', async () => {
+    it('answers 400 to a bad role, email or password', async () => {
       const response = await create(admin, { email: 'nope', password: 'short', role: 'root' });
 
       expect(response.statusCode).toBe(400);
@@ -133,7 +129,7 @@ describe('user routes', () => {
   });
 
   describe('the admin from ADMIN_EMAIL / ADMIN_PASSWORD', () => {
-    it('It should be created once, idempotently, and promote an existing account with that email', async () => {
+    it('is created once, idempotently, and promotes an existing account with that email', async () => {
       await services.auth.ensureAdmin({ email: 'Boss@Example.com', password: 'boss-password-1' });
       await services.auth.ensureAdmin({ email: 'boss@example.com', password: 'boss-password-1' });
 

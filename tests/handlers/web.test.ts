@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { webAsset } from '../../functions/web/webAsset';
 import { webPage } from '../../functions/web/webPage';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { webAssetRoute, webPageRoute } from '../../lib/schemas/routes/web';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 const publicFolder = join(__dirname, '..', '..', 'public');
@@ -16,16 +14,9 @@ describe('the web page', () => {
     services = await createTestServices();
   });
 
-  const getPage = (headers: Record<string, string> = {}) =>
-    invoke(
-      createHttpHandler(webPageRoute, webPage, async () => services),
-      httpEvent({ path: '/', headers }),
-    );
+  const getPage = (headers: Record<string, string> = {}) => invokeRoute(webPageRoute, webPage, services, { headers });
   const getAsset = (file: string, query?: Record<string, string>, headers: Record<string, string> = {}) =>
-    invoke(
-      createHttpHandler(webAssetRoute, webAsset, async () => services),
-      httpEvent({ path: `/assets/${file}`, pathParameters: { file }, query, headers }),
-    );
+    invokeRoute(webAssetRoute, webAsset, services, { params: { file }, query, headers });
   /** The version the page puts in an asset's URL, e.g. /assets/app.js?v=abc → abc. */
   const versionInPage = (html: string, file: string) => {
     const match = new RegExp(`/assets/${file.replace('.', '\\.')}\\?v=([A-Za-z0-9_-]+)"`).exec(html);

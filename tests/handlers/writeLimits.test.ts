@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { defineRoute, type RouteContract } from '../../lib/schemas/routes/contract';
 import { createCollectionRoute, deleteCollectionRoute } from '../../lib/schemas/routes/collections';
 import { createMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';
@@ -12,9 +11,7 @@ import { createRating } from '../../functions/ratings/createRating';
 import { signUp } from '../support/auth';
 import { countingCalls } from '../support/countingCalls';
 import { createMemoryDatabase } from '../support/database';
-import { httpEvent, type HttpEventInput } from '../support/events';
-import { invoke } from '../support/invoke';
-import { routeHandler, type AnyImplementation } from '../support/invokeRoute';
+import { invokeRoute, type AnyImplementation, type RouteRequest } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 type User = Awaited<ReturnType<typeof signUp>>;
@@ -33,20 +30,13 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     movieId = (await services.movies.create({ title: 'Heat' })).id;
   });
 
-  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, event: HttpEventInput) => {
-    const base = httpEvent({ method: route.method, ...event, headers: caller.user?.headers });
-    const sourceIp = caller.ip ?? '198.51.100.7';
-    return invoke(routeHandler(route, implementation, services), {
-      ...base,
-      requestContext: { ...base.requestContext, http: { ...base.requestContext.http, sourceIp } },
-    });
-  };
-  const postMovie = (caller: Caller, title = 'Alien') => call(createMovieRoute, createMovie, caller, { path: '/movies/', body: { title } });
-  const rate = (caller: Caller, value = 4) =>
-    call(createRatingRoute, createRating, caller, { path: '/ratings/', body: { movie: movieId, value } });
+  const call = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, caller: Caller, request: RouteRequest = {}) =>
+    invokeRoute(route, implementation, services, { ...request, headers: caller.user?.headers, sourceIp: caller.ip ?? '198.51.100.7' });
+  const postMovie = (caller: Caller, title = 'Alien') => call(createMovieRoute, createMovie, caller, { body: { title } });
+  const rate = (caller: Caller, value = 4) => call(createRatingRoute, createRating, caller, { body: { movie: movieId, value } });
   const movieCount = async () => Number((await services.db.execute('SELECT count(*) AS n FROM movies')).rows[0]!.n);
 
-  it('It should let a client make WRITE_RATE_PER_MINUTE writes, telling it where it stands on each', async () => {
+  it('lets a client make WRITE_RATE_PER_MINUTE writes, telling it where it stands on each', async () => {
     const answers = [await postMovie({}), await postMovie({}), await postMovie({})];
 
     expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201, 201]);
@@ -55,7 +45,7 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     expect(answers[0]!.headers['retry-after']).toBeUndefined();
   });
 
-  it('It should answer the next write 429 problem+json with Retry-After and RateLimit headers, storing nothing', async () => {
+  it('answers the next write 429 problem+json with Retry-After and RateLimit headers, storing nothing', async () => {
     for (let i = 0; i < 3; i++) await postMovie({});
     const before = await movieCount();
     clock += 20_000;
@@ -75,7 +65,7 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     expect(await movieCount()).toBe(before);
   });
 
-  it('It should count every write route of a client together, and refuse a rating without changing the movie', async () => {
+  it('counts every write route of a client together, and refuses a rating without changing the movie', async () => {
     await postMovie({});
     await postMovie({});
     await rate({});
@@ -87,7 +77,7 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     expect(movie).toMatchObject({ rating_count: 1, rating: 4 });
   });
 
-  it('It should count each source IP apart: another client is unaffected', async () => {
+  it('counts each source IP apart: another client is unaffected', async () => {
     for (let i = 0; i < 3; i++) await postMovie({ ip: '198.51.100.7' });
     expect((await postMovie({ ip: '198.51.100.7' })).statusCode).toBe(429);
 
@@ -97,7 +87,7 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     expect(other.headers['ratelimit']).toBe('"write";r=2;t=60');
   });
 
-  it('It should count a signed-in user by their account, not by the address they share', async () => {
+  it('counts a signed-in user by their account, not by the address they share', async () => {
     const [ann, bob] = [await signUp(services), await signUp(services)];
     for (let i = 0; i < 3; i++) expect((await postMovie({ user: ann })).statusCode).toBe(201);
 
@@ -107,7 +97,7 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     expect((await postMovie({})).statusCode).toBe(201);
   });
 
-  it('It should exempt admins, with no RateLimit headers', async () => {
+  it('exempts admins, with no RateLimit headers', async () => {
     const admin = await signUp(services, { role: 'admin' });
 
     const answers = [];
@@ -117,7 +107,7 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     expect(answers[4]!.headers['ratelimit']).toBeUndefined();
   });
 
-  it('It should let the client write again once the window has rolled', async () => {
+  it('lets the client write again once the window has rolled', async () => {
     for (let i = 0; i < 3; i++) await postMovie({});
     expect((await postMovie({})).statusCode).toBe(429);
     clock += 60_000;
@@ -128,16 +118,16 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     expect(again.headers['ratelimit']).toBe('"write";r=2;t=60');
   });
 
-  it('It should count a write that fails validation too, so garbage cannot be sent without limit', async () => {
+  it('counts a write that fails validation too, so garbage cannot be sent without limit', async () => {
     for (let i = 0; i < 3; i++) {
-      const invalid = await call(createMovieRoute, createMovie, {}, { path: '/movies/', body: { title: '' } });
+      const invalid = await call(createMovieRoute, createMovie, {}, { body: { title: '' } });
       expect(invalid.statusCode).toBe(400);
     }
 
     expect((await postMovie({})).statusCode).toBe(429);
   });
 
-  it('It should count and limit a write route that answers without writing anything', async () => {
+  it('counts and limits a write route that answers without writing anything', async () => {
     const noteRoute = defineRoute({
       functionName: 'takeNote',
       method: 'POST',
@@ -148,12 +138,7 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
       body: z.object({ note: z.string() }),
       response: { status: 200, description: 'taken', schema: z.object({ ok: z.boolean() }) },
     });
-    const handler = createHttpHandler(
-      noteRoute,
-      async () => ({ ok: true }),
-      async () => services,
-    );
-    const takeNote = () => invoke(handler, httpEvent({ method: 'POST', path: '/notes/', body: { note: 'hi' } }));
+    const takeNote = () => invokeRoute(noteRoute, async () => ({ ok: true }), services, { body: { note: 'hi' } });
 
     const allowed = [await takeNote(), await takeNote(), await takeNote()];
     const refused = await takeNote();
@@ -170,24 +155,14 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     });
   });
 
-  it('It should refuse a DELETE past the limit and keep what it would have deleted', async () => {
+  it('refuses a DELETE past the limit and keeps what it would have deleted', async () => {
     const ann = await signUp(services);
-    const made = await call(
-      createCollectionRoute,
-      createCollection,
-      { user: ann },
-      { path: '/collections/', body: { title: 'Mine', movies: [movieId] } },
-    );
+    const made = await call(createCollectionRoute, createCollection, { user: ann }, { body: { title: 'Mine', movies: [movieId] } });
     const id = (made.body as { id: number }).id;
     await postMovie({ user: ann });
     await postMovie({ user: ann });
 
-    const refused = await call(
-      deleteCollectionRoute,
-      deleteCollection,
-      { user: ann },
-      { path: `/collections/${id}/`, pathParameters: { id: String(id) } },
-    );
+    const refused = await call(deleteCollectionRoute, deleteCollection, { user: ann }, { params: { id } });
 
     expect(refused.statusCode).toBe(429);
     expect(Number((await services.db.execute({ sql: 'SELECT count(*) AS n FROM collections WHERE id = ?', args: [id] })).rows[0]!.n)).toBe(
@@ -195,15 +170,15 @@ describe('per-client write limits (WRITE_RATE_PER_MINUTE)', () => {
     );
   });
 
-  it('It should leave reads unlimited and without RateLimit headers', async () => {
+  it('leaves reads unlimited and without RateLimit headers', async () => {
     const answers = [];
-    for (let i = 0; i < 6; i++) answers.push(await call(listMoviesRoute, listMovies, {}, { path: '/movies/' }));
+    for (let i = 0; i < 6; i++) answers.push(await call(listMoviesRoute, listMovies, {}));
 
     expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(answers[5]!.headers['ratelimit']).toBeUndefined();
   });
 
-  it("It should count a write in the write's own round trip: a limited rating takes as many database calls as an exempt one", async () => {
+  it("counts a write in the write's own round trip: a limited rating takes as many database calls as an exempt one", async () => {
     const { client: db, counted } = countingCalls(await createMemoryDatabase());
     services = await createTestServices({ db, env: { WRITE_RATE_PER_MINUTE: '3' }, clock: () => clock });
     movieId = (await services.movies.create({ title: 'Heat' })).id;

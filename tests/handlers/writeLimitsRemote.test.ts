@@ -3,11 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
 import { openMigratedDatabase } from '../../lib/db/client';
-import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { createRatingRoute } from '../../lib/schemas/routes/ratings';
 import { createRating } from '../../functions/ratings/createRating';
-import { httpEvent } from '../support/events';
-import { invoke } from '../support/invoke';
+import { invokeRoute } from '../support/invokeRoute';
 import { startLibsqlServer, type LibsqlServer } from '../support/libsqlServer';
 import { createTestServices, type TestServices } from '../support/services';
 
@@ -34,13 +32,9 @@ describe('the write limit over a remote libSQL database', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const rate = () =>
-    invoke(
-      createHttpHandler(createRatingRoute, createRating, async () => services),
-      httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieId, value: 4 } }),
-    );
+  const rate = () => invokeRoute(createRatingRoute, createRating, services, { body: { movie: movieId, value: 4 } });
 
-  it("It should carry the count in the rating's own request: two round trips, the request counter's and the write's", async () => {
+  it("carries the count in the rating's own request: two round trips, the request counter's and the write's", async () => {
     const before = server.requests;
 
     const answer = await rate();
@@ -50,7 +44,7 @@ describe('the write limit over a remote libSQL database', () => {
     expect(server.requests - before).toBe(2);
   });
 
-  it('It should refuse the write past the limit through the web client, storing nothing', async () => {
+  it('refuses the write past the limit through the web client, storing nothing', async () => {
     await rate();
     await rate();
 

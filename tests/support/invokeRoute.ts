@@ -1,20 +1,27 @@
 import type { Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { buildOpenApiDocument } from '../../lib/openapi/document';
-import type { HttpMethod, RouteContract } from '../../lib/schemas/routes/contract';
+import { allRoutes } from '../../lib/schemas/routes';
+import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { httpEvent } from './events';
 import { invoke, type InvokeResult } from './invoke';
 import { createResponseValidator, type ResponseValidator } from './responseValidator';
 
 export interface RouteRequest {
-  /** One of the route's other methods (PATCH on a route answering PUT and PATCH); its own by default. */
-  method?: HttpMethod;
   /** Path parameters, filled into the contract's path. */
   params?: Record<string, string | number>;
   query?: Record<string, string>;
   /** An object is sent as JSON; a string as it is. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** The client's address, for what is kept per client (rate limits, an anonymous caller's idempotency keys). */
+  sourceIp?: string;
+  /** The path as the client wrote it, when it is not the contract's own (e.g. without the trailing slash). */
+  rawPath?: string;
+  /** The method, for the catch-all, which answers any; every other route's comes from its contract. */
+  method?: string;
+  /** The body as API Gateway hands over a binary one: base64. */
+  isBase64Encoded?: boolean;
 }
 
 /** Any handler of the route, whatever dependencies it names: the test hands it the whole container. */
@@ -24,11 +31,17 @@ export type AnyImplementation<R extends RouteContract> = RouteImplementation<R, 
 export const routeHandler = <R extends RouteContract>(route: R, implementation: AnyImplementation<R>, services: Services) =>
   createHttpHandler(route, implementation as unknown as RouteImplementation<R, object>, async () => services);
 
+/** A Lambda entry, as createHttpHandler builds it or a function module exports it. */
+export type RouteHandler = Parameters<typeof invoke>[0];
+
 // One validator per route, over the OpenAPI document of that route alone (a test may declare a route of its own).
+// The catch-all is no operation (its path is API Gateway's `$default`): what it answers is checked against the
+// whole API's document, whose answers to a request no operation matches are its contract.
 const validators = new WeakMap<RouteContract, Promise<ResponseValidator>>();
 const validatorOf = (route: RouteContract) => {
   let validator = validators.get(route);
-  if (!validator) validators.set(route, (validator = createResponseValidator(buildOpenApiDocument([route]))));
+  const routes = route.path.startsWith('/') ? [route] : allRoutes;
+  if (!validator) validators.set(route, (validator = createResponseValidator(buildOpenApiDocument(routes))));
   return validator;
 };
 
@@ -42,14 +55,25 @@ export async function invokeRoute<R extends RouteContract>(
   route: R,
   implementation: AnyImplementation<R>,
   services: Services,
-  { method = route.method, params, query, body, headers }: RouteRequest = {},
+  request: RouteRequest = {},
+): Promise<InvokeResult> {
+  return invokeRouteHandler(route, routeHandler(route, implementation, services), request);
+}
+
+/**
+ * invokeRoute for a Lambda entry the test did not build over its services (a function module's own `handler`
+ * export): the request is built and the answer checked against the route's contract all the same.
+ */
+export async function invokeRouteHandler(
+  route: RouteContract,
+  handler: RouteHandler,
+  { params, query, body, headers, sourceIp, rawPath, method = route.method, isBase64Encoded }: RouteRequest = {},
 ): Promise<InvokeResult> {
   const pathParameters = params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
-  const path = route.path.replace(/\{(\w+)\}/g, (template, name: string) => pathParameters?.[name] ?? template);
-  const response = await invoke(
-    routeHandler(route, implementation, services),
-    httpEvent({ method, path, pathParameters, query, body, headers }),
-  );
+  const path = rawPath ?? route.path.replace(/\{(\w+)\}/g, (template, name: string) => pathParameters?.[name] ?? template);
+  const event = httpEvent({ method, path, pathParameters, query, body, headers, isBase64Encoded });
+  if (sourceIp !== undefined) event.requestContext.http.sourceIp = sourceIp;
+  const response = await invoke(handler, event);
   const problems = (await validatorOf(route)).problemsOf({
     method,
     path,

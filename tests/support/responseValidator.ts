@@ -68,7 +68,9 @@ export interface ResponseValidator {
  * openapi-backend strips the slash from the request (ignoreTrailingSlashes) but not from the document's paths.
  */
 function withoutTrailingSlashes(document: object): Document {
-  const copy = structuredClone(document) as { paths?: Record<string, unknown> };
+  // Copied as JSON, as the document is served: an object the document holds twice (one `$ref` shared by two
+  // responses) becomes two, because the dereferencer visits an object once and would leave the second `$ref` as is.
+  const copy = JSON.parse(JSON.stringify(document)) as { paths?: Record<string, unknown> };
   copy.paths = Object.fromEntries(
     Object.entries(copy.paths ?? {}).map(([path, item]) => [path.length > 1 ? path.replace(/\/$/, '') : path, item]),
   );

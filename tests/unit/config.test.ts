@@ -32,11 +32,11 @@ describe('parseConfig: the database of a deployed Lambda', () => {
 });
 
 describe('parseConfig: throttling', () => {
-  it('It should default to 5 failures in a row per email and 20 auth requests a minute per client', () => {
+  it('defaults to 5 failures in a row per email and 20 auth requests a minute per client', () => {
     expect(parseConfig({}).throttling).toMatchObject({ authMaxFailures: 5, authRatePerMinute: 20 });
   });
 
-  it('It should read AUTH_MAX_FAILURES and AUTH_RATE_PER_MINUTE', () => {
+  it('reads AUTH_MAX_FAILURES and AUTH_RATE_PER_MINUTE', () => {
     expect(parseConfig({ AUTH_MAX_FAILURES: '3', AUTH_RATE_PER_MINUTE: '100' }).throttling).toMatchObject({
       authMaxFailures: 3,
       authRatePerMinute: 100,
@@ -47,17 +47,17 @@ describe('parseConfig: throttling', () => {
     ['AUTH_MAX_FAILURES', '0'],
     ['AUTH_RATE_PER_MINUTE', 'many'],
     ['AUTH_RATE_PER_MINUTE', '-1'],
-  ])('It should refuse %s=%s', (name, value) => {
+  ])('refuses %s=%s', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(name));
   });
 });
 
 describe('parseConfig: write limits', () => {
-  it('It should default to 60 writes a minute per client', () => {
+  it('defaults to 60 writes a minute per client', () => {
     expect(parseConfig({}).throttling).toMatchObject({ writeRatePerMinute: 60, writeWindowSeconds: 60 });
   });
 
-  it('It should read WRITE_RATE_PER_MINUTE, and WRITE_WINDOW_SECONDS (a shorter minute, for tests)', () => {
+  it('reads WRITE_RATE_PER_MINUTE, and WRITE_WINDOW_SECONDS (a shorter minute, for tests)', () => {
     expect(parseConfig({ WRITE_RATE_PER_MINUTE: '5', WRITE_WINDOW_SECONDS: '2' }).throttling).toMatchObject({
       writeRatePerMinute: 5,
       writeWindowSeconds: 2,
@@ -68,21 +68,21 @@ describe('parseConfig: write limits', () => {
     ['WRITE_RATE_PER_MINUTE', '0'],
     ['WRITE_RATE_PER_MINUTE', 'lots'],
     ['WRITE_WINDOW_SECONDS', '0'],
-  ])('It should refuse %s=%s', (name, value) => {
+  ])('refuses %s=%s', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(name));
   });
 });
 
 describe('parseConfig: the LLM budget', () => {
-  it('It should default to 500 summary generations an hour', () => {
+  it('defaults to 500 summary generations an hour', () => {
     expect(parseConfig({}).throttling).toMatchObject({ llmMaxCallsPerHour: 500 });
   });
 
-  it('It should read LLM_MAX_CALLS_PER_HOUR, 0 included (no LLM calls at all)', () => {
+  it('reads LLM_MAX_CALLS_PER_HOUR, 0 included (no LLM calls at all)', () => {
     expect(parseConfig({ LLM_MAX_CALLS_PER_HOUR: '0' }).throttling).toMatchObject({ llmMaxCallsPerHour: 0 });
   });
 
-  it.each(['-1', 'plenty'])('It should refuse LLM_MAX_CALLS_PER_HOUR=%s', (value) => {
+  it.each(['-1', 'plenty'])('refuses LLM_MAX_CALLS_PER_HOUR=%s', (value) => {
     expect(() => parseConfig({ LLM_MAX_CALLS_PER_HOUR: value })).toThrow(/LLM_MAX_CALLS_PER_HOUR/);
   });
 });

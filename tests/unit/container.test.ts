@@ -16,7 +16,7 @@ describe('prepareServices (once per container)', () => {
     return { services, logger };
   };
 
-  it('It should warn that JWT_SECRET was generated, and stay quiet when it was given', async () => {
+  it('warns that JWT_SECRET was generated, and stays quiet when it was given', async () => {
     const generated = await build({});
     const given = await build({ JWT_SECRET: 'y'.repeat(40) });
 
@@ -27,7 +27,7 @@ describe('prepareServices (once per container)', () => {
     expect(given.logger.warn).not.toHaveBeenCalled();
   });
 
-  it('It should ensure the admin from ADMIN_EMAIL and ADMIN_PASSWORD', async () => {
+  it('ensures the admin from ADMIN_EMAIL and ADMIN_PASSWORD', async () => {
     const { services } = await build({ JWT_SECRET: 'y'.repeat(40), ADMIN_EMAIL: 'Root@Example.com', ADMIN_PASSWORD: 'root-password-1' });
 
     await prepareServices(services);
@@ -51,7 +51,7 @@ describe('servicesFor (one container per profile, decided by the contract)', () 
   });
   afterAll(() => file.remove());
 
-  it('It should give a function whose contract writes summaries a summary writer, and one that does not none', async () => {
+  it('gives a function whose contract writes summaries a summary writer, and one that does not none', async () => {
     const { servicesFor } = load();
     const writer = await servicesFor({ functionName: 'reads', writesSummaries: true })();
     const plain = await servicesFor({ functionName: 'lists' })();
@@ -62,7 +62,7 @@ describe('servicesFor (one container per profile, decided by the contract)', () 
     expect(unwritten.summary).toBeNull();
   });
 
-  it('It should build one container per profile and hand it to every function of that profile', async () => {
+  it('builds one container per profile and hands it to every function of that profile', async () => {
     const { servicesFor } = load();
 
     const [a, b, c] = await Promise.all([
@@ -75,7 +75,7 @@ describe('servicesFor (one container per profile, decided by the contract)', () 
     expect(c).not.toBe(a);
   });
 
-  it('It should build each service once, and hand out services only, never the database', async () => {
+  it('builds each service once, and hands out services only, never the database', async () => {
     const { createServices } = load();
     const services = createServices({
       config: parseConfig({ NODE_ENV: 'test', JWT_SECRET: 'y'.repeat(40) }),

@@ -6,7 +6,7 @@ import { webPageRoute } from '../../../lib/schemas/routes/web';
 const json = { 'content-type': 'application/json; charset=utf-8' };
 
 describe('contractProblems (how the artifact check judges an answer)', () => {
-  it('It should accept an answer with the contract status, content type and body shape', () => {
+  it('accepts an answer with the contract status, content type and body shape', () => {
     expect(contractProblems(healthRoute, 200, { status: 200, headers: json, body: { status: 'ok' } })).toEqual([]);
     expect(
       contractProblems(webPageRoute, 200, {
@@ -17,7 +17,7 @@ describe('contractProblems (how the artifact check judges an answer)', () => {
     ).toEqual([]);
   });
 
-  it('It should name a wrong status, a body that breaks the schema, and a wrong content type', () => {
+  it('names a wrong status, a body that breaks the schema, and a wrong content type', () => {
     expect(contractProblems(getMovieRoute, 200, { status: 500, headers: json, body: {} })[0]).toMatch(/^answered 500, expected 200/);
     expect(contractProblems(healthRoute, 200, { status: 200, headers: json, body: { status: 'fine' } })[0]).toMatch(/breaks the contract/);
     expect(contractProblems(webPageRoute, 200, { status: 200, headers: json, body: '{}' })).toEqual([
@@ -25,7 +25,7 @@ describe('contractProblems (how the artifact check judges an answer)', () => {
     ]);
   });
 
-  it('It should want every error as an RFC 9457 problem', () => {
+  it('wants every error as an RFC 9457 problem', () => {
     const problem = { type: 'about:blank', title: 'Not Found', status: 404, detail: 'movie 9 does not exist' };
 
     expect(

@@ -29,14 +29,14 @@ describe('a function zip run in a fresh Node process', () => {
     return taskRoot;
   };
 
-  it('It should unzip every file of the archive, deflated ones included', () => {
+  it('unzips every file of the archive, deflated ones included', () => {
     const taskRoot = unzip({ 'functions/a/a.js': 'module.exports = 1;\n', 'public/styles.css': 'body { color: red }'.repeat(50) });
 
     expect(readFileSync(join(taskRoot, 'functions/a/a.js'), 'utf8')).toBe('module.exports = 1;\n');
     expect(readFileSync(join(taskRoot, 'public/styles.css'), 'utf8')).toBe('body { color: red }'.repeat(50));
   });
 
-  it("It should invoke the handler on the Lambda runtime's Node, from the task root, with no other module in reach, and collect its log lines", async () => {
+  it("invokes the handler on the Lambda runtime's Node, from the task root, with no other module in reach, and collects its log lines", async () => {
     const taskRoot = unzip({
       'functions/probe/probe.js': `
         exports.handler = async (event, context) => {
@@ -72,7 +72,7 @@ describe('a function zip run in a fresh Node process', () => {
     expect(logs).toContain(JSON.stringify({ message: 'probed', requestId: awsRequestId }));
   });
 
-  it('It should fail when the zip leaves out a module its handler needs', async () => {
+  it('fails when the zip leaves out a module its handler needs', async () => {
     const taskRoot = unzip({ 'functions/needs/needs.js': "require('openai'); exports.handler = async () => ({ statusCode: 200 });" });
 
     await expect(
@@ -80,7 +80,7 @@ describe('a function zip run in a fresh Node process', () => {
     ).rejects.toThrow(/Cannot find module 'openai'/);
   });
 
-  it('It should fail when the handler path names no file or no export', async () => {
+  it('fails when the handler path names no file or no export', async () => {
     const taskRoot = unzip({ 'functions/here/here.js': 'exports.handler = async () => ({ statusCode: 200 });' });
 
     await expect(
@@ -91,7 +91,7 @@ describe('a function zip run in a fresh Node process', () => {
     ).rejects.toThrow('functions/here/here.main is not a function');
   });
 
-  it('It should report a handler that throws, and one that outlives its timeout', async () => {
+  it('reports a handler that throws, and one that outlives its timeout', async () => {
     const taskRoot = unzip({
       'functions/bad/bad.js': `
         exports.throws = async () => { throw new Error('broken inside'); };

@@ -28,7 +28,7 @@ describe('ids are never reused', () => {
     db = await createMemoryDatabase();
   });
 
-  it('It should give a new user a fresh id after the newest user is deleted', async () => {
+  it('gives a new user a fresh id after the newest user is deleted', async () => {
     await insertUser(db, 'a@example.com');
     const newest = await insertUser(db, 'b@example.com');
     await db.execute({ sql: 'DELETE FROM users WHERE id = ?', args: [newest] });
@@ -36,7 +36,7 @@ describe('ids are never reused', () => {
     expect(await insertUser(db, 'c@example.com')).toBeGreaterThan(newest);
   });
 
-  it('It should give movies, ratings and collections fresh ids after the newest is deleted', async () => {
+  it('gives movies, ratings and collections fresh ids after the newest is deleted', async () => {
     const user = await insertUser(db, 'a@example.com');
     const movie = await insertMovie(db, 'One');
     const rating = await insertRating(db, movie, user);
@@ -51,7 +51,7 @@ describe('ids are never reused', () => {
     expect(await insertCollection(db, user)).toBeGreaterThan(collection);
   });
 
-  it('It should refuse a rating that names a user who does not exist', async () => {
+  it('refuses a rating that names a user who does not exist', async () => {
     const movie = await insertMovie(db, 'One');
 
     await expect(insertRating(db, movie, 999)).rejects.toThrow(/FOREIGN KEY/);
@@ -85,7 +85,7 @@ describe('migration 005 on a database holding data at the 004 schema', () => {
     await db.execute({ sql: 'PRAGMA foreign_keys = ON' });
   });
 
-  it('It should keep every row, id and aggregate, and every index and trigger working', async () => {
+  it('keeps every row, id and aggregate, and every index and trigger working', async () => {
     await migrate(db);
 
     expect((await db.execute('SELECT id, email FROM users ORDER BY id')).rows.map((r) => [r.id, r.email])).toEqual([
@@ -109,13 +109,13 @@ describe('migration 005 on a database holding data at the 004 schema', () => {
     expect((await db.execute('PRAGMA integrity_check')).rows[0]?.integrity_check).toBe('ok');
   });
 
-  it('It should make the rating of the vanished user anonymous, so no later account inherits it', async () => {
+  it('makes the rating of the vanished user anonymous, so no later account inherits it', async () => {
     await migrate(db);
 
     expect((await db.execute('SELECT user_id FROM ratings ORDER BY id')).rows.map((r) => r.user_id)).toEqual([1, null, null]);
   });
 
-  it('It should keep the triggers of the upgraded tables: a new movie is searchable and its genres listed', async () => {
+  it('keeps the triggers of the upgraded tables: a new movie is searchable and its genres listed', async () => {
     await migrate(db);
 
     const id = await insertMovie(db, 'Ronin');
@@ -124,7 +124,7 @@ describe('migration 005 on a database holding data at the 004 schema', () => {
     expect((await db.execute({ sql: 'SELECT genre FROM movie_genres WHERE movie_id = ?', args: [id] })).rows).toHaveLength(1);
   });
 
-  it('It should never reuse an id after the upgrade, and leave foreign keys on', async () => {
+  it('never reuses an id after the upgrade, and leaves foreign keys on', async () => {
     await migrate(db);
     await db.execute('DELETE FROM movies WHERE id = 2');
 

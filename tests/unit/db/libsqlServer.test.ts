@@ -27,7 +27,7 @@ describe('the loopback libSQL server (Hrana over HTTP)', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('It should run every migration through the web client, and store what the repositories write in the file', async () => {
+  it('runs every migration through the web client, and stores what the repositories write in the file', async () => {
     const movie = await createMoviesRepository(remote).create({ title: 'Remote', genres: ['Drama'], year: 1999 });
     await createRatingsRepository(remote).insertAnonymous(movie.id, 4);
     await createRatingsRepository(remote).insertAnonymous(movie.id, 5);
@@ -45,7 +45,7 @@ describe('the loopback libSQL server (Hrana over HTTP)', () => {
     expect(await createMoviesRepository(remote).findById(movie.id)).toMatchObject({ rating: 4.5, rating_count: 2, genres: ['Drama'] });
   });
 
-  it('It should carry integers, floats, text, blobs and nulls both ways, and report changes and the last row id', async () => {
+  it('carries integers, floats, text, blobs and nulls both ways, and reports changes and the last row id', async () => {
     await remote.execute('CREATE TABLE kinds (id INTEGER PRIMARY KEY, i INTEGER, f REAL, t TEXT, b BLOB, n TEXT)');
 
     const inserted = await remote.execute({
@@ -61,13 +61,13 @@ describe('the loopback libSQL server (Hrana over HTTP)', () => {
     expect([...new Uint8Array(row?.b as ArrayBuffer)]).toEqual([1, 2, 255]);
   });
 
-  it('It should bind named arguments, with or without their prefix', async () => {
+  it('binds named arguments, with or without their prefix', async () => {
     const read = await remote.execute({ sql: 'SELECT :a AS a, @b AS b, $c AS c', args: { a: 1, '@b': 'two', $c: 3.5 } });
 
     expect(read.rows[0]).toMatchObject({ a: 1, b: 'two', c: 3.5 });
   });
 
-  it("It should apply a write batch atomically: a failing statement rolls the whole batch back, with SQLite's error code", async () => {
+  it("applies a write batch atomically: a failing statement rolls the whole batch back, with SQLite's error code", async () => {
     await remote.execute('CREATE TABLE unique_names (name TEXT PRIMARY KEY)');
 
     const failing = remote.batch(["INSERT INTO unique_names VALUES ('a')", "INSERT INTO unique_names VALUES ('a')"], 'write');
@@ -79,7 +79,7 @@ describe('the loopback libSQL server (Hrana over HTTP)', () => {
     ]);
   });
 
-  it('It should count each HTTP request it serves: one per execute or batch', async () => {
+  it('counts each HTTP request it serves: one per execute or batch', async () => {
     const before = server.requests;
 
     await remote.execute('SELECT 1');

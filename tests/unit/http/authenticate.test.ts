@@ -38,7 +38,7 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
       httpEvent({ method: 'POST', path: '/who/', headers, body }),
     );
 
-  it('It should hand a user route the caller from a valid bearer token', async () => {
+  it('hands a user route the caller from a valid bearer token', async () => {
     const ann = await signUp(services);
 
     const response = await call('user', ann.headers);
@@ -51,7 +51,7 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
     ['an empty bearer', { authorization: 'Bearer ' }],
     ['another scheme', { authorization: 'Basic YW5uOnNlY3JldA==' }],
     ['garbage', bearer('not.a.token')],
-  ])('It should answer 401 problem+json to a user route with %s', async (_name, headers) => {
+  ])('answers 401 problem+json to a user route with %s', async (_name, headers) => {
     const response = await call('user', headers);
 
     expect(response.statusCode).toBe(401);
@@ -59,11 +59,11 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
     expect(response.headers['www-authenticate']).toBe('Bearer');
   });
 
-  it('It should answer 401 before validating the body, so anonymous callers learn nothing of the route', async () => {
+  it('answers 401 before validating the body, so anonymous callers learn nothing of the route', async () => {
     expect((await call('user', {}, { body: { note: 42 } })).statusCode).toBe(401);
   });
 
-  it('It should refuse a refresh token, a token signed with another secret, and an expired one', async () => {
+  it('refuses a refresh token, a token signed with another secret, and an expired one', async () => {
     const ann = await signUp(services);
     const other = createTokenSigner({ secret: 'x'.repeat(40) });
     const expired = await new SignJWT({ role: 'basic', token_use: 'access' })
@@ -80,7 +80,7 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
     }
   });
 
-  it('It should answer 403 to a basic user on an admin route, and let an admin through', async () => {
+  it('answers 403 to a basic user on an admin route, and lets an admin through', async () => {
     const basic = await signUp(services);
     const admin = await signUp(services, { role: 'admin' });
 
@@ -89,18 +89,18 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
     expect((await call('admin')).statusCode).toBe(401);
   });
 
-  it('It should let anyone call a public route, and still name a caller who sends a valid token', async () => {
+  it('lets anyone call a public route, and still names a caller who sends a valid token', async () => {
     const ann = await signUp(services);
 
     expect(await call('public')).toMatchObject({ statusCode: 200, body: { user: null } });
     expect(await call('public', ann.headers)).toMatchObject({ statusCode: 200, body: { user: { id: ann.id } } });
   });
 
-  it('It should answer 401 on a public route to a bad token: a client that sends one wants it honoured', async () => {
+  it('answers 401 on a public route to a bad token: a client that sends one wants it honoured', async () => {
     expect((await call('public', bearer('not.a.token'))).statusCode).toBe(401);
   });
 
-  it('It should require a token for writes only when REQUIRE_AUTH_FOR_WRITES is true', async () => {
+  it('requires a token for writes only when REQUIRE_AUTH_FOR_WRITES is true', async () => {
     expect((await call('public', {}, { writes: true })).statusCode).toBe(200);
 
     services = await createTestServices({ env: { REQUIRE_AUTH_FOR_WRITES: 'true' } });
@@ -110,7 +110,7 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
     expect((await call('public', ann.headers, { writes: true })).statusCode).toBe(200);
   });
 
-  it('It should log the caller id and never the token', async () => {
+  it('logs the caller id and never the token', async () => {
     const ann = await signUp(services);
     services = { ...services, logger: createLogger('INFO') };
     const lines: string[] = [];
@@ -128,7 +128,7 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
   });
 
   describe('the Authorization header', () => {
-    it('It should take the scheme in any case and any number of spaces around the token', async () => {
+    it('takes the scheme in any case and any number of spaces around the token', async () => {
       const ann = await signUp(services);
       const token = ann.access_token;
 
@@ -141,7 +141,7 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
       ['a scheme with another name before it', (token: string) => `NotBearer ${token}`],
       ['a second word after the token', (token: string) => `Bearer ${token} extra`],
       ['no space after the scheme', (token: string) => `Bearer${token}`],
-    ])('It should refuse %s, saying what the header must be', async (_case, header) => {
+    ])('refuses %s, saying what the header must be', async (_case, header) => {
       const ann = await signUp(services);
 
       const response = await call('user', { authorization: header(ann.access_token) });
@@ -149,7 +149,7 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
       expect(response).toMatchObject({ statusCode: 401, body: { detail: 'the Authorization header must be "Bearer <access token>"' } });
     });
 
-    it('It should say what a route without a token needs, and what a basic user on an admin route lacks', async () => {
+    it('says what a route without a token needs, and what a basic user on an admin route lacks', async () => {
       const ann = await signUp(services);
 
       expect((await call('user')).body).toMatchObject({ detail: 'this route needs a bearer access token' });

@@ -144,7 +144,7 @@ describe('createHttpHandler', () => {
     expect(response).toMatchObject({ statusCode: 201, body: { id: 7 }, headers: { location: '/things/7/' } });
   });
 
-  it('It should answer a handler that runs out of time with 504 problem+json, no stack or path, before the Lambda is killed', async () => {
+  it('answers a handler that runs out of time with 504 problem+json, no stack or path, before the Lambda is killed', async () => {
     const hanging = handlerFor(() => new Promise(() => undefined));
     const event = httpEvent({ method: 'POST', path: '/things/7/', pathParameters: { id: '7' }, body: { value: 3 } });
     const deadline = Date.now() + 1500;

@@ -8,21 +8,21 @@ describe('the request body size limit', () => {
     return () => limitBodySize(max).before!({ event, context: {} as never, response: null, error: null, internal: {} });
   };
 
-  it('It should take a body of exactly the limit, and refuse one byte more with 413, naming both sizes', () => {
+  it('takes a body of exactly the limit, and refuses one byte more with 413, naming both sizes', () => {
     expect(check('x'.repeat(10))).not.toThrow();
     expect(check('x'.repeat(11))).toThrow(
       expect.objectContaining({ statusCode: 413, message: 'request body is 11 bytes; the limit is 10' }),
     );
   });
 
-  it('It should count UTF-8 bytes, not characters', () => {
+  it('counts UTF-8 bytes, not characters', () => {
     expect(check('é'.repeat(5))).not.toThrow(); // 10 bytes
     expect(check('é'.repeat(6))).toThrow(
       expect.objectContaining({ statusCode: 413, message: 'request body is 12 bytes; the limit is 10' }),
     );
   });
 
-  it('It should count a base64-encoded body by the bytes it decodes to', () => {
+  it('counts a base64-encoded body by the bytes it decodes to', () => {
     const tenBytes = Buffer.from('x'.repeat(10)).toString('base64'); // 16 characters
     const elevenBytes = Buffer.from('x'.repeat(11)).toString('base64');
 
@@ -32,7 +32,7 @@ describe('the request body size limit', () => {
     );
   });
 
-  it.each([false, true])('It should take a request without a body (base64-encoded: %s)', (isBase64Encoded) => {
+  it.each([false, true])('takes a request without a body (base64-encoded: %s)', (isBase64Encoded) => {
     const event = httpEvent({ method: 'POST', path: '/movies/', isBase64Encoded });
     expect(() => limitBodySize(0).before!({ event, context: {} as never, response: null, error: null, internal: {} })).not.toThrow();
   });

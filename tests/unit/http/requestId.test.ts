@@ -44,7 +44,7 @@ describe('the request id in logs and 5xx bodies', () => {
     return JSON.parse(result.body ?? '{}') as { status: number; request_id?: string };
   };
 
-  it("It should quote the invocation's own id, and put it on every log line, when API Gateway's id is serverless-offline's constant", async () => {
+  it("quotes the invocation's own id, and puts it on every log line, when API Gateway's id is serverless-offline's constant", async () => {
     const [first, second] = [lambdaContext(), lambdaContext()];
     let bodies: { request_id?: string }[] = [];
 
@@ -60,7 +60,7 @@ describe('the request id in logs and 5xx bodies', () => {
     expect(JSON.stringify(lines)).not.toContain(OFFLINE_CONSTANT_ID);
   });
 
-  it("It should quote the invocation's own id when the event carries none", async () => {
+  it("quotes the invocation's own id when the event carries none", async () => {
     const context = lambdaContext();
 
     const lines = await captureLogLines(async () => {
@@ -70,7 +70,7 @@ describe('the request id in logs and 5xx bodies', () => {
     expect(lines.map((line) => line.request_id)).toEqual([context.awsRequestId, context.awsRequestId, context.awsRequestId]);
   });
 
-  it("It should keep API Gateway's own id when it gives a real one, on the body and every line", async () => {
+  it("keeps API Gateway's own id when it gives a real one, on the body and every line", async () => {
     const event = eventWithId('Xb3kPhDXliAEMkw=');
 
     const lines = await captureLogLines(async () => {
@@ -80,7 +80,7 @@ describe('the request id in logs and 5xx bodies', () => {
     expect(lines.map((line) => line.request_id)).toEqual(['Xb3kPhDXliAEMkw=', 'Xb3kPhDXliAEMkw=', 'Xb3kPhDXliAEMkw=']);
   });
 
-  it('It should tell apart concurrent requests served by one process, as serverless-offline serves them', async () => {
+  it('tells apart concurrent requests served by one process, as serverless-offline serves them', async () => {
     const contexts = [lambdaContext(), lambdaContext(), lambdaContext()];
     let bodies: { request_id?: string }[] = [];
 

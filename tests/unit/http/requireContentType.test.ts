@@ -11,7 +11,7 @@ describe('isJsonContentType', () => {
     'application/merge-patch+json',
     'application/json;',
     'application/json; charset = utf-8',
-  ])('It should take %s', (value) => {
+  ])('takes %s', (value) => {
     expect(isJsonContentType(value)).toBe(true);
   });
 
@@ -32,7 +32,7 @@ describe('isJsonContentType', () => {
     'application/json; charset="utf-8',
     'x-application/json',
     'text/application/json',
-  ])('It should refuse %s', (value) => {
+  ])('refuses %s', (value) => {
     expect(isJsonContentType(value)).toBe(false);
   });
 });
@@ -44,30 +44,30 @@ describe('requireContentType of a JSON route', () => {
     return requireContentType().before!({ event, context: {} as never, response: null, error: null, internal: {} });
   };
 
-  it('It should refuse a body that is not JSON with 415', () => {
+  it('refuses a body that is not JSON with 415', () => {
     expect(() => before({ 'content-type': 'text/plain' }, '{}')).toThrow(
       expect.objectContaining({ statusCode: 415, title: 'Unsupported Media Type' }),
     );
   });
 
-  it('It should refuse a body without a Content-Type with 415', () => {
+  it('refuses a body without a Content-Type with 415', () => {
     expect(() => before({}, '{}')).toThrow(expect.objectContaining({ statusCode: 415 }));
   });
 
-  it('It should let a JSON body through, and a request without a body whatever it says', () => {
+  it('lets a JSON body through, and a request without a body whatever it says', () => {
     expect(() => before({ 'content-type': 'application/json' }, '{}')).not.toThrow();
     expect(() => before({}, undefined)).not.toThrow();
     expect(() => before({ 'content-type': 'text/plain' }, '')).not.toThrow();
   });
 
-  it('It should say what to send: the Content-Type a body needs, or that the one given is not JSON in UTF-8', () => {
+  it('says what to send: the Content-Type a body needs, or that the one given is not JSON in UTF-8', () => {
     expect(() => before({}, '{}')).toThrow('a request body needs Content-Type: application/json');
     expect(() => before({ 'content-type': 'text/plain' }, '{}')).toThrow(
       'request bodies must be application/json in UTF-8, not text/plain',
     );
   });
 
-  it('It should take a null body as no body', () => {
+  it('takes a null body as no body', () => {
     const event = httpEvent({ method: 'POST', path: '/movies/' });
     event.headers = { 'content-type': 'text/plain' };
     event.body = null as unknown as string;

@@ -7,7 +7,7 @@ const provide = async (): Promise<StackServices> => {
 };
 
 describe('the HTTP stack, declared once as data (lib/http/stack.ts)', () => {
-  it('It should put every layer after the layers that give the stages it needs, on every route', () => {
+  it('puts every layer after the layers that give the stages it needs, on every route', () => {
     for (const route of allRoutes) {
       const given = new Set<string>();
       for (const layer of stackOf(route, provide)) {
@@ -22,7 +22,7 @@ describe('the HTTP stack, declared once as data (lib/http/stack.ts)', () => {
     }
   });
 
-  it('It should give each stage in exactly one layer, and say why each layer sits where it does', () => {
+  it('gives each stage in exactly one layer, and says why each layer sits where it does', () => {
     const layers = stackOf(allRoutes[0]!, provide);
     const gives = layers.flatMap((layer) => layer.gives);
 
@@ -30,7 +30,7 @@ describe('the HTTP stack, declared once as data (lib/http/stack.ts)', () => {
     for (const layer of layers) expect(layer.why.length).toBeGreaterThan(20);
   });
 
-  it('It should log outermost, map errors innermost and confirm the sign-in inside the error mapping', () => {
+  it('logs outermost, maps errors innermost and confirms the sign-in inside the error mapping', () => {
     const names = stackOf(allRoutes[0]!, provide).map((layer) => layer.name);
 
     expect(names[0]).toBe('requestLog');

@@ -36,7 +36,7 @@ describe('a route that takes a CSV body', () => {
   const upload = (body: string | undefined, headers: Record<string, string> = { 'content-type': 'text/csv' }, isBase64Encoded = false) =>
     invoke(handler(), httpEvent({ method: 'POST', path: '/uploads/', body, headers, isBase64Encoded }));
 
-  it('It should hand the handler the text as it came, quotes, commas and line breaks included', async () => {
+  it('hands the handler the text as it came, quotes, commas and line breaks included', async () => {
     const csv = 'Title,Year\r\n"Heat, the film",1995\r\n';
 
     const response = await upload(csv);
@@ -45,11 +45,11 @@ describe('a route that takes a CSV body', () => {
     expect(response.body).toEqual({ text: csv });
   });
 
-  it('It should take text/csv with charset=utf-8, in any case', async () => {
+  it('takes text/csv with charset=utf-8, in any case', async () => {
     expect((await upload('a,b', { 'content-type': 'Text/CSV; charset=UTF-8' })).statusCode).toBe(200);
   });
 
-  it('It should decode a body API Gateway sent as base64', async () => {
+  it('decodes a body API Gateway sent as base64', async () => {
     const response = await upload(Buffer.from('Title\nAmélie\n').toString('base64'), { 'content-type': 'text/csv' }, true);
 
     expect(response.body).toEqual({ text: 'Title\nAmélie\n' });
@@ -59,13 +59,13 @@ describe('a route that takes a CSV body', () => {
     ['application/json', 'request bodies of this route must be text/csv in UTF-8, not application/json'],
     ['application/x-www-form-urlencoded', 'request bodies of this route must be text/csv in UTF-8, not application/x-www-form-urlencoded'],
     ['text/csv; charset=utf-16', 'request bodies of this route must be text/csv in UTF-8, not text/csv; charset=utf-16'],
-  ])('It should refuse %s with a 415 problem', async (contentType, detail) => {
+  ])('refuses %s with a 415 problem', async (contentType, detail) => {
     const response = await upload('a,b', { 'content-type': contentType });
 
     expect(response).toMatchObject({ statusCode: 415, headers: { 'content-type': 'application/problem+json' }, body: { detail } });
   });
 
-  it('It should refuse a body that says nothing of what it is with a 415', async () => {
+  it('refuses a body that says nothing of what it is with a 415', async () => {
     const event = httpEvent({ method: 'POST', path: '/uploads/', body: 'a,b' });
     delete event.headers['content-type'];
 
@@ -74,7 +74,7 @@ describe('a route that takes a CSV body', () => {
     expect(response).toMatchObject({ statusCode: 415, body: { detail: 'a request body needs Content-Type: text/csv' } });
   });
 
-  it("It should take a body over 64 KiB up to its route's own limit, and refuse one over it with a 413", async () => {
+  it("takes a body over 64 KiB up to its route's own limit, and refuses one over it with a 413", async () => {
     const line = 'x'.repeat(1023) + '\n';
 
     expect((await upload(line.repeat(1024))).statusCode).toBe(200);
@@ -82,7 +82,7 @@ describe('a route that takes a CSV body', () => {
     expect(over).toMatchObject({ statusCode: 413, body: { detail: `request body is ${MIB + 1} bytes; the limit is ${MIB}` } });
   });
 
-  it('It should let validation say what is missing when no body came', async () => {
+  it('lets validation say what is missing when no body came', async () => {
     const response = await upload(undefined);
 
     expect(response).toMatchObject({ statusCode: 400, body: { errors: [{ path: '', message: 'a CSV file is required' }] } });

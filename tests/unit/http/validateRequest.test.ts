@@ -21,7 +21,7 @@ describe('request validation', () => {
   const validate = (id: string, body: unknown) => () =>
     validateRequest(route, httpEvent({ method: 'POST', path: `/notes/${id}/`, pathParameters: { id } }), body);
 
-  it('It should name the one field at fault in the detail', () => {
+  it('names the one field at fault in the detail', () => {
     expect(validate('1', {})).toThrow(
       expect.objectContaining({
         statusCode: 400,
@@ -31,13 +31,13 @@ describe('request validation', () => {
     );
   });
 
-  it('It should give the message alone for a problem of the whole body', () => {
+  it('gives the message alone for a problem of the whole body', () => {
     expect(validate('1', { title: 'forbidden' })).toThrow(
       expect.objectContaining({ message: 'this note may not be taken', errors: [{ path: '', message: 'this note may not be taken' }] }),
     );
   });
 
-  it('It should count the fields at fault, in path and body alike, and list each', () => {
+  it('counts the fields at fault, in path and body alike, and lists each', () => {
     expect(validate('0', { title: 3, pages: 'many' })).toThrow(
       expect.objectContaining({
         message: 'the request has 3 invalid fields',
@@ -50,7 +50,7 @@ describe('request validation', () => {
     );
   });
 
-  it('It should answer the parsed values of a valid request', () => {
+  it('answers the parsed values of a valid request', () => {
     expect(validate('7', { title: 'ok' })()).toMatchObject({ params: { id: 7 }, body: { title: 'ok' } });
   });
 });

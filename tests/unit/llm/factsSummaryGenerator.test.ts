@@ -15,7 +15,7 @@ const facts = (fields: Partial<MovieFacts> = {}): MovieFacts => ({
 });
 
 describe('the facts summary writer (no LLM key)', () => {
-  it('It should write every fact the catalogue holds as plain sentences, marked "facts"', async () => {
+  it('writes every fact the catalogue holds as plain sentences, marked "facts"', async () => {
     const { text, source } = await createFactsSummaryGenerator().generate(facts(), { signal: signal() });
 
     expect(source).toBe('facts');
@@ -25,14 +25,14 @@ describe('the facts summary writer (no LLM key)', () => {
     );
   });
 
-  it('It should add the description as the catalogue holds it, ending it as a sentence', () => {
+  it('adds the description as the catalogue holds it, ending it as a sentence', () => {
     expect(factsSummary(facts({ description: 'A thief and a detective in Los Angeles' }))).toMatch(
       / The catalogue describes it as: A thief and a detective in Los Angeles\.$/,
     );
     expect(factsSummary(facts({ description: 'Cops and robbers!' }))).toMatch(/ The catalogue describes it as: Cops and robbers!$/);
   });
 
-  it('It should name several genres in a list, and only the ratings there are', () => {
+  it('names several genres in a list, and only the ratings there are', () => {
     const text = factsSummary(
       facts({ genres: ['Crime', 'Drama', 'Thriller/Suspense'], external_ratings: { imdb: null, rotten_tomatoes: 40 } }),
     );
@@ -42,7 +42,7 @@ describe('the facts summary writer (no LLM key)', () => {
     expect(text).not.toContain('IMDb');
   });
 
-  it('It should say plainly when the catalogue knows nothing but the title, and never invent or pad', () => {
+  it('says plainly when the catalogue knows nothing but the title, and never invents or pads', () => {
     const bare = facts({ year: null, genres: [], director: null, running_time_min: null, external_ratings: null });
 
     expect(factsSummary(bare)).toBe('The catalogue holds nothing about "Heat" beyond its title yet.');
@@ -50,7 +50,7 @@ describe('the facts summary writer (no LLM key)', () => {
     expect(factsSummary({ ...bare, running_time_min: 59 })).toBe('"Heat" is a film. It runs 59 minutes.');
   });
 
-  it('It should write different summaries for films with different facts', () => {
+  it('writes different summaries for films with different facts', () => {
     const texts = new Set([
       factsSummary(facts()),
       factsSummary(facts({ director: 'Someone Else' })),
@@ -63,11 +63,11 @@ describe('the facts summary writer (no LLM key)', () => {
     expect(texts.size).toBe(6);
   });
 
-  it('It should never write the old filler', () => {
+  it('never writes the old filler', () => {
     expect(factsSummary(facts({ genres: [], description: null }))).not.toMatch(/discover|yours to/i);
   });
 
-  it('It should stay within the summary length cap for the longest allowed fields', () => {
+  it('stays within the summary length cap for the longest allowed fields', () => {
     const text = factsSummary(
       facts({ title: 'T'.repeat(200), genres: Array.from({ length: 10 }, () => 'G'.repeat(50)), description: 'D'.repeat(2000) }),
     );
@@ -75,7 +75,7 @@ describe('the facts summary writer (no LLM key)', () => {
     expect(text.length).toBeLessThanOrEqual(MAX_SUMMARY_LENGTH);
   });
 
-  it('It should refuse to work for a caller that already gave up', async () => {
+  it('refuses to work for a caller that already gave up', async () => {
     const controller = new AbortController();
     controller.abort(new Error('budget spent'));
 

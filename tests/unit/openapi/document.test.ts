@@ -56,9 +56,10 @@ describe('buildOpenApiDocument', () => {
     const getMovie = operation(document, getMovieRoute);
 
     expect(getMovie?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
-    expect(Object.keys(getMovie?.responses ?? {}).sort()).toEqual(['200', '304', '400', '404', '500', '504']);
+    // 401: a public route takes a token too, and refuses a bad one
+    expect(Object.keys(getMovie?.responses ?? {}).sort()).toEqual(['200', '304', '400', '401', '404', '500', '504']);
     expect(getMovie?.responses['404']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
-    expect(getMovie?.security).toEqual([]);
+    expect(getMovie?.security).toEqual([{}, { bearerAuth: [] }]);
   });
 
   it('documents a JSON request body, its success status and 400, 413, 415 and 500 problems', () => {
@@ -137,7 +138,7 @@ describe('buildOpenApiDocument', () => {
 
     expect(responses?.['200']?.content).toEqual({ 'text/html': { schema: { type: 'string' } } });
     // 400: a query parameter the route does not take is refused, on every route
-    expect(Object.keys(responses ?? {}).sort()).toEqual(['200', '400', '500', '504']);
+    expect(Object.keys(responses ?? {}).sort()).toEqual(['200', '400', '401', '500', '504']);
   });
 
   it('documents a CSV request body with its media type, its own size limit and what else is refused', () => {
@@ -164,7 +165,7 @@ describe('buildOpenApiDocument', () => {
 });
 
 describe('buildOpenApiDocument and optional tokens', () => {
-  it('shows optional bearer security and a 401 on public routes that accept a token (writes)', () => {
+  it('shows optional bearer security and a 401 on public routes, which take a token and refuse a bad one', () => {
     const write = defineRoute({
       functionName: 'addThing',
       method: 'POST',

@@ -61,11 +61,12 @@ describe('the OpenAPI document declares every response a route can send', () => 
     for (const { op } of with401) expect(op.responses['401']?.headers?.['WWW-Authenticate']).toMatchObject({ required: true });
   });
 
-  it('declares what the catch-all answers to a request no route matches: 404, and 405 with Allow', () => {
+  it('declares what the catch-all answers to a request no route matches: 404, 405 with Allow, and 401 with WWW-Authenticate', () => {
     const unmatched = document['x-unmatched-requests'] as Record<string, Response>;
 
-    expect(Object.keys(unmatched).sort()).toEqual(['404', '405', '500']);
+    expect(Object.keys(unmatched).sort()).toEqual(['401', '404', '405', '500']);
     expect(unmatched['405']?.headers?.Allow).toMatchObject({ required: true });
+    expect(unmatched['401']?.headers?.['WWW-Authenticate']).toMatchObject({ required: true });
     expect(unmatched['404']?.content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } });
   });
 });

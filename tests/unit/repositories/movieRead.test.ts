@@ -10,7 +10,7 @@ describe('moviesRepository.findById', () => {
     db = await createMemoryDatabase();
   });
 
-  it("It should answer exactly what the movie's columns say, reals to their last digit", async () => {
+  it("answers exactly what the movie's columns say, reals to their last digit", async () => {
     const { id } = await createMoviesRepository(db).create({
       title: 'Precise "quoted" ünïcode',
       genres: ['Drama', 'Film-Noir'],
@@ -31,7 +31,7 @@ describe('moviesRepository.findById', () => {
     expect(String(read?.score).replace(/^0\.|\./, '').length).toBeGreaterThan(15);
   });
 
-  it('It should answer undefined for a movie that does not exist', async () => {
+  it('answers undefined for a movie that does not exist', async () => {
     expect(await createMoviesRepository(db).findById(999)).toBeUndefined();
   });
 });

@@ -39,13 +39,13 @@ describe('parseDatasetRow', () => {
     });
   });
 
-  it('It should take the IMDb rating with its votes, and the Rotten Tomatoes rating', () => {
+  it('takes the IMDb rating with its votes, and the Rotten Tomatoes rating', () => {
     const parsed = parseDatasetRow(row({ 'IMDB Rating': 7.4, 'IMDB Votes': 240732, 'Rotten Tomatoes Rating': 83 }));
 
     expect(parsed).toMatchObject({ ok: true, movie: { imdb: { rating: 7.4, votes: 240732 }, rotten_tomatoes: 83 } });
   });
 
-  it('It should leave out an IMDb rating without its votes, and figures out of their scale, keeping the film', () => {
+  it('leaves out an IMDb rating without its votes, and figures out of their scale, keeping the film', () => {
     expect(parseDatasetRow(row({ 'IMDB Rating': 7.4, 'IMDB Votes': null }))).toMatchObject({ ok: true, movie: { imdb: null } });
     expect(parseDatasetRow(row({ 'IMDB Rating': 11, 'IMDB Votes': 5 }))).toMatchObject({ ok: true, movie: { imdb: null } });
     expect(parseDatasetRow(row({ 'Rotten Tomatoes Rating': 140 }))).toMatchObject({ ok: true, movie: { rotten_tomatoes: null } });
@@ -217,7 +217,7 @@ describe('importMovies atomicity', () => {
 });
 
 describe('importMovies over a database that already holds the films', () => {
-  it('It should fill in the facts of films stored without them, once', async () => {
+  it('fills in the facts of films stored without them, once', async () => {
     const db = await createMemoryDatabase();
 
     const rows = readDataset(bundledMoviesDataset());
@@ -247,7 +247,7 @@ describe('importMovies over a database that already holds the films', () => {
     });
   });
 
-  it('It should clear a stored summary when the facts it was written from change', async () => {
+  it('clears a stored summary when the facts it was written from change', async () => {
     const db = await createMemoryDatabase();
 
     const film = { Title: 'Heat', 'Release Date': 'Dec 15 1995', Director: 'Michael Mann', 'IMDB Rating': 8.2, 'IMDB Votes': 197000 };
@@ -260,7 +260,7 @@ describe('importMovies over a database that already holds the films', () => {
     expect(heat).toMatchObject({ summary: null, external_ratings: { imdb: { rating: 8.2, votes: 197000 } } });
   });
 
-  it('It should give movies created through the API no external ratings', async () => {
+  it('gives movies created through the API no external ratings', async () => {
     const movies = createMoviesRepository(await createMemoryDatabase());
 
     expect((await movies.create({ title: 'Home made' })).external_ratings).toBeNull();

@@ -9,7 +9,7 @@ class LambdaTimeoutError extends Error {}
  * and `stackTrace` for payload 2.0 (the probe saw it): npm start must answer problem+json with an error status.
  */
 describe('serverless-offline: a failed invocation answers problem+json', () => {
-  it('It should answer a timeout with 504, without the stack or any path', async () => {
+  it('answers a timeout with 504, without the stack or any path', async () => {
     const answer = await answerFailedInvocation(() => Promise.reject(new LambdaTimeoutError('[504] - Lambda timeout.')));
 
     expect(answer.statusCode).toBe(504);
@@ -18,7 +18,7 @@ describe('serverless-offline: a failed invocation answers problem+json', () => {
     expect(answer.body).not.toMatch(/stack|\/|\.js/);
   });
 
-  it('It should answer a crash with 500, and pass a result through untouched', async () => {
+  it('answers a crash with 500, and passes a result through untouched', async () => {
     const crashed = await answerFailedInvocation(() => Promise.reject(new Error('boom at /home/app/functions/x.js:1')));
     const fine = await answerFailedInvocation(async () => ({ statusCode: 201, body: '{}' }));
 

@@ -60,7 +60,7 @@ describe('prepareDatabase (what npm start runs first)', () => {
     ]);
   });
 
-  it('It should refresh C and every score at start, with SCORE_MIN_VOTES as m', async () => {
+  it('refreshes C and every score at start, with SCORE_MIN_VOTES as m', async () => {
     const db = await file.open();
     await db.executeMultiple(`
       INSERT INTO movies (id, title) VALUES (1, 'Mine');
@@ -83,7 +83,7 @@ describe('prepareDatabase (what npm start runs first)', () => {
 });
 
 describe('npm run refresh-scores', () => {
-  it('It should be a script of package.json running scripts/refreshScores.ts', () => {
+  it('is a script of package.json running scripts/refreshScores.ts', () => {
     const { scripts } = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };

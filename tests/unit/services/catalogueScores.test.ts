@@ -32,13 +32,13 @@ describe('score', () => {
     movies = createMoviesRepository(db);
   });
 
-  it('It should be null for a movie without ratings', async () => {
+  it('is null for a movie without ratings', async () => {
     const movie = await movies.create({ title: 'Unseen' });
 
     expect(movie.score).toBeNull();
   });
 
-  it('It should be the Bayesian average with m and C after a refresh', async () => {
+  it('is the Bayesian average with m and C after a refresh', async () => {
     const a = await movies.create({ title: 'Loved by one' });
     const b = await movies.create({ title: 'Loved by many' });
     const aValues = [5];
@@ -60,7 +60,7 @@ describe('score', () => {
     expect((await movies.findById(b.id))!.score!).toBeGreaterThan((await movies.findById(a.id))!.score!);
   });
 
-  it('It should follow each rating write at once with the stored C, for create, update and delete', async () => {
+  it('follows each rating write at once with the stored C, for create, update and delete', async () => {
     const other = await movies.create({ title: 'Reference' });
     for (const value of [1, 2, 3]) await rate(other.id, value);
     await refreshScores(db, 5);
@@ -83,7 +83,7 @@ describe('score', () => {
     expect((await movies.findById(movie.id))?.score).toBeCloseTo(bayesian([5], 5, c), 12);
   });
 
-  it("It should use the movie's own mean as C until the catalogue mean is first known", async () => {
+  it("uses the movie's own mean as C until the catalogue mean is first known", async () => {
     const movie = await movies.create({ title: 'First ever rated' });
 
     await rate(movie.id, 4);
@@ -91,7 +91,7 @@ describe('score', () => {
     expect((await movies.findById(movie.id))?.score).toBe(4);
   });
 
-  it('It should stay exact under concurrent writers on separate connections', async () => {
+  it('stays exact under concurrent writers on separate connections', async () => {
     const file = createTempFileDatabase();
     const clients = await Promise.all([file.open(), file.open(), file.open()]);
     try {
@@ -115,7 +115,7 @@ describe('score', () => {
     }
   });
 
-  it('It should rank unrated films by their IMDb reference score when ordering by -score', async () => {
+  it('ranks unrated films by their IMDb reference score when ordering by -score', async () => {
     await createCatalogueRepository(db).insertImported([
       {
         title: 'Niche',
@@ -158,14 +158,14 @@ describe('score', () => {
     expect(page.map((movie) => movie.title)).toEqual(['Rated here', 'Classic', 'Niche', 'Flop']);
   });
 
-  it.each(['score', '-score'] as const)('It should serve ordering=%s from the score index, never sorting', async (ordering) => {
+  it.each(['score', '-score'] as const)('serves ordering=%s from the score index, never sorting', async (ordering) => {
     const steps = await createMovieSearchRepository(db).listQueryPlan({ offset: 0, limit: 20, ordering });
 
     expect(steps.join('\n')).toMatch(/SCAN movies USING (COVERING )?INDEX movies_by_score/);
     expect(steps.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 
-  it('It should store m from SCORE_MIN_VOTES, 10 by default', () => {
+  it('stores m from SCORE_MIN_VOTES, 10 by default', () => {
     expect(parseConfig({}).scoreMinVotes).toBe(10);
     expect(parseConfig({ SCORE_MIN_VOTES: '25' }).scoreMinVotes).toBe(25);
     expect(() => parseConfig({ SCORE_MIN_VOTES: '-1' })).toThrow();
@@ -173,7 +173,7 @@ describe('score', () => {
 });
 
 describe('migration 006 on an existing database', () => {
-  it('It should compute C and every score from the stored ratings', async () => {
+  it('computes C and every score from the stored ratings', async () => {
     const db = createClient({ url: ':memory:' });
     await migrate(
       db,
@@ -193,7 +193,7 @@ describe('migration 006 on an existing database', () => {
 });
 
 describe('the scheduled refresh', () => {
-  it('It should be a function of serverless.yml run by a schedule event', async () => {
+  it('is a function of serverless.yml run by a schedule event', async () => {
     const loader = require('../../../scripts/serverless/functions.js') as () => Promise<
       Record<string, { handler: string; events: unknown[] }>
     >;
@@ -204,7 +204,7 @@ describe('the scheduled refresh', () => {
     expect(refresh?.events).toEqual([{ schedule: expect.stringMatching(/^rate\(\d+ minutes?\)$/) }]);
   });
 
-  it('It should refresh C and the scores when its handler runs', async () => {
+  it('refreshes C and the scores when its handler runs', async () => {
     const { refreshScores } = await import('../../../functions/catalogue/refreshScores');
     const services = await createTestServices({ env: { SCORE_MIN_VOTES: '10' } });
     const movies = services.movies;

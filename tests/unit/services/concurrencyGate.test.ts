@@ -11,7 +11,7 @@ const deferred = () => {
 describe('the password-hashing gate (at most `limit` at once per instance, a short queue)', () => {
   afterEach(() => jest.useRealTimers());
 
-  it('It should run at most `limit` pieces of work at once, starting a queued one when a slot frees', async () => {
+  it('runs at most `limit` pieces of work at once, starting a queued one when a slot frees', async () => {
     const gate = createConcurrencyGate({ limit: 2, maxWaitMs: 1000 });
     const works = [deferred(), deferred(), deferred()];
     const started: number[] = [];
@@ -29,7 +29,7 @@ describe('the password-hashing gate (at most `limit` at once per instance, a sho
     await Promise.all(runs);
   });
 
-  it('It should answer 503 with Retry-After to work that cannot start within maxWaitMs, and never start it', async () => {
+  it('answers 503 with Retry-After to work that cannot start within maxWaitMs, and never starts it', async () => {
     jest.useFakeTimers();
     const gate = createConcurrencyGate({ limit: 1, maxWaitMs: 1000 });
     const busy = deferred();
@@ -46,7 +46,7 @@ describe('the password-hashing gate (at most `limit` at once per instance, a sho
     expect(late).not.toHaveBeenCalled();
   });
 
-  it('It should drop queued work whose request was answered (its signal aborted), without starting it', async () => {
+  it('drops queued work whose request was answered (its signal aborted), without starting it', async () => {
     const gate = createConcurrencyGate({ limit: 1, maxWaitMs: 10_000 });
     const busy = deferred();
     const first = gate.run(() => busy.done);
@@ -64,7 +64,7 @@ describe('the password-hashing gate (at most `limit` at once per instance, a sho
     expect(gate.waiting).toBe(0);
   });
 
-  it('It should refuse at once work whose signal is already aborted', async () => {
+  it('refuses at once work whose signal is already aborted', async () => {
     const gate = createConcurrencyGate({ limit: 1, maxWaitMs: 1000 });
     const work = jest.fn(async () => undefined);
 

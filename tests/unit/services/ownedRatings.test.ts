@@ -17,7 +17,7 @@ describe('owned ratings under concurrency (a temp file database, several clients
     file.remove();
   });
 
-  it('It should leave exactly one rating and an exact sum after 24 concurrent re-ratings by one user', async () => {
+  it('leaves exactly one rating and an exact sum after 24 concurrent re-ratings by one user', async () => {
     const [first] = clients as [Client];
     const movie = await createMoviesRepository(first).create({ title: 'Contested' });
     const user = await createUsersRepository(first).create({ email: 'ann@example.com', passwordHash: 'x', role: 'basic' });

@@ -6,12 +6,12 @@ describe('password hashing', () => {
   // A small cost keeps these tests fast; the default cost is asserted separately.
   const hasher = createPasswordHasher({ log2N: 10 });
 
-  it('It should default to scrypt at OWASP cost: N=2^17, r=8, p=1', () => {
+  it('defaults to scrypt at OWASP cost: N=2^17, r=8, p=1', () => {
     expect(DEFAULT_PASSWORD_COST).toEqual({ log2N: 17, r: 8, p: 1 });
     expect(createPasswordHasher().cost).toEqual({ log2N: 17, r: 8, p: 1 });
   });
 
-  it('It should store the parameters and a random salt inside the hash string', async () => {
+  it('stores the parameters and a random salt inside the hash string', async () => {
     const first = await hasher.hash('correct horse battery');
     const second = await hasher.hash('correct horse battery');
 
@@ -20,7 +20,7 @@ describe('password hashing', () => {
     expect(first).not.toContain('correct horse battery');
   });
 
-  it('It should verify the right password and refuse a wrong one', async () => {
+  it('verifies the right password and refuses a wrong one', async () => {
     const stored = await hasher.hash('correct horse battery');
 
     await expect(hasher.verify('correct horse battery', stored)).resolves.toBe(true);
@@ -28,23 +28,23 @@ describe('password hashing', () => {
     await expect(hasher.verify('', stored)).resolves.toBe(false);
   });
 
-  it('It should verify with the parameters read from the stored hash, not its own', async () => {
+  it('verifies with the parameters read from the stored hash, not its own', async () => {
     const stored = await createPasswordHasher({ log2N: 11 }).hash('s3cret-enough');
 
     await expect(hasher.verify('s3cret-enough', stored)).resolves.toBe(true);
   });
 
-  it('It should answer false, never throw, for a malformed stored hash', async () => {
+  it('answers false, never throws, for a malformed stored hash', async () => {
     for (const stored of ['', 'plain', 'scrypt$x$8$1$a$b', 'bcrypt$10$8$1$AAAA$AAAA', 'scrypt$40$8$1$AAAA$AAAA']) {
       await expect(hasher.verify('anything', stored)).resolves.toBe(false);
     }
   });
 
-  it('It should spend one hash on a dummy when there is no stored hash, and answer false', async () => {
+  it('spends one hash on a dummy when there is no stored hash, and answers false', async () => {
     await expect(hasher.verify('anything', undefined)).resolves.toBe(false);
   });
 
-  it('It should derive the key with the stored parameters, as scrypt itself does', async () => {
+  it('derives the key with the stored parameters, as scrypt itself does', async () => {
     const stored = await createPasswordHasher({ log2N: 4, r: 2, p: 3 }).hash('pässword');
     const [, , , , salt, key] = stored.split('$');
 
@@ -80,7 +80,7 @@ describe('password hashing', () => {
       ['p over 16', () => withPart(3, '17')],
       ['no salt', () => withPart(4, '')],
       ['a key of 31 bytes', async () => withPart(5, Buffer.alloc(31).toString('base64url'))],
-    ])('It should refuse %s without spending a hash', async (_case, stored) => {
+    ])('refuses %s without spending a hash', async (_case, stored) => {
       const { hasher, spent } = counting();
 
       await expect(hasher.verify('pw', await stored())).resolves.toBe(false);
@@ -88,7 +88,7 @@ describe('password hashing', () => {
       expect(spent.hashes).toBe(0);
     });
 
-    it('It should take r up to 32 and p up to 16 as well formed, and hash to compare', async () => {
+    it('takes r up to 32 and p up to 16 as well formed, and hashes to compare', async () => {
       const { hasher, spent } = counting();
       const stored = await withPart(2, '32')
         .then((text) => text.split('$'))

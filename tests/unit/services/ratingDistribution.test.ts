@@ -30,17 +30,17 @@ describe('rating_distribution', () => {
     movieId = (await createMoviesRepository(db).create({ title: 'Inception' })).id;
   });
 
-  it('It should start every movie at zero of each value', async () => {
+  it('starts every movie at zero of each value', async () => {
     expect((await movie())?.rating_distribution).toEqual({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 });
   });
 
-  it('It should count each anonymous rating under its value', async () => {
+  it('counts each anonymous rating under its value', async () => {
     for (const value of [5, 4, 5, 1]) await ratingsOn(db).rate({ movieId, value });
 
     expect(await movie()).toMatchObject({ rating_count: 4, rating_distribution: { 1: 1, 2: 0, 3: 0, 4: 1, 5: 2 } });
   });
 
-  it('It should move a re-rated value from its old count to its new one', async () => {
+  it('moves a re-rated value from its old count to its new one', async () => {
     const user = (await createUsersRepository(db).create({ email: 'ann@example.com', passwordHash: 'x', role: 'basic' }))!;
     await ratingsOn(db).rateAsUser({ movieId, userId: user.id, value: 2 });
     await ratingsOn(db).rateAsUser({ movieId, userId: user.id, value: 5 });
@@ -48,7 +48,7 @@ describe('rating_distribution', () => {
     expect(await movie()).toMatchObject({ rating_count: 1, rating_distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 1 } });
   });
 
-  it('It should follow an update and a delete of a rating', async () => {
+  it('follows an update and a delete of a rating', async () => {
     const user = (await createUsersRepository(db).create({ email: 'bob@example.com', passwordHash: 'x', role: 'basic' }))!;
     const caller: AuthUser = { id: user.id, role: 'basic' } as AuthUser;
     const { rating } = await ratingsOn(db).rateAsUser({ movieId, userId: user.id, value: 3 });
@@ -61,13 +61,13 @@ describe('rating_distribution', () => {
     expect(await movie()).toMatchObject({ rating_count: 1, rating_distribution: { 1: 0, 2: 0, 3: 1, 4: 0, 5: 0 } });
   });
 
-  it('It should leave every count unchanged when the movie is unknown', async () => {
+  it('leaves every count unchanged when the movie is unknown', async () => {
     await expect(ratingsOn(db).rate({ movieId: movieId + 99, value: 5 })).rejects.toThrow();
 
     expect((await movie())?.rating_distribution).toEqual({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 });
   });
 
-  it('It should keep the counts exact under concurrent writers on separate connections', async () => {
+  it('keeps the counts exact under concurrent writers on separate connections', async () => {
     const file = createTempFileDatabase();
     const clients = await Promise.all([file.open(), file.open(), file.open(), file.open()]);
     try {
@@ -100,7 +100,7 @@ describe('rating_distribution', () => {
 });
 
 describe('account deletion (issue 10) and the movie aggregates', () => {
-  it('It should keep distribution and score exact when an account goes while others rate, on separate connections', async () => {
+  it('keeps distribution and score exact when an account goes while others rate, on separate connections', async () => {
     const file = createTempFileDatabase();
     const clients = await Promise.all([file.open(), file.open(), file.open(), file.open()]);
     try {
@@ -141,7 +141,7 @@ describe('account deletion (issue 10) and the movie aggregates', () => {
 });
 
 describe('migration 006 on an existing database', () => {
-  it('It should compute every stored movie distribution from its ratings', async () => {
+  it('computes every stored movie distribution from its ratings', async () => {
     const db = createClient({ url: ':memory:' });
     await migrate(
       db,

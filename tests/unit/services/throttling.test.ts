@@ -12,7 +12,7 @@ const manualClock = (start = 1_700_000_000_000) => {
 describe('the shared rate limiter (a fixed window per key, counted in the database)', () => {
   const policy = { name: 'auth', limit: 3, windowSeconds: 60 };
 
-  it('It should allow `limit` hits in a window, counting down what remains, then refuse with Retry-After', async () => {
+  it('allows `limit` hits in a window, counting down what remains, then refuses with Retry-After', async () => {
     const clock = manualClock();
     const limiter = createRateLimiter({ throttle: createThrottleRepository(await createMemoryDatabase()), now: clock.now });
 
@@ -31,7 +31,7 @@ describe('the shared rate limiter (a fixed window per key, counted in the databa
     expect(decisions[3]).toMatchObject({ resetSeconds: 30, retryAfterSeconds: 30 });
   });
 
-  it('It should open a new window once the old one has passed, and keep clients apart', async () => {
+  it('opens a new window once the old one has passed, and keeps clients apart', async () => {
     const clock = manualClock();
     const limiter = createRateLimiter({ throttle: createThrottleRepository(await createMemoryDatabase()), now: clock.now });
     for (let i = 0; i < 4; i++) await limiter.consume(policy, 'a');
@@ -41,7 +41,7 @@ describe('the shared rate limiter (a fixed window per key, counted in the databa
     expect(await limiter.consume(policy, 'a')).toMatchObject({ allowed: true, remaining: 2, resetSeconds: 60 });
   });
 
-  it('It should count across instances sharing the database', async () => {
+  it('counts across instances sharing the database', async () => {
     const file = createTempFileDatabase();
     try {
       const [one, two] = await Promise.all([file.open(), file.open()]);
@@ -57,7 +57,7 @@ describe('the shared rate limiter (a fixed window per key, counted in the databa
     }
   });
 
-  it('It should format the IETF RateLimit-Policy and RateLimit headers, and Retry-After when refused', () => {
+  it('formats the IETF RateLimit-Policy and RateLimit headers, and Retry-After when refused', () => {
     const allowed = { allowed: true, policy, remaining: 2, resetSeconds: 42 };
     const refused = { allowed: false, policy, remaining: 0, resetSeconds: 17, retryAfterSeconds: 17 };
 
@@ -80,7 +80,7 @@ describe('the consecutive-failure backoff', () => {
     for (let i = 0; i < times; i++) expect(await backoff.admit(key)).toEqual({ admitted: true });
   };
 
-  it('It should admit `maxFailures` attempts in a row, then refuse with a wait that doubles, capped at 15 minutes', async () => {
+  it('admits `maxFailures` attempts in a row, then refuses with a wait that doubles, capped at 15 minutes', async () => {
     const { clock, backoff } = await setup();
     await failTimes(backoff, 'ann@example.com', 3);
 
@@ -96,7 +96,7 @@ describe('the consecutive-failure backoff', () => {
     expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900, 900]);
   });
 
-  it('It should not count a refused attempt as a failure', async () => {
+  it('does not count a refused attempt as a failure', async () => {
     const { clock, backoff } = await setup();
     await failTimes(backoff, 'k', 3);
     for (let i = 0; i < 5; i++) await backoff.admit('k');
@@ -106,7 +106,7 @@ describe('the consecutive-failure backoff', () => {
     expect(await backoff.admit('k')).toEqual({ admitted: false, retryAfterSeconds: 2 });
   });
 
-  it('It should start again from nothing after a success, and keep keys apart', async () => {
+  it('starts again from nothing after a success, and keeps keys apart', async () => {
     const { backoff } = await setup();
     await failTimes(backoff, 'k', 3);
     expect((await backoff.admit('other')).admitted).toBe(true);

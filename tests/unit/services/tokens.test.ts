@@ -15,7 +15,7 @@ const forge = (claims: Record<string, unknown>, edit: (jwt: SignJWT) => SignJWT 
 describe('token signer', () => {
   const tokens = createTokenSigner({ secret: SECRET });
 
-  it('It should issue a 15-minute HS256 access token with issuer, audience, subject and role', async () => {
+  it('issues a 15-minute HS256 access token with issuer, audience, subject and role', async () => {
     const token = await tokens.issueAccess(user, 's1');
 
     const claims = await tokens.verify(token, 'access');
@@ -25,7 +25,7 @@ describe('token signer', () => {
     expect(ACCESS_TOKEN_SECONDS).toBe(15 * 60);
   });
 
-  it('It should issue a 7-day refresh token carrying its id and family', async () => {
+  it('issues a 7-day refresh token carrying its id and family', async () => {
     const token = await tokens.issueRefresh(user, { jti: 'j1', family: 'f1' });
 
     const claims = await tokens.verify(token, 'refresh');
@@ -34,12 +34,12 @@ describe('token signer', () => {
     expect(REFRESH_TOKEN_SECONDS).toBe(7 * 24 * 3600);
   });
 
-  it('It should refuse an access token used as a refresh token, and the reverse', async () => {
+  it('refuses an access token used as a refresh token, and the reverse', async () => {
     await expect(tokens.verify(await tokens.issueAccess(user, 's1'), 'refresh')).rejects.toThrow(Unauthorized);
     await expect(tokens.verify(await tokens.issueRefresh(user, { jti: 'j', family: 'f' }), 'access')).rejects.toThrow(Unauthorized);
   });
 
-  it('It should refuse alg none', async () => {
+  it('refuses alg none', async () => {
     const unsigned = new UnsecuredJWT({ role: 'admin', token_use: 'access' })
       .setSubject('7')
       .setIssuer(TOKEN_ISSUER)
@@ -51,13 +51,13 @@ describe('token signer', () => {
     await expect(tokens.verify(unsigned, 'access')).rejects.toThrow(Unauthorized);
   });
 
-  it('It should refuse a token signed with another secret', async () => {
+  it('refuses a token signed with another secret', async () => {
     const other = createTokenSigner({ secret: 'another-secret-that-is-long-enough-too!!' });
 
     await expect(tokens.verify(await other.issueAccess(user, 's1'), 'access')).rejects.toThrow(Unauthorized);
   });
 
-  it('It should refuse an expired token, one without exp, and a wrong issuer or audience', async () => {
+  it('refuses an expired token, one without exp, and a wrong issuer or audience', async () => {
     const base = (jwt: SignJWT) => jwt.setIssuer(TOKEN_ISSUER).setAudience(TOKEN_AUDIENCE).setIssuedAt();
     const cases = [
       await forge({}, (jwt) => base(jwt).setExpirationTime(Math.floor(Date.now() / 1000) - 60)),
@@ -73,7 +73,7 @@ describe('token signer', () => {
     });
   });
 
-  it('It should refuse a tampered token and garbage with the same message', async () => {
+  it('refuses a tampered token and garbage with the same message', async () => {
     const token = await tokens.issueAccess(user, 's1');
     const [header, payload, signature] = token.split('.') as [string, string, string];
     const promoted = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' })).toString(

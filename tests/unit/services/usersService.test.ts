@@ -8,7 +8,7 @@ const created = async <T>(user: Promise<T | undefined>): Promise<T> => {
 };
 
 describe('userViews', () => {
-  it("It should show a user their own email, an admin anyone's, and no one else anybody's", async () => {
+  it("shows a user their own email, an admin anyone's, and no one else anybody's", async () => {
     const services = await createTestServices();
     const ann = await created(
       createUsersRepository(services.db).create({ email: 'ann@example.com', username: 'ann', passwordHash: 'x', role: 'basic' }),

@@ -18,7 +18,7 @@ describe('findChromium (the browser the browser test drives)', () => {
     return file;
   };
 
-  it('It should take CHROMIUM_PATH first, over a system browser', async () => {
+  it('takes CHROMIUM_PATH first, over a system browser', async () => {
     const chosen = fakeBrowser('my-chrome');
 
     const chromium = await findChromium({ env: { CHROMIUM_PATH: chosen }, systemPaths: [fakeBrowser('chromium')] });
@@ -26,13 +26,13 @@ describe('findChromium (the browser the browser test drives)', () => {
     expect(chromium).toEqual({ executablePath: chosen, source: 'CHROMIUM_PATH', env: {} });
   });
 
-  it('It should refuse a CHROMIUM_PATH that names no file, rather than fall back silently', async () => {
+  it('refuses a CHROMIUM_PATH that names no file, rather than fall back silently', async () => {
     await expect(findChromium({ env: { CHROMIUM_PATH: join(folder, 'missing') }, systemPaths: [] })).rejects.toThrow(
       `CHROMIUM_PATH=${join(folder, 'missing')} is not an executable file`,
     );
   });
 
-  it('It should take the first system Chromium or Chrome it finds', async () => {
+  it('takes the first system Chromium or Chrome it finds', async () => {
     const system = fakeBrowser('google-chrome');
 
     const chromium = await findChromium({ env: {}, systemPaths: [join(folder, 'chromium'), system] });
@@ -40,11 +40,11 @@ describe('findChromium (the browser the browser test drives)', () => {
     expect(chromium).toEqual({ executablePath: system, source: 'system', env: {} });
   });
 
-  it('It should say what to do where neither exists and npm ships no build for the platform', async () => {
+  it('says what to do where neither exists and npm ships no build for the platform', async () => {
     await expect(findChromium({ env: {}, systemPaths: [], platform: 'darwin', arch: 'arm64' })).rejects.toThrow(/set CHROMIUM_PATH/);
   });
 
-  it('It should unpack the Chromium build shipped in @sparticuz/chromium on Linux x64 without a system browser, with its libraries and fonts, and reuse it', async () => {
+  it('unpacks the Chromium build shipped in @sparticuz/chromium on Linux x64 without a system browser, with its libraries and fonts, and reuses it', async () => {
     const cacheFolder = join(folder, 'cache');
 
     const chromium = await findChromium({ env: {}, systemPaths: [], platform: 'linux', arch: 'x64', cacheFolder });

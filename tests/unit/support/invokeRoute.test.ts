@@ -1,7 +1,8 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { HttpReply } from '../../../lib/http/reply';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
-import { invokeRoute, type AnyImplementation } from '../../support/invokeRoute';
+import { invokeRoute, invokeRouteHandler, routeHandler, type AnyImplementation, type RouteHandler } from '../../support/invokeRoute';
 import { createTestServices, type TestServices } from '../../support/services';
 
 // Handler tests check every answer against its route's contract (as Hono's strictResponse does), so a wrong shape
@@ -39,5 +40,26 @@ describe('invokeRoute', () => {
 
   it('fails the test when the status is not one the route declares', async () => {
     await expect(invokeRoute(route, answering(201, { count: 3 }), services)).rejects.toThrow(/status 201 is not declared/);
+  });
+
+  /** The route's entry, noting each event it is handed. */
+  const recording = (events: APIGatewayProxyEventV2[]): RouteHandler => {
+    const entry = routeHandler(route, answering(200, { count: 1 }), services);
+    return (event, context, options) => (events.push(event), entry(event, context, options));
+  };
+
+  it('sends the path as the client wrote it, the source address and the method asked for', async () => {
+    const events: APIGatewayProxyEventV2[] = [];
+
+    const response = await invokeRouteHandler(route, recording(events), { rawPath: '/shape-probe', sourceIp: '203.0.113.5' });
+
+    expect(response.statusCode).toBe(200);
+    expect(events[0]).toMatchObject({ rawPath: '/shape-probe', requestContext: { http: { method: 'GET', sourceIp: '203.0.113.5' } } });
+  });
+
+  it("checks the answer of a Lambda entry the test did not build against the route's contract too", async () => {
+    const entry = routeHandler(route, answering(200, { count: 'three' }), services);
+
+    await expect(invokeRouteHandler(route, entry)).rejects.toThrow(/body\/count must be integer/);
   });
 });

@@ -144,4 +144,26 @@ describe('the e2e response validator', () => {
       'GET /nope/ → 200: status 200 is not declared for a request no operation matches (declared: 404, 405)',
     ]);
   });
+
+  it('resolves a $ref the document object holds once for two responses (as lib/openapi/document.ts builds it)', async () => {
+    const shared = { $ref: '#/components/schemas/Problem' };
+    const built = {
+      ...document,
+      components: { schemas: { Problem: problem } },
+      'x-unmatched-requests': {
+        '404': { description: 'no route', content: { 'application/problem+json': { schema: shared } } },
+        '405': { description: 'another method', content: { 'application/problem+json': { schema: shared } } },
+      },
+    };
+    const sharing = await createResponseValidator(built);
+    const answer = (status: number) => ({
+      method: 'PUT',
+      path: '/nope/',
+      status,
+      text: JSON.stringify({ type: 'about:blank', title: 'No', status }),
+      headers: new Headers({ 'content-type': 'application/problem+json' }),
+    });
+
+    expect([...sharing.problemsOf(answer(404)), ...sharing.problemsOf(answer(405))]).toEqual([]);
+  });
 });
