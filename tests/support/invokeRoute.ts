@@ -18,7 +18,7 @@ export interface RouteRequest {
   sourceIp?: string;
   /** The path as the client wrote it, when it is not the contract's own (e.g. without the trailing slash). */
   rawPath?: string;
-  /** The method, for the catch-all, which answers any; every other route's comes from its contract. */
+  /** The method: the catch-all answers any, changeRating PUT and PATCH; by default the contract's own. */
   method?: string;
   /** The body as API Gateway hands over a binary one: base64. */
   isBase64Encoded?: boolean;
