@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openDatabase } from '../../../lib/db/client';
+import { openDatabase, openMigratedDatabase } from '../../../lib/db/client';
 import { startLibsqlServer } from '../../support/libsqlServer';
 
 describe('openDatabase', () => {
@@ -53,6 +53,21 @@ describe('openDatabase', () => {
       const db = await openDatabase({ url: server.url });
 
       expect(server.requests).toBe(1); // PRAGMA foreign_keys = ON
+      db.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('opens a migrated server database whose schema is current in two round trips: foreign keys, one migration check', async () => {
+    const server = await startLibsqlServer({ file: join(folder, 'current.db') });
+    try {
+      (await openMigratedDatabase({ url: server.url })).close();
+      const before = server.requests;
+
+      const db = await openMigratedDatabase({ url: server.url });
+
+      expect(server.requests - before).toBe(2);
       db.close();
     } finally {
       await server.close();
