@@ -47,13 +47,11 @@ export async function createLibsqlClient({ url, authToken }: DatabaseOptions): P
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Client> {
   const db = await createLibsqlClient(options);
-  if (localFilePath(options.url)) {
-    await db.execute('PRAGMA journal_mode = WAL');
-    // In WAL mode NORMAL never corrupts the database; it only lets a power cut lose the latest commits, and
-    // spares every write (each rating, each counted request) an fsync.
-    await db.execute('PRAGMA synchronous = NORMAL');
-  }
-  await db.execute('PRAGMA foreign_keys = ON');
+  // In WAL mode synchronous = NORMAL never corrupts the database; it only lets a power cut lose the latest commits,
+  // and spares every write (each rating, each counted request) an fsync. One call for the three, on a cold start.
+  if (localFilePath(options.url))
+    await db.executeMultiple('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+  else await db.execute('PRAGMA foreign_keys = ON');
   return db;
 }
 
