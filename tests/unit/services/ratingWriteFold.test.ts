@@ -131,7 +131,7 @@ describe('every kind of rating write at once, on separate connections (issue 22)
         await movies.create({ title: 'C' }),
       ];
       const users = createUsersRepository(first);
-      const people = [];
+      const people: { id: number }[] = [];
       for (let i = 0; i < 6; i++) people.push((await users.create({ email: `u${i}@example.com`, passwordHash: 'x', role: 'basic' }))!);
       const first_ratings = [];
       for (const [i, person] of people.entries()) {
