@@ -73,4 +73,14 @@ describe('openDatabase', () => {
       await server.close();
     }
   });
+
+  it.each([false, true])('leaves diagnostic reports as it found them (excludeNetwork %s) once the native driver is loaded', async (was) => {
+    const report = process.report as NodeJS.ProcessReport & { excludeNetwork: boolean };
+    report.excludeNetwork = was;
+
+    const db = await openDatabase({ url: `file:${join(folder, `reports-${was}.db`)}` });
+
+    expect(report.excludeNetwork).toBe(was);
+    db.close();
+  });
 });
