@@ -22,7 +22,8 @@ export async function prepareDatabase(config: Config, print: Print): Promise<voi
     } else {
       await importFilms(services, print);
     }
-    // Deployed, a schedule does this every few minutes; serverless-offline runs no schedules, so a start does it.
+    // Deployed, a schedule does this every few minutes, and serverless-offline runs the same schedule while it serves;
+    // a start does it once first, so the scores are fair from the first request.
     await refreshScoresOf(services, print);
   } finally {
     close();

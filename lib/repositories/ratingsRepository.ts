@@ -30,19 +30,16 @@ function toRating(row: Row): Rating {
 export function createRatingsRepository(db: Client) {
   return {
     /**
-     * Adds an anonymous rating and the movie's aggregate in one atomic batch. The insert only happens
-     * when the aggregate update found the movie, so an unknown movie changes nothing: undefined.
+     * Adds an anonymous rating; the ratings trigger (migration 010) moves the movie's sum, count, distribution and
+     * score in the same statement. An unknown movie inserts nothing: undefined.
      */
     async insertAnonymous(movieId: number, value: number): Promise<Rating | undefined> {
-      const [, inserted] = await db.batch(
+      const [inserted] = await db.batch(
         [
           {
-            sql: 'UPDATE movies SET rating_sum = rating_sum + ?, rating_count = rating_count + 1 WHERE id = ?',
-            args: [value, movieId],
-          },
-          {
-            sql: `INSERT INTO ratings (movie_id, user_id, value) SELECT ?, NULL, ? WHERE changes() = 1 RETURNING ${RATING_COLUMNS}`,
-            args: [movieId, value],
+            sql: `INSERT INTO ratings (movie_id, user_id, value) SELECT ?, NULL, ? WHERE EXISTS (SELECT 1 FROM movies WHERE id = ?)
+                  RETURNING ${RATING_COLUMNS}`,
+            args: [movieId, value, movieId],
           },
         ],
         'write',
@@ -52,25 +49,18 @@ export function createRatingsRepository(db: Client) {
     },
 
     /**
-     * Records a user's rating of a movie, or replaces the value of the one they already gave, in one
-     * atomic batch that moves the aggregates by the difference. Undefined when the movie does not exist.
+     * Records a user's rating of a movie, or replaces the value of the one they already gave (the trigger moves the
+     * aggregates by the difference, and not at all for the same value). Undefined when the movie does not exist.
      */
     async upsertForUser(movieId: number, userId: number, value: number): Promise<{ rating: Rating; created: boolean } | undefined> {
-      const [existing, , upserted] = await db.batch(
+      const [existing, upserted] = await db.batch(
         [
           { sql: 'SELECT id FROM ratings WHERE movie_id = ? AND user_id = ?', args: [movieId, userId] },
           {
-            sql: `UPDATE movies SET
-                    rating_sum = rating_sum + ? - COALESCE((SELECT value FROM ratings WHERE movie_id = ? AND user_id = ?), 0),
-                    rating_count = rating_count + NOT EXISTS (SELECT 1 FROM ratings WHERE movie_id = ? AND user_id = ?)
-                  WHERE id = ?`,
-            args: [value, movieId, userId, movieId, userId, movieId],
-          },
-          {
-            sql: `INSERT INTO ratings (movie_id, user_id, value) SELECT ?, ?, ? WHERE changes() = 1
+            sql: `INSERT INTO ratings (movie_id, user_id, value) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM movies WHERE id = ?)
                   ON CONFLICT (movie_id, user_id) DO UPDATE SET value = excluded.value, updated_at = ${SQL_NOW}
                   RETURNING ${RATING_COLUMNS}`,
-            args: [movieId, userId, value],
+            args: [movieId, userId, value, movieId],
           },
         ],
         'write',
@@ -89,19 +79,14 @@ export function createRatingsRepository(db: Client) {
       return row ? toRating(row) : undefined;
     },
 
-    /** Changes a visible rating's value and its movie's sum in one atomic batch; undefined when not visible. */
+    /** Changes a visible rating's value (the trigger moves its movie's aggregates); undefined when not visible. */
     async updateVisible(id: number, value: number, caller: AuthUser): Promise<Rating | undefined> {
       const visible = visibleTo(caller);
-      const [, updated] = await db.batch(
+      const [updated] = await db.batch(
         [
           {
-            sql: `UPDATE movies SET rating_sum = rating_sum - (SELECT value FROM ratings WHERE id = ?) + ?
-                  WHERE id = (SELECT movie_id FROM ratings WHERE id = ? AND ${visible.sql})`,
-            args: [id, value, id, ...visible.args],
-          },
-          {
-            sql: `UPDATE ratings SET value = ?, updated_at = ${SQL_NOW} WHERE id = ? AND changes() = 1 RETURNING ${RATING_COLUMNS}`,
-            args: [value, id],
+            sql: `UPDATE ratings SET value = ?, updated_at = ${SQL_NOW} WHERE id = ? AND ${visible.sql} RETURNING ${RATING_COLUMNS}`,
+            args: [value, id, ...visible.args],
           },
         ],
         'write',
@@ -110,18 +95,11 @@ export function createRatingsRepository(db: Client) {
       return row ? toRating(row) : undefined;
     },
 
-    /** Deletes a visible rating and takes it out of its movie's aggregates atomically; false when not visible. */
+    /** Deletes a visible rating (the trigger takes it out of its movie's aggregates); false when not visible. */
     async deleteVisible(id: number, caller: AuthUser): Promise<boolean> {
       const visible = visibleTo(caller);
-      const [, deleted] = await db.batch(
-        [
-          {
-            sql: `UPDATE movies SET rating_sum = rating_sum - (SELECT value FROM ratings WHERE id = ?), rating_count = rating_count - 1
-                  WHERE id = (SELECT movie_id FROM ratings WHERE id = ? AND ${visible.sql})`,
-            args: [id, id, ...visible.args],
-          },
-          { sql: 'DELETE FROM ratings WHERE id = ? AND changes() = 1', args: [id] },
-        ],
+      const [deleted] = await db.batch(
+        [{ sql: `DELETE FROM ratings WHERE id = ? AND ${visible.sql}`, args: [id, ...visible.args] }],
         'write',
       );
       return deleted!.rowsAffected === 1;

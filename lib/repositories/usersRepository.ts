@@ -61,20 +61,13 @@ export function createUsersRepository(db: Client) {
     },
 
     /**
-     * Deletes an account in one atomic batch: its ratings leave every movie's sum and count (the movies'
-     * triggers move the distribution and score with them), then the ratings go, then the user, whose
-     * collections, sign-ins and refresh tokens go with it (ON DELETE CASCADE). False when there was none.
+     * Deletes an account in one atomic batch: its ratings go (the ratings trigger takes each out of its movie's sum,
+     * count, distribution and score), then the user, whose collections, sign-ins and refresh tokens go with it
+     * (ON DELETE CASCADE). False when there was none.
      */
     async deleteAccount(id: number): Promise<boolean> {
-      const [, , deleted] = await db.batch(
+      const [, deleted] = await db.batch(
         [
-          {
-            sql: `UPDATE movies SET
-                    rating_sum = rating_sum - (SELECT sum(value) FROM ratings WHERE movie_id = movies.id AND user_id = :id),
-                    rating_count = rating_count - (SELECT count(*) FROM ratings WHERE movie_id = movies.id AND user_id = :id)
-                  WHERE id IN (SELECT movie_id FROM ratings WHERE user_id = :id)`,
-            args: { id },
-          },
           { sql: 'DELETE FROM ratings WHERE user_id = ?', args: [id] },
           { sql: 'DELETE FROM users WHERE id = ?', args: [id] },
         ],

@@ -28,6 +28,7 @@ import { serverlessFunctions } from '../serverless/contracts';
 import { bundleFunctions, sizeOf } from './bundle';
 import { benchAuth } from './auth';
 import { benchCatalogue } from './catalogue';
+import { benchFirstInvocations, benchFirstInvocationsAlone } from './firstInvocation';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { timeOverTheNetwork } from './network';
 import { silentLogger } from './silentLogger';
@@ -90,11 +91,13 @@ async function invokeOk(
 }
 
 /**
- * `npm run bench [catalogue | auth]`: every scenario; with `catalogue` only issue 13's (scripts/bench/catalogue.ts), with
- * `auth` only the sign-in and token figures (scripts/bench/auth.ts). Either alone leaves docs/PERFORMANCE.md as it is.
+ * `npm run bench [catalogue | auth | first]`: every scenario; with `catalogue` only issue 13's (scripts/bench/catalogue.ts),
+ * with `auth` only the sign-in and token figures (scripts/bench/auth.ts), with `first` only the first invocations on a
+ * small database (scripts/bench/firstInvocation.ts). Each alone leaves docs/PERFORMANCE.md as it is.
  */
 export async function main([only]: string[] = []): Promise<void> {
   if (only === 'auth') return benchAuth(record);
+  if (only === 'first') return benchFirstInvocationsAlone(root, functionEntries(), record);
   const started = performance.now();
   const bench = await prepareBench();
   await benchCatalogue({ databaseUrl: bench.databaseUrl, synthetic: bench.synthetic, load: bench.load, invokeOk, record, calls: CALLS });
@@ -110,6 +113,20 @@ export async function main([only]: string[] = []): Promise<void> {
   await benchGrowth(bench);
   await benchLlmCalls(bench);
   benchColdStarts(bench);
+  benchFirstInvocations(
+    [
+      { name: 'getMovie', bundle: bench.bundles.getMovie!, event: bench.getEvent(1), status: 200 },
+      {
+        name: 'createRating',
+        bundle: bench.bundles.createRating!,
+        event: httpEvent({ method: 'POST', path: '/ratings/', body: { movie: bench.movieIds[2], value: 4 } }),
+        status: 201,
+      },
+      { name: 'listMovies', bundle: bench.bundles.listMovies!, event: httpEvent({ path: '/movies/' }), status: 200 },
+    ],
+    bench.bundles.hello!,
+    record,
+  );
   await benchHttp(bench);
   // Sign-in and tokens: throttled guesses, token liveness, a burst of sign-ins.
   console.log('');
@@ -463,8 +480,8 @@ async function benchHttp({ databaseUrl, llm, movieIds }: Bench): Promise<void> {
       figure: line(movie),
       floor: 'vs /health/',
       ratio: movie.perSecond / health.perSecond,
-      target: '≥ 0.8×',
-      met: movie.perSecond >= 0.8 * health.perSecond,
+      target: '≥ 0.85×',
+      met: movie.perSecond >= 0.85 * health.perSecond,
     });
     record({ scenario: 'HTTP POST /ratings/', figure: line(post), floor: 'vs /health/', ratio: post.perSecond / health.perSecond });
   } finally {

@@ -60,22 +60,39 @@ function functionOf(projectRoot: string, route: RouteContract): ServerlessFuncti
   return fn;
 }
 
+/** An EventBridge rate both EventBridge and serverless-offline read the same way (no cron: offline drops its year). */
+const RATE = /^rate\((1 (minute|hour|day)|([2-9]|[1-9]\d+) (minutes|hours|days))\)$/;
+
+/** A schedule's expression: its own, or the one its environment variable names when that is set. */
+export function scheduleOf({ functionName, schedule, scheduleFromEnv }: ScheduledFunction, env: NodeJS.ProcessEnv): string {
+  const override = scheduleFromEnv === undefined ? undefined : env[scheduleFromEnv];
+  if (override === undefined || override === '') return schedule;
+  if (!RATE.test(override)) {
+    throw new Error(
+      `${scheduleFromEnv} must be a rate such as rate(1 minute) or rate(10 minutes), got ${JSON.stringify(override)} for ${functionName}`,
+    );
+  }
+  return override;
+}
+
 /** serverless.yml's `functions:` section: one function per route contract, one per schedule, and the catch-all. */
 export function serverlessFunctions(
   projectRoot: string,
   routes: readonly RouteContract[] = allRoutes,
   schedules: readonly ScheduledFunction[] = allSchedules,
+  env: NodeJS.ProcessEnv = process.env,
 ): Record<string, ServerlessFunction> {
   const functions: Record<string, ServerlessFunction> = {};
   for (const route of routes) {
     if (functions[route.functionName]) throw new Error(`two route contracts name the function ${route.functionName}`);
     functions[route.functionName] = functionOf(projectRoot, route);
   }
-  for (const { functionName, schedule, timeout } of schedules) {
+  for (const scheduled of schedules) {
+    const { functionName, timeout } = scheduled;
     if (functions[functionName]) throw new Error(`a schedule and another contract both name the function ${functionName}`);
     functions[functionName] = {
       handler: handlerFileOf(projectRoot, functionName).replace(/\.ts$/, '.handler'),
-      events: [{ schedule }],
+      events: [{ schedule: scheduleOf(scheduled, env) }],
       ...(timeout === undefined ? {} : { timeout }),
     };
   }

@@ -31,6 +31,8 @@ export default async function globalSetup(): Promise<void> {
       // Likewise every suite writes from 127.0.0.1; tests/e2e/writeLimits.test.ts has a server of its own.
       WRITE_RATE_PER_MINUTE: '100000',
       LLM_MAX_CALLS_PER_HOUR: '100000',
+      // The scheduled refresh of C runs every minute rather than every five, so tests/e2e/scores.test.ts sees one.
+      SCORE_REFRESH_RATE: 'rate(1 minute)',
     },
   });
   process.env.E2E_BASE_URL = api.baseUrl;

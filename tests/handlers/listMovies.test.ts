@@ -342,3 +342,26 @@ describe('GET /movies/ on an empty catalogue', () => {
     expect(response.body).toEqual({ count: 0, page: 1, page_size: 20, total_pages: 0, results: [] });
   });
 });
+
+describe('GET /movies/?ordering=-score from the first rating (issue 19)', () => {
+  it('ranks thirty 5s above one 5 on a catalogue that had no rating before: C is the midpoint 3 until first refreshed', async () => {
+    // An empty catalogue: C has never been computed from a rating, as right after `npm start` on a fresh database.
+    const services = await createTestServices({ env: { SCORE_MIN_VOTES: '10' } });
+    // Created first, so a tie on score (the old plain-mean fallback gave both 5) would put it second.
+    const many = await services.movies.create({ title: 'Thirty fives' });
+    const one = await services.movies.create({ title: 'A single five' });
+    const low = await services.movies.create({ title: 'Thirty ones' });
+    for (let i = 0; i < 30; i++) await services.ratings.rate({ movieId: many.id, value: 5 });
+    await services.ratings.rate({ movieId: one.id, value: 5 });
+    for (let i = 0; i < 30; i++) await services.ratings.rate({ movieId: low.id, value: 1 });
+
+    const response = await list(services, { ordering: '-score' });
+
+    expect(titles(response)).toEqual(['Thirty fives', 'A single five', 'Thirty ones']);
+    const scores = (response.body as Page).results.map((movie) => movie.score);
+    // v/(v+m)·R + m/(v+m)·C with m = 10 and C = 3.
+    expect(scores[0]).toBeCloseTo((30 * 5 + 10 * 3) / 40, 12);
+    expect(scores[1]).toBeCloseTo((5 + 10 * 3) / 11, 12);
+    expect(scores[2]).toBeCloseTo((30 * 1 + 10 * 3) / 40, 12);
+  });
+});

@@ -6,6 +6,8 @@ import { idsNeverReused } from './005_ids_never_reused';
 import throttlesAndIdempotencyKeys from './006_throttles_and_idempotency_keys.sql';
 import catalogueQuality from './007_catalogue_quality.sql';
 import throttleCaps from './008_throttle_caps.sql';
+import midpointBeforeFirstRating from './009_midpoint_before_first_rating.sql';
+import oneMovieUpdatePerRating from './010_one_movie_update_per_rating.sql';
 import type { Client } from '@libsql/client';
 
 export interface Migration {
@@ -33,4 +35,6 @@ export const migrations: readonly Migration[] = [
   { name: '006_throttles_and_idempotency_keys', formerly: '005_throttles_and_idempotency_keys', sql: throttlesAndIdempotencyKeys },
   { name: '007_catalogue_quality', formerly: '006_catalogue_quality', sql: catalogueQuality },
   { name: '008_throttle_caps', formerly: '007_throttle_caps', sql: throttleCaps },
+  { name: '009_midpoint_before_first_rating', sql: midpointBeforeFirstRating },
+  { name: '010_one_movie_update_per_rating', sql: oneMovieUpdatePerRating },
 ];

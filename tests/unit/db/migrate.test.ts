@@ -2,6 +2,7 @@ import { createClient } from '@libsql/client';
 import { migrate } from '../../../lib/db/migrate';
 import { migrations } from '../../../lib/db/migrations';
 import { createTempFileDatabase } from '../../support/database';
+import { countingCalls } from '../../support/countingCalls';
 
 describe('migrate', () => {
   it('applies every migration once, in order, and records it', async () => {
@@ -19,6 +20,33 @@ describe('migrate', () => {
     await migrate(db);
 
     expect(await migrate(db)).toEqual([]);
+  });
+
+  it('checks a current schema with one statement (a cold start pays for no more)', async () => {
+    const db = createClient({ url: ':memory:' });
+    await migrate(db);
+    const { client, counted } = countingCalls(db);
+
+    expect(await migrate(client)).toEqual([]);
+    expect(counted.calls).toBe(1);
+  });
+
+  it('applies what is missing after the latest it knows, and only that', async () => {
+    const db = createClient({ url: ':memory:' });
+    await migrate(db, [{ name: '001_a', sql: 'CREATE TABLE a (id INTEGER);' }]);
+
+    const applied = await migrate(db, [
+      { name: '001_a', sql: 'CREATE TABLE a (id INTEGER);' },
+      { name: '002_b', sql: 'CREATE TABLE b (id INTEGER);' },
+    ]);
+
+    expect(applied).toEqual(['002_b']);
+    expect(
+      await migrate(db, [
+        { name: '001_a', sql: 'x' },
+        { name: '002_b', sql: 'y' },
+      ]),
+    ).toEqual([]);
   });
 
   it('lets two containers migrate the same file concurrently without applying anything twice', async () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openDatabase } from '../../../lib/db/client';
+import { openDatabase, openMigratedDatabase } from '../../../lib/db/client';
 import { startLibsqlServer } from '../../support/libsqlServer';
 
 describe('openDatabase', () => {
@@ -57,5 +57,30 @@ describe('openDatabase', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('opens a migrated server database whose schema is current in two round trips: foreign keys, one migration check', async () => {
+    const server = await startLibsqlServer({ file: join(folder, 'current.db') });
+    try {
+      (await openMigratedDatabase({ url: server.url })).close();
+      const before = server.requests;
+
+      const db = await openMigratedDatabase({ url: server.url });
+
+      expect(server.requests - before).toBe(2);
+      db.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([false, true])('leaves diagnostic reports as it found them (excludeNetwork %s) once the native driver is loaded', async (was) => {
+    const report = process.report as NodeJS.ProcessReport & { excludeNetwork: boolean };
+    report.excludeNetwork = was;
+
+    const db = await openDatabase({ url: `file:${join(folder, `reports-${was}.db`)}` });
+
+    expect(report.excludeNetwork).toBe(was);
+    db.close();
   });
 });

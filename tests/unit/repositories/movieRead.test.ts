@@ -19,7 +19,7 @@ describe('moviesRepository.findById', () => {
     });
     await db.execute({
       sql: `UPDATE movies SET imdb_rating = 7.1, imdb_votes = 12345, rotten_tomatoes = 87, import_key = 'k',
-              rating_sum = 10, rating_count = 3, rating_count_3 = 2, rating_count_4 = 1, summary = 'S', summary_source = 'facts' WHERE id = ?`,
+              rating_sum = 10, rating_count = 3, rating_count_3 = 2, rating_count_4 = 1, score = 10.0 / 3, summary = 'S', summary_source = 'facts' WHERE id = ?`,
       args: [id],
     });
     const byColumns = toMovie((await db.execute({ sql: `SELECT ${MOVIE_COLUMNS} FROM movies WHERE id = ?`, args: [id] })).rows[0]!);

@@ -83,12 +83,21 @@ describe('score', () => {
     expect((await movies.findById(movie.id))?.score).toBeCloseTo(bayesian([5], 5, c), 12);
   });
 
-  it("uses the movie's own mean as C until the catalogue mean is first known", async () => {
+  it("uses the scale's midpoint 3 as C until the catalogue mean is first known", async () => {
     const movie = await movies.create({ title: 'First ever rated' });
 
     await rate(movie.id, 4);
 
-    expect((await movies.findById(movie.id))?.score).toBe(4);
+    expect((await movies.findById(movie.id))?.score).toBeCloseTo(bayesian([4], 10, 3), 12);
+  });
+
+  it('keeps C at 3 when a refresh finds no rating yet', async () => {
+    const movie = await movies.create({ title: 'Rated after an empty refresh' });
+    await refreshScores(db, 10);
+
+    await rate(movie.id, 5);
+
+    expect((await movies.findById(movie.id))?.score).toBeCloseTo(bayesian([5], 10, 3), 12);
   });
 
   it('stays exact under concurrent writers on separate connections', async () => {
@@ -189,6 +198,29 @@ describe('migration 006 on an existing database', () => {
     const movies = createMoviesRepository(db);
     expect((await movies.findById(1))?.score).toBeCloseTo(bayesian([5, 5, 2], 10, 13 / 4), 12);
     expect((await movies.findById(3))?.score).toBeNull();
+  });
+});
+
+describe('migration 009 on a database rated before C was first known', () => {
+  it('It should score again with C = 3 the films scored by their own mean, and leave C itself unknown', async () => {
+    const db = createClient({ url: ':memory:' });
+    await migrate(
+      db,
+      migrations.filter((m) => m.name < '009'),
+    );
+    await db.executeMultiple(`
+      INSERT INTO movies (id, title) VALUES (1, 'One five'), (2, 'Unrated');
+      INSERT INTO ratings (movie_id, value) VALUES (1, 5);
+      UPDATE movies SET rating_sum = 5, rating_count = 1 WHERE id = 1;
+    `);
+    expect((await createMoviesRepository(db).findById(1))?.score).toBe(5);
+
+    await migrate(db);
+
+    const movies = createMoviesRepository(db);
+    expect((await movies.findById(1))?.score).toBeCloseTo(bayesian([5], 10, 3), 12);
+    expect((await movies.findById(2))?.score).toBeNull();
+    expect((await db.execute('SELECT rating_mean FROM catalogue_stats')).rows[0]?.rating_mean).toBeNull();
   });
 });
 
