@@ -61,6 +61,13 @@ describe('round trips to the database per warm request', () => {
     });
   });
 
+  it('It should look up many movies by id in one round: one statement, beside the counter', async () => {
+    expect(await measure(listMoviesRoute, listMovies, { path: '/movies/', query: { ids: `${movieId},999999` } }, 200)).toMatchObject({
+      calls: 2,
+      rounds: 1,
+    });
+  });
+
   it('It should store an anonymous rating in one round: one atomic batch, beside the counter', async () => {
     expect(await measure(createRatingRoute, createRating, { path: '/ratings/', body: { movie: movieId, value: 4 } }, 201)).toMatchObject({
       calls: 2,
