@@ -73,25 +73,32 @@ describe('GET /movies/?ids= (listMovies): many films at once', () => {
     expect(body.errors).toEqual([{ path: 'ids', message: 'must list each id once; 3 is repeated' }]);
   });
 
-  it.each([['abc'], ['1.5'], ['0'], ['-3'], ['1e3'], [' 4'], ['4,'], [',4'], ['1,,2'], ['']])('It should refuse %j as an id list', async (ids) => {
-    const body = await refusal({ ids });
-    expect(body.errors).toHaveLength(1);
-    expect(body.errors[0]).toMatchObject({ path: 'ids' });
-    expect(body.errors[0]!.message).toMatch(/^must list 1 to 100 positive integer ids separated by commas/);
-  });
+  it.each([['abc'], ['1.5'], ['0'], ['-3'], ['1e3'], [' 4'], ['4,'], [',4'], ['1,,2'], ['']])(
+    'It should refuse %j as an id list',
+    async (ids) => {
+      const body = await refusal({ ids });
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0]).toMatchObject({ path: 'ids' });
+      expect(body.errors[0]!.message).toMatch(/^must list 1 to 100 positive integer ids separated by commas/);
+    },
+  );
 
   it('It should name the id that is not a positive integer', async () => {
     const body = await refusal({ ids: '4,x7,0' });
     expect(body.errors[0]!.message).toBe('must list 1 to 100 positive integer ids separated by commas; "x7" is not one');
   });
 
-  it.each([['search', 'alpha'], ['genre', 'Drama'], ['ordering', '-score'], ['ordering', 'title'], ['page', '1'], ['page_size', '20']])(
-    'It should refuse ids with %s, which a lookup by id does not take',
-    async (name, value) => {
-      const body = await refusal({ ids: String(ids[0]), [name]: value });
-      expect(body.errors).toEqual([{ path: name, message: 'cannot be combined with ids' }]);
-    },
-  );
+  it.each([
+    ['search', 'alpha'],
+    ['genre', 'Drama'],
+    ['ordering', '-score'],
+    ['ordering', 'title'],
+    ['page', '1'],
+    ['page_size', '20'],
+  ])('It should refuse ids with %s, which a lookup by id does not take', async (name, value) => {
+    const body = await refusal({ ids: String(ids[0]), [name]: value });
+    expect(body.errors).toEqual([{ path: name, message: 'cannot be combined with ids' }]);
+  });
 
   it('It should still list the catalogue, ordered by title by default, without ids', async () => {
     const page = (await lookUp({})).body as Page;
