@@ -2,6 +2,8 @@ import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { getMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';
 import { createRatingRoute, getRatingRoute, updateRatingRoute } from '../../lib/schemas/routes/ratings';
 import { getMeRoute } from '../../lib/schemas/routes/users';
+import { listRecommendationsRoute } from '../../lib/schemas/routes/recommendations';
+import { listRecommendations } from '../../functions/users/listRecommendations';
 import { getMovie } from '../../functions/movies/getMovie';
 import { listMovies } from '../../functions/movies/listMovies';
 import { createRating } from '../../functions/ratings/createRating';
@@ -90,6 +92,11 @@ describe('round trips to the database per warm request', () => {
 
   it("It should answer /users/me/ in one round, the user's row and the sign-in's liveness together", async () => {
     expect(await measure(getMeRoute, getMe, { path: '/users/me/', headers: user.headers }, 200)).toMatchObject({ rounds: 1 });
+  });
+
+  it("It should recommend films in one round: one bounded statement, the sign-in's liveness beside it", async () => {
+    const route = { path: '/users/me/recommendations/', headers: user.headers };
+    expect(await measure(listRecommendationsRoute, listRecommendations, route, 200)).toMatchObject({ rounds: 1 });
   });
 
   it("It should read and change one's own rating in one round each", async () => {
