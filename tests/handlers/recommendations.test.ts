@@ -39,9 +39,9 @@ describe('GET /users/me/recommendations/ (listRecommendations)', () => {
 
   it('It should put first what the people who liked what you liked also liked, most support first, then by score', async () => {
     const heat = await film('Heat');
-    const [ronin, collateral, thief, cats, manhunter] = await Promise.all(
+    const [ronin, collateral, thief, cats, manhunter] = (await Promise.all(
       ['Ronin', 'Collateral', 'Thief', 'Cats', 'Manhunter'].map((title) => film(title)),
-    );
+    )) as [number, number, number, number, number];
     const [ann, bob, cy, dee] = [await person(), await person(), await person(), await person()];
     await rate(me.id, heat, 5);
     for (const liker of [ann, bob, cy]) await rate(liker, heat, 4);
