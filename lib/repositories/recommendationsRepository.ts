@@ -1,23 +1,19 @@
 import type { Client, InStatement, InValue, Row } from '@libsql/client';
 import type { Movie } from '../schemas/movies';
+import { FAVOURITE_GENRES, FILL_POOL, LIKERS_PER_FILM, LIKES_PER_LIKER, MAX_REASONS, RECENT_LIKES } from '../schemas/recommendations';
 import { movieColumnsOf, toMovie } from './movieRows';
 import { explain } from './queryPlan';
 import { column } from './rows';
 
 /**
- * The bounds of the one read, so its work does not grow with the catalogue or the ratings (migration 013's indexes,
- * newest first): the caller's RECENT_LIKES most recent likes (ratings of 4-5); for each, its LIKERS_PER_FILM most
- * recent other likers; for each liker, their LIKES_PER_LIKER most recent likes. At most 10 + 10 × 5 + 50 × 8 = 460
- * index entries. The fill-up reads the FILL_POOL best-scored films the caller has not rated (one backward range of
- * movies_by_score, skipping the caller's own films) and keeps, first, those of the caller's FAVOURITE_GENRES.
+ * The bounds of the one read (lib/schemas/recommendations.ts, where the contract's description reads them too), so its
+ * work does not grow with the catalogue or the ratings (migration 013's indexes, newest first): the caller's
+ * RECENT_LIKES most recent likes (ratings of 4-5); for each, its LIKERS_PER_FILM most recent other likers; for each
+ * liker, their LIKES_PER_LIKER most recent likes: at most 10 + 10 × 5 + 50 × 8 = 460 index entries. The fill-up reads
+ * the FILL_POOL best-scored films the caller has not rated (one backward range of movies_by_score, skipping the
+ * caller's own films) and keeps, first, those of the caller's FAVOURITE_GENRES.
  */
-export const RECENT_LIKES = 10;
-export const LIKERS_PER_FILM = 5;
-export const LIKES_PER_LIKER = 8;
-export const FAVOURITE_GENRES = 3;
-export const FILL_POOL = 100;
-/** The most reasons a recommendation names. */
-export const MAX_REASONS = 3;
+export { RECENT_LIKES, LIKERS_PER_FILM, LIKES_PER_LIKER, FAVOURITE_GENRES, FILL_POOL, MAX_REASONS };
 
 /**
  * "Liked" is a rating of 4-5 by a signed-in user: the terms migration 013's partial indexes are defined by. Each

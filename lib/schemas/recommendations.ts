@@ -2,6 +2,21 @@ import * as z from 'zod';
 import { MovieWithoutSummary } from './movies';
 import { integerQueryParam } from './pagination';
 
+/** How far the one read of recommendations reaches (lib/repositories/recommendationsRepository.ts). */
+export const RECENT_LIKES = 10;
+export const LIKERS_PER_FILM = 5;
+export const LIKES_PER_LIKER = 8;
+export const FAVOURITE_GENRES = 3;
+export const FILL_POOL = 100;
+/** The most reasons a recommendation names. */
+export const MAX_REASONS = 3;
+
+/** The bounds in words, for the contract's description and the README. */
+export const RECOMMENDATION_BOUNDS =
+  `your ${RECENT_LIKES} most recent likes (ratings of 4-5), the ${LIKERS_PER_FILM} most recent other likers of each, ` +
+  `the ${LIKES_PER_LIKER} most recent likes of each liker, and the ${FILL_POOL} best-scored films you have not rated ` +
+  `(your ${FAVOURITE_GENRES} favourite genres taken from your recent likes)`;
+
 export const RecommendationsQuery = z.object({
   limit: integerQueryParam(1, 50).default(20).meta({ default: 20, description: 'how many films to answer at most' }),
 });
@@ -12,8 +27,8 @@ export const Recommendation = z
     movie: MovieWithoutSummary,
     because: z
       .array(z.number().int().positive())
-      .max(3)
-      .describe('ids of your films that led to this one, the strongest reason first (at most 3); empty for a top-rated film'),
+      .max(MAX_REASONS)
+      .describe(`ids of your films that led to this one, the strongest reason first (at most ${MAX_REASONS}); empty for a top-rated film`),
   })
   .meta({ id: 'Recommendation' });
 

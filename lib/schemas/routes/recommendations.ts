@@ -1,5 +1,5 @@
 import { defineRoute } from './contract';
-import { Recommendations, RecommendationsQuery } from '../recommendations';
+import { RECOMMENDATION_BOUNDS, Recommendations, RecommendationsQuery } from '../recommendations';
 
 export const listRecommendationsRoute = defineRoute({
   functionName: 'listRecommendations',
@@ -9,8 +9,7 @@ export const listRecommendationsRoute = defineRoute({
   description:
     'Films the people who rated 4-5 what you rated 4-5 also rated 4-5, most support (how many of them) first, then by score; ' +
     'filled up with the best-scored films of your favourite genres (those of your recent 4-5s), then with the top rated. ' +
-    'Never a film you rated; no summaries. With no ratings of yours, the top-rated list. One bounded read: your 10 most ' +
-    'recent likes, the 5 most recent other likers of each, the 8 most recent likes of each liker, the 100 best-scored films you have not rated.',
+    `Never a film you rated; no summaries. With no ratings of yours, the top-rated list. One bounded read: ${RECOMMENDATION_BOUNDS}.`,
   tags: ['users'],
   access: 'user',
   query: RecommendationsQuery,
