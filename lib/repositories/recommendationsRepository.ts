@@ -52,7 +52,7 @@ function recommendationsStatement(me: number, limit: number): InStatement {
         WHERE ${NOT_RATED_BY_CALLER('m.id')}
       ),
       favourite_genres AS MATERIALIZED (
-        SELECT g.genre FROM mine s JOIN movie_genres g ON g.movie_id = s.movie_id
+        SELECT g.genre FROM mine s CROSS JOIN movie_genres g ON g.movie_id = s.movie_id
         GROUP BY g.genre ORDER BY count(*) DESC, g.genre LIMIT ${FAVOURITE_GENRES}
       ),
       pool AS MATERIALIZED (
