@@ -28,6 +28,7 @@ import { serverlessFunctions } from '../serverless/contracts';
 import { bundleFunctions, sizeOf } from './bundle';
 import { benchAuth } from './auth';
 import { benchCatalogue } from './catalogue';
+import { benchRecommendations } from './recommendations';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { timeOverTheNetwork } from './network';
 import { silentLogger } from './silentLogger';
@@ -90,11 +91,13 @@ async function invokeOk(
 }
 
 /**
- * `npm run bench [catalogue | auth]`: every scenario; with `catalogue` only issue 13's (scripts/bench/catalogue.ts), with
- * `auth` only the sign-in and token figures (scripts/bench/auth.ts). Either alone leaves docs/PERFORMANCE.md as it is.
+ * `npm run bench [catalogue | auth | recommendations]`: every scenario; with `catalogue` only issue 13's (scripts/bench/catalogue.ts), with
+ * `auth` only the sign-in and token figures (scripts/bench/auth.ts), with `recommendations` only issue 20's
+ * (scripts/bench/recommendations.ts). Any one alone leaves docs/PERFORMANCE.md as it is.
  */
 export async function main([only]: string[] = []): Promise<void> {
   if (only === 'auth') return benchAuth(record);
+  if (only === 'recommendations') return benchRecommendations(record);
   const started = performance.now();
   const bench = await prepareBench();
   await benchCatalogue({ databaseUrl: bench.databaseUrl, synthetic: bench.synthetic, load: bench.load, invokeOk, record, calls: CALLS });
@@ -114,6 +117,8 @@ export async function main([only]: string[] = []): Promise<void> {
   // Sign-in and tokens: throttled guesses, token liveness, a burst of sign-ins.
   console.log('');
   await benchAuth(record, { calls: CALLS });
+  // Recommendations and the lookup by ids (issue 20), over databases of their own.
+  await benchRecommendations(record, { calls: CALLS });
   await finishBench(bench);
   const seconds = (performance.now() - started) / 1000;
   writeReport(seconds);
