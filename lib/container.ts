@@ -11,6 +11,7 @@ import { createMovieSearchRepository } from './repositories/movieSearchRepositor
 import { createMoviesRepository } from './repositories/moviesRepository';
 import { createMovieSummariesRepository } from './repositories/movieSummariesRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
+import { createRecommendationsRepository } from './repositories/recommendationsRepository';
 import { createRefreshTokensRepository } from './repositories/refreshTokensRepository';
 import { createRequestCounterRepository } from './repositories/requestCounterRepository';
 import { createSessionsRepository } from './repositories/sessionsRepository';
@@ -24,6 +25,7 @@ import { createCollectionsService, type CollectionsService } from './services/co
 import { createMoviesService, type MoviesService } from './services/moviesService';
 import { createPasswordHasher, type PasswordCost, type PasswordHasher } from './services/passwords';
 import { createRatingsService, type RatingsService } from './services/ratingsService';
+import { createRecommendationsService, type RecommendationsService } from './services/recommendationsService';
 import { createRequestCounter, type RequestCounter } from './services/requestCounter';
 import { createSummaryService, type SummaryService } from './services/summaryService';
 import { createFailureBackoff, createRateLimiter, type RateLimiter } from './services/throttling';
@@ -51,6 +53,8 @@ export interface Services {
   movies: MoviesService;
   summaries: SummaryService;
   ratings: RatingsService;
+  /** Films for a signed-in person, from the likes of people who share their tastes. */
+  recommendations: RecommendationsService;
   collections: CollectionsService;
   users: UsersService;
   auth: AuthService;
@@ -123,6 +127,7 @@ export function createServices({
         now: clock,
       }),
     ratings: () => createRatingsService({ ratings: createRatingsRepository(db) }),
+    recommendations: () => createRecommendationsService({ recommendations: createRecommendationsRepository(db) }),
     collections: () => createCollectionsService({ collections: createCollectionsRepository(db), movies: repository.movies() }),
     users: () => createUsersService({ users: repository.users() }),
     auth: () =>

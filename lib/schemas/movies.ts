@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { integerBetween, multilineText, rule, Timestamp, trimmedText } from './common';
-import { integerQueryParam, PaginationQuery, pageOf } from './pagination';
+import { integerQueryParam, OptionalPaginationQuery, pageOf } from './pagination';
 
 /** Genres compare case-insensitively; the first spelling of a repeated genre is kept. */
 const Genres = z
@@ -101,10 +101,47 @@ export const SimilarMovies = z
   .meta({ id: 'SimilarMovies' });
 export type SimilarMovies = z.infer<typeof SimilarMovies>;
 
-export const ListMoviesQuery = PaginationQuery.extend({
+export const MAX_LOOKUP_IDS = 100;
+const idsMessage = `must list 1 to ${MAX_LOOKUP_IDS} positive integer ids separated by commas`;
+
+/** `ids=12,3,7`: distinct positive ids, in the order the answer keeps; each mistake named in its message. */
+const MovieIds = z
+  .string({ error: idsMessage })
+  .transform((text, ctx) => {
+    const parts = text.split(',');
+    const notAnId = parts.find((part) => !/^[0-9]{1,15}$/.test(part) || Number(part) < 1);
+    const ids = parts.map(Number);
+    const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+    const message =
+      text === ''
+        ? idsMessage
+        : notAnId !== undefined
+          ? `${idsMessage}; ${JSON.stringify(notAnId)} is not one`
+          : parts.length > MAX_LOOKUP_IDS
+            ? `must list at most ${MAX_LOOKUP_IDS} ids; ${parts.length} were given`
+            : repeated !== undefined
+              ? `must list each id once; ${repeated} is repeated`
+              : undefined;
+    if (message === undefined) return ids;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  })
+  .meta({
+    type: 'string',
+    pattern: `^[0-9]+(,[0-9]+){0,${MAX_LOOKUP_IDS - 1}}$`,
+    example: '12,3,7',
+    description:
+      `1 to ${MAX_LOOKUP_IDS} distinct movie ids, separated by commas: the answer is those movies in that order, unknown ids left out, ` +
+      'all on one page (page 1, page_size the number of ids, count the movies found). Not combined with search, genre, ordering, page or page_size',
+  });
+
+/** What a lookup by ids does not take: it has its own order and answers one page. */
+const NOT_WITH_IDS = ['search', 'genre', 'ordering', 'page', 'page_size'] as const;
+
+export const ListMoviesQuery = OptionalPaginationQuery.extend({
   genre: trimmedText(1, 50).optional().describe('only movies of this genre (compared case-insensitively)'),
   ordering: z
-    .preprocess((text) => (text === '' ? undefined : text), z.enum(movieOrderings, { error: orderingMessage }).default('title'))
+    .preprocess((text) => (text === '' ? undefined : text), z.enum(movieOrderings, { error: orderingMessage }).optional())
     .meta({
       default: 'title',
       description:
@@ -115,6 +152,12 @@ export const ListMoviesQuery = PaginationQuery.extend({
     .optional()
     .transform((text) => text || undefined)
     .describe('words that start words of the title, in any order and case'),
+  ids: MovieIds.optional(),
+}).superRefine((query, ctx) => {
+  if (query.ids === undefined) return;
+  for (const name of NOT_WITH_IDS) {
+    if (query[name] !== undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'cannot be combined with ids' });
+  }
 });
 export type ListMoviesQuery = z.output<typeof ListMoviesQuery>;
 

@@ -20,14 +20,32 @@ export const integerQueryParam = (min: number, max: number) => {
   );
 };
 
+export const DEFAULT_PAGE = 1;
+export const DEFAULT_PAGE_SIZE = 20;
+const pageDescription = 'the page to answer; a page past the end has no results';
+
 /** `page` from 1 and `page_size` from 1 to 100, by default the first 20. */
 export const PaginationQuery = z.object({
-  page: integerQueryParam(1, MAX_PAGE)
-    .default(1)
-    .meta({ default: 1, description: 'the page to answer; a page past the end has no results' }),
-  page_size: integerQueryParam(1, MAX_PAGE_SIZE).default(20).meta({ default: 20, description: 'results per page' }),
+  page: integerQueryParam(1, MAX_PAGE).default(DEFAULT_PAGE).meta({ default: DEFAULT_PAGE, description: pageDescription }),
+  page_size: integerQueryParam(1, MAX_PAGE_SIZE)
+    .default(DEFAULT_PAGE_SIZE)
+    .meta({ default: DEFAULT_PAGE_SIZE, description: 'results per page' }),
 });
 export type PaginationQuery = z.output<typeof PaginationQuery>;
+
+/**
+ * `page` and `page_size` left undefined when not sent, for a query that must know whether they were (a lookup by ids
+ * refuses them); withPageDefaults gives them their defaults afterwards.
+ */
+export const OptionalPaginationQuery = z.object({
+  page: integerQueryParam(1, MAX_PAGE).optional().meta({ default: DEFAULT_PAGE, description: pageDescription }),
+  page_size: integerQueryParam(1, MAX_PAGE_SIZE).optional().meta({ default: DEFAULT_PAGE_SIZE, description: 'results per page' }),
+});
+
+export const withPageDefaults = ({ page, page_size }: { page?: number; page_size?: number }): PaginationQuery => ({
+  page: page ?? DEFAULT_PAGE,
+  page_size: page_size ?? DEFAULT_PAGE_SIZE,
+});
 
 /** The Page shape of the API: one page of results and where it stands among them. */
 export const pageOf = <T extends z.ZodType>(item: T) =>

@@ -4,7 +4,7 @@ import { withoutSummary } from '../repositories/movieRows';
 import type { MovieSearchRepository } from '../repositories/movieSearchRepository';
 import type { SimilarMoviesRepository } from '../repositories/similarMoviesRepository';
 import type { ListMoviesQuery, Movie, SimilarMovies } from '../schemas/movies';
-import { pageWindow, toPage, type Page } from '../schemas/pagination';
+import { pageWindow, toPage, withPageDefaults, type Page } from '../schemas/pagination';
 
 export interface MoviesServiceDependencies {
   movies: MoviesRepository;
@@ -21,11 +21,19 @@ export function createMoviesService({ movies, search, similar }: MoviesServiceDe
       return (await movies.findById(id)) ?? notFound('movie', id);
     },
 
-    /** One page of the catalogue, searched, filtered and ordered as asked; it never calls the LLM. */
+    /**
+     * One page of the catalogue, searched, filtered and ordered as asked; or, given ids, those movies in that order on
+     * one page whose size is the number of ids asked. It never calls the LLM.
+     */
     async list(query: ListMoviesQuery): Promise<Page<Movie>> {
-      const { search: words, genre, ordering } = query;
-      const { count, movies: results } = await search.list({ ...pageWindow(query), search: words, genre, ordering });
-      return toPage(results, count, query);
+      const { search: words, genre, ordering, ids } = query;
+      if (ids) {
+        const found = await search.byIds(ids);
+        return toPage(found, found.length, { page: 1, page_size: ids.length });
+      }
+      const pagination = withPageDefaults(query);
+      const { count, movies: results } = await search.list({ ...pageWindow(pagination), search: words, genre, ordering });
+      return toPage(results, count, pagination);
     },
 
     /** The films most like this one, best first, without summaries. */

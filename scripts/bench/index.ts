@@ -29,6 +29,7 @@ import { bundleFunctions, sizeOf } from './bundle';
 import { benchAuth } from './auth';
 import { benchCatalogue } from './catalogue';
 import { benchFirstInvocations, benchFirstInvocationsAlone } from './firstInvocation';
+import { benchRecommendations } from './recommendations';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { timeOverTheNetwork } from './network';
 import { silentLogger } from './silentLogger';
@@ -91,13 +92,15 @@ async function invokeOk(
 }
 
 /**
- * `npm run bench [catalogue | auth | first]`: every scenario; with `catalogue` only issue 13's (scripts/bench/catalogue.ts),
- * with `auth` only the sign-in and token figures (scripts/bench/auth.ts), with `first` only the first invocations on a
- * small database (scripts/bench/firstInvocation.ts). Each alone leaves docs/PERFORMANCE.md as it is.
+ * `npm run bench [catalogue | auth | first | recommendations]`: every scenario; with `catalogue` only issue 13's
+ * (scripts/bench/catalogue.ts), with `auth` only the sign-in and token figures (scripts/bench/auth.ts), with `first`
+ * only the first invocations on a small database (scripts/bench/firstInvocation.ts), with `recommendations` only
+ * issue 20's (scripts/bench/recommendations.ts). Each alone leaves docs/PERFORMANCE.md as it is.
  */
 export async function main([only]: string[] = []): Promise<void> {
   if (only === 'auth') return benchAuth(record);
   if (only === 'first') return benchFirstInvocationsAlone(root, functionEntries(), record);
+  if (only === 'recommendations') return benchRecommendations(record);
   const started = performance.now();
   const bench = await prepareBench();
   await benchCatalogue({ databaseUrl: bench.databaseUrl, synthetic: bench.synthetic, load: bench.load, invokeOk, record, calls: CALLS });
@@ -131,6 +134,8 @@ export async function main([only]: string[] = []): Promise<void> {
   // Sign-in and tokens: throttled guesses, token liveness, a burst of sign-ins.
   console.log('');
   await benchAuth(record, { calls: CALLS });
+  // Recommendations and the lookup by ids (issue 20), over databases of their own.
+  await benchRecommendations(record, { calls: CALLS });
   await finishBench(bench);
   const seconds = (performance.now() - started) / 1000;
   writeReport(seconds);

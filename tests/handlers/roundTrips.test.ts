@@ -2,6 +2,8 @@ import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { getMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies';
 import { createRatingRoute, getRatingRoute, changeRatingRoute } from '../../lib/schemas/routes/ratings';
 import { getMeRoute } from '../../lib/schemas/routes/users';
+import { listRecommendationsRoute } from '../../lib/schemas/routes/recommendations';
+import { listRecommendations } from '../../functions/users/listRecommendations';
 import { getMovie } from '../../functions/movies/getMovie';
 import { listMovies } from '../../functions/movies/listMovies';
 import { changeRating } from '../../functions/ratings/changeRating';
@@ -58,6 +60,13 @@ describe('round trips to the database per warm request', () => {
     });
   });
 
+  it('looks up many movies by id in one round: one statement, beside the counter', async () => {
+    expect(await measure(listMoviesRoute, listMovies, { query: { ids: `${movieId},999999` } }, 200)).toMatchObject({
+      calls: 2,
+      rounds: 1,
+    });
+  });
+
   it('stores an anonymous rating in one round: one atomic batch, beside the counter', async () => {
     expect(await measure(createRatingRoute, createRating, { body: { movie: movieId, value: 4 } }, 201)).toMatchObject({
       calls: 2,
@@ -80,6 +89,10 @@ describe('round trips to the database per warm request', () => {
 
   it("answers /users/me/ in one round, the user's row and the sign-in's liveness together", async () => {
     expect(await measure(getMeRoute, getMe, { headers: user.headers }, 200)).toMatchObject({ rounds: 1 });
+  });
+
+  it("recommends films in one round: one bounded statement, the sign-in's liveness beside it", async () => {
+    expect(await measure(listRecommendationsRoute, listRecommendations, { headers: user.headers }, 200)).toMatchObject({ rounds: 1 });
   });
 
   it("reads and changes one's own rating in one round each", async () => {

@@ -35,8 +35,11 @@ export const listMoviesRoute = defineRoute({
   functionName: 'listMovies',
   method: 'GET',
   path: '/movies/',
-  summary: 'Page through the catalogue',
-  description: 'Never calls the LLM: summary is the stored one, or null.',
+  summary: 'Page through the catalogue, or look up many films by id',
+  description:
+    'Never calls the LLM: summary is the stored one, or null. With ids=12,3,7 (1-100 distinct positive ids) the page holds ' +
+    'those movies in the order given, unknown ids left out: count is how many were found, page is 1, page_size the number ' +
+    'of ids asked and total_pages 1 (0 when none was found); ids with search, genre, ordering, page or page_size is a 400.',
   tags: ['movies'],
   access: 'public',
   query: ListMoviesQuery,

@@ -122,7 +122,9 @@ describe('migrate', () => {
   it('numbers every migration once, in the order they run', () => {
     const numbers = migrations.map((m) => m.name.slice(0, 3));
 
-    expect(numbers).toEqual(migrations.map((_, index) => String(index + 1).padStart(3, '0')));
+    // Numbers are handed out per branch (issue 20's is 013), so a branch may leave a gap for the others it merges with.
+    expect(numbers.every((number) => /^[0-9]{3}$/.test(number))).toBe(true);
+    expect(numbers).toEqual([...new Set(numbers)].sort());
   });
 
   it('does not rerun a migration a database recorded under the name it had before it was renumbered', async () => {
