@@ -6,6 +6,7 @@ import { idsNeverReused } from './005_ids_never_reused';
 import throttlesAndIdempotencyKeys from './006_throttles_and_idempotency_keys.sql';
 import catalogueQuality from './007_catalogue_quality.sql';
 import throttleCaps from './008_throttle_caps.sql';
+import { titleKeys } from './011_title_keys';
 import type { Client } from '@libsql/client';
 
 export interface Migration {
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   { name: '006_throttles_and_idempotency_keys', formerly: '005_throttles_and_idempotency_keys', sql: throttlesAndIdempotencyKeys },
   { name: '007_catalogue_quality', formerly: '006_catalogue_quality', sql: catalogueQuality },
   { name: '008_throttle_caps', formerly: '007_throttle_caps', sql: throttleCaps },
+  { name: '011_title_keys', sql: titleKeys },
 ];
