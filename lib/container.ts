@@ -10,6 +10,7 @@ import { createIdempotencyRepository } from './repositories/idempotencyRepositor
 import { createMovieSearchRepository } from './repositories/movieSearchRepository';
 import { createMoviesRepository } from './repositories/moviesRepository';
 import { createMovieSummariesRepository } from './repositories/movieSummariesRepository';
+import { createPortableRatingsRepository } from './repositories/portableRatingsRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
 import { createRefreshTokensRepository } from './repositories/refreshTokensRepository';
 import { createRequestCounterRepository } from './repositories/requestCounterRepository';
@@ -23,6 +24,7 @@ import { createCatalogueService, type CatalogueService } from './services/catalo
 import { createCollectionsService, type CollectionsService } from './services/collectionsService';
 import { createMoviesService, type MoviesService } from './services/moviesService';
 import { createPasswordHasher, type PasswordCost, type PasswordHasher } from './services/passwords';
+import { createPortableRatingsService, type PortableRatingsService } from './services/portableRatingsService';
 import { createRatingsService, type RatingsService } from './services/ratingsService';
 import { createRequestCounter, type RequestCounter } from './services/requestCounter';
 import { createSummaryService, type SummaryService } from './services/summaryService';
@@ -51,6 +53,8 @@ export interface Services {
   movies: MoviesService;
   summaries: SummaryService;
   ratings: RatingsService;
+  /** Your ratings, portable: the CSV import and export. */
+  portableRatings: PortableRatingsService;
   collections: CollectionsService;
   users: UsersService;
   auth: AuthService;
@@ -123,6 +127,7 @@ export function createServices({
         now: clock,
       }),
     ratings: () => createRatingsService({ ratings: createRatingsRepository(db) }),
+    portableRatings: () => createPortableRatingsService({ store: createPortableRatingsRepository(db) }),
     collections: () => createCollectionsService({ collections: createCollectionsRepository(db), movies: repository.movies() }),
     users: () => createUsersService({ users: repository.users() }),
     auth: () =>

@@ -1,0 +1,30 @@
+import { defineRoute } from './contract';
+import { ImportQuery, ImportReport, RatingsCsvBody } from '../portable';
+
+/** The import's own body limit: a 5,000-film IMDb export is about 600 KiB. Every other route keeps 64 KiB. */
+export const IMPORT_MAX_BODY_BYTES = 1024 * 1024;
+
+export const importMyRatingsRoute = defineRoute({
+  functionName: 'importMyRatings',
+  method: 'POST',
+  path: '/users/me/ratings/import/',
+  summary: "Import your ratings from IMDb's or Letterboxd's CSV export",
+  description:
+    'The format is recognised by the header row. IMDb\'s "Your Rating" 1-10 becomes ceil(x / 2); Letterboxd\'s "Rating" ' +
+    '0.5-5 becomes ceil(x), and a row without one is skipped. A row matches the film of the same title (case, accents ' +
+    'and surrounding spaces ignored) and year; no film or several are reported, never guessed. All matched rows are ' +
+    'stored in one atomic write, as POST /ratings/ would store them, and the import counts as one write against the ' +
+    'write limit. `dry_run=true` answers the same report and stores nothing.',
+  tags: ['users'],
+  access: 'user',
+  idempotent: true,
+  query: ImportQuery,
+  body: RatingsCsvBody,
+  bodyMediaType: 'text/csv',
+  maxBodyBytes: IMPORT_MAX_BODY_BYTES,
+  response: {
+    status: 200,
+    description: 'what the import did (or would do, on a dry run), row by row where it matters',
+    schema: ImportReport,
+  },
+});
