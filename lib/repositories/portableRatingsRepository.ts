@@ -8,6 +8,16 @@ export interface TitleAndYear {
   year: number | null;
 }
 
+/** One rating as the export writes it. */
+export interface ExportedRating {
+  title: string;
+  year: number | null;
+  director: string | null;
+  value: number;
+  /** When the rating was given its value (ISO 8601). */
+  ratedAt: string;
+}
+
 /** A rating to store for the importing user. */
 export interface ImportedRating {
   movieId: number;
@@ -86,6 +96,22 @@ export function createPortableRatingsRepository(db: Client) {
         ];
       });
       await db.batch(statements, 'write');
+    },
+
+    /** Every rating of the user, oldest first, with the facts of its film the export writes. */
+    async exportOf(userId: number): Promise<ExportedRating[]> {
+      const result = await db.execute({
+        sql: `SELECT m.title, m.year, m.director, r.value, r.updated_at FROM ratings r JOIN movies m ON m.id = r.movie_id
+              WHERE r.user_id = ? ORDER BY r.updated_at, r.id`,
+        args: [userId],
+      });
+      return result.rows.map((row) => ({
+        title: column<string>(row, 'title'),
+        year: column<number | null>(row, 'year'),
+        director: column<string | null>(row, 'director'),
+        value: column<number>(row, 'value'),
+        ratedAt: column<string>(row, 'updated_at'),
+      }));
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { ImportedRating, PortableRatingsRepository } from '../repositories/portableRatingsRepository';
 import { matchingTitle } from '../schemas/matchingTitle';
 import type { ImportReport } from '../schemas/portable';
-import { readRatingsCsv, type RatingsCsvRow } from './ratingsCsv';
+import { readRatingsCsv, writeRatingsCsv, type RatingsCsvRow } from './ratingsCsv';
 
 type RatingRow = Extract<RatingsCsvRow, { kind: 'rating' }>;
 
@@ -68,6 +68,11 @@ export function createPortableRatingsService({ store }: { store: PortableRatings
         await store.store(userId, ratings);
       }
       return report;
+    },
+
+    /** The user's ratings as a file in Letterboxd's import format, which importCsv reads back exactly. */
+    async exportCsv(userId: number): Promise<string> {
+      return writeRatingsCsv(await store.exportOf(userId));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { BadRequest } from '../errors';
+import type { ExportedRating } from '../repositories/portableRatingsRepository';
 
 export type RatingsCsvFormat = 'imdb' | 'letterboxd';
 
@@ -112,19 +113,9 @@ export function readRatingsCsv(text: string): { format: RatingsCsvFormat; rows: 
   return { format: rules.format, rows };
 }
 
-/** One rating as the export writes it. */
-export interface ExportedRating {
-  title: string;
-  year: number | null;
-  director: string | null;
-  value: number;
-  /** When the rating was given (ISO 8601): written as its date, YYYY-MM-DD. */
-  ratedAt: string;
-}
-
 export const EXPORT_COLUMNS = ['Title', 'Year', 'Directors', 'Rating', 'WatchedDate'] as const;
 
-/** The export: Letterboxd's import format, so the file goes back in here or into Letterboxd as it is. */
+/** The export: Letterboxd's import format (WatchedDate the date of the rating, YYYY-MM-DD), so the file goes back in here or into Letterboxd as it is. */
 export function writeRatingsCsv(ratings: readonly ExportedRating[]): string {
   const rows = ratings.map(({ title, year, director, value, ratedAt }) => [title, year ?? '', director ?? '', value, ratedAt.slice(0, 10)]);
   return stringify([[...EXPORT_COLUMNS], ...rows], { record_delimiter: '\r\n' });

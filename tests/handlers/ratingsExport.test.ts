@@ -88,15 +88,15 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
   it('It should be declared in the OpenAPI document: a text/csv body with Content-Disposition, and the CSV the import takes', () => {
     const document = buildOpenApiDocument([exportMyRatingsRoute, importMyRatingsRoute]);
 
-    const exported = document.paths['/users/me/ratings/export/']!.get!;
-    expect(exported.responses['200']).toMatchObject({
+    const exported = document.paths!['/users/me/ratings/export/']!.get!;
+    expect(exported.responses!['200']).toMatchObject({
       content: { 'text/csv; charset=utf-8': { schema: { type: 'string' } } },
       headers: { 'Content-Disposition': { required: true, schema: { type: 'string' } } },
     });
-    const imports = document.paths['/users/me/ratings/import/']!.post!;
+    const imports = document.paths!['/users/me/ratings/import/']!.post!;
     expect(imports.requestBody).toMatchObject({ required: true, content: { 'text/csv': { schema: { type: 'string' } } } });
     expect(imports.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'dry_run', in: 'query' })]));
-    expect(Object.keys(imports.responses).sort()).toEqual(['200', '400', '401', '409', '413', '415', '422', '429', '500', '504']);
-    expect(imports.responses['413']).toMatchObject({ description: 'the body is over 1 MiB' });
+    expect(Object.keys(imports.responses!).sort()).toEqual(['200', '400', '401', '409', '413', '415', '422', '429', '500', '504']);
+    expect(imports.responses!['413']).toMatchObject({ description: 'the body is over 1 MiB' });
   });
 });

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { defineRoute } from './contract';
 import { ImportQuery, ImportReport, RatingsCsvBody } from '../portable';
 
@@ -26,5 +27,26 @@ export const importMyRatingsRoute = defineRoute({
     status: 200,
     description: 'what the import did (or would do, on a dry run), row by row where it matters',
     schema: ImportReport,
+  },
+});
+
+export const EXPORT_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
+export const exportMyRatingsRoute = defineRoute({
+  functionName: 'exportMyRatings',
+  method: 'GET',
+  path: '/users/me/ratings/export/',
+  summary: "Your ratings as a CSV file (Letterboxd's import format)",
+  description:
+    'Columns Title, Year, Directors, Rating, WatchedDate (the date of the rating, YYYY-MM-DD), one row per rating, oldest ' +
+    'first. The file imports as it is into another account here (POST /users/me/ratings/import/) or into Letterboxd.',
+  tags: ['users'],
+  access: 'user',
+  response: {
+    status: 200,
+    description: 'the file, to download as ratings.csv',
+    schema: z.string().meta({ example: 'Title,Year,Directors,Rating,WatchedDate\r\nHeat,1995,Michael Mann,4,2024-03-05\r\n' }),
+    contentType: EXPORT_CONTENT_TYPE,
+    headers: ['Content-Disposition'],
   },
 });
