@@ -18,6 +18,7 @@ import { createSessionsRepository } from './repositories/sessionsRepository';
 import { createSimilarMoviesRepository } from './repositories/similarMoviesRepository';
 import { createThrottleRepository } from './repositories/throttleRepository';
 import { createUsersRepository } from './repositories/usersRepository';
+import { createWatchlistRepository } from './repositories/watchlistRepository';
 import { confirmSignIn, guardedClient } from './requestGuard';
 import { createAuthService, type AuthService } from './services/authService';
 import { createCatalogueService, type CatalogueService } from './services/catalogueService';
@@ -31,6 +32,7 @@ import { createSummaryService, type SummaryService } from './services/summarySer
 import { createFailureBackoff, createRateLimiter, type RateLimiter } from './services/throttling';
 import { createTokenSigner } from './services/tokens';
 import { createUsersService, type UsersService } from './services/usersService';
+import { createWatchlistService, type WatchlistService } from './services/watchlistService';
 import type { IdempotencyRepository } from './repositories/idempotencyRepository';
 
 export interface ServiceDependencies {
@@ -55,6 +57,7 @@ export interface Services {
   ratings: RatingsService;
   /** Your ratings, portable: the CSV import and export. */
   portableRatings: PortableRatingsService;
+  watchlist: WatchlistService;
   collections: CollectionsService;
   users: UsersService;
   auth: AuthService;
@@ -128,6 +131,7 @@ export function createServices({
       }),
     ratings: () => createRatingsService({ ratings: createRatingsRepository(db) }),
     portableRatings: () => createPortableRatingsService({ store: createPortableRatingsRepository(db) }),
+    watchlist: () => createWatchlistService({ watchlist: createWatchlistRepository(db) }),
     collections: () => createCollectionsService({ collections: createCollectionsRepository(db), movies: repository.movies() }),
     users: () => createUsersService({ users: repository.users() }),
     auth: () =>

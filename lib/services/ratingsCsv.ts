@@ -115,7 +115,10 @@ export function readRatingsCsv(text: string): { format: RatingsCsvFormat; rows: 
 
 export const EXPORT_COLUMNS = ['Title', 'Year', 'Directors', 'Rating', 'WatchedDate'] as const;
 
-/** The export: Letterboxd's import format (WatchedDate the date of the rating, YYYY-MM-DD), so the file goes back in here or into Letterboxd as it is. */
+/**
+ * The export: Letterboxd's import format (WatchedDate the date of the rating, YYYY-MM-DD), so the file goes back in
+ * here or into Letterboxd as it is.
+ */
 export function writeRatingsCsv(ratings: readonly ExportedRating[]): string {
   const rows = ratings.map(({ title, year, director, value, ratedAt }) => [title, year ?? '', director ?? '', value, ratedAt.slice(0, 10)]);
   return stringify([[...EXPORT_COLUMNS], ...rows], { record_delimiter: '\r\n' });

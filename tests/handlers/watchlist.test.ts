@@ -22,13 +22,13 @@ describe('the watchlist: PUT, DELETE /users/me/watchlist/{movie_id}/ and GET /us
     ronin = (await services.movies.create({ title: 'Ronin', year: 1998, genres: [] })).id;
   });
 
-  const add = (movieId: number | string, headers = user.headers) =>
+  const add = (movieId: number | string, headers: Record<string, string> = user.headers) =>
     invokeRoute(addToWatchlistRoute, addToWatchlist, services, { params: { movie_id: movieId }, headers });
-  const remove = (movieId: number | string, headers = user.headers) =>
+  const remove = (movieId: number | string, headers: Record<string, string> = user.headers) =>
     invokeRoute(removeFromWatchlistRoute, removeFromWatchlist, services, { params: { movie_id: movieId }, headers });
-  const list = (query: Record<string, string> = {}, headers = user.headers) =>
+  const list = (query: Record<string, string> = {}, headers: Record<string, string> = user.headers) =>
     invokeRoute(listWatchlistRoute, listWatchlist, services, { query, headers });
-  const listed = async (headers = user.headers) =>
+  const listed = async (headers: Record<string, string> = user.headers) =>
     WatchlistPage.parse((await list({}, headers)).body).results.map((entry) => entry.movie.id);
   const rows = async () => JSON.stringify((await services.db.execute('SELECT * FROM watchlist ORDER BY rowid')).rows);
 

@@ -7,6 +7,7 @@ import throttlesAndIdempotencyKeys from './006_throttles_and_idempotency_keys.sq
 import catalogueQuality from './007_catalogue_quality.sql';
 import throttleCaps from './008_throttle_caps.sql';
 import { titleKeys } from './011_title_keys';
+import watchlist from './012_watchlist.sql';
 import type { Client } from '@libsql/client';
 
 export interface Migration {
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   { name: '007_catalogue_quality', formerly: '006_catalogue_quality', sql: catalogueQuality },
   { name: '008_throttle_caps', formerly: '007_throttle_caps', sql: throttleCaps },
   { name: '011_title_keys', sql: titleKeys },
+  { name: '012_watchlist', sql: watchlist },
 ];

@@ -8,13 +8,14 @@ import * as portable from './portable';
 import * as ratings from './ratings';
 import * as requestCount from './requestCount';
 import * as users from './users';
+import * as watchlist from './watchlist';
 import * as web from './web';
 
 /**
  * The modules of route contracts. Every contract a module exports is a route: adding one to a module needs no
  * other edit; a new module is listed here (a unit test fails until it is).
  */
-export const routeModules = { auth, collections, docs, health, movies, portable, ratings, requestCount, users, web } as const;
+export const routeModules = { auth, collections, docs, health, movies, portable, ratings, requestCount, users, watchlist, web } as const;
 
 const isRouteContract = (value: unknown): value is RouteContract =>
   typeof value === 'object' && value !== null && 'functionName' in value && 'method' in value && 'path' in value;
