@@ -41,6 +41,15 @@ describe('movies.title_key', () => {
     expect(keys.rows.map((row) => row.title_key)).toEqual(['king kong', 'creme brulee']);
   });
 
+  it('It should be made by the database for a plain ASCII title inserted by SQL that does not know the key (a seed, a bench)', async () => {
+    const db = await createMemoryDatabase();
+    await db.execute("INSERT INTO movies (title, year) VALUES ('  The BIG Lebowski ', 1998), ('Amélie', 2001), ('Tab\tbed', 2000)");
+
+    const keys = await db.execute('SELECT title_key FROM movies ORDER BY id');
+    // Outside printable ASCII SQLite's lower() and trim() are not matchingTitle: no key, so never a wrong match.
+    expect(keys.rows.map((row) => row.title_key)).toEqual(['the big lebowski', null, null]);
+  });
+
   it('It should be filled in for the movies stored before the migration, and looked up through an index', async () => {
     const db = await openDatabase({ url: ':memory:' });
     await migrate(
