@@ -86,7 +86,8 @@ export async function benchPortable(record: (row: BenchRow) => void): Promise<st
   const bundles = await bundleFunctions(
     root,
     { importMyRatings: 'functions/users/importMyRatings.ts', exportMyRatings: 'functions/users/exportMyRatings.ts' },
-    join(work, 'bundles'),
+    // Inside the project, so that what the bundles leave out (the native libsql driver) resolves from its node_modules.
+    join(root, '.build', 'bench-portable'),
   );
   const handlerOf = (file: string) => (require(file) as { handler: BundledHandler }).handler;
   const importHandler = handlerOf(bundles.importMyRatings!);

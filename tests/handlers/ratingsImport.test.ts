@@ -4,7 +4,9 @@ import { ImportReport } from '../../lib/schemas/portable';
 import { signUp } from '../support/auth';
 import { countingCalls } from '../support/countingCalls';
 import { createMemoryDatabase } from '../support/database';
-import { invokeRoute } from '../support/invokeRoute';
+import { httpEvent } from '../support/events';
+import { invoke } from '../support/invoke';
+import { invokeRoute, routeHandler } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
 
 const CSV = { 'content-type': 'text/csv' };
@@ -202,6 +204,22 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
 
     expect(response.body).toMatchObject({ rows: 2000, imported: 2000 });
     expect(counting.counted.calls).toBeLessThanOrEqual(4);
+  });
+
+  it('It should read a file API Gateway sent as base64, BOM and accents included', async () => {
+    const body = Buffer.from('\ufeffTitle,Year,Rating\r\nAmélie,2001,4\r\n', 'utf8').toString('base64');
+    const event = httpEvent({
+      method: 'POST',
+      path: importMyRatingsRoute.path,
+      body,
+      isBase64Encoded: true,
+      headers: { ...CSV, ...user.headers },
+    });
+
+    const response = await invoke(routeHandler(importMyRatingsRoute, importMyRatings, services), event);
+
+    expect(response.body).toMatchObject({ rows: 1, imported: 1 });
+    expect(await myRatings()).toEqual([[film.amelie, 4]]);
   });
 
   it('It should take an Idempotency-Key: a retry gets the stored report, replayed, and imports nothing again', async () => {

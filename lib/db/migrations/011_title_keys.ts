@@ -4,6 +4,16 @@ import { matchingTitle } from '../../schemas/matchingTitle';
 /** Movies per UPDATE of the backfill, so that no statement of the script grows with the catalogue. */
 const MOVIES_PER_STATEMENT = 1000;
 
+/**
+ * For a movie inserted by SQL that writes no key (a seed script, the bench's synthetic films): over printable ASCII,
+ * SQLite's lower() and trim() are exactly matchingTitle, so the database makes the key; any other title is left
+ * without one (never matched, rather than matched wrongly). The API's own writers always write the key.
+ */
+const ASCII_FALLBACK = `CREATE TRIGGER movies_title_key_after_insert AFTER INSERT ON movies
+  WHEN NEW.title_key IS NULL AND NEW.title NOT GLOB '*[^ -~]*' BEGIN
+  UPDATE movies SET title_key = lower(trim(NEW.title)) WHERE id = NEW.id;
+END;`;
+
 const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
@@ -26,5 +36,6 @@ export async function titleKeys(db: Client): Promise<string> {
   }
   return `ALTER TABLE movies ADD COLUMN title_key TEXT;
 ${backfill.join('\n')}
-CREATE INDEX movies_by_title_key ON movies (title_key, year);`;
+CREATE INDEX movies_by_title_key ON movies (title_key, year);
+${ASCII_FALLBACK}`;
 }
