@@ -23,6 +23,8 @@ export const importMyRatingsRoute = defineRoute({
   body: RatingsCsvBody,
   bodyMediaType: 'text/csv',
   maxBodyBytes: IMPORT_MAX_BODY_BYTES,
+  // 1 MiB of the shortest matching rows (about 38,000 ratings in one write) took 3.6 s in the bench on a loaded machine.
+  lambda: { timeout: 20 },
   response: {
     status: 200,
     description: 'what the import did (or would do, on a dry run), row by row where it matters',
