@@ -72,6 +72,12 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
       ids.push((await services.movies.create({ title, year: index % 2 === 0 ? 1990 + index : null, genres: [] })).id);
     }
     await director(ids[1]!, 'Lee, Ang');
+    // Two films of one title and year, told apart by their directors, which the export writes.
+    for (const name of ['First Director', 'Second Director']) {
+      const twin = (await services.movies.create({ title: 'Twins', year: 1988, genres: [] })).id;
+      await director(twin, name);
+      ids.push(twin);
+    }
     for (const [index, id] of ids.entries()) await services.ratings.rateAsUser({ movieId: id, value: (index % 5) + 1, userId: user.id });
     const other = await signUp(services);
 
@@ -81,7 +87,7 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
       headers: { 'content-type': 'text/csv', ...other.headers },
     });
 
-    expect(imported.body).toMatchObject({ format: 'letterboxd', rows: titles.length, imported: titles.length, unmatched: [], invalid: [] });
+    expect(imported.body).toMatchObject({ format: 'letterboxd', rows: ids.length, imported: ids.length, unmatched: [], invalid: [] });
     expect(await ratingsOf(other.id)).toEqual(await ratingsOf(user.id));
   });
 

@@ -146,6 +146,22 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(await myRatings()).toEqual([[film.kong2005, 5]]);
   });
 
+  it("It should tell films of one title and year apart by the file's Directors, when that names exactly one of them", async () => {
+    await services.db.execute({ sql: "UPDATE movies SET director = 'Ivan Reitman' WHERE id = ?", args: [film.twin1!] });
+    await services.db.execute({ sql: "UPDATE movies SET director = 'Someone Else' WHERE id = ?", args: [film.twin2!] });
+
+    const response = await importCsv('Title,Year,Directors,Rating\nTwins,1988, IVAN reitman ,4\nTwins,1988,Nobody,2\nTwins,1988,,3\n');
+
+    expect(response.body).toMatchObject({
+      imported: 1,
+      unmatched: [
+        { row: 3, reason: 'several films with this title and year' },
+        { row: 4, reason: 'several films with this title and year' },
+      ],
+    });
+    expect(await myRatings()).toEqual([[film.twin1, 4]]);
+  });
+
   it('It should report rows with a bad rating or year in invalid, and import the rest', async () => {
     const response = await importCsv(imdb(imdbRow(11, 'Heat', 1995), imdbRow(6, 'Amélie', 'soon'), imdbRow(9, 'King Kong', 1933)));
 
