@@ -8,6 +8,13 @@ export interface TitleAndYear {
   year: number | null;
 }
 
+/** A film of a wanted title and year, and the value the importing user gave it (null: none yet). */
+export interface MatchedFilm {
+  movieId: number;
+  director: string | null;
+  value: number | null;
+}
+
 /** One rating as the export writes it. */
 export interface ExportedRating {
   title: string;
@@ -37,7 +44,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** The films of some titles and years, and the caller's ratings of them: json_each rows joined to the title index. */
-const MATCHES = `SELECT j.key AS wanted, m.id AS movie_id, r.value AS value
+const MATCHES = `SELECT j.key AS wanted, m.id AS movie_id, m.director AS director, r.value AS value
   FROM json_each(?) AS j
   JOIN movies m ON m.title_key = json_extract(j.value, '$[0]') AND m.year IS json_extract(j.value, '$[1]')
   LEFT JOIN ratings r ON r.movie_id = m.id AND r.user_id = ?`;
@@ -49,18 +56,19 @@ export function createPortableRatingsRepository(db: Client) {
      * The films each title and year names (none, one or several) and the value the user gave each, if any: one read
      * of bounded statements, answered in the order asked.
      */
-    async match(userId: number, wanted: readonly TitleAndYear[]): Promise<{ movieId: number; value: number | null }[][]> {
+    async match(userId: number, wanted: readonly TitleAndYear[]): Promise<MatchedFilm[][]> {
       if (wanted.length === 0) return [];
       const groups = chunks(wanted);
       const results = await db.batch(
         groups.map((group) => ({ sql: MATCHES, args: [JSON.stringify(group.map(({ titleKey, year }) => [titleKey, year])), userId] })),
         'read',
       );
-      const found = wanted.map(() => [] as { movieId: number; value: number | null }[]);
+      const found = wanted.map(() => [] as MatchedFilm[]);
       results.forEach((result, index) => {
         for (const row of result.rows) {
           found[index * ROWS_PER_STATEMENT + column<number>(row, 'wanted')]!.push({
             movieId: column<number>(row, 'movie_id'),
+            director: column<string | null>(row, 'director'),
             value: column<number | null>(row, 'value'),
           });
         }

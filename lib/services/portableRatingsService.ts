@@ -1,4 +1,4 @@
-import type { ImportedRating, PortableRatingsRepository } from '../repositories/portableRatingsRepository';
+import type { ImportedRating, MatchedFilm, PortableRatingsRepository } from '../repositories/portableRatingsRepository';
 import { matchingTitle } from '../schemas/matchingTitle';
 import type { ImportReport } from '../schemas/portable';
 import { readRatingsCsv, writeRatingsCsv, type RatingsCsvRow } from './ratingsCsv';
@@ -9,6 +9,17 @@ const NO_FILM = 'no film with this title and year';
 const SEVERAL_FILMS = 'several films with this title and year';
 
 const keyOf = (titleKey: string, year: number | null) => `${year ?? ''}:${titleKey}`;
+
+/**
+ * The film a row names: the one film of its title and year, or, of several, the one whose director the row's Directors
+ * names (compared as titles are: case, accents and surrounding spaces ignored). Undefined when that is not exactly one.
+ */
+function filmOf(films: readonly MatchedFilm[], directors: string | undefined): MatchedFilm | undefined {
+  if (films.length === 1) return films[0];
+  if (directors === undefined) return undefined;
+  const named = films.filter((film) => film.director !== null && matchingTitle(film.director) === matchingTitle(directors));
+  return named.length === 1 ? named[0] : undefined;
+}
 
 /** Your ratings, portable (API.md): a file of ratings from IMDb or Letterboxd in, your ratings out as a file. */
 export function createPortableRatingsService({ store }: { store: PortableRatingsRepository }) {
@@ -49,11 +60,12 @@ export function createPortableRatingsService({ store }: { store: PortableRatings
         else if (row.kind === 'invalid') report.invalid.push({ row: row.row, message: row.message });
         else {
           const films = filmsOf.get(keyOf(matchingTitle(row.title), row.year))!;
-          if (films.length !== 1) {
+          const film = filmOf(films, row.directors);
+          if (!film) {
             report.unmatched.push({ row: row.row, title: row.title, year: row.year, reason: films.length === 0 ? NO_FILM : SEVERAL_FILMS });
             continue;
           }
-          const { movieId } = films[0]!;
+          const { movieId } = film;
           const before = current.get(movieId) ?? null;
           if (before === row.value) report.unchanged++;
           else {

@@ -7,7 +7,7 @@ export type RatingsCsvFormat = 'imdb' | 'letterboxd';
 
 /** One data row of an imported file, numbered as a record with the header as row 1. */
 export type RatingsCsvRow =
-  | { kind: 'rating'; row: number; title: string; year: number | null; value: number }
+  | { kind: 'rating'; row: number; title: string; year: number | null; value: number; directors?: string }
   | { kind: 'skipped'; row: number }
   | { kind: 'invalid'; row: number; message: string };
 
@@ -77,7 +77,10 @@ function readRow(rules: FormatRules, cell: (name: string) => string, row: number
   if (rating === '' && rules.emptyRatingSkips) return { kind: 'skipped', row };
   const value = rules.toValue(rating);
   if (value === undefined) return { kind: 'invalid', row, message: rules.invalidRating };
-  return { kind: 'rating', row, title, year: yearText === '' ? null : Number(yearText), value };
+  const rated = { kind: 'rating' as const, row, title, year: yearText === '' ? null : Number(yearText), value };
+  // Both formats may name the directors: what tells two films of one title and year apart.
+  const directors = cell('Directors').trim();
+  return directors === '' ? rated : { ...rated, directors };
 }
 
 /** csv-parse's refusals in the words of the API; the record that failed comes after the `records` it finished. */
@@ -107,7 +110,10 @@ export function readRatingsCsv(text: string): { format: RatingsCsvFormat; rows: 
   if (!header) throw new BadRequest('the CSV has no header row');
   const { rules, columns } = formatOf(header);
   const rows = data.map((record, index) => {
-    const cell = (name: string) => record[columns.get(name.toLowerCase())!] ?? '';
+    const cell = (name: string) => {
+      const index = columns.get(name.toLowerCase());
+      return index === undefined ? '' : (record[index] ?? '');
+    };
     return readRow(rules, cell, index + 2);
   });
   return { format: rules.format, rows };

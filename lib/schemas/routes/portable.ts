@@ -13,7 +13,8 @@ export const importMyRatingsRoute = defineRoute({
   description:
     'The format is recognised by the header row. IMDb\'s "Your Rating" 1-10 becomes ceil(x / 2); Letterboxd\'s "Rating" ' +
     '0.5-5 becomes ceil(x), and a row without one is skipped. A row matches the film of the same title (case, accents ' +
-    'and surrounding spaces ignored) and year; no film or several are reported, never guessed. All matched rows are ' +
+    'and surrounding spaces ignored) and year; of several, the one its Directors column names, if it names exactly one. ' +
+    'No film, or several, is reported, never guessed. All matched rows are ' +
     'stored in one atomic write, as POST /ratings/ would store them, and the import counts as one write against the ' +
     'write limit. `dry_run=true` answers the same report and stores nothing.',
   tags: ['users'],

@@ -36,9 +36,9 @@ describe('function bundles', () => {
   // needs no node_modules for them. The container names every service, so every function carries both (about 41 KB
   // minified, well inside the 1 MB budget): bounded here so that they cannot grow unseen.
   it('carry csv-parse in the import and csv-stringify in the export, inside the zip, and little of them elsewhere', async () => {
-    const [importer, exporter, rating] = await Promise.all(
+    const [importer, exporter, rating] = (await Promise.all(
       ['functions/users/importMyRatings.ts', 'functions/users/exportMyRatings.ts', 'functions/ratings/createRating.ts'].map(bundle),
-    );
+    )) as [Awaited<ReturnType<typeof bundle>>, Awaited<ReturnType<typeof bundle>>, Awaited<ReturnType<typeof bundle>>];
 
     expect(importer.bytesOf('csv-parse')).toBeGreaterThan(0);
     expect(exporter.bytesOf('csv-stringify')).toBeGreaterThan(0);

@@ -45,7 +45,7 @@ describe('readRatingsCsv: IMDb ratings export', () => {
   ])('It should make Your Rating %s into ceil(x / 2) = %i', (rating, value) => {
     const { rows } = readRatingsCsv(`${IMDB_HEADER}\n${imdbRow(rating, 'Heat', '1995')}\n`);
 
-    expect(rows).toEqual([{ kind: 'rating', row: 2, title: 'Heat', year: 1995, value }]);
+    expect(rows).toEqual([{ kind: 'rating', row: 2, title: 'Heat', year: 1995, value, directors: 'Someone' }]);
   });
 
   it.each(['0', '11', '7.5', 'ten', '', ' 8x'])('It should report Your Rating %j as invalid, naming its row', (rating) => {
@@ -183,7 +183,7 @@ describe('writeRatingsCsv: the export', () => {
         '"The ""Quoted""\nOne",,,1,2024-03-06\r\n',
     );
     expect(readRatingsCsv(csv).rows).toEqual([
-      { kind: 'rating', row: 2, title: 'Crouching Tiger, Hidden Dragon', year: 2000, value: 4 },
+      { kind: 'rating', row: 2, title: 'Crouching Tiger, Hidden Dragon', year: 2000, value: 4, directors: 'Ang Lee' },
       { kind: 'rating', row: 3, title: 'The "Quoted"\nOne', year: null, value: 1 },
     ]);
   });
