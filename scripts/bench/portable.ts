@@ -175,8 +175,8 @@ export async function benchPortable(record: (row: BenchRow) => void): Promise<st
     {
       scenario: `import 1 MiB: ${largestRows} short rows, every one a film`,
       figure: `p50 ${ms(p50(largestTimes))} ms (n=${largestTimes.length})`,
-      target: '< 10000 ms (the timeout)',
-      met: p50(largestTimes) < 10_000,
+      target: '< 20000 ms (its timeout)',
+      met: p50(largestTimes) < 20_000,
     },
     {
       scenario: `export ${exportedRows} ratings`,
@@ -194,8 +194,8 @@ export async function benchPortable(record: (row: BenchRow) => void): Promise<st
 Measured by \`npm run bench portable\` (scripts/bench/portable.ts) on ${new Date().toISOString()}: the functions' esbuild
 bundles invoked in process with API Gateway v2 events, over a file database holding the bundled dataset, 100,000
 synthetic films and 100,000 ratings. The file: ${ROWS} rows of an IMDb ratings export (${csv.length} bytes; half dataset
-films, half synthetic), read as \`${format}\`: ${imported} imported, ${unmatched.length} unmatched (dataset films sharing a
-title and year), ${invalid.length} invalid. Each first import is a new account's; the re-import is the same account's.
+films, half synthetic), read as \`${format}\`: ${imported} imported, ${unmatched.length} unmatched, ${invalid.length} invalid. Each first import
+is a new account's; the re-import is the same account's.
 Load average (1, 5, 15 min) before: ${loadBefore}; after: ${loadAfter} (2 cores shared by 4 agents).
 
 | scenario | figure | target | met |
