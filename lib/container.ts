@@ -10,6 +10,7 @@ import { createIdempotencyRepository } from './repositories/idempotencyRepositor
 import { createMovieSearchRepository } from './repositories/movieSearchRepository';
 import { createMoviesRepository } from './repositories/moviesRepository';
 import { createMovieSummariesRepository } from './repositories/movieSummariesRepository';
+import { createPortableRatingsRepository } from './repositories/portableRatingsRepository';
 import { createRatingsRepository } from './repositories/ratingsRepository';
 import { createRecommendationsRepository } from './repositories/recommendationsRepository';
 import { createRefreshTokensRepository } from './repositories/refreshTokensRepository';
@@ -18,12 +19,14 @@ import { createSessionsRepository } from './repositories/sessionsRepository';
 import { createSimilarMoviesRepository } from './repositories/similarMoviesRepository';
 import { createThrottleRepository } from './repositories/throttleRepository';
 import { createUsersRepository } from './repositories/usersRepository';
+import { createWatchlistRepository } from './repositories/watchlistRepository';
 import { confirmSignIn, guardedClient } from './requestGuard';
 import { createAuthService, type AuthService } from './services/authService';
 import { createCatalogueService, type CatalogueService } from './services/catalogueService';
 import { createCollectionsService, type CollectionsService } from './services/collectionsService';
 import { createMoviesService, type MoviesService } from './services/moviesService';
 import { createPasswordHasher, type PasswordCost, type PasswordHasher } from './services/passwords';
+import { createPortableRatingsService, type PortableRatingsService } from './services/portableRatingsService';
 import { createRatingsService, type RatingsService } from './services/ratingsService';
 import { createRecommendationsService, type RecommendationsService } from './services/recommendationsService';
 import { createRequestCounter, type RequestCounter } from './services/requestCounter';
@@ -31,6 +34,7 @@ import { createSummaryService, type SummaryService } from './services/summarySer
 import { createFailureBackoff, createRateLimiter, type RateLimiter } from './services/throttling';
 import { createTokenSigner } from './services/tokens';
 import { createUsersService, type UsersService } from './services/usersService';
+import { createWatchlistService, type WatchlistService } from './services/watchlistService';
 import type { IdempotencyRepository } from './repositories/idempotencyRepository';
 
 export interface ServiceDependencies {
@@ -55,6 +59,9 @@ export interface Services {
   ratings: RatingsService;
   /** Films for a signed-in person, from the likes of people who share their tastes. */
   recommendations: RecommendationsService;
+  /** Your ratings, portable: the CSV import and export. */
+  portableRatings: PortableRatingsService;
+  watchlist: WatchlistService;
   collections: CollectionsService;
   users: UsersService;
   auth: AuthService;
@@ -128,6 +135,8 @@ export function createServices({
       }),
     ratings: () => createRatingsService({ ratings: createRatingsRepository(db) }),
     recommendations: () => createRecommendationsService({ recommendations: createRecommendationsRepository(db) }),
+    portableRatings: () => createPortableRatingsService({ store: createPortableRatingsRepository(db) }),
+    watchlist: () => createWatchlistService({ watchlist: createWatchlistRepository(db) }),
     collections: () => createCollectionsService({ collections: createCollectionsRepository(db), movies: repository.movies() }),
     users: () => createUsersService({ users: repository.users() }),
     auth: () =>

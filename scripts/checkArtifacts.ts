@@ -86,6 +86,7 @@ function eventFor(request: ArtifactRequest): APIGatewayProxyEventV2 {
     headers: {
       host: 'api.example.com',
       'user-agent': 'artifact-check',
+      ...(request.contentType ? { 'content-type': request.contentType } : {}),
       ...(request.token ? { authorization: `Bearer ${request.token}` } : {}),
     },
   });

@@ -71,7 +71,11 @@ export function idempotency(route: RouteContract, now: () => number = Date.now):
         key,
       };
       const at = now();
-      const requestHash = fingerprint(request.context.body);
+      // The query is part of what was asked (an import's dry_run): the same body with another query is another request.
+      const query = request.event.queryStringParameters;
+      const requestHash = fingerprint(
+        query && Object.keys(query).length > 0 ? { body: request.context.body, query } : request.context.body,
+      );
       const claim = await services.idempotencyKeys.claim(scope, { requestHash, nowMs: at, lockMs: LOCK_MS, ttlMs: DAY_MS });
       if (Math.random() * PRUNE_ONE_IN < 1) await services.idempotencyKeys.prune(at);
       if (claim.claimed) {

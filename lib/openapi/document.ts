@@ -43,6 +43,7 @@ const headerDescriptions: Record<ContractHeader, string> = {
   RateLimit: 'what remains of it and when it resets, e.g. `"auth";r=19;t=60`',
   'Idempotency-Replayed': '`true` when this is the stored answer to an earlier request with the same Idempotency-Key',
   'WWW-Authenticate': 'the scheme to authenticate with: Bearer',
+  'Content-Disposition': 'that the answer is a file to save, and its name, e.g. `attachment; filename="ratings.csv"`',
 };
 
 type HeadersObject = Record<string, { description: string; required: boolean; schema: { type: 'string' | 'integer' } }>;

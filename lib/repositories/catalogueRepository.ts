@@ -1,6 +1,7 @@
 import type { Client, InStatement } from '@libsql/client';
 import { SQL_NOW } from '../db/sql';
 import { column } from './rows';
+import { matchingTitle } from '../schemas/matchingTitle';
 
 /** A film from the bundled dataset, identified by its import key. */
 export interface ImportedMovie {
@@ -22,7 +23,7 @@ export interface RefreshedScores {
 }
 
 const MOVIE_COUNT = 'SELECT count(*) AS count FROM movies';
-/** Rows per INSERT statement: 9 arguments each stays far below SQLite's limit on bound variables. */
+/** Rows per INSERT statement: 10 arguments each stays far below SQLite's limit on bound variables. */
 const IMPORT_ROWS_PER_STATEMENT = 250;
 
 /** The catalogue as a whole: films imported from the dataset, and C with every score refreshed from it. */
@@ -39,8 +40,8 @@ export function createCatalogueRepository(db: Client) {
       for (let start = 0; start < films.length; start += IMPORT_ROWS_PER_STATEMENT) {
         const chunk = films.slice(start, start + IMPORT_ROWS_PER_STATEMENT);
         statements.push({
-          sql: `INSERT INTO movies (title, year, genres, director, running_time_min, import_key, imdb_rating, imdb_votes, rotten_tomatoes)
-                VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+          sql: `INSERT INTO movies (title, title_key, year, genres, director, running_time_min, import_key, imdb_rating, imdb_votes, rotten_tomatoes)
+                VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
                 ON CONFLICT (import_key) DO UPDATE SET
                   director = excluded.director, running_time_min = excluded.running_time_min, imdb_rating = excluded.imdb_rating,
                   imdb_votes = excluded.imdb_votes, rotten_tomatoes = excluded.rotten_tomatoes,
@@ -50,6 +51,7 @@ export function createCatalogueRepository(db: Client) {
                    OR movies.rotten_tomatoes IS NOT excluded.rotten_tomatoes`,
           args: chunk.flatMap((film) => [
             film.title,
+            matchingTitle(film.title),
             film.year,
             JSON.stringify(film.genres),
             film.director,

@@ -1,5 +1,6 @@
 import type { Client, InValue } from '@libsql/client';
 import { SQL_NOW } from '../db/sql';
+import { matchingTitle } from '../schemas/matchingTitle';
 import type { Movie } from '../schemas/movies';
 import { MOVIE_AS_JSON, MOVIE_COLUMNS, movieFromJson, toMovie } from './movieRows';
 import { column } from './rows';
@@ -24,8 +25,8 @@ export function createMoviesRepository(db: Client) {
   return {
     async create(movie: NewMovie): Promise<Movie> {
       const result = await db.execute({
-        sql: `INSERT INTO movies (title, description, genres, year) VALUES (?, ?, ?, ?) RETURNING ${MOVIE_COLUMNS}`,
-        args: [movie.title, movie.description ?? null, JSON.stringify(movie.genres ?? []), movie.year ?? null],
+        sql: `INSERT INTO movies (title, title_key, description, genres, year) VALUES (?, ?, ?, ?, ?) RETURNING ${MOVIE_COLUMNS}`,
+        args: [movie.title, matchingTitle(movie.title), movie.description ?? null, JSON.stringify(movie.genres ?? []), movie.year ?? null],
       });
       return toMovie(result.rows[0]!);
     },
@@ -53,10 +54,15 @@ export function createMoviesRepository(db: Client) {
       const clearIfChanged = (column: string) => `${column} = CASE WHEN ${changed} THEN NULL ELSE ${column} END`;
       const result = await db.execute({
         sql: `UPDATE movies SET ${fields.map((field) => `${field} = :${field}`).join(', ')},
+                ${changes.title === undefined ? '' : 'title_key = :title_key,'}
                 ${['summary', 'summary_source', 'summary_generated_at'].map(clearIfChanged).join(', ')},
                 updated_at = CASE WHEN ${changed} THEN ${SQL_NOW} ELSE updated_at END
               WHERE id = :id RETURNING ${MOVIE_COLUMNS}`,
-        args: { id, ...Object.fromEntries(fields.map((field) => [field, values[field]!])) },
+        args: {
+          id,
+          ...Object.fromEntries(fields.map((field) => [field, values[field]!])),
+          ...(changes.title === undefined ? {} : { title_key: matchingTitle(changes.title) }),
+        },
       });
       const row = result.rows[0];
       return row ? toMovie(row) : undefined;

@@ -6,6 +6,8 @@ export interface ArtifactRequest {
   pathParameters?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** The body's media type, when not JSON (the ratings import's text/csv). */
+  contentType?: string;
   token?: string;
 }
 
@@ -88,6 +90,19 @@ export async function runScenario(call: CallFunction, admin: { email: string; pa
   await call('changeRating', { method: 'PATCH', route: '/ratings/{id}/', pathParameters: ratingId, body: { value: 3 }, token });
   await call('listRatings', { method: 'GET', route: '/ratings/', token });
   await call('listMyRatings', { method: 'GET', route: '/users/me/ratings/', token });
+  // The CSV routes parse and write with csv-parse and csv-stringify: bundled, so the zip alone must serve them.
+  await call('importMyRatings', {
+    method: 'POST',
+    route: '/users/me/ratings/import/',
+    body: `Title,Year,Rating\n"${title.replaceAll('"', '""')}",2001,4.5\n`,
+    contentType: 'text/csv',
+    token,
+  });
+  await call('exportMyRatings', { method: 'GET', route: '/users/me/ratings/export/', token });
+  const watched = { movie_id: String(movie.id) };
+  await call('addToWatchlist', { method: 'PUT', route: '/users/me/watchlist/{movie_id}/', pathParameters: watched, token });
+  await call('listWatchlist', { method: 'GET', route: '/users/me/watchlist/', token });
+  await call('removeFromWatchlist', { method: 'DELETE', route: '/users/me/watchlist/{movie_id}/', pathParameters: watched, token });
 
   const collection = field<{ id: number }>(
     await call('createCollection', { method: 'POST', route: '/collections/', body: { title: 'Packed', movies: [movie.id] }, token }),

@@ -8,6 +8,8 @@ import catalogueQuality from './007_catalogue_quality.sql';
 import throttleCaps from './008_throttle_caps.sql';
 import midpointBeforeFirstRating from './009_midpoint_before_first_rating.sql';
 import oneMovieUpdatePerRating from './010_one_movie_update_per_rating.sql';
+import { titleKeys } from './011_title_keys';
+import watchlist from './012_watchlist.sql';
 import recommendations from './013_recommendations.sql';
 import type { Client } from '@libsql/client';
 
@@ -38,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { name: '008_throttle_caps', formerly: '007_throttle_caps', sql: throttleCaps },
   { name: '009_midpoint_before_first_rating', sql: midpointBeforeFirstRating },
   { name: '010_one_movie_update_per_rating', sql: oneMovieUpdatePerRating },
-  // 011 and 012 (title keys, the watchlist) come with the portable-ratings branch.
+  { name: '011_title_keys', sql: titleKeys },
+  { name: '012_watchlist', sql: watchlist },
   { name: '013_recommendations', sql: recommendations },
 ];

@@ -76,7 +76,15 @@ export interface LambdaSettings {
  * rules (ETag on conditional GETs, WWW-Authenticate on 401, Allow on 405, Retry-After on 429 and 503).
  */
 export type ContractHeader =
-  'Location' | 'ETag' | 'Allow' | 'Retry-After' | 'RateLimit-Policy' | 'RateLimit' | 'Idempotency-Replayed' | 'WWW-Authenticate';
+  | 'Location'
+  | 'ETag'
+  | 'Allow'
+  | 'Retry-After'
+  | 'RateLimit-Policy'
+  | 'RateLimit'
+  | 'Idempotency-Replayed'
+  | 'WWW-Authenticate'
+  | 'Content-Disposition';
 
 export interface ResponseContract {
   status: number;

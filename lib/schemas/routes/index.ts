@@ -4,17 +4,32 @@ import * as collections from './collections';
 import * as docs from './docs';
 import * as health from './health';
 import * as movies from './movies';
+import * as portable from './portable';
 import * as ratings from './ratings';
 import * as recommendations from './recommendations';
 import * as requestCount from './requestCount';
 import * as users from './users';
+import * as watchlist from './watchlist';
 import * as web from './web';
 
 /**
  * The modules of route contracts. Every contract a module exports is a route: adding one to a module needs no
  * other edit; a new module is listed here (a unit test fails until it is).
  */
-export const routeModules = { auth, collections, docs, health, movies, ratings, recommendations, requestCount, users, web } as const;
+export const routeModules = {
+  auth,
+  collections,
+  docs,
+  health,
+  movies,
+  portable,
+  ratings,
+  recommendations,
+  requestCount,
+  users,
+  watchlist,
+  web,
+} as const;
 
 const isRouteContract = (value: unknown): value is RouteContract =>
   typeof value === 'object' && value !== null && 'functionName' in value && 'method' in value && 'path' in value;

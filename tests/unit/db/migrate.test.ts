@@ -119,12 +119,12 @@ describe('migrate', () => {
     expect(build).toHaveBeenCalledTimes(1);
   });
 
+  // Numbers are handed out per branch ahead of time (this one has 011 and 012, not yet 009 and 010), so a branch may
+  // leave gaps; what must hold is that each number is used once and they run in their order.
   it('numbers every migration once, in the order they run', () => {
-    const numbers = migrations.map((m) => m.name.slice(0, 3));
+    const numbers = migrations.map((m) => Number(m.name.slice(0, 3)));
 
-    // Numbers are handed out per branch (issue 20's is 013), so a branch may leave a gap for the others it merges with.
-    expect(numbers.every((number) => /^[0-9]{3}$/.test(number))).toBe(true);
-    expect(numbers).toEqual([...new Set(numbers)].sort());
+    expect(numbers).toEqual(migrations.map((_, index) => index + 1));
   });
 
   it('does not rerun a migration a database recorded under the name it had before it was renumbered', async () => {

@@ -1,0 +1,15 @@
+import { servicesFor, type Services } from '../../lib/container';
+import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
+import { ok } from '../../lib/http/reply';
+import { EXPORT_CONTENT_TYPE, exportMyRatingsRoute } from '../../lib/schemas/routes/portable';
+
+export const exportMyRatings: RouteImplementation<typeof exportMyRatingsRoute, Pick<Services, 'portableRatings'>> = async (
+  { user },
+  { portableRatings },
+) =>
+  ok(await portableRatings.exportCsv(user.id), {
+    'content-type': EXPORT_CONTENT_TYPE,
+    'content-disposition': 'attachment; filename="ratings.csv"',
+  });
+
+export const handler = createHttpHandler(exportMyRatingsRoute, exportMyRatings, servicesFor(exportMyRatingsRoute));

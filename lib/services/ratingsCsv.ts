@@ -1,0 +1,131 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { BadRequest } from '../errors';
+import type { ExportedRating } from '../repositories/portableRatingsRepository';
+
+export type RatingsCsvFormat = 'imdb' | 'letterboxd';
+
+/** One data row of an imported file, numbered as a record with the header as row 1. */
+export type RatingsCsvRow =
+  | { kind: 'rating'; row: number; title: string; year: number | null; value: number; directors?: string }
+  | { kind: 'skipped'; row: number }
+  | { kind: 'invalid'; row: number; message: string };
+
+/** How a format names its columns and writes its ratings. */
+interface FormatRules {
+  format: RatingsCsvFormat;
+  /** The columns it must have, as documented (matched case-insensitively). */
+  needs: readonly string[];
+  ratingColumn: string;
+  /** What the format says a row without a rating is: skipped (Letterboxd) or invalid (IMDb always rates). */
+  emptyRatingSkips: boolean;
+  /** A rating as the format writes it, made into the API's 1-5; undefined when it is not one. */
+  toValue(rating: string): number | undefined;
+  invalidRating: string;
+}
+
+const IMDB: FormatRules = {
+  format: 'imdb',
+  needs: ['Const', 'Your Rating', 'Title', 'Year'],
+  ratingColumn: 'Your Rating',
+  emptyRatingSkips: false,
+  // 1-10 becomes ceil(x / 2): 9 and 10 are 5 stars, 1 and 2 one star.
+  toValue: (rating) => (/^(10|[1-9])$/.test(rating) ? Math.ceil(Number(rating) / 2) : undefined),
+  invalidRating: 'Your Rating must be an integer from 1 to 10',
+};
+
+const LETTERBOXD: FormatRules = {
+  format: 'letterboxd',
+  needs: ['Title', 'Year', 'Rating'],
+  ratingColumn: 'Rating',
+  emptyRatingSkips: true,
+  // Half stars from 0.5 to 5 become ceil(x): 4.5 is 5 stars, 0.5 one star.
+  toValue: (rating) => (/^([0-4](\.[05])?|5(\.0)?)$/.test(rating) && Number(rating) >= 0.5 ? Math.ceil(Number(rating)) : undefined),
+  invalidRating: 'Rating must be a number of half stars from 0.5 to 5',
+};
+
+/** Longer than any real row; a longer one (one enormous field) is refused at once rather than buffered. */
+export const MAX_ROW_CHARACTERS = 10_000;
+const MIN_YEAR = 1870;
+const MAX_YEAR = 2100;
+
+const describeFormat = ({ format, needs }: FormatRules) =>
+  `${format === 'imdb' ? "IMDb's ratings export" : "Letterboxd's format"} (${needs.join(', ')})`;
+
+/** The format a header row names, by the column only it has: IMDb's `Your Rating`, else Letterboxd's `Rating`. */
+function formatOf(header: readonly string[]): { rules: FormatRules; columns: Map<string, number> } {
+  const columns = new Map(header.map((name, index) => [name.trim().toLowerCase(), index] as const));
+  const rules = columns.has('your rating') ? IMDB : columns.has('rating') ? LETTERBOXD : undefined;
+  if (!rules) {
+    throw new BadRequest(
+      `the header row must name the columns of ${describeFormat(IMDB)} or of ${describeFormat(LETTERBOXD)}; it names: ${header.join(', ')}`,
+    );
+  }
+  const lacking = rules.needs.filter((name) => !columns.has(name.toLowerCase()));
+  if (lacking.length > 0) throw new BadRequest(`the header row looks like ${describeFormat(rules)} but lacks: ${lacking.join(', ')}`);
+  return { rules, columns };
+}
+
+function readRow(rules: FormatRules, cell: (name: string) => string, row: number): RatingsCsvRow {
+  const title = cell('Title').trim();
+  if (title === '') return { kind: 'invalid', row, message: 'Title is required' };
+  const yearText = cell('Year').trim();
+  if (yearText !== '' && !(/^[0-9]{4}$/.test(yearText) && Number(yearText) >= MIN_YEAR && Number(yearText) <= MAX_YEAR)) {
+    return { kind: 'invalid', row, message: `Year must be an integer from ${MIN_YEAR} to ${MAX_YEAR}` };
+  }
+  const rating = cell(rules.ratingColumn).trim();
+  if (rating === '' && rules.emptyRatingSkips) return { kind: 'skipped', row };
+  const value = rules.toValue(rating);
+  if (value === undefined) return { kind: 'invalid', row, message: rules.invalidRating };
+  const rated = { kind: 'rating' as const, row, title, year: yearText === '' ? null : Number(yearText), value };
+  // Both formats may name the directors: what tells two films of one title and year apart.
+  const directors = cell('Directors').trim();
+  return directors === '' ? rated : { ...rated, directors };
+}
+
+/** csv-parse's refusals in the words of the API; the record that failed comes after the `records` it finished. */
+function unreadable(error: CsvError & { records?: number }): BadRequest {
+  const row = (error.records ?? 0) + 1;
+  const why: Record<string, string> = {
+    CSV_MAX_RECORD_SIZE: `row ${row} is over ${MAX_ROW_CHARACTERS} characters`,
+    CSV_QUOTE_NOT_CLOSED: `a quoted field is never closed (row ${row})`,
+  };
+  return new BadRequest(`the CSV cannot be read: ${why[error.code] ?? error.message}`);
+}
+
+/**
+ * Reads an exported file of ratings (RFC 4180: quoted fields with commas, doubled quotes and line breaks; a BOM;
+ * CRLF or LF): its format, recognised by the header row, and each row made into a 1-5 rating, a skipped row or an
+ * invalid one. A header row of neither format, or a file that is not CSV, is a 400.
+ */
+export function readRatingsCsv(text: string): { format: RatingsCsvFormat; rows: RatingsCsvRow[] } {
+  let records: string[][];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_ROW_CHARACTERS });
+  } catch (error) {
+    if (error instanceof CsvError) throw unreadable(error);
+    throw error;
+  }
+  const [header, ...data] = records;
+  if (!header) throw new BadRequest('the CSV has no header row');
+  const { rules, columns } = formatOf(header);
+  const rows = data.map((record, index) => {
+    const cell = (name: string) => {
+      const index = columns.get(name.toLowerCase());
+      return index === undefined ? '' : (record[index] ?? '');
+    };
+    return readRow(rules, cell, index + 2);
+  });
+  return { format: rules.format, rows };
+}
+
+export const EXPORT_COLUMNS = ['Title', 'Year', 'Directors', 'Rating', 'WatchedDate'] as const;
+
+/**
+ * The export: Letterboxd's import format (WatchedDate the date of the rating, YYYY-MM-DD), so the file goes back in
+ * here or into Letterboxd as it is.
+ */
+export function writeRatingsCsv(ratings: readonly ExportedRating[]): string {
+  const rows = ratings.map(({ title, year, director, value, ratedAt }) => [title, year ?? '', director ?? '', value, ratedAt.slice(0, 10)]);
+  return stringify([[...EXPORT_COLUMNS], ...rows], { record_delimiter: '\r\n' });
+}

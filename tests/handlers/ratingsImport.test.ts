@@ -1,0 +1,351 @@
+import { importMyRatings } from '../../functions/users/importMyRatings';
+import { importMyRatingsRoute } from '../../lib/schemas/routes/portable';
+import { ImportReport } from '../../lib/schemas/portable';
+import { signUp } from '../support/auth';
+import { countingCalls } from '../support/countingCalls';
+import { createMemoryDatabase } from '../support/database';
+import { httpEvent } from '../support/events';
+import { invoke } from '../support/invoke';
+import { invokeRoute, routeHandler } from '../support/invokeRoute';
+import { createTestServices, type TestServices } from '../support/services';
+
+const CSV = { 'content-type': 'text/csv' };
+const IMDB_HEADER =
+  'Const,Your Rating,Date Rated,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors';
+const imdbRow = (rating: number | string, title: string, year: number | string) =>
+  `tt1,${rating},2021-05-06,${title},https://www.imdb.com/title/tt1/,Movie,7.0,100,${year},Drama,10,2000-01-01,Someone`;
+const imdb = (...rows: string[]) => [IMDB_HEADER, ...rows].join('\n') + '\n';
+
+/** What an import may change: every rating, and every movie's aggregates, distribution and score. */
+const stored = async (services: TestServices) => {
+  const ratings = await services.db.execute('SELECT id, movie_id, user_id, value, created_at, updated_at FROM ratings ORDER BY id');
+  const movies = await services.db.execute(
+    `SELECT id, rating_sum, rating_count, rating_count_1, rating_count_2, rating_count_3, rating_count_4, rating_count_5, score
+     FROM movies ORDER BY id`,
+  );
+  return JSON.stringify([ratings.rows, movies.rows]);
+};
+
+describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
+  let services: TestServices;
+  let user: Awaited<ReturnType<typeof signUp>>;
+  let film: Record<string, number>;
+
+  beforeEach(async () => {
+    services = await createTestServices();
+    user = await signUp(services);
+    film = {};
+    for (const [name, title, year] of [
+      ['heat', 'Heat', 1995],
+      ['amelie', 'Amélie', 2001],
+      ['kong1933', 'King Kong', 1933],
+      ['kong2005', 'King Kong', 2005],
+      ['twin1', 'Twins', 1988],
+      ['twin2', 'Twins', 1988],
+      ['untitled', 'Untitled', null],
+    ] as const) {
+      film[name] = (await services.movies.create({ title, year, genres: [] })).id;
+    }
+  });
+
+  const importCsv = (body: string, { query, headers }: { query?: Record<string, string>; headers?: Record<string, string> } = {}) =>
+    invokeRoute(importMyRatingsRoute, importMyRatings, services, { body, query, headers: { ...CSV, ...user.headers, ...headers } });
+  const myRatings = async () =>
+    (
+      await services.db.execute({ sql: 'SELECT movie_id, value FROM ratings WHERE user_id = ? ORDER BY movie_id', args: [user.id] })
+    ).rows.map((row) => [row.movie_id, row.value]);
+
+  it("It should import IMDb's export as the caller's ratings, ceil(x / 2), and report what it did", async () => {
+    const response = await importCsv(imdb(imdbRow(10, 'Heat', 1995), imdbRow(7, 'Amélie', 2001), imdbRow(1, 'King Kong', 2005)));
+
+    expect(response.statusCode).toBe(200);
+    expect(ImportReport.parse(response.body)).toEqual({
+      format: 'imdb',
+      rows: 3,
+      imported: 3,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      unmatched: [],
+      invalid: [],
+    });
+    expect(await myRatings()).toEqual([
+      [film.heat, 5],
+      [film.amelie, 4],
+      [film.kong2005, 1],
+    ]);
+  });
+
+  it('It should keep every movie it rated exact: mean, count, distribution and score, as POST /ratings/ would', async () => {
+    const other = await signUp(services);
+    await services.ratings.rate({ movieId: film.heat!, value: 2 });
+    await services.ratings.rate({ movieId: film.kong1933!, value: 2 });
+    await services.ratings.rateAsUser({ movieId: film.kong1933!, value: 5, userId: other.id });
+
+    await importCsv('Title,Year,Rating\nHeat,1995,4.5\n');
+
+    const heat = await services.movies.get(film.heat!);
+    expect(heat).toMatchObject({ rating: 3.5, rating_count: 2, rating_distribution: { 1: 0, 2: 1, 3: 0, 4: 0, 5: 1 } });
+    expect(heat.score).toBe((await services.movies.get(film.kong1933!)).score);
+    expect(heat.score).not.toBeNull();
+  });
+
+  it('It should replace ratings the caller gave before (updated), leave equal ones (unchanged) and skip rows without a rating', async () => {
+    await services.ratings.rateAsUser({ movieId: film.heat!, value: 2, userId: user.id });
+    await services.ratings.rateAsUser({ movieId: film.amelie!, value: 4, userId: user.id });
+
+    const response = await importCsv('Title,Year,Rating,WatchedDate\nHeat,1995,5,2020-01-01\nAmélie,2001,3.5,\nTwins,1988,,\n');
+
+    expect(response.body).toMatchObject({ format: 'letterboxd', rows: 3, imported: 0, updated: 1, unchanged: 1, skipped: 1 });
+    expect(await myRatings()).toEqual([
+      [film.heat, 5],
+      [film.amelie, 4],
+    ]);
+    expect(await services.movies.get(film.heat!)).toMatchObject({ rating: 5, rating_count: 1, rating_distribution: { 2: 0, 5: 1 } });
+  });
+
+  it('It should change nothing when the same file comes again: every row unchanged', async () => {
+    const csv = imdb(imdbRow(8, 'Heat', 1995), imdbRow(3, 'King Kong', 1933));
+    await importCsv(csv);
+    const before = await stored(services);
+
+    const again = await importCsv(csv);
+
+    expect(again.body).toMatchObject({ rows: 2, imported: 0, updated: 0, unchanged: 2 });
+    expect(await stored(services)).toBe(before);
+  });
+
+  it('It should match titles whatever their case, accents and surrounding spaces, and films without a year by an empty Year', async () => {
+    const response = await importCsv('Title,Year,Rating\n"  AMELIE ",2001,4\nheat,1995,3\nuntitled,,2\n');
+
+    expect(response.body).toMatchObject({ imported: 3, unmatched: [] });
+    expect(await myRatings()).toEqual([
+      [film.heat, 3],
+      [film.amelie, 4],
+      [film.untitled, 2],
+    ]);
+  });
+
+  it('It should report, never guess, a row of no film or of several, and import the rest', async () => {
+    const response = await importCsv('Title,Year,Rating\nHeat,1996,4\nTwins,1988,3\nKing Kong,2005,5\nNo Such Film,2000,1\n');
+
+    expect(response.body).toEqual({
+      format: 'letterboxd',
+      rows: 4,
+      imported: 1,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      unmatched: [
+        { row: 2, title: 'Heat', year: 1996, reason: 'no film with this title and year' },
+        { row: 3, title: 'Twins', year: 1988, reason: 'several films with this title and year' },
+        { row: 5, title: 'No Such Film', year: 2000, reason: 'no film with this title and year' },
+      ],
+      invalid: [],
+    });
+    expect(await myRatings()).toEqual([[film.kong2005, 5]]);
+  });
+
+  it("It should tell films of one title and year apart by the file's Directors, when that names exactly one of them", async () => {
+    await services.db.execute({ sql: "UPDATE movies SET director = 'Ivan Reitman' WHERE id = ?", args: [film.twin1!] });
+    await services.db.execute({ sql: "UPDATE movies SET director = 'Someone Else' WHERE id = ?", args: [film.twin2!] });
+
+    const response = await importCsv('Title,Year,Directors,Rating\nTwins,1988, IVAN reitman ,4\nTwins,1988,Nobody,2\nTwins,1988,,3\n');
+
+    expect(response.body).toMatchObject({
+      imported: 1,
+      unmatched: [
+        { row: 3, reason: 'several films with this title and year' },
+        { row: 4, reason: 'several films with this title and year' },
+      ],
+    });
+    expect(await myRatings()).toEqual([[film.twin1, 4]]);
+  });
+
+  it('It should report rows with a bad rating or year in invalid, and import the rest', async () => {
+    const response = await importCsv(imdb(imdbRow(11, 'Heat', 1995), imdbRow(6, 'Amélie', 'soon'), imdbRow(9, 'King Kong', 1933)));
+
+    expect(response.body).toMatchObject({
+      rows: 3,
+      imported: 1,
+      invalid: [
+        { row: 2, message: 'Your Rating must be an integer from 1 to 10' },
+        { row: 3, message: 'Year must be an integer from 1870 to 2100' },
+      ],
+    });
+    expect(await myRatings()).toEqual([[film.kong1933, 5]]);
+  });
+
+  it('It should take a film named twice in a file as rated twice: the later row replaces the earlier', async () => {
+    const response = await importCsv('Title,Year,Rating\nHeat,1995,2\nHeat,1995,4\nHeat,1995,4\n');
+
+    expect(response.body).toMatchObject({ rows: 3, imported: 1, updated: 1, unchanged: 1 });
+    expect(await myRatings()).toEqual([[film.heat, 4]]);
+    expect(await services.movies.get(film.heat!)).toMatchObject({ rating_count: 1, rating_distribution: { 2: 0, 4: 1 } });
+  });
+
+  it('It should answer a dry run with the same report and store nothing', async () => {
+    await services.ratings.rateAsUser({ movieId: film.heat!, value: 2, userId: user.id });
+    const before = await stored(services);
+
+    const response = await importCsv('Title,Year,Rating\nHeat,1995,5\nAmélie,2001,3\nNope,1990,2\n', { query: { dry_run: 'true' } });
+
+    expect(response.body).toMatchObject({ rows: 3, imported: 1, updated: 1, unmatched: [{ row: 4 }] });
+    expect(await stored(services)).toBe(before);
+  });
+
+  it('It should store all of it or none: a write that fails midway leaves nothing behind', async () => {
+    await services.db.execute(
+      `CREATE TRIGGER fail_on_amelie BEFORE INSERT ON ratings WHEN NEW.movie_id = ${film.amelie} BEGIN SELECT RAISE(ABORT, 'no'); END`,
+    );
+    const before = await stored(services);
+
+    const response = await importCsv('Title,Year,Rating\nHeat,1995,5\nAmélie,2001,3\nKing Kong,1933,2\n');
+
+    expect(response.statusCode).toBe(500);
+    expect(await stored(services)).toBe(before);
+  });
+
+  it('It should match and store thousands of rows in a few database calls, not one per row', async () => {
+    const counting = countingCalls(await createMemoryDatabase());
+    services = await createTestServices({ db: counting.client });
+    user = await signUp(services);
+    const films = Array.from({ length: 2000 }, (_, index) => ({ title: `Film ${index}`, year: 1900 + (index % 100) }));
+    await services.catalogue.importFilms(
+      films.map((f) => ({ ...f, genres: [], director: null, running_time_min: null, import_key: `${f.year}:${f.title}` })),
+    );
+    counting.counted.calls = 0;
+
+    const response = await importCsv(`Title,Year,Rating\n${films.map((f) => `${f.title},${f.year},3`).join('\n')}\n`);
+
+    expect(response.body).toMatchObject({ rows: 2000, imported: 2000 });
+    expect(counting.counted.calls).toBeLessThanOrEqual(4);
+  });
+
+  it('It should read a file API Gateway sent as base64, BOM and accents included', async () => {
+    const body = Buffer.from('\ufeffTitle,Year,Rating\r\nAmélie,2001,4\r\n', 'utf8').toString('base64');
+    const event = httpEvent({
+      method: 'POST',
+      path: importMyRatingsRoute.path,
+      body,
+      isBase64Encoded: true,
+      headers: { ...CSV, ...user.headers },
+    });
+
+    const response = await invoke(routeHandler(importMyRatingsRoute, importMyRatings, services), event);
+
+    expect(response.body).toMatchObject({ rows: 1, imported: 1 });
+    expect(await myRatings()).toEqual([[film.amelie, 4]]);
+  });
+
+  it('It should take an Idempotency-Key: a retry gets the stored report, replayed, and imports nothing again', async () => {
+    const csv = 'Title,Year,Rating\nHeat,1995,5\n';
+    const first = await importCsv(csv, { headers: { 'idempotency-key': 'import-1' } });
+    const before = await stored(services);
+
+    const retry = await importCsv(csv, { headers: { 'idempotency-key': 'import-1' } });
+
+    expect(retry).toMatchObject({ statusCode: 200, headers: { 'idempotency-replayed': 'true' }, body: first.body });
+    expect(await stored(services)).toBe(before);
+    const other = await importCsv('Title,Year,Rating\nHeat,1995,1\n', { headers: { 'idempotency-key': 'import-1' } });
+    expect(other.statusCode).toBe(422);
+  });
+
+  it('It should not let a dry run stand in for the import under the same Idempotency-Key', async () => {
+    const csv = 'Title,Year,Rating\nHeat,1995,5\n';
+    await importCsv(csv, { query: { dry_run: 'true' }, headers: { 'idempotency-key': 'import-2' } });
+
+    const real = await importCsv(csv, { headers: { 'idempotency-key': 'import-2' } });
+
+    expect(real.statusCode).toBe(422);
+    expect(await myRatings()).toEqual([]);
+  });
+
+  it('It should count the whole import as one write against the write limit', async () => {
+    services = await createTestServices({ env: { WRITE_RATE_PER_MINUTE: '3' } });
+    user = await signUp(services);
+    await services.movies.create({ title: 'Heat', year: 1995, genres: [] });
+    await services.movies.create({ title: 'Ronin', year: 1998, genres: [] });
+
+    const response = await importCsv('Title,Year,Rating\nHeat,1995,5\nRonin,1998,4\n');
+
+    expect(response.body).toMatchObject({ imported: 2 });
+    expect(response.headers['ratelimit']).toBe('"write";r=2;t=60');
+  });
+
+  describe('refusals, each storing nothing', () => {
+    let before: string;
+    beforeEach(async () => {
+      await services.ratings.rateAsUser({ movieId: film.heat!, value: 2, userId: user.id });
+      before = await stored(services);
+    });
+    afterEach(async () => {
+      expect(await stored(services)).toBe(before);
+    });
+
+    it('It should answer an anonymous import 401', async () => {
+      const response = await invokeRoute(importMyRatingsRoute, importMyRatings, services, {
+        body: 'Title,Year,Rating\nHeat,1995,5\n',
+        headers: CSV,
+      });
+
+      expect(response).toMatchObject({ statusCode: 401, headers: { 'www-authenticate': expect.stringMatching(/^Bearer/) } });
+    });
+
+    it.each([
+      ['application/json', JSON.stringify({ title: 'Heat' })],
+      ['application/x-www-form-urlencoded', 'Title=Heat&Year=1995&Rating=5'],
+    ])('It should answer a %s body 415', async (contentType, body) => {
+      const response = await importCsv(body, { headers: { 'content-type': contentType } });
+
+      expect(response).toMatchObject({ statusCode: 415, headers: { 'content-type': 'application/problem+json' } });
+    });
+
+    it('It should answer a header row of neither format 400, naming the columns it needs', async () => {
+      const response = await importCsv('Film,Stars\nHeat,5\n');
+
+      expect(response).toMatchObject({
+        statusCode: 400,
+        body: {
+          detail:
+            "the header row must name the columns of IMDb's ratings export (Const, Your Rating, Title, Year) " +
+            "or of Letterboxd's format (Title, Year, Rating); it names: Film, Stars",
+        },
+      });
+    });
+
+    it('It should answer a body over 1 MiB 413', async () => {
+      const response = await importCsv(`Title,Year,Rating\n${'Heat,1995,5\n'.repeat(100_000)}`);
+
+      expect(response).toMatchObject({ statusCode: 413, body: { detail: expect.stringMatching(/the limit is 1048576$/) } });
+    });
+
+    it('It should answer an empty body 400', async () => {
+      expect((await importCsv('')).statusCode).toBe(400);
+    });
+
+    it('It should answer one enormous field 400, promptly', async () => {
+      const response = await importCsv(`Title,Year,Rating\n"${'x'.repeat(1_000_000)}",1995,5\n`);
+
+      expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the CSV cannot be read: row 2 is over 10000 characters' } });
+    });
+
+    it('It should answer a file of 100,000 empty lines 400: it has no header row', async () => {
+      const response = await importCsv('\n'.repeat(100_000));
+
+      expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the CSV has no header row' } });
+    });
+
+    it('It should answer a header followed by 100,000 empty lines with a report of no rows', async () => {
+      const response = await importCsv(`Title,Year,Rating${'\r\n'.repeat(100_000)}`);
+
+      expect(response).toMatchObject({ statusCode: 200, body: { format: 'letterboxd', rows: 0, imported: 0 } });
+    });
+
+    it('It should answer dry_run other than true or false 400', async () => {
+      const response = await importCsv('Title,Year,Rating\nHeat,1995,5\n', { query: { dry_run: 'yes' } });
+
+      expect(response).toMatchObject({ statusCode: 400, body: { errors: [{ path: 'dry_run', message: 'must be true or false' }] } });
+    });
+  });
+});
