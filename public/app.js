@@ -1,5 +1,6 @@
 // The web page's script: search and browse the catalogue, open a movie and read its summary, sign in or
-// register, and rate. Plain ES module, no framework; it talks only to this API (the CSP allows nothing
+// register, rate, keep a watchlist, bring ratings from IMDb or Letterboxd and take them away, and see
+// what to watch next. Plain ES module, no framework; it talks only to this API (the CSP allows nothing
 // else) and writes data into the page with textContent only, never as HTML.
 
 const SESSION_KEY = 'movie-rating.session';
@@ -104,7 +105,7 @@ const session = {
   },
 };
 
-async function readAnswer(response) {
+async function readJson(response) {
   const text = await response.text();
   let body;
   try {
@@ -116,15 +117,25 @@ async function readAnswer(response) {
   return body;
 }
 
-const send = (path, { method = 'GET', body, token, fresh = false }) =>
+/** A file the API answers (the ratings export): its bytes and the name it suggests; an error as JSON would be. */
+async function readFile(response) {
+  if (!response.ok) return readJson(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), name };
+}
+
+/** `body` is sent as JSON; `text` as it is, with its own `contentType` (a CSV file). */
+const send = (path, { method = 'GET', body, text, contentType, accept = 'application/json', token, fresh = false }) =>
   fetch(path, {
     method,
     headers: {
-      accept: 'application/json',
+      accept,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(text === undefined ? {} : { 'content-type': contentType }),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: text ?? (body === undefined ? undefined : JSON.stringify(body)),
     // A movie read again after rating must show the new average, not a copy kept by the browser.
     cache: fresh ? 'no-cache' : 'default',
   });
@@ -159,14 +170,15 @@ async function accessToken() {
 }
 
 /**
- * Calls the API and answers the parsed JSON body. Public reads send no token. Signed-in calls send the
- * access token, and when it is refused (expired meanwhile) refresh the session once and try again.
+ * Calls the API and answers the parsed JSON body (or, with `read: readFile`, the file). Public reads send no
+ * token. Signed-in calls send the access token, and when it is refused (expired meanwhile) refresh the session
+ * once and try again.
  */
-async function callApi(path, { auth = false, ...options } = {}) {
-  if (!auth) return readAnswer(await send(path, options));
+async function callApi(path, { auth = false, read = readJson, ...options } = {}) {
+  if (!auth) return read(await send(path, options));
   const response = await send(path, { ...options, token: await accessToken() });
-  if (response.status !== 401) return readAnswer(response);
-  return readAnswer(await send(path, { ...options, token: await refreshSession() }));
+  if (response.status !== 401) return read(response);
+  return read(await send(path, { ...options, token: await refreshSession() }));
 }
 
 // ---- Messages ------------------------------------------------------------------------------------------
@@ -190,10 +202,14 @@ function clearError() {
 
 // ---- Views ---------------------------------------------------------------------------------------------
 
-const views = ['browse', 'movie', 'sign-in'];
+const views = ['browse', 'movie', 'yours', 'watchlist', 'sign-in'];
 
 function showView(name, focusId) {
   for (const view of views) byId(view).hidden = view !== name;
+  // browse() marks which of its two lists is shown; the other views mark their own link, or none.
+  if (name !== 'browse') for (const link of ['nav-all', 'nav-top']) byId(link).removeAttribute('aria-current');
+  byId('nav-yours').toggleAttribute('aria-current', name === 'yours');
+  byId('nav-watchlist').toggleAttribute('aria-current', name === 'watchlist');
   // Moving focus to the new heading tells keyboard and screen-reader users the view changed.
   if (focusId && navigated) byId(focusId).focus();
 }
@@ -246,6 +262,9 @@ function renderAccount() {
   const signedIn = current !== null;
   byId('rate-form').hidden = !signedIn;
   byId('rate-sign-in').hidden = signedIn;
+  byId('watchlist-toggle').hidden = !signedIn;
+  byId('nav-yours').hidden = !signedIn;
+  byId('nav-watchlist').hidden = !signedIn;
   // Only admins may correct a film's facts (the API checks it too).
   byId('edit-section').hidden = current?.user?.role !== 'admin';
 }
@@ -277,6 +296,8 @@ async function browse(search, page, list = 'all') {
     const matching = search ? ` matching “${search}”` : '';
     status.textContent =
       answer.count === 0 ? `No film${matching || ' yet'}.` : `${answer.count} ${answer.count === 1 ? 'film' : 'films'}${matching}.`;
+    if (list === 'all' && !search && page === 1) loadForYou(mine);
+    else byId('for-you').hidden = true;
     const pages = Math.max(answer.total_pages, 1);
     byId('pager').hidden = pages <= 1 && answer.page <= 1;
     byId('page-info').textContent = `Page ${answer.page} of ${pages}`;
@@ -383,6 +404,7 @@ async function openMovie(id, { fresh = false } = {}) {
       description: null,
     });
     byId('rate-status').textContent = '';
+    byId('watch-status').textContent = '';
     byId('rate-form').reset();
   }
   try {
@@ -393,6 +415,8 @@ async function openMovie(id, { fresh = false } = {}) {
     fillEditForm(movie);
     document.title = `${movie.title} · Movies`;
     if (!fresh && navigated) byId('movie-title').focus();
+    // Whether it is on your watchlist is asked beside the film: a failure there leaves the film on the page.
+    showWatchlistState(id, mine).catch(showError);
     if (!fresh) await loadSimilar(id, mine);
   } catch (error) {
     if (mine !== navigation) return;
@@ -409,18 +433,170 @@ function showSignIn() {
   document.title = 'Sign in · Movies';
 }
 
-/** Shows the view the address names: #/?search=…&page=…, #/movies/{id} or #/sign-in. */
+/** Shows the view the address names: #/?search=…&page=…, #/top, #/movies/{id}, #/me, #/watchlist or #/sign-in. */
 function route() {
   clearError();
   const [path, queryText = ''] = (location.hash.slice(1) || '/').split('?');
   const movie = /^\/movies\/([1-9][0-9]*)$/.exec(path);
   if (path === '/sign-in') return showSignIn();
   lastPlace = location.hash || '#/';
+  if ((path === '/me' || path === '/watchlist') && !session.read()) return (location.hash = '#/sign-in');
+  if (path === '/me') return showYours();
+  if (path === '/watchlist') return showWatchlist();
   if (movie) return openMovie(Number(movie[1]));
   const list = listOf(location.hash) ?? 'all';
   document.title = list === 'top' ? 'Top rated · Movies' : 'Movies: search, read, rate';
   const query = new URLSearchParams(queryText);
   return browse((query.get('search') ?? '').trim(), Math.max(Number.parseInt(query.get('page') ?? '1', 10) || 1, 1), list);
+}
+
+// ---- Yours: what to watch next, the watchlist, your ratings in and out ---------------------------------
+
+/** "For you" above the films: what the people who liked what you liked also liked, and why. Signed in only. */
+async function loadForYou(mine) {
+  const section = byId('for-you');
+  if (!session.read()) {
+    section.hidden = true;
+    return;
+  }
+  try {
+    const { results } = await callApi('/users/me/recommendations/?limit=6', { auth: true, fresh: true });
+    // The films behind each suggestion, named in one request.
+    const ids = [...new Set(results.flatMap((item) => item.because))];
+    const liked = ids.length ? (await callApi(`/movies/?ids=${ids.join(',')}`)).results : [];
+    if (mine !== navigation) return;
+    const titles = new Map(liked.map((movie) => [movie.id, movie.title]));
+    byId('for-you-list').replaceChildren(
+      ...results.map(({ movie, because }) => {
+        const item = movieItem(movie);
+        const reasons = because.map((id) => titles.get(id)).filter(Boolean);
+        if (reasons.length) item.append(el('p', { class: 'because' }, `Because you liked ${reasons.join(', ')}`));
+        return item;
+      }),
+    );
+    byId('for-you-note').textContent = ids.length
+      ? ''
+      : 'Rate the films you love to get suggestions of your own. Meanwhile, the top rated:';
+    section.hidden = results.length === 0;
+  } catch (error) {
+    if (mine !== navigation) return;
+    section.hidden = true;
+    showError(error);
+  }
+}
+
+/** The whole watchlist, newest first, read a page of 100 (the API's largest) at a time. */
+async function watchlistEntries() {
+  const entries = [];
+  for (let page = 1; ; page++) {
+    const answer = await callApi(`/users/me/watchlist/?page=${page}&page_size=100`, { auth: true, fresh: true });
+    entries.push(...answer.results);
+    if (page >= answer.total_pages) return entries;
+  }
+}
+let onWatchlist = false;
+
+function renderWatchlistToggle() {
+  byId('watchlist-toggle').textContent = onWatchlist ? 'Remove from watchlist' : 'Add to watchlist';
+}
+
+async function showWatchlistState(id, mine) {
+  if (!session.read()) return;
+  const entries = await watchlistEntries();
+  if (mine !== navigation) return;
+  onWatchlist = entries.some((entry) => entry.movie.id === id);
+  renderWatchlistToggle();
+}
+
+async function toggleWatchlist() {
+  const movie = currentMovieId;
+  const button = byId('watchlist-toggle');
+  button.disabled = true;
+  clearError();
+  try {
+    await callApi(`/users/me/watchlist/${movie}/`, { method: onWatchlist ? 'DELETE' : 'PUT', auth: true });
+    onWatchlist = !onWatchlist;
+    renderWatchlistToggle();
+    byId('watch-status').textContent = onWatchlist ? 'On your watchlist.' : 'Taken off your watchlist.';
+  } catch (error) {
+    showError(error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+const filmsToWatch = (count) => (count === 0 ? 'No film on your watchlist yet.' : `${count} ${count === 1 ? 'film' : 'films'} to watch.`);
+
+async function showWatchlist() {
+  const mine = ++navigation;
+  showView('watchlist', 'watchlist-title');
+  document.title = 'Watchlist · Movies';
+  const status = byId('watchlist-status');
+  const list = byId('watchlist-items');
+  status.textContent = 'Loading…';
+  try {
+    const entries = await watchlistEntries();
+    if (mine !== navigation) return;
+    list.replaceChildren(...entries.map(watchlistItem));
+    status.textContent = filmsToWatch(entries.length);
+  } catch (error) {
+    if (mine !== navigation) return;
+    status.textContent = '';
+    showError(error);
+  }
+}
+
+function watchlistItem({ movie, added_at: addedAt }) {
+  const item = movieItem(movie);
+  const remove = el('button', { type: 'button', class: 'secondary', 'aria-label': `Remove ${movie.title} from the watchlist` }, 'Remove');
+  remove.addEventListener('click', async () => {
+    remove.disabled = true;
+    clearError();
+    try {
+      await callApi(`/users/me/watchlist/${movie.id}/`, { method: 'DELETE', auth: true });
+      await showWatchlist();
+      // The button is gone with its film: the list's heading takes the focus, so the keyboard is not lost.
+      byId('watchlist-title').focus();
+    } catch (error) {
+      remove.disabled = false;
+      showError(error);
+    }
+  });
+  item.append(el('p', { class: 'count' }, `Added ${addedAt.slice(0, 10)}`), remove);
+  return item;
+}
+
+function showYours() {
+  ++navigation;
+  showView('yours', 'yours-title');
+  document.title = 'Your ratings · Movies';
+}
+
+const FORMAT_NAMES = { imdb: 'IMDb', letterboxd: 'Letterboxd' };
+const rowsText = (count) => (count === 1 ? '1 row' : `${count} rows`);
+
+/** The import's report: the counts in one sentence, then each row that was not taken and why. */
+function renderImportReport(report, dryRun) {
+  const counts = `${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped.`;
+  const checked = dryRun ? ' Only checked: nothing was stored.' : '';
+  byId('import-report').textContent = `${FORMAT_NAMES[report.format] ?? report.format} file, ${rowsText(report.rows)}: ${counts}${checked}`;
+  byId('import-unmatched').replaceChildren(
+    ...report.unmatched.map((row) => el('li', {}, `Row ${row.row}: ${row.title}${row.year ? ` (${row.year})` : ''}: ${row.reason}`)),
+  );
+  byId('import-invalid').replaceChildren(...report.invalid.map((row) => el('li', {}, `Row ${row.row}: ${row.message}`)));
+  byId('import-result').hidden = false;
+}
+
+async function downloadExport() {
+  const status = byId('export-status');
+  status.textContent = 'Preparing the file…';
+  const { blob, name } = await callApi('/users/me/ratings/export/', { auth: true, accept: 'text/csv', fresh: true, read: readFile });
+  const link = el('a', { href: URL.createObjectURL(blob), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  status.textContent = `Downloaded ${name}.`;
 }
 
 // ---- Forms ---------------------------------------------------------------------------------------------
@@ -489,6 +665,23 @@ function start() {
     byId('rate-status').textContent = `Your rating is saved: ${rating.value} out of 5.`;
     await openMovie(movie, { fresh: true });
   });
+
+  byId('watchlist-toggle').addEventListener('click', toggleWatchlist);
+
+  onSubmit('import-form', async (data) => {
+    const file = data.get('file');
+    const dryRun = data.get('dry_run') === 'on';
+    byId('import-result').hidden = true;
+    const report = await callApi(`/users/me/ratings/import/${dryRun ? '?dry_run=true' : ''}`, {
+      method: 'POST',
+      auth: true,
+      text: await file.text(),
+      contentType: 'text/csv',
+    });
+    renderImportReport(report, dryRun);
+  });
+
+  byId('export-button').addEventListener('click', () => downloadExport().catch(showError));
 
   onSubmit('edit-form', async (data) => {
     const movie = currentMovieId;

@@ -2,8 +2,8 @@ import { staticFile, type StaticFile } from '../static/staticFiles';
 import { webAssetUrl } from './assets';
 
 /**
- * The page's markup. public/app.js fills it from the API and switches between its three views (browse,
- * one movie, sign in); every script and style is a file of this API, since the CSP allows only 'self'.
+ * The page's markup. public/app.js fills it from the API and switches between its views (browse, one
+ * movie, your ratings, your watchlist, sign in); every script and style is a file of this API, since the CSP allows only 'self'.
  * Each asset URL carries its content version, so a deploy that changes a file changes the page too.
  */
 const html = () => `<!doctype html>
@@ -24,6 +24,8 @@ const html = () => `<!doctype html>
     <nav class="views" aria-label="Lists">
       <a id="nav-all" href="#/">All films</a>
       <a id="nav-top" href="#/top">Top rated</a>
+      <a id="nav-yours" href="#/me" hidden>Your ratings</a>
+      <a id="nav-watchlist" href="#/watchlist" hidden>Watchlist</a>
     </nav>
     <div id="account" class="account"></div>
   </header>
@@ -32,6 +34,11 @@ const html = () => `<!doctype html>
 
     <section id="browse" aria-labelledby="browse-title">
       <h1 id="browse-title" tabindex="-1">Find a film</h1>
+      <section id="for-you" class="for-you" aria-labelledby="for-you-title" hidden>
+        <h2 id="for-you-title">For you</h2>
+        <p id="for-you-note" class="status"></p>
+        <ol id="for-you-list" class="results"></ol>
+      </section>
       <form id="search-form" class="search" role="search">
         <label for="search">Search titles</label>
         <div class="search-row">
@@ -80,8 +87,10 @@ const html = () => `<!doctype html>
           </fieldset>
           <button type="submit">Rate</button>
         </form>
-        <p id="rate-sign-in"><a href="#/sign-in">Sign in</a> to rate this film.</p>
+        <p id="rate-sign-in"><a href="#/sign-in">Sign in</a> to rate this film or keep it on a watchlist.</p>
         <p id="rate-status" class="status" role="status"></p>
+        <button type="button" id="watchlist-toggle" class="secondary" hidden>Add to watchlist</button>
+        <p id="watch-status" class="status" role="status"></p>
       </section>
       <section id="edit-section" aria-labelledby="edit-heading" hidden>
         <h2 id="edit-heading">Edit this film <span class="optional">(admins)</span></h2>
@@ -99,6 +108,38 @@ const html = () => `<!doctype html>
         <p id="edit-status" class="status" role="status"></p>
       </section>
     </article>
+
+    <section id="yours" aria-labelledby="yours-title" hidden>
+      <h1 id="yours-title" tabindex="-1">Your ratings</h1>
+      <div class="forms">
+        <form id="import-form" class="card">
+          <h2>Bring your ratings</h2>
+          <p>An export of your ratings from IMDb or Letterboxd, up to 1 MiB. Each film is matched by its title and year;
+            nothing is guessed, and rating a film again replaces your value.</p>
+          <label for="import-file">Ratings file <span class="optional">(CSV from IMDb or Letterboxd)</span></label>
+          <input id="import-file" name="file" type="file" accept=".csv,text/csv" required>
+          <label class="check" for="import-dry-run"><input id="import-dry-run" name="dry_run" type="checkbox"> Only check the file, store nothing</label>
+          <button type="submit">Import</button>
+          <div id="import-result" class="report" hidden>
+            <p id="import-report" role="status"></p>
+            <ul id="import-unmatched"></ul>
+            <ul id="import-invalid"></ul>
+          </div>
+        </form>
+        <section class="card" aria-labelledby="export-title">
+          <h2 id="export-title">Take them with you</h2>
+          <p>Every rating of yours as a CSV file in Letterboxd's import format, which this API imports too.</p>
+          <button type="button" id="export-button">Download your ratings (CSV)</button>
+          <p id="export-status" class="status" role="status"></p>
+        </section>
+      </div>
+    </section>
+
+    <section id="watchlist" aria-labelledby="watchlist-title" hidden>
+      <h1 id="watchlist-title" tabindex="-1">Your watchlist</h1>
+      <p id="watchlist-status" class="status" role="status"></p>
+      <ol id="watchlist-items" class="results"></ol>
+    </section>
 
     <section id="sign-in" aria-labelledby="sign-in-title" hidden>
       <h1 id="sign-in-title" tabindex="-1">Sign in to rate films</h1>
