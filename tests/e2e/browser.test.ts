@@ -406,7 +406,9 @@ describe('the web page in Chromium', () => {
     for (const movie of [liked.id, wanted.id])
       expect((await api('/ratings/', { method: 'POST', body: { movie, value: 5 }, headers: twin })).status).toBe(201);
 
+    // Signing in drew the home page before these ratings: it is read again, as a visitor coming back would.
     await page.goto(`${baseUrl()}/#/`);
+    await page.reload();
     const forYou = page.locator('#for-you');
     await forYou.getByRole('link', { name: `Wanted ${word}` }).waitFor({ timeout: 15_000 });
     expect(await forYou.textContent()).toContain(`Because you liked Liked ${word}`);
