@@ -15,7 +15,7 @@ interface Recommendation {
 
 // Every answer here is also checked against the OpenAPI document by api() (status, headers, body).
 describe('recommendations and looking up many films over HTTP', () => {
-  it('It should recommend what the people who liked your films also liked, naming your film, and refuse anonymous callers', async () => {
+  it('recommends what the people who liked your films also liked, naming your film, and refuse anonymous callers', async () => {
     const stamp = Date.now();
     const [seed, liked] = [await createMovie({ title: `Seed ${stamp}` }), await createMovie({ title: `Liked ${stamp}` })];
     const [me, fellow] = [await register('recommended'), await register('fellow')];
@@ -37,7 +37,7 @@ describe('recommendations and looking up many films over HTTP', () => {
     expect((await api('/users/me/recommendations?limit=51', { headers: bearer(me) })).status).toBe(400);
   });
 
-  it('It should look up films by id in the order given, leave unknown ones out, and refuse a repeated id', async () => {
+  it('looks up films by id in the order given, leave unknown ones out, and refuse a repeated id', async () => {
     const [first, second] = [await createMovie({ title: 'Looked up 1' }), await createMovie({ title: 'Looked up 2' })];
 
     const response = await api(`/movies/?ids=${second.id},999999999,${first.id}`);

@@ -13,7 +13,7 @@ const scoreOf = async (id: number) => ((await api(`/movies/${id}/`)).body as Mov
 
 // Every answer here is also checked against the OpenAPI document by api() (status, headers, body).
 describe('scores under serverless-offline (issue 19)', () => {
-  it('It should rank thirty 5s above one 5 and thirty 1s, whatever C the catalogue holds', async () => {
+  it('ranks thirty 5s above one 5 and thirty 1s, whatever C the catalogue holds', async () => {
     const word = `Fair${Date.now()}`;
     // Created first, so a tie on score (each film's plain mean standing in for C) would rank it below the single 5.
     const many = await createMovie({ title: `${word} thirty fives` });
@@ -29,7 +29,7 @@ describe('scores under serverless-offline (issue 19)', () => {
     expect((top.body as { results: Movie[] }).results.map((movie) => movie.title)).toEqual([many.title, one.title, low.title]);
   });
 
-  it('It should refresh C on the schedule while serving: a score moves with the catalogue, its own ratings unchanged', async () => {
+  it('refreshes C on the schedule while serving: a score moves with the catalogue, its own ratings unchanged', async () => {
     // globalSetup serves with SCORE_REFRESH_RATE=rate(1 minute): serverless-offline runs refreshScores every minute.
     const word = `Refreshed${Date.now()}`;
     const watched = await createMovie({ title: `${word} watched` });

@@ -121,7 +121,7 @@ describe('owned ratings', () => {
     it.each([
       ['PUT', put],
       ['PATCH', patch],
-    ])('It should let the owner change the value with %s, keeping the aggregates exact', async (_method, change) => {
+    ])('lets the owner change the value with %s, keeping the aggregates exact', async (_method, change) => {
       const id = idOf(await rate(ann, 4));
       await rate(bob, 2);
 
@@ -134,7 +134,7 @@ describe('owned ratings', () => {
     it.each([
       ['PUT', put],
       ['PATCH', patch],
-    ])('It should answer 404 to another user with %s and change nothing; an admin may change it', async (_method, change) => {
+    ])('answers 404 to another user with %s and change nothing; an admin may change it', async (_method, change) => {
       const id = idOf(await rate(ann, 4));
 
       expect((await change(bob, id, { value: 1 })).statusCode).toBe(404);
@@ -143,7 +143,7 @@ describe('owned ratings', () => {
       expect(await aggregates()).toMatchObject({ rating_count: 1, rating: 2 });
     });
 
-    it.each([[{ value: 0 }], [{ value: 6 }], [{ value: 2.5 }], [{}]])('It should refuse %j with a 400 and change nothing', async (body) => {
+    it.each([[{ value: 0 }], [{ value: 6 }], [{ value: 2.5 }], [{}]])('refuses %j with a 400 and change nothing', async (body) => {
       const id = idOf(await rate(ann, 4));
 
       expect((await put(ann, id, body)).statusCode).toBe(400);

@@ -27,7 +27,7 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
   const director = async (movieId: number, name: string) =>
     services.db.execute({ sql: 'UPDATE movies SET director = ? WHERE id = ?', args: [name, movieId] });
 
-  it("It should answer the caller's ratings as a CSV file to download, oldest first, quoted where need be", async () => {
+  it("answers the caller's ratings as a CSV file to download, oldest first, quoted where need be", async () => {
     const heat = (await services.movies.create({ title: 'Heat', year: 1995, genres: [] })).id;
     const tiger = (await services.movies.create({ title: 'Crouching Tiger, Hidden Dragon', year: 2000, genres: [] })).id;
     const quoted = (await services.movies.create({ title: 'The "Quoted" One', genres: [] })).id;
@@ -55,17 +55,17 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
     );
   });
 
-  it('It should answer only the header row to a caller with no ratings', async () => {
+  it('answers only the header row to a caller with no ratings', async () => {
     const response = await exportOf(user.headers);
 
     expect(response).toMatchObject({ statusCode: 200, body: 'Title,Year,Directors,Rating,WatchedDate\r\n' });
   });
 
-  it('It should answer an anonymous caller 401', async () => {
+  it('answers an anonymous caller 401', async () => {
     expect((await exportOf({})).statusCode).toBe(401);
   });
 
-  it('It should re-import into another account exactly: every rating of films in the catalogue', async () => {
+  it('re-imports into another account exactly: every rating of films in the catalogue', async () => {
     const titles = ['Amélie', 'Crouching Tiger, Hidden Dragon', 'Say "Cheese"', '  Spaced Out ', 'Line\u2028Sep', 'Ünïcödé'];
     const ids: number[] = [];
     for (const [index, title] of titles.entries()) {
@@ -91,7 +91,7 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
     expect(await ratingsOf(other.id)).toEqual(await ratingsOf(user.id));
   });
 
-  it('It should be declared in the OpenAPI document: a text/csv body with Content-Disposition, and the CSV the import takes', () => {
+  it('is declared in the OpenAPI document: a text/csv body with Content-Disposition, and the CSV the import takes', () => {
     const document = buildOpenApiDocument([exportMyRatingsRoute, importMyRatingsRoute]);
 
     const exported = document.paths!['/users/me/ratings/export/']!.get!;

@@ -55,7 +55,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
       await services.db.execute({ sql: 'SELECT movie_id, value FROM ratings WHERE user_id = ? ORDER BY movie_id', args: [user.id] })
     ).rows.map((row) => [row.movie_id, row.value]);
 
-  it("It should import IMDb's export as the caller's ratings, ceil(x / 2), and report what it did", async () => {
+  it("imports IMDb's export as the caller's ratings, ceil(x / 2), and report what it did", async () => {
     const response = await importCsv(imdb(imdbRow(10, 'Heat', 1995), imdbRow(7, 'Amélie', 2001), imdbRow(1, 'King Kong', 2005)));
 
     expect(response.statusCode).toBe(200);
@@ -76,7 +76,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     ]);
   });
 
-  it('It should keep every movie it rated exact: mean, count, distribution and score, as POST /ratings/ would', async () => {
+  it('keeps every movie it rated exact: mean, count, distribution and score, as POST /ratings/ would', async () => {
     const other = await signUp(services);
     await services.ratings.rate({ movieId: film.heat!, value: 2 });
     await services.ratings.rate({ movieId: film.kong1933!, value: 2 });
@@ -90,7 +90,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(heat.score).not.toBeNull();
   });
 
-  it('It should replace ratings the caller gave before (updated), leave equal ones (unchanged) and skip rows without a rating', async () => {
+  it('replaces ratings the caller gave before (updated), leave equal ones (unchanged) and skip rows without a rating', async () => {
     await services.ratings.rateAsUser({ movieId: film.heat!, value: 2, userId: user.id });
     await services.ratings.rateAsUser({ movieId: film.amelie!, value: 4, userId: user.id });
 
@@ -104,7 +104,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(await services.movies.get(film.heat!)).toMatchObject({ rating: 5, rating_count: 1, rating_distribution: { 2: 0, 5: 1 } });
   });
 
-  it('It should change nothing when the same file comes again: every row unchanged', async () => {
+  it('changes nothing when the same file comes again: every row unchanged', async () => {
     const csv = imdb(imdbRow(8, 'Heat', 1995), imdbRow(3, 'King Kong', 1933));
     await importCsv(csv);
     const before = await stored(services);
@@ -115,7 +115,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(await stored(services)).toBe(before);
   });
 
-  it('It should match titles whatever their case, accents and surrounding spaces, and films without a year by an empty Year', async () => {
+  it('matches titles whatever their case, accents and surrounding spaces, and films without a year by an empty Year', async () => {
     const response = await importCsv('Title,Year,Rating\n"  AMELIE ",2001,4\nheat,1995,3\nuntitled,,2\n');
 
     expect(response.body).toMatchObject({ imported: 3, unmatched: [] });
@@ -126,7 +126,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     ]);
   });
 
-  it('It should report, never guess, a row of no film or of several, and import the rest', async () => {
+  it('report,s never guess, a row of no film or of several, and import the rest', async () => {
     const response = await importCsv('Title,Year,Rating\nHeat,1996,4\nTwins,1988,3\nKing Kong,2005,5\nNo Such Film,2000,1\n');
 
     expect(response.body).toEqual({
@@ -146,7 +146,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(await myRatings()).toEqual([[film.kong2005, 5]]);
   });
 
-  it("It should tell films of one title and year apart by the file's Directors, when that names exactly one of them", async () => {
+  it("tells films of one title and year apart by the file's Directors, when that names exactly one of them", async () => {
     await services.db.execute({ sql: "UPDATE movies SET director = 'Ivan Reitman' WHERE id = ?", args: [film.twin1!] });
     await services.db.execute({ sql: "UPDATE movies SET director = 'Someone Else' WHERE id = ?", args: [film.twin2!] });
 
@@ -162,7 +162,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(await myRatings()).toEqual([[film.twin1, 4]]);
   });
 
-  it('It should report rows with a bad rating or year in invalid, and import the rest', async () => {
+  it('reports rows with a bad rating or year in invalid, and import the rest', async () => {
     const response = await importCsv(imdb(imdbRow(11, 'Heat', 1995), imdbRow(6, 'Amélie', 'soon'), imdbRow(9, 'King Kong', 1933)));
 
     expect(response.body).toMatchObject({
@@ -176,7 +176,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(await myRatings()).toEqual([[film.kong1933, 5]]);
   });
 
-  it('It should take a film named twice in a file as rated twice: the later row replaces the earlier', async () => {
+  it('takes a film named twice in a file as rated twice: the later row replaces the earlier', async () => {
     const response = await importCsv('Title,Year,Rating\nHeat,1995,2\nHeat,1995,4\nHeat,1995,4\n');
 
     expect(response.body).toMatchObject({ rows: 3, imported: 1, updated: 1, unchanged: 1 });
@@ -184,7 +184,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(await services.movies.get(film.heat!)).toMatchObject({ rating_count: 1, rating_distribution: { 2: 0, 4: 1 } });
   });
 
-  it('It should answer a dry run with the same report and store nothing', async () => {
+  it('answers a dry run with the same report and store nothing', async () => {
     await services.ratings.rateAsUser({ movieId: film.heat!, value: 2, userId: user.id });
     const before = await stored(services);
 
@@ -194,7 +194,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(await stored(services)).toBe(before);
   });
 
-  it('It should store all of it or none: a write that fails midway leaves nothing behind', async () => {
+  it('stores all of it or none: a write that fails midway leaves nothing behind', async () => {
     await services.db.execute(
       `CREATE TRIGGER fail_on_amelie BEFORE INSERT ON ratings WHEN NEW.movie_id = ${film.amelie} BEGIN SELECT RAISE(ABORT, 'no'); END`,
     );
@@ -206,7 +206,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(await stored(services)).toBe(before);
   });
 
-  it('It should match and store thousands of rows in a few database calls, not one per row', async () => {
+  it('matches and store thousands of rows in a few database calls, not one per row', async () => {
     const counting = countingCalls(await createMemoryDatabase());
     services = await createTestServices({ db: counting.client });
     user = await signUp(services);
@@ -222,7 +222,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(counting.counted.calls).toBeLessThanOrEqual(4);
   });
 
-  it('It should read a file API Gateway sent as base64, BOM and accents included', async () => {
+  it('reads a file API Gateway sent as base64, BOM and accents included', async () => {
     const body = Buffer.from('\ufeffTitle,Year,Rating\r\nAmélie,2001,4\r\n', 'utf8').toString('base64');
     const event = httpEvent({
       method: 'POST',
@@ -238,7 +238,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(await myRatings()).toEqual([[film.amelie, 4]]);
   });
 
-  it('It should take an Idempotency-Key: a retry gets the stored report, replayed, and imports nothing again', async () => {
+  it('takes an Idempotency-Key: a retry gets the stored report, replayed, and imports nothing again', async () => {
     const csv = 'Title,Year,Rating\nHeat,1995,5\n';
     const first = await importCsv(csv, { headers: { 'idempotency-key': 'import-1' } });
     const before = await stored(services);
@@ -251,7 +251,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(other.statusCode).toBe(422);
   });
 
-  it('It should not let a dry run stand in for the import under the same Idempotency-Key', async () => {
+  it('does not let a dry run stand in for the import under the same Idempotency-Key', async () => {
     const csv = 'Title,Year,Rating\nHeat,1995,5\n';
     await importCsv(csv, { query: { dry_run: 'true' }, headers: { 'idempotency-key': 'import-2' } });
 
@@ -261,7 +261,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(await myRatings()).toEqual([]);
   });
 
-  it('It should count the whole import as one write against the write limit', async () => {
+  it('counts the whole import as one write against the write limit', async () => {
     services = await createTestServices({ env: { WRITE_RATE_PER_MINUTE: '3' } });
     user = await signUp(services);
     await services.movies.create({ title: 'Heat', year: 1995, genres: [] });
@@ -283,7 +283,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
       expect(await stored(services)).toBe(before);
     });
 
-    it('It should answer an anonymous import 401', async () => {
+    it('answers an anonymous import 401', async () => {
       const response = await invokeRoute(importMyRatingsRoute, importMyRatings, services, {
         body: 'Title,Year,Rating\nHeat,1995,5\n',
         headers: CSV,
@@ -295,13 +295,13 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     it.each([
       ['application/json', JSON.stringify({ title: 'Heat' })],
       ['application/x-www-form-urlencoded', 'Title=Heat&Year=1995&Rating=5'],
-    ])('It should answer a %s body 415', async (contentType, body) => {
+    ])('answers a %s body 415', async (contentType, body) => {
       const response = await importCsv(body, { headers: { 'content-type': contentType } });
 
       expect(response).toMatchObject({ statusCode: 415, headers: { 'content-type': 'application/problem+json' } });
     });
 
-    it('It should answer a header row of neither format 400, naming the columns it needs', async () => {
+    it('answers a header row of neither format 400, naming the columns it needs', async () => {
       const response = await importCsv('Film,Stars\nHeat,5\n');
 
       expect(response).toMatchObject({
@@ -314,35 +314,35 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
       });
     });
 
-    it('It should answer a body over 1 MiB 413', async () => {
+    it('answers a body over 1 MiB 413', async () => {
       const response = await importCsv(`Title,Year,Rating\n${'Heat,1995,5\n'.repeat(100_000)}`);
 
       expect(response).toMatchObject({ statusCode: 413, body: { detail: expect.stringMatching(/the limit is 1048576$/) } });
     });
 
-    it('It should answer an empty body 400', async () => {
+    it('answers an empty body 400', async () => {
       expect((await importCsv('')).statusCode).toBe(400);
     });
 
-    it('It should answer one enormous field 400, promptly', async () => {
+    it('answers one enormous field 400, promptly', async () => {
       const response = await importCsv(`Title,Year,Rating\n"${'x'.repeat(1_000_000)}",1995,5\n`);
 
       expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the CSV cannot be read: row 2 is over 10000 characters' } });
     });
 
-    it('It should answer a file of 100,000 empty lines 400: it has no header row', async () => {
+    it('answers a file of 100,000 empty lines 400: it has no header row', async () => {
       const response = await importCsv('\n'.repeat(100_000));
 
       expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the CSV has no header row' } });
     });
 
-    it('It should answer a header followed by 100,000 empty lines with a report of no rows', async () => {
+    it('answers a header followed by 100,000 empty lines with a report of no rows', async () => {
       const response = await importCsv(`Title,Year,Rating${'\r\n'.repeat(100_000)}`);
 
       expect(response).toMatchObject({ statusCode: 200, body: { format: 'letterboxd', rows: 0, imported: 0 } });
     });
 
-    it('It should answer dry_run other than true or false 400', async () => {
+    it('answers dry_run other than true or false 400', async () => {
       const response = await importCsv('Title,Year,Rating\nHeat,1995,5\n', { query: { dry_run: 'yes' } });
 
       expect(response).toMatchObject({ statusCode: 400, body: { errors: [{ path: 'dry_run', message: 'must be true or false' }] } });

@@ -30,14 +30,14 @@ describe('GET /users/me/recommendations/ (listRecommendations)', () => {
   const rate = (userId: number, movieId: number, value: number) =>
     createRatingsRepository(services.db).upsertForUser(movieId, userId, value);
 
-  it('It should answer 401 to an anonymous caller', async () => {
+  it('answers 401 to an anonymous caller', async () => {
     const response = await invokeRoute(listRecommendationsRoute, listRecommendations, services, {});
 
     expect(response.statusCode).toBe(401);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
-  it('It should put first what the people who liked what you liked also liked, most support first, then by score', async () => {
+  it('puts first what the people who liked what you liked also liked, most support first, then by score', async () => {
     const heat = await film('Heat');
     const [ronin, collateral, thief, cats, manhunter] = (await Promise.all(
       ['Ronin', 'Collateral', 'Thief', 'Cats', 'Manhunter'].map((title) => film(title)),
@@ -61,7 +61,7 @@ describe('GET /users/me/recommendations/ (listRecommendations)', () => {
     expect(results[0]!.movie).not.toHaveProperty('summary');
   });
 
-  it('It should name at most three of your films as the reason, those that led to it through the most people first', async () => {
+  it('names at most three of your films as the reason, those that led to it through the most people first', async () => {
     const mine = [await film('Mine 1'), await film('Mine 2'), await film('Mine 3'), await film('Mine 4')];
     const [everyone, onlySecond] = [await film('Everyone'), await film('Only second')];
     for (const id of mine) await rate(me.id, id, 4);
@@ -86,7 +86,7 @@ describe('GET /users/me/recommendations/ (listRecommendations)', () => {
     expect(titled(results).slice(0, 2)).toEqual(['Everyone', 'Only second']);
   });
 
-  it('It should never recommend a film you rated, however much the others liked it', async () => {
+  it('never recommends a film you rated, however much the others liked it', async () => {
     const [heat, disliked, liked] = [await film('Heat'), await film('Disliked'), await film('Liked too')];
     const fellow = await person();
     await rate(me.id, heat, 5);
@@ -99,7 +99,7 @@ describe('GET /users/me/recommendations/ (listRecommendations)', () => {
     expect(titled(results)).toEqual([]);
   });
 
-  it('It should fill up with the best-scored films of your favourite genres (from your 4-5s), then the top rated', async () => {
+  it('fills up with the best-scored films of your favourite genres (from your 4-5s), then the top rated', async () => {
     const [noir, horror] = [await film('My noir', ['Noir']), await film('My horror', ['Horror'])];
     await rate(me.id, noir, 5);
     await rate(me.id, horror, 2); // not a favourite: its genre does not fill up
@@ -125,7 +125,7 @@ describe('GET /users/me/recommendations/ (listRecommendations)', () => {
     expect(results.map(({ because }) => because)).toEqual([[noir], [noir], [noir], [], []]);
   });
 
-  it('It should answer the top-rated list, with empty reasons, to someone who has rated nothing', async () => {
+  it('answers the top-rated list, with empty reasons, to someone who has rated nothing', async () => {
     for (const [i, title] of ['A', 'B', 'C', 'D', 'E', 'F'].entries()) {
       const id = await film(title);
       const critic = await person();
@@ -140,7 +140,7 @@ describe('GET /users/me/recommendations/ (listRecommendations)', () => {
     expect(results).toHaveLength(4);
   });
 
-  it('It should answer at most limit films, 20 by default, and refuse a limit outside 1-50', async () => {
+  it('answers at most limit films, 20 by default, and refuse a limit outside 1-50', async () => {
     for (let i = 0; i < 25; i++) await film(`Film ${i}`);
 
     expect(await recommend()).toHaveLength(20);

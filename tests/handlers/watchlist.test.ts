@@ -32,7 +32,7 @@ describe('the watchlist: PUT, DELETE /users/me/watchlist/{movie_id}/ and GET /us
     WatchlistPage.parse((await list({}, headers)).body).results.map((entry) => entry.movie.id);
   const rows = async () => JSON.stringify((await services.db.execute('SELECT * FROM watchlist ORDER BY rowid')).rows);
 
-  it('It should add a movie with 204 and list it with the movie (without its summary) and when it was added', async () => {
+  it('adds a movie with 204 and list it with the movie (without its summary) and when it was added', async () => {
     const added = await add(heat);
 
     expect(added).toMatchObject({ statusCode: 204 });
@@ -48,7 +48,7 @@ describe('the watchlist: PUT, DELETE /users/me/watchlist/{movie_id}/ and GET /us
     expect(page.body).not.toHaveProperty('results.0.movie.summary');
   });
 
-  it('It should list newest first, a page at a time', async () => {
+  it('lists newest first, a page at a time', async () => {
     await add(heat);
     await add(ronin);
 
@@ -57,7 +57,7 @@ describe('the watchlist: PUT, DELETE /users/me/watchlist/{movie_id}/ and GET /us
     expect(second.body).toMatchObject({ count: 2, page: 2, page_size: 1, total_pages: 2, results: [{ movie: { id: heat } }] });
   });
 
-  it('It should be idempotent: adding twice keeps one entry, added when it first was', async () => {
+  it('is idempotent: adding twice keeps one entry, added when it first was', async () => {
     await add(heat);
     const before = await rows();
 
@@ -65,13 +65,13 @@ describe('the watchlist: PUT, DELETE /users/me/watchlist/{movie_id}/ and GET /us
     expect(await rows()).toBe(before);
   });
 
-  it('It should answer 404 for an unknown movie and 400 for a malformed id, adding nothing', async () => {
+  it('answers 404 for an unknown movie and 400 for a malformed id, adding nothing', async () => {
     expect(await add(ronin + 100)).toMatchObject({ statusCode: 404, body: { detail: `movie ${ronin + 100} does not exist` } });
     expect((await add('x1')).statusCode).toBe(400);
     expect(await rows()).toBe('[]');
   });
 
-  it('It should remove with 204, and answer 204 again for a movie no longer (or never) on it', async () => {
+  it('removes with 204, and answer 204 again for a movie no longer (or never) on it', async () => {
     await add(heat);
     await add(ronin);
 
@@ -81,7 +81,7 @@ describe('the watchlist: PUT, DELETE /users/me/watchlist/{movie_id}/ and GET /us
     expect(await listed()).toEqual([ronin]);
   });
 
-  it("It should keep each user's watchlist their own", async () => {
+  it("keeps each user's watchlist their own", async () => {
     const other = await signUp(services);
     await add(heat);
     await add(ronin, other.headers);
@@ -91,14 +91,14 @@ describe('the watchlist: PUT, DELETE /users/me/watchlist/{movie_id}/ and GET /us
     expect(await listed(other.headers)).toEqual([ronin]);
   });
 
-  it('It should answer an anonymous caller 401 on every route, storing nothing', async () => {
+  it('answers an anonymous caller 401 on every route, storing nothing', async () => {
     expect((await add(heat, {})).statusCode).toBe(401);
     expect((await remove(heat, {})).statusCode).toBe(401);
     expect((await list({}, {})).statusCode).toBe(401);
     expect(await rows()).toBe('[]');
   });
 
-  it('It should take a movie off the watchlist when its user rates it, re-rates it or changes the rating', async () => {
+  it('takes a movie off the watchlist when its user rates it, re-rates it or changes the rating', async () => {
     await add(heat);
     await add(ronin);
     const { rating } = await services.ratings.rateAsUser({ movieId: heat, value: 4, userId: user.id });
@@ -113,7 +113,7 @@ describe('the watchlist: PUT, DELETE /users/me/watchlist/{movie_id}/ and GET /us
     expect(await listed()).toEqual([ronin]);
   });
 
-  it('It should leave the watchlist alone when someone else, or an anonymous rater, rates the movie', async () => {
+  it('leaves the watchlist alone when someone else, or an anonymous rater, rates the movie', async () => {
     const other = await signUp(services);
     await add(heat);
 
@@ -123,7 +123,7 @@ describe('the watchlist: PUT, DELETE /users/me/watchlist/{movie_id}/ and GET /us
     expect(await listed()).toEqual([heat]);
   });
 
-  it('It should take imported films off the watchlist in the same write', async () => {
+  it('takes imported films off the watchlist in the same write', async () => {
     await add(heat);
     await add(ronin);
 
@@ -135,7 +135,7 @@ describe('the watchlist: PUT, DELETE /users/me/watchlist/{movie_id}/ and GET /us
     expect(await listed()).toEqual([ronin]);
   });
 
-  it('It should keep the watchlist on a dry run', async () => {
+  it('keeps the watchlist on a dry run', async () => {
     await add(heat);
 
     await invokeRoute(importMyRatingsRoute, importMyRatings, services, {
@@ -147,7 +147,7 @@ describe('the watchlist: PUT, DELETE /users/me/watchlist/{movie_id}/ and GET /us
     expect(await listed()).toEqual([heat]);
   });
 
-  it('It should lose the entries of a deleted account and of a deleted movie', async () => {
+  it('loses the entries of a deleted account and of a deleted movie', async () => {
     const other = await signUp(services);
     await add(heat);
     await add(ronin);

@@ -7,7 +7,7 @@ import { serverlessFunctions } from '../../../scripts/serverless/contracts';
  * gets getMovie's 20 s (API Gateway gives up at 30 s).
  */
 describe('the import function', () => {
-  it('It should have 20 seconds, not the default 10', () => {
+  it('has 20 seconds, not the default 10', () => {
     expect(serverlessFunctions(join(__dirname, '..', '..', '..')).importMyRatings?.timeout).toBe(20);
   });
 });

@@ -128,18 +128,18 @@ describe("a schedule's rate from its environment variable", () => {
     require('../../../scripts/serverless/contracts') as typeof import('../../../scripts/serverless/contracts');
   const refreshEvents = (env: Record<string, string>) => serverlessFunctions(projectRoot, [], allSchedules, env).refreshScores?.events;
 
-  it("It should keep the contract's rate (every 5 minutes) when SCORE_REFRESH_RATE is unset or empty", () => {
+  it("keeps the contract's rate (every 5 minutes) when SCORE_REFRESH_RATE is unset or empty", () => {
     expect(refreshEvents({})).toEqual([{ schedule: 'rate(5 minutes)' }]);
     expect(refreshEvents({ SCORE_REFRESH_RATE: '' })).toEqual([{ schedule: 'rate(5 minutes)' }]);
   });
 
-  it('It should take SCORE_REFRESH_RATE as the refresh of C runs under serverless-offline and deployed', () => {
+  it('takes SCORE_REFRESH_RATE as the refresh of C runs under serverless-offline and deployed', () => {
     expect(refreshEvents({ SCORE_REFRESH_RATE: 'rate(1 minute)' })).toEqual([{ schedule: 'rate(1 minute)' }]);
     expect(refreshEvents({ SCORE_REFRESH_RATE: 'rate(15 minutes)' })).toEqual([{ schedule: 'rate(15 minutes)' }]);
   });
 
   it.each(['rate(1 minutes)', 'rate(2 minute)', 'rate(0 minutes)', 'every minute', 'cron(0/5 * * * ? *)', 'rate(30 seconds)'])(
-    'It should refuse SCORE_REFRESH_RATE=%s, naming the variable',
+    'refuses SCORE_REFRESH_RATE=%s, naming the variable',
     (rate) => {
       expect(() => refreshEvents({ SCORE_REFRESH_RATE: rate })).toThrow(/SCORE_REFRESH_RATE must be a rate/);
     },

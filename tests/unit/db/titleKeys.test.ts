@@ -11,14 +11,14 @@ describe('movies.title_key', () => {
   const keyOf = async (db: Client, id: number) =>
     (await db.execute({ sql: 'SELECT title_key FROM movies WHERE id = ?', args: [id] })).rows[0]?.title_key;
 
-  it('It should be written with a movie created through the API', async () => {
+  it('is written with a movie created through the API', async () => {
     const db = await createMemoryDatabase();
     const movie = await createMoviesRepository(db).create({ title: '  Amélie ', year: 2001 });
 
     expect(await keyOf(db, movie.id)).toBe('amelie');
   });
 
-  it("It should follow an admin's change of title, and stay when only the year changes", async () => {
+  it("follows an admin's change of title, and stay when only the year changes", async () => {
     const db = await createMemoryDatabase();
     const movies = createMoviesRepository(db);
     const movie = await movies.create({ title: 'Leon', year: 1994 });
@@ -29,7 +29,7 @@ describe('movies.title_key', () => {
     expect(await keyOf(db, movie.id)).toBe('leon: the professional');
   });
 
-  it('It should be written with every film of the dataset import', async () => {
+  it('is written with every film of the dataset import', async () => {
     const db = await createMemoryDatabase();
     const film = { year: 2005, genres: [], director: null, running_time_min: null };
     await createCatalogueRepository(db).insertImported([
@@ -41,7 +41,7 @@ describe('movies.title_key', () => {
     expect(keys.rows.map((row) => row.title_key)).toEqual(['king kong', 'creme brulee']);
   });
 
-  it('It should be made by the database for a plain ASCII title inserted by SQL that does not know the key (a seed, a bench)', async () => {
+  it('is made by the database for a plain ASCII title inserted by SQL that does not know the key (a seed, a bench)', async () => {
     const db = await createMemoryDatabase();
     await db.execute("INSERT INTO movies (title, year) VALUES ('  The BIG Lebowski ', 1998), ('Amélie', 2001), ('Tab\tbed', 2000)");
 
@@ -50,7 +50,7 @@ describe('movies.title_key', () => {
     expect(keys.rows.map((row) => row.title_key)).toEqual(['the big lebowski', null, null]);
   });
 
-  it('It should be filled in for the movies stored before the migration, and looked up through an index', async () => {
+  it('is filled in for the movies stored before the migration, and looked up through an index', async () => {
     const db = await openDatabase({ url: ':memory:' });
     await migrate(
       db,

@@ -25,7 +25,7 @@ const onError = async (middlewares: HttpMiddleware[], request: Request) => {
 };
 
 describe('@middy/http-header-normalizer, as configured (normalizeHeaders)', () => {
-  it('It should give every header a lower-case name, keeping its value', async () => {
+  it('gives every header a lower-case name, keeping its value', async () => {
     const request = requestOf(httpEvent({ headers: { Authorization: 'Bearer x', 'If-None-Match': '"t"', 'X-Mixed-Case': 'v' } }));
 
     await before(normalizeHeaders(), request);
@@ -36,7 +36,7 @@ describe('@middy/http-header-normalizer, as configured (normalizeHeaders)', () =
 });
 
 describe('@middy/http-json-body-parser, as configured (jsonBodyParser)', () => {
-  it('It should parse a JSON body into the body stage', async () => {
+  it('parses a JSON body into the body stage', async () => {
     const request = requestOf(httpEvent({ method: 'POST', body: { value: 3 } }));
 
     await before(jsonBodyParser(), request);
@@ -44,7 +44,7 @@ describe('@middy/http-json-body-parser, as configured (jsonBodyParser)', () => {
     expect(request.context.body).toEqual({ value: 3 });
   });
 
-  it('It should leave a missing body for validation to name, rather than refusing it with 415 as the parser would', async () => {
+  it('leaves a missing body for validation to name, rather than refusing it with 415 as the parser would', async () => {
     const request = requestOf(httpEvent({ method: 'POST' }));
 
     await before(jsonBodyParser(), request);
@@ -60,7 +60,7 @@ describe('@middy/http-json-body-parser, as configured (jsonBodyParser)', () => {
     expect(request.context.body).toEqual({ a: 1 });
   });
 
-  it('It should refuse malformed JSON with the error the mapping turns into a 400', async () => {
+  it('refuses malformed JSON with the error the mapping turns into a 400', async () => {
     const request = requestOf(httpEvent({ method: 'POST', body: '{"value": 3,' }));
 
     const failure = await before(jsonBodyParser(), request).catch((error: unknown) => error);
@@ -78,7 +78,7 @@ describe('@middy/http-error-handler, as configured (problemJsonErrors)', () => {
       return request.response!;
     });
 
-  it('It should answer our error as problem+json with its status and headers', async () => {
+  it('answers our error as problem+json with its status and headers', async () => {
     const response = await fail(new MethodNotAllowed('GET is not served at /x', ['POST']));
 
     expect(response.statusCode).toBe(405);
@@ -92,7 +92,7 @@ describe('@middy/http-error-handler, as configured (problemJsonErrors)', () => {
     });
   });
 
-  it("It should answer the body parser's 415 for malformed JSON as a 400", async () => {
+  it("answers the body parser's 415 for malformed JSON as a 400", async () => {
     const parserError = Object.assign(new Error('Invalid or malformed JSON was provided'), {
       statusCode: 415,
       cause: { package: '@middy/http-json-body-parser' },
@@ -104,7 +104,7 @@ describe('@middy/http-error-handler, as configured (problemJsonErrors)', () => {
     expect(JSON.parse(response.body!)).toMatchObject({ detail: 'request body is not valid JSON' });
   });
 
-  it('It should answer a fault as a 500 that shows only the request id', async () => {
+  it('answers a fault as a 500 that shows only the request id', async () => {
     const response = await fail(new Error('SELECT secret FROM somewhere failed at /var/task/index.js'));
 
     expect(response.statusCode).toBe(500);
@@ -112,7 +112,7 @@ describe('@middy/http-error-handler, as configured (problemJsonErrors)', () => {
     expect(JSON.parse(response.body!)).toMatchObject({ status: 500, request_id: 'req-7' });
   });
 
-  it('It should keep the field errors of a validation failure', async () => {
+  it('keeps the field errors of a validation failure', async () => {
     const response = await fail(new BadRequest('value is invalid', [{ path: 'value', message: 'must be an integer from 1 to 5' }]));
 
     expect(JSON.parse(response.body!)).toMatchObject({ errors: [{ path: 'value', message: 'must be an integer from 1 to 5' }] });

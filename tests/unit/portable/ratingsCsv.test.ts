@@ -14,18 +14,18 @@ describe('matchingTitle: what a title is matched by', () => {
     ['KING KONG', 'king kong'],
     ['Léon: The Professional', 'leon: the professional'],
     ['Crème Brûlée', 'creme brulee'],
-  ])('It should ignore case, accents and surrounding spaces: %j is %j', (title, key) => {
+  ])('ignores case, accents and surrounding spaces: %j is %j', (title, key) => {
     expect(matchingTitle(title)).toBe(key);
   });
 
-  it('It should keep what tells two titles apart: inner punctuation and words', () => {
+  it('keeps what tells two titles apart: inner punctuation and words', () => {
     expect(matchingTitle('Heat')).not.toBe(matchingTitle('Heat 2'));
     expect(matchingTitle('Se7en')).not.toBe(matchingTitle('Seven'));
   });
 });
 
 describe('readRatingsCsv: IMDb ratings export', () => {
-  it('It should recognise the export by its header row, in any column order and case', () => {
+  it('recognises the export by its header row, in any column order and case', () => {
     const csv = 'title,YEAR,your rating,const\nHeat,1995,8,tt0113277\n';
 
     expect(readRatingsCsv(csv)).toEqual({ format: 'imdb', rows: [{ kind: 'rating', row: 2, title: 'Heat', year: 1995, value: 4 }] });
@@ -42,13 +42,13 @@ describe('readRatingsCsv: IMDb ratings export', () => {
     ['3', 2],
     ['2', 1],
     ['1', 1],
-  ])('It should make Your Rating %s into ceil(x / 2) = %i', (rating, value) => {
+  ])('makes Your Rating %s into ceil(x / 2) = %i', (rating, value) => {
     const { rows } = readRatingsCsv(`${IMDB_HEADER}\n${imdbRow(rating, 'Heat', '1995')}\n`);
 
     expect(rows).toEqual([{ kind: 'rating', row: 2, title: 'Heat', year: 1995, value, directors: 'Someone' }]);
   });
 
-  it.each(['0', '11', '7.5', 'ten', '', ' 8x'])('It should report Your Rating %j as invalid, naming its row', (rating) => {
+  it.each(['0', '11', '7.5', 'ten', '', ' 8x'])('reports Your Rating %j as invalid, naming its row', (rating) => {
     const { rows } = readRatingsCsv(`${IMDB_HEADER}\n${imdbRow('8', 'Heat', '1995')}\n${imdbRow(rating, 'Heat', '1995')}\n`);
 
     expect(rows[1]).toEqual({ kind: 'invalid', row: 3, message: 'Your Rating must be an integer from 1 to 10' });
@@ -63,42 +63,42 @@ describe('readRatingsCsv: Letterboxd format', () => {
     ['3.5', 4],
     ['1', 1],
     ['0.5', 1],
-  ])('It should make Rating %s into ceil(x) = %i', (rating, value) => {
+  ])('makes Rating %s into ceil(x) = %i', (rating, value) => {
     const { format, rows } = readRatingsCsv(`Title,Year,Rating\nHeat,1995,${rating}\n`);
 
     expect(format).toBe('letterboxd');
     expect(rows).toEqual([{ kind: 'rating', row: 2, title: 'Heat', year: 1995, value }]);
   });
 
-  it('It should skip a row without a rating', () => {
+  it('skips a row without a rating', () => {
     expect(readRatingsCsv('Date,Name,Title,Year,Rating\n2020-01-01,x,Heat,1995,\n').rows).toEqual([{ kind: 'skipped', row: 2 }]);
   });
 
-  it.each(['0', '5.5', '4.25', 'x', '-1'])('It should report Rating %j as invalid', (rating) => {
+  it.each(['0', '5.5', '4.25', 'x', '-1'])('reports Rating %j as invalid', (rating) => {
     expect(readRatingsCsv(`Title,Year,Rating\nHeat,1995,${rating}\n`).rows).toEqual([
       { kind: 'invalid', row: 2, message: 'Rating must be a number of half stars from 0.5 to 5' },
     ]);
   });
 
-  it.each(['1869', '2101', '95', 'MCMXCV', '1995.0'])('It should report Year %j as invalid', (year) => {
+  it.each(['1869', '2101', '95', 'MCMXCV', '1995.0'])('reports Year %j as invalid', (year) => {
     expect(readRatingsCsv(`Title,Year,Rating\nHeat,${year},4\n`).rows).toEqual([
       { kind: 'invalid', row: 2, message: 'Year must be an integer from 1870 to 2100' },
     ]);
   });
 
-  it('It should read an empty Year as a film without a year', () => {
+  it('reads an empty Year as a film without a year', () => {
     expect(readRatingsCsv('Title,Year,Rating\nUntitled,,3\n').rows).toEqual([
       { kind: 'rating', row: 2, title: 'Untitled', year: null, value: 3 },
     ]);
   });
 
-  it('It should report a row without a title as invalid', () => {
+  it('reports a row without a title as invalid', () => {
     expect(readRatingsCsv('Title,Year,Rating\n  ,1995,3\n').rows).toEqual([{ kind: 'invalid', row: 2, message: 'Title is required' }]);
   });
 });
 
 describe('readRatingsCsv: RFC 4180 as files really come', () => {
-  it('It should read quoted fields with commas, doubled quotes and line breaks, a BOM and CRLF', () => {
+  it('reads quoted fields with commas, doubled quotes and line breaks, a BOM and CRLF', () => {
     const csv =
       '\ufeffTitle,Year,Rating\r\n"Crouching Tiger, Hidden Dragon",2000,4\r\n"The ""Quoted"" One",2001,3\r\n"Two\r\nLines",2002,2\r\n';
 
@@ -112,17 +112,17 @@ describe('readRatingsCsv: RFC 4180 as files really come', () => {
     });
   });
 
-  it('It should count rows as records (the header is row 1), empty lines not among them', () => {
+  it('counts rows as records (the header is row 1), empty lines not among them', () => {
     const { rows } = readRatingsCsv('Title,Year,Rating\n\n\nHeat,1995,4\n\n');
 
     expect(rows).toEqual([{ kind: 'rating', row: 2, title: 'Heat', year: 1995, value: 4 }]);
   });
 
-  it('It should read a header followed by 100,000 empty lines as a file of no rows', () => {
+  it('reads a header followed by 100,000 empty lines as a file of no rows', () => {
     expect(readRatingsCsv(`Title,Year,Rating${'\n'.repeat(100_000)}`)).toEqual({ format: 'letterboxd', rows: [] });
   });
 
-  it('It should read a short row as one whose missing cells are empty', () => {
+  it('reads a short row as one whose missing cells are empty', () => {
     expect(readRatingsCsv('Title,Year,Rating\nHeat,1995\n').rows).toEqual([{ kind: 'skipped', row: 2 }]);
   });
 });
@@ -137,7 +137,7 @@ describe('readRatingsCsv: what it refuses, with a 400', () => {
     throw new Error('expected a refusal');
   };
 
-  it('It should name the columns it needs when the header row is of neither format', () => {
+  it('names the columns it needs when the header row is of neither format', () => {
     const error = refusal('Name,Score\nHeat,4\n');
 
     expect(error).toBeInstanceOf(BadRequest);
@@ -147,22 +147,22 @@ describe('readRatingsCsv: what it refuses, with a 400', () => {
     );
   });
 
-  it('It should say which columns an IMDb export lacks', () => {
+  it('says which columns an IMDb export lacks', () => {
     expect((refusal('Const,Your Rating,Title\ntt1,8,Heat\n') as BadRequest).message).toMatch(/IMDb.*lacks: Year/);
   });
 
-  it('It should refuse a file with no header row at all', () => {
+  it('refuses a file with no header row at all', () => {
     expect((refusal('\n\n\n') as BadRequest).message).toBe('the CSV has no header row');
   });
 
-  it('It should refuse one enormous field promptly', () => {
+  it('refuses one enormous field promptly', () => {
     const error = refusal(`Title,Year,Rating\n${'x'.repeat(1024 * 1024)},1995,4\n`);
 
     expect(error).toBeInstanceOf(BadRequest);
     expect((error as BadRequest).message).toBe('the CSV cannot be read: row 2 is over 10000 characters');
   });
 
-  it('It should refuse a quoted field that is never closed', () => {
+  it('refuses a quoted field that is never closed', () => {
     const error = refusal('Title,Year,Rating\n"Heat,1995,4\n');
 
     expect(error).toBeInstanceOf(BadRequest);
@@ -171,7 +171,7 @@ describe('readRatingsCsv: what it refuses, with a 400', () => {
 });
 
 describe('writeRatingsCsv: the export', () => {
-  it('It should write Letterboxd import format, quoting what needs it, and read back the same', () => {
+  it('writes Letterboxd import format, quoting what needs it, and read back the same', () => {
     const csv = writeRatingsCsv([
       { title: 'Crouching Tiger, Hidden Dragon', year: 2000, director: 'Ang Lee', value: 4, ratedAt: '2024-03-05T10:11:12.000Z' },
       { title: 'The "Quoted"\nOne', year: null, director: null, value: 1, ratedAt: '2024-03-06T00:00:00.000Z' },
@@ -188,7 +188,7 @@ describe('writeRatingsCsv: the export', () => {
     ]);
   });
 
-  it('It should write only the header row when there are no ratings', () => {
+  it('writes only the header row when there are no ratings', () => {
     expect(writeRatingsCsv([])).toBe('Title,Year,Directors,Rating,WatchedDate\r\n');
   });
 });

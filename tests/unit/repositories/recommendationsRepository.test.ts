@@ -32,7 +32,7 @@ describe('recommendationsRepository: the bounds of its one read', () => {
     return Object.fromEntries(found.map(({ movie, because }) => [movie.title, because]));
   };
 
-  it(`It should read only the ${LIKERS_PER_FILM} most recent likers of each of your films`, async () => {
+  it(`reads only the ${LIKERS_PER_FILM} most recent likers of each of your films`, async () => {
     const [seed, fromOldest, fromNewer] = [await film('Seed'), await film('From the oldest liker'), await film('From newer likers')];
     await rate(me, seed, 5);
     const oldest = await person();
@@ -51,7 +51,7 @@ describe('recommendationsRepository: the bounds of its one read', () => {
     expect(found['From the oldest liker']).toEqual([]);
   });
 
-  it(`It should read only the ${LIKES_PER_LIKER} most recent likes of each liker`, async () => {
+  it(`reads only the ${LIKES_PER_LIKER} most recent likes of each liker`, async () => {
     const seed = await film('Seed');
     await rate(me, seed, 5);
     const liker = await person();
@@ -68,7 +68,7 @@ describe('recommendationsRepository: the bounds of its one read', () => {
     for (let i = 0; i < LIKES_PER_LIKER; i++) expect(found[`Recent like ${i}`]).toEqual([seed]);
   });
 
-  it(`It should start only from your ${RECENT_LIKES} most recent likes`, async () => {
+  it(`starts only from your ${RECENT_LIKES} most recent likes`, async () => {
     const oldSeed = await film('Old seed');
     await rate(me, oldSeed, 5);
     await age(me, oldSeed, '2000-01-01T00:00:00.000Z');
@@ -80,7 +80,7 @@ describe('recommendationsRepository: the bounds of its one read', () => {
     expect((await reasons())['Reached from the old seed']).toEqual([]);
   });
 
-  it('It should read ratings only through bounded index ranges, never scanning the ratings, movies or genres table', async () => {
+  it('reads ratings only through bounded index ranges, never scanning the ratings, movies or genres table', async () => {
     const plan = (await createRecommendationsRepository(services.db).recommendationsQueryPlan(me, 20)).join('\n');
 
     expect(plan).toMatch(/ratings USING (COVERING )?INDEX ratings_liked_by_user/);

@@ -202,7 +202,7 @@ describe('migration 006 on an existing database', () => {
 });
 
 describe('migration 009 on a database rated before C was first known', () => {
-  it('It should score again with C = 3 the films scored by their own mean, and leave C itself unknown', async () => {
+  it('scores again with C = 3 the films scored by their own mean, and leave C itself unknown', async () => {
     const db = createClient({ url: ':memory:' });
     await migrate(
       db,

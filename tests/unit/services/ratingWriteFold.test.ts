@@ -62,14 +62,14 @@ describe('a rating write rewrites its movie row once (issue 22)', () => {
     updates = await logMovieUpdates(db);
   });
 
-  it('It should update the movie once for an anonymous rating, its sum, count, distribution and score together', async () => {
+  it('updates the movie once for an anonymous rating, its sum, count, distribution and score together', async () => {
     await ratingsOn(db).rate({ movieId, value: 5 });
 
     expect(await updates()).toBe(1);
     await expectExact(db, movieId);
   });
 
-  it("It should update the movie once for a user's first rating and once for its replacement by posting again", async () => {
+  it("updates the movie once for a user's first rating and once for its replacement by posting again", async () => {
     await ratingsOn(db).rateAsUser({ movieId, userId: user.id, value: 4 });
     expect(await updates()).toBe(1);
     await expectExact(db, movieId);
@@ -79,7 +79,7 @@ describe('a rating write rewrites its movie row once (issue 22)', () => {
     await expectExact(db, movieId);
   });
 
-  it('It should update the movie once for a PUT/PATCH of the value and once for a DELETE', async () => {
+  it('updates the movie once for a PUT/PATCH of the value and once for a DELETE', async () => {
     const { rating } = await ratingsOn(db).rateAsUser({ movieId, userId: user.id, value: 4 });
     await updates();
 
@@ -92,7 +92,7 @@ describe('a rating write rewrites its movie row once (issue 22)', () => {
     await expectExact(db, movieId);
   });
 
-  it('It should not touch the movie for a re-post of the same value, nor for a rating of an unknown movie', async () => {
+  it('does not touch the movie for a re-post of the same value, nor for a rating of an unknown movie', async () => {
     await ratingsOn(db).rateAsUser({ movieId, userId: user.id, value: 4 });
     await updates();
 
@@ -104,7 +104,7 @@ describe('a rating write rewrites its movie row once (issue 22)', () => {
     expect(Number((await db.execute('SELECT count(*) AS n FROM ratings WHERE movie_id = 999999')).rows[0]!.n)).toBe(0);
   });
 
-  it('It should update each rated movie once per rating of a deleted account, and keep every aggregate exact', async () => {
+  it('updates each rated movie once per rating of a deleted account, and keep every aggregate exact', async () => {
     const other = (await createMoviesRepository(db).create({ title: 'Other' })).id;
     await ratingsOn(db).rateAsUser({ movieId, userId: user.id, value: 5 });
     await ratingsOn(db).rateAsUser({ movieId: other, userId: user.id, value: 1 });
@@ -119,7 +119,7 @@ describe('a rating write rewrites its movie row once (issue 22)', () => {
 });
 
 describe('every kind of rating write at once, on separate connections (issue 22)', () => {
-  it('It should keep sum, count, distribution and score exact', async () => {
+  it('keeps sum, count, distribution and score exact', async () => {
     const file = createTempFileDatabase();
     const clients = await Promise.all([file.open(), file.open(), file.open()]);
     try {
