@@ -26,16 +26,16 @@ import { startOfflineApi } from '../../tests/support/offlineApi';
 import { silentLogger } from './silentLogger';
 import { ms, percentile, timeAgainstFloor } from './stats';
 import type { BenchRow } from './types';
+import { BENCH_SECRET } from './environment';
 
 type Invocable = ReturnType<typeof createHttpHandler>;
-const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const PASSWORD = 'bench-password-1';
 
 const call = async (handler: Invocable, event: ReturnType<typeof httpEvent>) =>
   (await handler(event, lambdaContext(), { signal: new AbortController().signal } as never)) as { statusCode: number; body?: string };
 
 async function servicesOver(databaseUrl: string, env: Record<string, string> = {}, wrap = (db: Client) => db): Promise<Services> {
-  const config = parseConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATABASE_URL: databaseUrl, LOG_LEVEL: 'SILENT', ...env });
+  const config = parseConfig({ NODE_ENV: 'production', JWT_SECRET: BENCH_SECRET, DATABASE_URL: databaseUrl, LOG_LEVEL: 'SILENT', ...env });
   const generator = { generate: () => Promise.reject(new Error('no LLM in this bench')) };
   return createServices({ config, db: wrap(await openMigratedDatabase({ url: databaseUrl })), logger: silentLogger(), generator });
 }

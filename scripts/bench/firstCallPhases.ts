@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { BENCH_SECRET } from './environment';
 
 /**
  * Where a first invocation's milliseconds go, from performance.now() marks in a fresh process: each step the
@@ -69,7 +70,7 @@ export async function main([databaseUrl, runs = '5', child]: string[] = []): Pro
   const all: Record<string, number>[] = [];
   for (let i = 0; i < Number(runs); i++) {
     const out = execFileSync(process.execPath, ['scripts/run.mjs', 'scripts/bench/firstCallPhases.ts', databaseUrl, runs, 'child'], {
-      env: { ...process.env, LOG_LEVEL: 'SILENT', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123' },
+      env: { ...process.env, LOG_LEVEL: 'SILENT', NODE_ENV: 'production', JWT_SECRET: BENCH_SECRET },
     });
     all.push(JSON.parse(out.toString()) as Record<string, number>);
   }

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ms } from './stats';
 import type { BenchRow } from './types';
+import { useBenchEnvironment } from './environment';
 
 /** The functions whose first invocation issue 22 holds to 10 ms, and the event each answers first. */
 export interface FirstInvocationCase {
@@ -88,13 +89,7 @@ export async function benchFirstInvocationsAlone(
   const { httpEvent } = await import('../../tests/support/events');
   const work = mkdtempSync(join(tmpdir(), 'movies-first-'));
   const databaseUrl = `file:${join(work, 'first.db')}`;
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'SILENT',
-    WRITE_RATE_PER_MINUTE: '1000000',
-  });
+  useBenchEnvironment(databaseUrl);
   try {
     const db = await openMigratedDatabase({ url: databaseUrl });
     await db.execute(

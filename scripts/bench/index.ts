@@ -37,6 +37,7 @@ import { silentLogger } from './silentLogger';
 import { measureWriteLimitCost, writeLimitCounting } from './writeLimit';
 import { ms, timeAgainstFloor, type Timing } from './stats';
 import type { BenchRow, BundledHandler } from './types';
+import { BENCH_SECRET } from './environment';
 
 const CALLS = 2000;
 /**
@@ -158,7 +159,7 @@ async function prepareBench() {
   // The handlers read their configuration from the environment once, like a Lambda container.
   Object.assign(process.env, {
     NODE_ENV: 'production',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    JWT_SECRET: BENCH_SECRET,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'SILENT',
     OPENAI_API_KEY: 'sk-bench',

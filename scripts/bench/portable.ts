@@ -21,6 +21,7 @@ import { addSyntheticCatalogue } from './database';
 import { silentLogger } from './silentLogger';
 import { ms, percentile } from './stats';
 import type { BenchRow, BundledHandler } from './types';
+import { useBenchEnvironment } from './environment';
 
 const ROWS = 5000;
 /** Imports timed: each one a new account's first import of the file, then the same account's second. */
@@ -66,13 +67,7 @@ export async function benchPortable(record: (row: BenchRow) => void): Promise<st
   const root = findProjectRoot(__dirname);
   const work = mkdtempSync(join(tmpdir(), 'movies-bench-portable-'));
   const databaseUrl = `file:${join(work, 'bench.db')}`;
-  Object.assign(process.env, {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'SILENT',
-    WRITE_RATE_PER_MINUTE: '1000000',
-  });
+  useBenchEnvironment(databaseUrl);
   const db = await openMigratedDatabase({ url: databaseUrl });
   const services = createServices({
     config: getConfig(),

@@ -24,6 +24,7 @@ import { httpEvent, lambdaContext } from '../../tests/support/events';
 import { silentLogger } from './silentLogger';
 import { ms, timeAgainstFloor, type Timing } from './stats';
 import type { BenchRow } from './types';
+import { BENCH_SECRET } from './environment';
 
 const FILMS = 100_000;
 /** The caller's ratings: 200 films, values 5, 4, 3, 2, 1 in turn (80 likes). */
@@ -33,7 +34,6 @@ const NEIGHBOURS = 40;
 const NEIGHBOUR_LIKES = 20;
 /** The big catalogue's other raters: about 200 ratings each, spread over every film. */
 const BACKGROUND_USERS = 5000;
-const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 const PASSWORD = 'bench-password-1';
 
 const counting = (n: number) => `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${n})`;
@@ -118,7 +118,13 @@ interface World {
 
 async function openWorld(work: string, background: number): Promise<World> {
   const url = `file:${join(work, `recommendations-${background}.db`)}`;
-  const config = parseConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, DATABASE_URL: url, LOG_LEVEL: 'SILENT', SCORE_MIN_VOTES: '10' });
+  const config = parseConfig({
+    NODE_ENV: 'production',
+    JWT_SECRET: BENCH_SECRET,
+    DATABASE_URL: url,
+    LOG_LEVEL: 'SILENT',
+    SCORE_MIN_VOTES: '10',
+  });
   const db = await openMigratedDatabase({ url });
   const generator = { generate: () => Promise.reject(new Error('no LLM in this bench')) };
   const services = createServices({ config, db, logger: silentLogger(), generator });
