@@ -123,6 +123,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
+/**
+ * Whether this process is a Lambda runtime (AWS's, or serverless-offline's, which sets the same variable): there a
+ * function's module is loaded during INIT, before its first event.
+ */
+export const insideLambdaRuntime = (): boolean => process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
+
 let cached: Config | undefined;
 
 /** The configuration of this process (one Lambda container), read from the environment once. */

@@ -1,5 +1,5 @@
 import type { Client } from '@libsql/client';
-import { getConfig, type Config } from './config';
+import { getConfig, insideLambdaRuntime, type Config } from './config';
 import { getDb, openMigratedDatabase } from './db/client';
 import { createFactsSummaryGenerator } from './llm/factsSummaryGenerator';
 import type { SummaryGenerator } from './llm/summaryGenerator';
@@ -211,13 +211,18 @@ async function buildContainer(profile: ContainerProfile): Promise<Services> {
 }
 
 /**
- * The services of a function, for its Lambda entry (`createHttpHandler(route, handler, servicesFor(route))`): built on
- * its first invocation, reused by every warm one, one container per profile.
+ * The services of a function, for its Lambda entry (`createHttpHandler(route, handler, servicesFor(route))`): built
+ * once, reused by every warm invocation, one container per profile.
+ *
+ * Inside a Lambda runtime the build starts as the function's module loads, during INIT, as AWS advises for clients
+ * and connections: on demand INIT runs before the first event is handed over, with provisioned concurrency long
+ * before any, so the first request waits for itself alone. A build that fails then is left to the first event, which
+ * builds again and answers the failure as its 500; elsewhere (tests, scripts) nothing is opened until asked.
  */
 export function servicesFor(contract: { functionName: string; writesSummaries?: boolean }): () => Promise<Services> {
   const profile = profileOf(contract);
   const key = JSON.stringify(profile);
-  return () => {
+  const services = () => {
     let container = containers.get(key);
     if (!container) {
       container = buildContainer(profile).catch((error: unknown) => {
@@ -228,6 +233,8 @@ export function servicesFor(contract: { functionName: string; writesSummaries?: 
     }
     return container;
   };
+  if (insideLambdaRuntime()) services().catch(() => undefined);
+  return services;
 }
 
 /**

@@ -14,3 +14,14 @@ export function useBenchEnvironment(databaseUrl: string): void {
     WRITE_RATE_PER_MINUTE: '1000000',
   });
 }
+
+/**
+ * The environment of a fresh process that stands for one function's Lambda runtime: the bench's, plus the function
+ * name Lambda sets (so the module loads as in INIT) and IS_OFFLINE, as serverless-offline sets it, since the bench's
+ * database is a local file, which the configuration refuses to a deployed Lambda.
+ */
+export const lambdaRuntimeEnvironment = (functionName: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  AWS_LAMBDA_FUNCTION_NAME: functionName,
+  IS_OFFLINE: 'true',
+});

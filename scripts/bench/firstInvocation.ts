@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ms } from './stats';
 import type { BenchRow } from './types';
-import { useBenchEnvironment } from './environment';
+import { lambdaRuntimeEnvironment, useBenchEnvironment } from './environment';
 
 /** The functions whose first invocation issue 22 holds to 10 ms, and the event each answers first. */
 export interface FirstInvocationCase {
@@ -43,7 +44,10 @@ function firstInvocationOf(bundle: string, event: APIGatewayProxyEventV2, status
         .then((r) => process.stdout.write(JSON.stringify({ status: r.statusCode, requireMs: required - started, initMs: ready - started, firstCallMs: performance.now() - ready })));
     });`;
   const t = performance.now();
-  const out = execFileSync(process.execPath, ['-e', script], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  const out = execFileSync(process.execPath, ['-e', script], {
+    env: lambdaRuntimeEnvironment(basename(bundle, '.js')),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).toString();
   const processMs = performance.now() - t;
   const answer = JSON.parse(out) as { status: number; requireMs: number; initMs: number; firstCallMs: number };
   if (answer.status !== status) throw new Error(`${bundle}: expected ${status} on the first call, got ${answer.status}`);

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import autocannon from 'autocannon';
@@ -37,7 +37,7 @@ import { silentLogger } from './silentLogger';
 import { measureWriteLimitCost, writeLimitCounting } from './writeLimit';
 import { ms, timeAgainstFloor, type Timing } from './stats';
 import type { BenchRow, BundledHandler } from './types';
-import { BENCH_SECRET } from './environment';
+import { BENCH_SECRET, lambdaRuntimeEnvironment } from './environment';
 
 const CALLS = 2000;
 /**
@@ -422,7 +422,10 @@ function benchColdStarts({ bundles, entries, getEvent, movieIds }: Bench): void 
       handler(${JSON.stringify(event)}, { getRemainingTimeInMillis: () => 30000, awsRequestId: 'cold' }, { signal: new AbortController().signal })
         .then((r) => process.stdout.write(String(r.statusCode)));`;
     const t = performance.now();
-    execFileSync(process.execPath, ['-e', script], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+    execFileSync(process.execPath, ['-e', script], {
+      env: lambdaRuntimeEnvironment(basename(bundle, '.js')),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     return performance.now() - t;
   };
   // Each function's runs alternate with the hello-world bundle's, so a machine that slows down or speeds up
