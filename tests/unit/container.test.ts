@@ -89,3 +89,65 @@ describe('servicesFor (one container per profile, decided by the contract)', () 
     expect(Object.keys(services)).not.toContain('db');
   });
 });
+
+describe('service modules (loaded on first use)', () => {
+  /** Every module of lib/services the container wires, as the container names them. */
+  const serviceModules = [
+    'authService',
+    'catalogueService',
+    'collectionsService',
+    'moviesService',
+    'passwords',
+    'portableRatingsService',
+    'ratingsService',
+    'recommendationsService',
+    'requestCounter',
+    'summaryService',
+    'throttling',
+    'tokens',
+    'usersService',
+    'watchlistService',
+  ];
+  afterAll(() => {
+    for (const name of serviceModules) jest.dontMock(`../../lib/services/${name}`);
+  });
+
+  /** A fresh container module whose service modules say when they are loaded; answers the services and that list. */
+  const wireWatched = async () => {
+    const loaded: string[] = [];
+    const db = await createMemoryDatabase();
+    let services: import('../../lib/container').Services | undefined;
+    jest.isolateModules(() => {
+      for (const name of serviceModules) {
+        jest.doMock(`../../lib/services/${name}`, () => {
+          loaded.push(name);
+          return jest.requireActual(`../../lib/services/${name}`);
+        });
+      }
+      const container = require('../../lib/container') as typeof import('../../lib/container');
+      const { parseConfig: parse } = require('../../lib/config') as typeof import('../../lib/config');
+      services = container.createServices({ config: parse({}), db, logger: silentLogger(), generator: fakeSummaryGenerator() });
+    });
+    return { services: services!, loaded };
+  };
+
+  it('loads no service module while the container is wired', async () => {
+    const { loaded } = await wireWatched();
+
+    expect(loaded).toEqual([]);
+  });
+
+  it("loads a service's module when the service is first used, and only the modules it is built from", async () => {
+    const { services, loaded } = await wireWatched();
+
+    void services.movies;
+    expect(loaded).toEqual(['moviesService']);
+
+    void services.portableRatings;
+    expect(loaded).toEqual(['moviesService', 'portableRatingsService']);
+
+    void services.auth;
+    expect(loaded).toEqual(expect.arrayContaining(['authService', 'passwords', 'throttling', 'tokens']));
+    expect(loaded).not.toContain('recommendationsService');
+  });
+});
