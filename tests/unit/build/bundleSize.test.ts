@@ -1,4 +1,7 @@
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lambdaBuildOptions } from '../../../scripts/bench/bundle';
 
@@ -68,4 +71,25 @@ describe('function bundles', () => {
 
     expect(bytes).toBeLessThan(1_000_000);
   });
+
+  // Node's own modules are not free either: node:http alone (with net and its parsers) costs a cold start 7-8 ms on
+  // this machine. A function that serves HTTP through API Gateway needs none of node's HTTP client or server.
+  it("load none of node's HTTP modules when a function is required", async () => {
+    const { text } = await bundle('functions/movies/getMovie.ts');
+    const folder = mkdtempSync(join(tmpdir(), 'movies-bundle-'));
+    try {
+      writeFileSync(join(folder, 'getMovie.js'), text);
+      const script = `const before = new Set(process.moduleLoadList);
+        require(${JSON.stringify(join(folder, 'getMovie.js'))});
+        const loaded = process.moduleLoadList.filter((name) => !before.has(name));
+        process.stdout.write(JSON.stringify(loaded));`; // (stdout, a pipe here, is itself a net socket: read after)
+      const loaded = JSON.parse(
+        execFileSync(process.execPath, ['-e', script], { env: { ...process.env, LOG_LEVEL: 'SILENT' } }).toString(),
+      ) as string[];
+
+      expect(loaded.filter((name) => /^NativeModule (_?http|https|net|tls)\b/.test(name))).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
