@@ -1,41 +1,24 @@
 import type { Client } from '@libsql/client';
 import { getConfig, insideLambdaRuntime, type Config } from './config';
+import { modules } from './containerModules';
 import { getDb, openMigratedDatabase } from './db/client';
-import { createFactsSummaryGenerator } from './llm/factsSummaryGenerator';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
-import { createCatalogueRepository } from './repositories/catalogueRepository';
-import { createCollectionsRepository } from './repositories/collectionsRepository';
-import { createIdempotencyRepository } from './repositories/idempotencyRepository';
-import { createMovieSearchRepository } from './repositories/movieSearchRepository';
-import { createMoviesRepository } from './repositories/moviesRepository';
-import { createMovieSummariesRepository } from './repositories/movieSummariesRepository';
-import { createPortableRatingsRepository } from './repositories/portableRatingsRepository';
-import { createRatingsRepository } from './repositories/ratingsRepository';
-import { createRecommendationsRepository } from './repositories/recommendationsRepository';
-import { createRefreshTokensRepository } from './repositories/refreshTokensRepository';
-import { createRequestCounterRepository } from './repositories/requestCounterRepository';
-import { createSessionsRepository } from './repositories/sessionsRepository';
-import { createSimilarMoviesRepository } from './repositories/similarMoviesRepository';
-import { createThrottleRepository } from './repositories/throttleRepository';
-import { createUsersRepository } from './repositories/usersRepository';
-import { createWatchlistRepository } from './repositories/watchlistRepository';
-import { confirmSignIn, guardedClient } from './requestGuard';
-import { createAuthService, type AuthService } from './services/authService';
-import { createCatalogueService, type CatalogueService } from './services/catalogueService';
-import { createCollectionsService, type CollectionsService } from './services/collectionsService';
-import { createMoviesService, type MoviesService } from './services/moviesService';
-import { createPasswordHasher, type PasswordCost, type PasswordHasher } from './services/passwords';
-import { createPortableRatingsService, type PortableRatingsService } from './services/portableRatingsService';
-import { createRatingsService, type RatingsService } from './services/ratingsService';
-import { createRecommendationsService, type RecommendationsService } from './services/recommendationsService';
-import { createRequestCounter, type RequestCounter } from './services/requestCounter';
-import { createSummaryService, type SummaryService } from './services/summaryService';
-import { createFailureBackoff, createRateLimiter, type RateLimiter } from './services/throttling';
-import { createTokenSigner } from './services/tokens';
-import { createUsersService, type UsersService } from './services/usersService';
-import { createWatchlistService, type WatchlistService } from './services/watchlistService';
 import type { IdempotencyRepository } from './repositories/idempotencyRepository';
+import { confirmSignIn, guardedClient } from './requestGuard';
+import type { AuthService } from './services/authService';
+import type { CatalogueService } from './services/catalogueService';
+import type { CollectionsService } from './services/collectionsService';
+import type { MoviesService } from './services/moviesService';
+import type { PasswordCost, PasswordHasher } from './services/passwords';
+import type { PortableRatingsService } from './services/portableRatingsService';
+import type { RatingsService } from './services/ratingsService';
+import type { RecommendationsService } from './services/recommendationsService';
+import type { RequestCounter } from './services/requestCounter';
+import type { SummaryService } from './services/summaryService';
+import type { RateLimiter } from './services/throttling';
+import type { UsersService } from './services/usersService';
+import type { WatchlistService } from './services/watchlistService';
 
 export interface ServiceDependencies {
   config: Config;
@@ -90,8 +73,8 @@ function builtOnUse<T extends object>(builders: { [K in keyof T]: () => T[K] }):
 }
 
 /**
- * Wires repositories and services over one database. Each is built when first asked for, so a function that lists
- * movies never builds a password hasher or a token signer. Every repository reads and writes through the request
+ * Wires repositories and services over one database. Each is built (its module loaded) when first asked for, so a
+ * function that lists movies never loads a password hasher or a token signer. Every repository reads and writes through the request
  * guard's client, so a signed-in request's liveness check and a write's charge ride on its own calls; the request
  * counter writes on the bare client, beside them, so refused requests count too.
  */
@@ -106,11 +89,11 @@ export function createServices({
 }: ServiceDependencies): Services {
   const db = guardedClient(database);
   const repository = {
-    movies: once(() => createMoviesRepository(db)),
-    users: once(() => createUsersRepository(db)),
-    throttle: once(() => createThrottleRepository(db)),
+    movies: once(() => modules.moviesRepository().createMoviesRepository(db)),
+    users: once(() => modules.usersRepository().createUsersRepository(db)),
+    throttle: once(() => modules.throttleRepository().createThrottleRepository(db)),
   };
-  const rateLimiter = once(() => createRateLimiter({ throttle: repository.throttle(), now: clock }));
+  const rateLimiter = once(() => modules.throttling().createRateLimiter({ throttle: repository.throttle(), now: clock }));
   // One budget for every instance: LLM_MAX_CALLS_PER_HOUR generations in a window of an hour.
   const llmCalls = { name: 'llm', limit: config.throttling.llmMaxCallsPerHour, windowSeconds: 60 * 60 };
 
@@ -118,45 +101,64 @@ export function createServices({
     config: () => config,
     logger: () => logger,
     movies: () =>
-      createMoviesService({
+      modules.moviesService().createMoviesService({
         movies: repository.movies(),
-        search: createMovieSearchRepository(db),
-        similar: createSimilarMoviesRepository(db),
+        search: modules.movieSearchRepository().createMovieSearchRepository(db),
+        similar: modules.similarMoviesRepository().createSimilarMoviesRepository(db),
       }),
     summaries: () =>
-      createSummaryService({
-        store: createMovieSummariesRepository(db),
+      modules.summaryService().createSummaryService({
+        store: modules.movieSummariesRepository().createMovieSummariesRepository(db),
         generator,
         budgetMs: config.llm.timeoutMs,
         logger,
         callBudget: { spend: () => rateLimiter().capped(llmCalls, 'all').countAlone() },
-        fallback: createFactsSummaryGenerator(),
+        fallback: modules.factsSummaryGenerator().createFactsSummaryGenerator(),
         now: clock,
       }),
-    ratings: () => createRatingsService({ ratings: createRatingsRepository(db) }),
-    recommendations: () => createRecommendationsService({ recommendations: createRecommendationsRepository(db) }),
-    portableRatings: () => createPortableRatingsService({ store: createPortableRatingsRepository(db) }),
-    watchlist: () => createWatchlistService({ watchlist: createWatchlistRepository(db) }),
-    collections: () => createCollectionsService({ collections: createCollectionsRepository(db), movies: repository.movies() }),
-    users: () => createUsersService({ users: repository.users() }),
+    ratings: () => modules.ratingsService().createRatingsService({ ratings: modules.ratingsRepository().createRatingsRepository(db) }),
+    recommendations: () =>
+      modules.recommendationsService().createRecommendationsService({
+        recommendations: modules.recommendationsRepository().createRecommendationsRepository(db),
+      }),
+    portableRatings: () =>
+      modules.portableRatingsService().createPortableRatingsService({
+        store: modules.portableRatingsRepository().createPortableRatingsRepository(db),
+      }),
+    watchlist: () =>
+      modules.watchlistService().createWatchlistService({ watchlist: modules.watchlistRepository().createWatchlistRepository(db) }),
+    collections: () =>
+      modules.collectionsService().createCollectionsService({
+        collections: modules.collectionsRepository().createCollectionsRepository(db),
+        movies: repository.movies(),
+      }),
+    users: () => modules.usersService().createUsersService({ users: repository.users() }),
     auth: () =>
-      createAuthService({
+      modules.authService().createAuthService({
         users: repository.users(),
-        refreshTokens: createRefreshTokensRepository(db),
-        sessions: createSessionsRepository(db),
-        passwords: passwordHasher ?? createPasswordHasher(passwordCost),
-        signInBackoff: createFailureBackoff({
+        refreshTokens: modules.refreshTokensRepository().createRefreshTokensRepository(db),
+        sessions: modules.sessionsRepository().createSessionsRepository(db),
+        passwords: passwordHasher ?? modules.passwords().createPasswordHasher(passwordCost),
+        signInBackoff: modules.throttling().createFailureBackoff({
           throttle: repository.throttle(),
           maxFailures: config.throttling.authMaxFailures,
           now: clock,
         }),
-        tokens: createTokenSigner({ secret: config.auth.jwtSecret }),
+        tokens: modules.tokens().createTokenSigner({ secret: config.auth.jwtSecret }),
       }),
     catalogue: () =>
-      createCatalogueService({ catalogue: createCatalogueRepository(db), movies: repository.movies(), minVotes: config.scoreMinVotes }),
-    requestCounter: () => createRequestCounter({ counter: createRequestCounterRepository(database), logger }),
+      modules.catalogueService().createCatalogueService({
+        catalogue: modules.catalogueRepository().createCatalogueRepository(db),
+        movies: repository.movies(),
+        minVotes: config.scoreMinVotes,
+      }),
+    requestCounter: () =>
+      modules.requestCounter().createRequestCounter({
+        counter: modules.requestCounterRepository().createRequestCounterRepository(database),
+        logger,
+      }),
     rateLimiter,
-    idempotencyKeys: () => createIdempotencyRepository(db),
+    idempotencyKeys: () => modules.idempotencyRepository().createIdempotencyRepository(db),
     requestGuard: () => ({ confirmSignIn: () => confirmSignIn(database) }),
   });
 }
@@ -212,12 +214,10 @@ async function buildContainer(profile: ContainerProfile): Promise<Services> {
 
 /**
  * The services of a function, for its Lambda entry (`createHttpHandler(route, handler, servicesFor(route))`): built
- * once, reused by every warm invocation, one container per profile.
- *
- * Inside a Lambda runtime the build starts as the function's module loads, during INIT, as AWS advises for clients
- * and connections: on demand INIT runs before the first event is handed over, with provisioned concurrency long
- * before any, so the first request waits for itself alone. A build that fails then is left to the first event, which
- * builds again and answers the failure as its 500; elsewhere (tests, scripts) nothing is opened until asked.
+ * once, reused by every warm invocation, one container per profile. Inside a Lambda runtime the build starts as the
+ * module loads, during INIT, as AWS advises for connections (on demand INIT runs before the first event is handed
+ * over, with provisioned concurrency long before), so the first request waits for itself alone. A build that fails
+ * then is retried by the first event, which answers the failure as its 500; elsewhere nothing opens until asked.
  */
 export function servicesFor(contract: { functionName: string; writesSummaries?: boolean }): () => Promise<Services> {
   const profile = profileOf(contract);
