@@ -1,6 +1,6 @@
-import { STATUS_CODES } from 'node:http';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { HttpError } from '../errors';
+import { reasonPhrase } from './reasonPhrases';
 import type { ProblemDetails } from '../schemas/common';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -14,7 +14,7 @@ function statusOf(error: unknown): number {
 }
 
 /** An error's title: ours name theirs; another library's is its status's reason phrase. */
-const titleOf = (error: unknown, status: number) => (error instanceof HttpError ? error.title : (STATUS_CODES[status] ?? 'Error'));
+const titleOf = (error: unknown, status: number) => (error instanceof HttpError ? error.title : (reasonPhrase(status) ?? 'Error'));
 
 /**
  * The RFC 9457 problem for an error. A 4xx tells the caller what was wrong; a 5xx says nothing of
@@ -26,7 +26,7 @@ export function toProblem(error: unknown, requestId: string): ProblemDetails & {
   if (status >= 500 && !(error instanceof HttpError && error.expose)) {
     return {
       type: 'about:blank',
-      title: STATUS_CODES[status] ?? 'Internal Server Error',
+      title: reasonPhrase(status) ?? 'Internal Server Error',
       status,
       detail: 'the server could not answer this request; quote the request id when reporting it',
       request_id: requestId,
