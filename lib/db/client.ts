@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '@libsql/client';
 import { getConfig, isLocalDatabase } from '../config';
 import { migrate } from './migrate';
+import { keepPreparedStatements } from './preparedStatements';
 
 export interface DatabaseOptions {
   url: string;
@@ -52,7 +53,8 @@ export async function createLibsqlClient({ url, authToken }: DatabaseOptions): P
   if (filePath) mkdirSync(dirname(filePath), { recursive: true });
   // The sqlite3 entry is the native driver alone; the package's main entry would also load its HTTP and
   // WebSocket clients (and the ws package) on every cold start, for nothing.
-  const { createClient } = await withoutNetworkInReports(() => import('@libsql/client/sqlite3'));
+  const [{ createClient }, driver] = await withoutNetworkInReports(() => Promise.all([import('@libsql/client/sqlite3'), import('libsql')]));
+  keepPreparedStatements(driver.default);
   // One connection per client for local files: every write here is a single synchronous batch, so more
   // connections would add nothing but pragmas to keep in step.
   return createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, intMode: 'number', ...(filePath ? { concurrency: 1 } : {}) });
