@@ -37,7 +37,8 @@ describe('function bundles', () => {
 
   // csv-parse and csv-stringify are bundled (serverless.yml neither excludes nor externalises them), so the deployed zip
   // needs no node_modules for them. The container names every service, so every function carries both (about 41 KB
-  // minified, well inside the 1 MB budget): bounded here so that they cannot grow unseen.
+  // minified, well inside the 1 MB budget), though only the import and export evaluate them (it requires a service's
+  // module on its first use, tests/unit/container.test.ts): bounded here so that they cannot grow unseen.
   it('carry csv-parse in the import and csv-stringify in the export, inside the zip, and little of them elsewhere', async () => {
     const [importer, exporter, rating] = (await Promise.all(
       ['functions/users/importMyRatings.ts', 'functions/users/exportMyRatings.ts', 'functions/ratings/createRating.ts'].map(bundle),
