@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 import type { HttpMiddleware } from './context';
 import type { RouteContract } from '../schemas/routes/contract';
 
-/** A strong tag of the exact bytes sent: any change to the body (a rating, a summary) changes it. */
-export const entityTagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+/**
+ * A strong tag of the exact bytes sent: any change to the body (a rating, a summary) changes it. One-shot `hash`
+ * rather than a Hash object: the same digest, in less than half the time (every GET that answers JSON makes one).
+ */
+export const entityTagOf = (body: string) => `"${hash('sha256', body, 'base64url').slice(0, 32)}"`;
 
 const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
 
