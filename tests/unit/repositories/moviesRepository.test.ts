@@ -105,3 +105,48 @@ describe('movieSearchRepository.list ordering', () => {
     expect(steps.join('\n')).toMatch(/movie_genres USING PRIMARY KEY \(genre=\?\)/);
   });
 });
+
+/**
+ * Counting every movie walks a whole index: 6.5 ms for 100,000 films on a fresh connection (the first request of a
+ * container), whose pages must all be read. An unfiltered listing reads the catalogue's tally instead, kept exact by
+ * triggers in the same statement as each insert and delete.
+ */
+describe('movieSearchRepository.list count of the whole catalogue', () => {
+  it('reads the tally of catalogue_stats, never the movies', async () => {
+    const db = await createMemoryDatabase();
+
+    const steps = await createMovieSearchRepository(db).listQueryPlan({ offset: 0, limit: 20 }, 'count');
+
+    expect(steps.join('\n')).toMatch(/catalogue_stats/);
+    expect(steps.join('\n')).not.toMatch(/\bmovies\b/);
+  });
+
+  it('stays exact through every way a movie is added or removed, and counts filtered lists by their matches', async () => {
+    const db = await createMemoryDatabase();
+    const movies = createMoviesRepository(db);
+    const search = createMovieSearchRepository(db);
+    const [a] = [await movies.create({ title: 'Heat' }), await movies.create({ title: 'Ran', genres: ['Drama'] })];
+    await db.execute(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO movies (title) SELECT 'Film ' || i FROM n`,
+    );
+    await movies.delete(a.id);
+    await db.execute("DELETE FROM movies WHERE title IN ('Film 1', 'Film 2')");
+
+    const all = await search.list({ offset: 0, limit: 5 });
+    const drama = await search.list({ offset: 0, limit: 5, genre: 'drama' });
+
+    expect(all.count).toBe(49);
+    expect(drama.count).toBe(1);
+    expect((await db.execute('SELECT count(*) AS n FROM movies')).rows[0]!.n).toBe(49);
+  });
+
+  it('counts the movies stored before the tally existed', async () => {
+    const db = createClient({ url: ':memory:' });
+    await migrate(db, migrations.slice(0, 13));
+    await db.execute("INSERT INTO movies (title) VALUES ('One'), ('Two'), ('Three')");
+
+    await migrate(db);
+
+    expect((await createMovieSearchRepository(db).list({ offset: 0, limit: 1 })).count).toBe(3);
+  });
+});
