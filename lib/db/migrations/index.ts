@@ -11,6 +11,7 @@ import oneMovieUpdatePerRating from './010_one_movie_update_per_rating.sql';
 import { titleKeys } from './011_title_keys';
 import watchlist from './012_watchlist.sql';
 import recommendations from './013_recommendations.sql';
+import movieCount from './014_movie_count.sql';
 import type { Client } from '@libsql/client';
 
 export interface Migration {
@@ -43,4 +44,5 @@ export const migrations: readonly Migration[] = [
   { name: '011_title_keys', sql: titleKeys },
   { name: '012_watchlist', sql: watchlist },
   { name: '013_recommendations', sql: recommendations },
+  { name: '014_movie_count', sql: movieCount },
 ];
