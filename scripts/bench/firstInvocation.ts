@@ -101,23 +101,27 @@ export function benchFirstInvocations(
   }
 }
 
+/** The three functions whose first invocation issue 22 holds to 10 ms, each with the first event it answers. */
+export async function firstCalls(): Promise<Omit<FirstInvocationCase, 'bundle'>[]> {
+  const { httpEvent } = await import('../../tests/support/events');
+  return [
+    { name: 'getMovie', event: httpEvent({ path: '/movies/1/', pathParameters: { id: '1' } }), status: 200 },
+    { name: 'createRating', event: httpEvent({ method: 'POST', path: '/ratings/', body: { movie: 1, value: 4 } }), status: 201 },
+    { name: 'listMovies', event: httpEvent({ path: '/movies/' }), status: 200 },
+  ];
+}
+
 /**
- * `npm run bench first`: the first-invocation rows alone, on a small database of their own (migrated, three films
- * with stored summaries), so they can be run in a minute on a shared machine; docs/PERFORMANCE.md is left as it is.
+ * Runs `run` beside a small file database of its own (migrated, three films with stored summaries) set as the bench's
+ * environment, for the sections that time fresh processes in a minute on a shared machine; removed afterwards.
  */
-export async function benchFirstInvocationsAlone(
-  root: string,
-  entries: Record<string, string>,
-  record: (row: BenchRow) => void,
-): Promise<void> {
+export async function withSmallDatabase<T>(run: (work: string) => Promise<T>): Promise<T> {
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const { openMigratedDatabase } = await import('../../lib/db/client');
-  const { bundleFunctions } = await import('./bundle');
-  const { httpEvent } = await import('../../tests/support/events');
-  const work = mkdtempSync(join(tmpdir(), 'movies-first-'));
-  const databaseUrl = `file:${join(work, 'first.db')}`;
+  const work = mkdtempSync(join(tmpdir(), 'movies-small-'));
+  const databaseUrl = `file:${join(work, 'small.db')}`;
   useBenchEnvironment(databaseUrl);
   try {
     const db = await openMigratedDatabase({ url: databaseUrl });
@@ -126,31 +130,32 @@ export async function benchFirstInvocationsAlone(
          ('First', '["Drama"]', 2001, 'Stored.', 'facts'), ('Second', '[]', 2002, 'Stored.', 'facts'), ('Third', '[]', 2003, 'Stored.', 'facts')`,
     );
     db.close();
-    const names = ['getMovie', 'createRating', 'listMovies'] as const;
+    return await run(work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** `npm run bench first`: the first-invocation rows alone, on a small database; docs/PERFORMANCE.md is left as it is. */
+export async function benchFirstInvocationsAlone(
+  root: string,
+  entries: Record<string, string>,
+  record: (row: BenchRow) => void,
+): Promise<void> {
+  const { join } = await import('node:path');
+  const { bundleFunctions } = await import('./bundle');
+  const calls = await firstCalls();
+  await withSmallDatabase(async () => {
     const bundles = await bundleFunctions(
       root,
       {
-        ...Object.fromEntries(names.map((name) => [name, entries[name]!])),
+        ...Object.fromEntries(calls.map(({ name }) => [name, entries[name]!])),
         hello: 'scripts/bench/hello.ts',
         leastPossible: 'scripts/bench/leastFirstInvocation.ts',
       },
       join(root, '.build', 'bench-first'),
     );
-    benchFirstInvocations(
-      [
-        { name: 'getMovie', bundle: bundles.getMovie!, event: httpEvent({ path: '/movies/1/', pathParameters: { id: '1' } }), status: 200 },
-        {
-          name: 'createRating',
-          bundle: bundles.createRating!,
-          event: httpEvent({ method: 'POST', path: '/ratings/', body: { movie: 1, value: 4 } }),
-          status: 201,
-        },
-        { name: 'listMovies', bundle: bundles.listMovies!, event: httpEvent({ path: '/movies/' }), status: 200 },
-      ],
-      { hello: bundles.hello!, leastPossible: bundles.leastPossible! },
-      record,
-    );
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+    const cases = calls.map((call) => ({ ...call, bundle: bundles[call.name]! }));
+    benchFirstInvocations(cases, { hello: bundles.hello!, leastPossible: bundles.leastPossible! }, record);
+  });
 }

@@ -29,6 +29,7 @@ import { bundleFunctions, sizeOf } from './bundle';
 import { benchAuth } from './auth';
 import { benchCatalogue } from './catalogue';
 import { benchFirstInvocations, benchFirstInvocationsAlone } from './firstInvocation';
+import { benchModuleEvaluation } from './moduleEvaluation';
 import { benchPortable, writePortableSection } from './portable';
 import { benchRecommendations } from './recommendations';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
@@ -94,9 +95,10 @@ async function invokeOk(
 }
 
 /**
- * `npm run bench [catalogue | auth | first | recommendations | portable]`: every scenario; with `catalogue` only issue
- * 13's (scripts/bench/catalogue.ts), with `auth` only the sign-in and token figures (scripts/bench/auth.ts), with
- * `first` only the first invocations on a small database (scripts/bench/firstInvocation.ts), with `recommendations`
+ * `npm run bench [catalogue | auth | first | modules | recommendations | portable]`: every scenario; with `catalogue` only
+ * issue 13's (scripts/bench/catalogue.ts), with `auth` only the sign-in and token figures (scripts/bench/auth.ts), with
+ * `first` only the first invocations on a small database (scripts/bench/firstInvocation.ts), with `modules` where their
+ * INIT goes, module by module (scripts/bench/moduleEvaluation.ts), with `recommendations`
  * only issue 20's recommendations and lookup by ids (scripts/bench/recommendations.ts): each alone leaves
  * docs/PERFORMANCE.md as it is. With `portable` only issue 20's import and export (scripts/bench/portable.ts), which
  * rewrites its own section of the file alone.
@@ -104,6 +106,7 @@ async function invokeOk(
 export async function main([only]: string[] = []): Promise<void> {
   if (only === 'auth') return benchAuth(record);
   if (only === 'first') return benchFirstInvocationsAlone(root, functionEntries(), record);
+  if (only === 'modules') return benchModuleEvaluation(root, functionEntries());
   if (only === 'recommendations') return benchRecommendations(record);
   if (only === 'portable') return writePortableSection(root, await benchPortable(record));
   const started = performance.now();
