@@ -53,6 +53,14 @@ describe('problem details for an error', () => {
     });
   });
 
+  it("titles another library's error 'Error' for a 4xx without a standard phrase, 'Internal Server Error' for such a 5xx", () => {
+    const client = Object.assign(new Error('client closed the request'), { statusCode: 499 });
+    const server = Object.assign(new Error('network read timeout'), { statusCode: 599 });
+
+    expect(toProblem(client, 'req-7')).toMatchObject({ title: 'Error', status: 499 });
+    expect(toProblem(server, 'req-8')).toMatchObject({ title: 'Internal Server Error', status: 599, detail: hidden });
+  });
+
   it("keeps another library's 5xx status but never its message", () => {
     const error = Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:8080'), { statusCode: 503 });
 
