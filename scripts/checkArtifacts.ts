@@ -191,7 +191,12 @@ export async function main(): Promise<void> {
     const fn = functions[name];
     if (!fn) throw new Error(`serverless package made no function ${name}`);
     const taskRoot = join(folder, 'task', `${name}-${reportOf(name).starts.length}`);
-    extractZip(join(projectRoot, fn.package.artifact), taskRoot);
+    const files = extractZip(join(projectRoot, fn.package.artifact), taskRoot);
+    // A deployed stage opens a libSQL server through the web client, never a file: a native driver in the zip (libsql's
+    // two Linux builds are 19 MB) would be downloaded and unpacked at every cold start for nothing.
+    const natives = files.filter((file) => file.endsWith('.node'));
+    if (natives.length && reportOf(name).starts.length === 0)
+      reportOf(name).problems.push(`the zip carries native code: ${natives.join(', ')}`);
     const lambda = await startLambdaProcess({
       taskRoot,
       handler: fn.handler,
