@@ -74,9 +74,9 @@ function builtOnUse<T extends object>(builders: { [K in keyof T]: () => T[K] }):
 
 /**
  * Wires repositories and services over one database. Each is built (its module loaded) when first asked for, so a
- * function that lists movies never loads a password hasher or a token signer. Every repository reads and writes through the request
- * guard's client, so a signed-in request's liveness check and a write's charge ride on its own calls; the request
- * counter writes on the bare client, beside them, so refused requests count too.
+ * function that lists movies never loads a password hasher or a token signer. Every repository reads and writes
+ * through the request guard's client, so a signed-in request's liveness check and a write's charge ride on its own
+ * calls; the request counter writes on the bare client, beside them, so refused requests count too.
  */
 export function createServices({
   config,

@@ -54,6 +54,7 @@ export async function createLibsqlClient({ url, authToken }: DatabaseOptions): P
   // The sqlite3 entry is the native driver alone; the package's main entry would also load its HTTP and
   // WebSocket clients (and the ws package) on every cold start, for nothing.
   const [{ createClient }, driver] = await withoutNetworkInReports(() => Promise.all([import('@libsql/client/sqlite3'), import('libsql')]));
+  // The driver would prepare every statement on every execute: each local connection keeps its own instead.
   keepPreparedStatements(driver.default);
   // One connection per client for local files: every write here is a single synchronous batch, so more
   // connections would add nothing but pragmas to keep in step.
