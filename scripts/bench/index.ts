@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import autocannon from 'autocannon';
@@ -28,7 +28,7 @@ import { serverlessFunctions } from '../serverless/contracts';
 import { bundleFunctions, sizeOf } from './bundle';
 import { benchAuth } from './auth';
 import { benchCatalogue } from './catalogue';
-import { benchFirstInvocations, benchFirstInvocationsAlone } from './firstInvocation';
+import { benchFirstInvocations, benchFirstInvocationsAlone, firstInvocationOf } from './firstInvocation';
 import { benchModuleEvaluation } from './moduleEvaluation';
 import { benchPortable, writePortableSection } from './portable';
 import { benchRecommendations } from './recommendations';
@@ -38,7 +38,7 @@ import { silentLogger } from './silentLogger';
 import { measureWriteLimitCost, writeLimitCounting } from './writeLimit';
 import { ms, timeAgainstFloor, type Timing } from './stats';
 import type { BenchRow, BundledHandler } from './types';
-import { BENCH_SECRET, lambdaRuntimeEnvironment } from './environment';
+import { BENCH_SECRET } from './environment';
 
 const CALLS = 2000;
 /**
@@ -420,17 +420,8 @@ function benchColdStarts({ bundles, entries, getEvent, movieIds }: Bench): void 
     createMovie: httpEvent({ method: 'POST', path: '/movies/', body: { title: 'Cold' } }),
     createRating: httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieIds[0], value: 3 } }),
   };
-  const coldRun = (bundle: string, event: APIGatewayProxyEventV2) => {
-    const script = `const { handler } = require(${JSON.stringify(bundle)});
-      handler(${JSON.stringify(event)}, { getRemainingTimeInMillis: () => 30000, awsRequestId: 'cold' }, { signal: new AbortController().signal })
-        .then((r) => process.stdout.write(String(r.statusCode)));`;
-    const t = performance.now();
-    execFileSync(process.execPath, ['-e', script], {
-      env: lambdaRuntimeEnvironment(basename(bundle, '.js')),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    return performance.now() - t;
-  };
+  // A cold start is a first invocation's whole process, run as Lambda's runtime runs it (scripts/bench/firstInvocation.ts).
+  const coldRun = (bundle: string, event: APIGatewayProxyEventV2) => firstInvocationOf(bundle, event).processMs;
   // Each function's runs alternate with the hello-world bundle's, so a machine that slows down or speeds up
   // mid-run moves both sides of the ratio alike; and each side is its fastest run, since noise on a shared machine
   // only ever adds time to a cold start (medians of five still swung from 1.2× to 2.2× between identical bundles).
