@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import type { ImportedMovie } from '../lib/repositories/catalogueRepository';
 import type { CatalogueService } from '../lib/services/catalogueService';
+import { repairedTitle } from '../lib/schemas/repairedTitle';
 
 /**
  * The dataset lists films released up to 2011. Its later dates are impossible: they are 1910s–1940s
@@ -91,11 +92,13 @@ export function parseDatasetRow(row: unknown): ParsedRow {
   return {
     ok: true,
     movie: {
-      title: title.replace(/\s+/g, ' '),
+      title: repairedTitle(title).replace(/\s+/g, ' '),
       year,
       genres: parsed.data['Major Genre'] ? [parsed.data['Major Genre']] : [],
       director: parsed.data.Director ?? null,
       running_time_min: parsed.data['Running Time min'] ?? null,
+      // The key names the file's row, so it keeps the file's spelling: films seeded before titles were repaired
+      // (and repaired in place by migration 015) are found again by the next import.
       import_key: `${year ?? ''}:${normaliseTitle(title)}`,
       ...externalRatings(row),
     },
