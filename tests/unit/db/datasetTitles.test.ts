@@ -55,6 +55,7 @@ describe('migration 015: the dataset titles seeded garbled', () => {
       'Aimée & Jaguar',
       'Alien³',
       'Astérix aux Jeux Olympiques',
+      'Caché',
       "De battre mon coeur s'est arrêté",
       'Die Fälscher',
       'Déjà Vu',
@@ -91,12 +92,12 @@ describe('migration 015: the dataset titles seeded garbled', () => {
     await db.execute(
       "UPDATE movies SET summary = 'LÈon is a film.', summary_source = 'facts', summary_generated_at = '2026-01-01T00:00:00.000Z' WHERE title = 'LÈon'",
     );
-    await db.execute("UPDATE movies SET summary = 'Heat is a film.', summary_source = 'facts' WHERE title = 'Heat'");
+    await db.execute("UPDATE movies SET summary = 'Fargo is a film.', summary_source = 'facts' WHERE title = 'Fargo'");
 
     await migrate(db);
 
     expect(await movieRow('Léon')).toMatchObject([{ summary: null, summary_source: null, summary_generated_at: null }]);
-    expect(await movieRow('Heat')).toMatchObject([{ summary: 'Heat is a film.' }]);
+    expect(await movieRow('Fargo')).toMatchObject([{ summary: 'Fargo is a film.' }]);
   });
 
   it('leaves alone a movie created through the API that merely looks garbled, and a title an admin corrected', async () => {

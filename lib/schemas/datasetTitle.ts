@@ -60,3 +60,13 @@ function wordReadsAsLatin(word: string): boolean {
   if (letters.length === 1) return isLower(word);
   return rest.every(isLower) || letters.every(isUpper);
 }
+
+/** What of a dataset film's title its import key holds: "King  Kong " and "king kong" are one film. */
+export const importKeyTitle = (title: string): string => title.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * How the import knows a film of the dataset file ("2005:king kong"), so a second run adds nothing and remakes stay
+ * apart. Made from the title as the file spells it: films seeded before titles were repaired (and repaired in place
+ * by migration 015) are found again by the next import.
+ */
+export const importKey = (fileTitle: string, year: number | null): string => `${year ?? ''}:${importKeyTitle(fileTitle)}`;
