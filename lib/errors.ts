@@ -106,11 +106,20 @@ export class TooManyRequests extends RetryLater {
   readonly title = 'Too Many Requests';
 }
 
-/** Shedding load (503): try again after Retry-After. */
+/**
+ * Shedding load (503): try again after Retry-After. No fault: its message is ours and tells the caller to retry, so it
+ * is shown, and it is logged as a warning without a stack (isShed).
+ */
 export class ServiceBusy extends RetryLater {
   readonly statusCode = 503;
   readonly title = 'Service Unavailable';
+  override get expose(): boolean {
+    return true;
+  }
 }
+
+/** Whether an error is load shed on purpose, not a fault: it is answered, and logged, as a request to retry. */
+export const isShed = (error: unknown): boolean => error instanceof ServiceBusy;
 
 export class UnsupportedMediaType extends HttpError {
   readonly statusCode = 415;

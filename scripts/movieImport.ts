@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import type { ImportedMovie } from '../lib/repositories/catalogueRepository';
 import type { CatalogueService } from '../lib/services/catalogueService';
+import { importKey, repairedTitle } from '../lib/schemas/datasetTitle';
 
 /**
  * The dataset lists films released up to 2011. Its later dates are impossible: they are 1910s–1940s
@@ -76,9 +77,6 @@ const reasons: Record<string, string> = {
 
 export type ParsedRow = { ok: true; movie: ImportedMovie } | { ok: false; reason: string };
 
-/** Titles compare without regard to case or spacing: "King  Kong " and "king kong" are one film. */
-const normaliseTitle = (title: string) => title.toLowerCase().replace(/\s+/g, ' ').trim();
-
 /** Validates one dataset row and turns it into a film to import, or says why it cannot be one. */
 export function parseDatasetRow(row: unknown): ParsedRow {
   if (typeof row !== 'object' || row === null || Array.isArray(row)) return { ok: false, reason: 'row' };
@@ -91,12 +89,12 @@ export function parseDatasetRow(row: unknown): ParsedRow {
   return {
     ok: true,
     movie: {
-      title: title.replace(/\s+/g, ' '),
+      title: repairedTitle(title).replace(/\s+/g, ' '),
       year,
       genres: parsed.data['Major Genre'] ? [parsed.data['Major Genre']] : [],
       director: parsed.data.Director ?? null,
       running_time_min: parsed.data['Running Time min'] ?? null,
-      import_key: `${year ?? ''}:${normaliseTitle(title)}`,
+      import_key: importKey(title, year),
       ...externalRatings(row),
     },
   };

@@ -1,6 +1,6 @@
 import httpErrorHandler from '@middy/http-error-handler';
 
-import { BadRequest } from '../errors';
+import { BadRequest, isShed } from '../errors';
 import { getLogger } from '../logger';
 import { currentRequestId } from '../requestGuard';
 import type { HttpMiddleware } from './context';
@@ -11,18 +11,19 @@ import { requestIdOf } from './requestId';
 /**
  * Turns whatever was thrown into the error @middy/http-error-handler answers with: its status, our problem+json as
  * the message, and the headers the problem carries (Allow, WWW-Authenticate, Retry-After). A fault is logged here,
- * with the request id its body quotes; its cause is never shown.
+ * with the request id its body quotes; its cause is never shown. Load shed on purpose (a 503 to retry) is no fault.
  */
 const toProblemError = (): HttpMiddleware => ({
   onError: (request) => {
     const requestId = currentRequestId() ?? requestIdOf(request.event, request.context);
     const error = isMalformedJsonError(request.error) ? new BadRequest('request body is not valid JSON') : request.error;
     const { statusCode = 500, headers, body } = problemResponse(error, requestId);
-    if (statusCode >= 500) {
+    if (statusCode >= 500 && !isShed(error)) {
       const logger = request.context.services?.logger ?? getLogger();
       logger.error('request failed', { request_id: requestId, error: request.error });
     }
-    request.error = Object.assign(new Error(body), { statusCode, expose: true, headers });
+    // The cause stays with the answer, so the request log can tell load shed on purpose from a fault.
+    request.error = Object.assign(new Error(body, { cause: error }), { statusCode, expose: true, headers });
   },
 });
 

@@ -2,15 +2,18 @@ import { methodsOf, type HttpMethod, type RouteContract } from '../schemas/route
 
 const METHOD_ORDER: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-const segmentsOf = (path: string) => path.split('/').filter((segment) => segment !== '');
+/**
+ * A path's segments between its leading slash and its optional trailing one. Any other empty segment is kept:
+ * /movies//1/ is no movie's path (API Gateway routes it to no route), so it must match no contract either.
+ */
+const segmentsOf = (path: string) => path.replace(/^\//, '').replace(/\/$/, '').split('/');
 
-/** A contract path such as /movies/{id}/ matches /movies/7 and /movies/7/: a {parameter} is any one segment. */
+/** A contract path such as /movies/{id}/ matches /movies/7 and /movies/7/: a {parameter} is any one non-empty segment. */
 export function pathMatches(template: string, path: string): boolean {
   const [expected, actual] = [segmentsOf(template), segmentsOf(path)];
   return (
     expected.length === actual.length &&
-    // segmentsOf drops empty segments, so a {parameter} always has a non-empty one to match.
-    expected.every((segment, i) => (segment.startsWith('{') && segment.endsWith('}')) || segment === actual[i])
+    expected.every((segment, i) => (segment.startsWith('{') && segment.endsWith('}') && actual[i] !== '') || segment === actual[i])
   );
 }
 

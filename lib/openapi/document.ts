@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import * as z from 'zod';
 import type { ZodObject } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../http/problemDetails';
+import { methodsServedAt } from '../http/routeTable';
 import { rateLimitOf, type ContractHeader, type ResponseContract, type RouteContract } from '../schemas/routes/contract';
 import { ProblemDetails } from '../schemas/common';
 
@@ -151,8 +152,8 @@ function successResponse(route: RouteContract, response: ResponseContract) {
 const capitalised = (method: string) => `${method[0]}${method.slice(1).toLowerCase()}`;
 
 /** A route's operations, one per method it answers: its own named after its function, the others after both. */
-function toOpenApiRoutes(route: RouteContract): RouteConfig[] {
-  const operation = toOpenApiRoute(route);
+function toOpenApiRoutes(route: RouteContract, routes: readonly RouteContract[]): RouteConfig[] {
+  const operation = toOpenApiRoute(route, routes);
   return [
     operation,
     ...(route.alsoMethods ?? []).map((method) => ({
@@ -163,13 +164,27 @@ function toOpenApiRoutes(route: RouteContract): RouteConfig[] {
   ];
 }
 
-function toOpenApiRoute(route: RouteContract): RouteConfig {
+/**
+ * The 405 a path answers to a method none of its routes serves (the catch-all's, lib/http/routeTable), declared on each
+ * of its operations, since OpenAPI has no place for a method a path lacks: its Allow names the methods the path serves.
+ */
+function methodNotAllowedResponse(routes: readonly RouteContract[], route: RouteContract) {
+  const problem = problemResponse(route, 405);
+  const allow = methodsServedAt(routes, route.path).join(', ');
+  return {
+    ...problem,
+    headers: { ...problem.headers, Allow: { ...problem.headers?.Allow, description: `${headerDescriptions.Allow}: ${allow}` } },
+  };
+}
+
+function toOpenApiRoute(route: RouteContract, routes: readonly RouteContract[]): RouteConfig {
   const responses: RouteConfig['responses'] = {};
   for (const response of [route.response, ...(route.alsoResponds ?? [])]) responses[response.status] = successResponse(route, response);
   if (isConditional(route)) {
     responses[304] = { description: 'unchanged since the tag sent in If-None-Match; no body', headers: headersObject(['ETag']) };
   }
   for (const status of errorStatuses(route)) responses[status] = problemResponse(route, status);
+  responses[405] = methodNotAllowedResponse(routes, route);
   return {
     method: route.method.toLowerCase() as RouteConfig['method'],
     path: route.path,
@@ -197,7 +212,7 @@ export function buildOpenApiDocument(routes: readonly RouteContract[]) {
   if (routes.length > 0) {
     registry.registerComponent('securitySchemes', BEARER, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   }
-  for (const route of routes) for (const operation of toOpenApiRoutes(route)) registry.registerPath(operation);
+  for (const route of routes) for (const operation of toOpenApiRoutes(route, routes)) registry.registerPath(operation);
   const tags = [...new Set(routes.flatMap((route) => route.tags))].map((name) => ({ name }));
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

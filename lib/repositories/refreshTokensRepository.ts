@@ -1,5 +1,4 @@
 import type { Client } from '@libsql/client';
-import { column } from './rows';
 import { SQL_NOW } from '../db/sql';
 
 export function createRefreshTokensRepository(db: Client) {
@@ -38,15 +37,6 @@ export function createRefreshTokensRepository(db: Client) {
         'write',
       );
       return inserted!.rows.length === 1; // a batch answers one result per statement
-    },
-
-    /** True while the token may still be exchanged: known, unused, unrevoked and unexpired. */
-    async isActive(jti: string, nowSeconds: number): Promise<boolean> {
-      const result = await db.execute({
-        sql: 'SELECT COUNT(*) AS n FROM refresh_tokens WHERE jti = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?',
-        args: [jti, nowSeconds],
-      });
-      return column<number>(result.rows[0]!, 'n') === 1;
     },
   };
 }

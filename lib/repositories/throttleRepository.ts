@@ -8,24 +8,23 @@ export interface WindowCount {
 }
 
 export interface BackoffRule {
-  /** Attempts in a row admitted before any wait. */
+  /** Failures in a row admitted before any wait. */
   free: number;
   /** The first wait; each further attempt doubles it. */
   baseMs: number;
   capMs: number;
-  /** A run of attempts is forgotten after this long without one. */
+  /** A run of failures is forgotten after this long without one. */
   forgetMs: number;
 }
 
 export interface BackoffState {
   admitted: boolean;
-  /** Attempts in the current run, an admitted one included. */
+  /** Failures in the current run. */
   count: number;
   lastHitMs: number;
 }
 
-/** The wait after `count` attempts in a row, as SQL and as TypeScript: the two must agree. */
-const WAIT_SQL = 'min(:cap, :base << min(count - :free, 40))';
+/** The wait after `count` failures in a row. */
 export const backoffWaitMs = (count: number, { free, baseMs, capMs }: BackoffRule) =>
   count < free ? 0 : Math.min(capMs, baseMs * 2 ** Math.min(count - free, 40));
 
@@ -91,29 +90,28 @@ export function createThrottleRepository(db: Client) {
     },
 
     /**
-     * Counts one more attempt in the key's run unless the run is waiting out its backoff; a refused
-     * attempt changes nothing. One round trip: the conditional upsert, then the state it left.
+     * The key's run as it stands: whether an attempt is admitted now (fewer than `free` failures in a row, a run
+     * forgotten, or its wait over) and what it counts. Reading counts nothing: only a failure, once known, is recorded.
      */
-    async attemptUnlessBackingOff(key: string, rule: BackoffRule, nowMs: number): Promise<BackoffState> {
-      const args = { key, now: nowMs, free: rule.free, base: rule.baseMs, cap: rule.capMs, forget: rule.forgetMs };
-      const [attempt, state] = await db.batch(
-        [
-          {
-            sql: `INSERT INTO throttle_counters (key, count, window_start_ms, last_hit_ms) VALUES (:key, 1, :now, :now)
-                  ON CONFLICT (key) DO UPDATE SET
-                    count = CASE WHEN last_hit_ms <= :now - :forget THEN 1 ELSE count + 1 END,
-                    window_start_ms = CASE WHEN last_hit_ms <= :now - :forget THEN :now ELSE window_start_ms END,
-                    last_hit_ms = :now
-                  WHERE count < :free OR last_hit_ms <= :now - :forget OR :now >= last_hit_ms + ${WAIT_SQL}
-                  RETURNING count`,
-            args,
-          },
-          { sql: 'SELECT count, last_hit_ms FROM throttle_counters WHERE key = :key', args: { key } },
-        ],
-        'write',
-      );
-      const row = state!.rows[0]!;
-      return { admitted: attempt!.rows.length === 1, count: column<number>(row, 'count'), lastHitMs: column<number>(row, 'last_hit_ms') };
+    async backoffState(key: string, rule: BackoffRule, nowMs: number): Promise<BackoffState> {
+      const result = await db.execute({ sql: 'SELECT count, last_hit_ms FROM throttle_counters WHERE key = ?', args: [key] });
+      const row = result.rows[0];
+      if (!row) return { admitted: true, count: 0, lastHitMs: nowMs };
+      const [count, lastHitMs] = [column<number>(row, 'count'), column<number>(row, 'last_hit_ms')];
+      const forgotten = lastHitMs <= nowMs - rule.forgetMs;
+      return { admitted: forgotten || nowMs >= lastHitMs + backoffWaitMs(count, rule), count, lastHitMs };
+    },
+
+    /** Counts one more failure in the key's run (a new run when the last was forgotten), in one atomic statement. */
+    async recordFailure(key: string, rule: BackoffRule, nowMs: number): Promise<void> {
+      await db.execute({
+        sql: `INSERT INTO throttle_counters (key, count, window_start_ms, last_hit_ms) VALUES (:key, 1, :now, :now)
+              ON CONFLICT (key) DO UPDATE SET
+                count = CASE WHEN last_hit_ms <= :now - :forget THEN 1 ELSE count + 1 END,
+                window_start_ms = CASE WHEN last_hit_ms <= :now - :forget THEN :now ELSE window_start_ms END,
+                last_hit_ms = :now`,
+        args: { key, now: nowMs, forget: rule.forgetMs },
+      });
     },
 
     async clear(key: string): Promise<void> {

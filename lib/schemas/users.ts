@@ -94,7 +94,7 @@ export const VerifiedToken = z
     valid: z.literal(true),
     sub: z.string(),
     role: Role,
-    token_use: z.enum(['access', 'refresh']),
+    token_use: z.literal('access'),
     iss: z.string(),
     aud: z.string(),
     iat: z.number().int(),

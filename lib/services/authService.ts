@@ -69,8 +69,9 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
 
   /**
    * Whether `password` is the one of the account `find` answers for `email`, throttled per email: admitted
-   * before any hash is spent, so a throttled attempt costs one statement. Unknown emails are throttled
-   * alike and still spend a hash, so neither a 429 nor the timing says which accounts exist.
+   * before any hash is spent, so a throttled attempt costs one statement. Only a wrong password counts as a failure:
+   * an attempt shed before its check (503) or abandoned is no guess. Unknown emails are throttled alike and still
+   * spend a hash, so neither a 429 nor the timing says which accounts exist.
    */
   async function checkPassword<A extends { passwordHash: string }>(
     email: string,
@@ -83,7 +84,10 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
       throw new TooManyRequests('too many failed sign-ins for this email; see Retry-After', retryAfter(admission.retryAfterSeconds));
     const found = await find();
     const matches = await passwords.verify(password, found?.passwordHash, signal);
-    if (!found || !matches) return undefined;
+    if (!found || !matches) {
+      await signInBackoff.failed(email);
+      return undefined;
+    }
     await signInBackoff.succeeded(email);
     return found;
   }
@@ -139,13 +143,13 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
       return tokenPair(user, claims.family!, next);
     },
 
-    /** The claims of a live access token (its role the current one), or of a refresh token that can still be exchanged. */
-    async verify(token: string): Promise<TokenClaims> {
-      const access = await tokens.verify(token, 'access').catch(() => undefined);
-      if (access) return { ...access, role: (await liveCaller(access)).role };
-      const refresh = await tokens.verify(token, 'refresh');
-      if (!(await refreshTokens.isActive(refresh.jti!, nowSeconds()))) throw new Unauthorized(INVALID_TOKEN);
-      return refresh;
+    /**
+     * The claims of a live access token, its role the current one. Only an access token: "is my token good" is what a
+     * client asks before calling with it, and a refresh token is good for /auth/refresh/ alone (401 here, spending nothing).
+     */
+    async verify(token: string): Promise<TokenClaims & { token_use: 'access' }> {
+      const access = await tokens.verify(token, 'access');
+      return { ...access, token_use: 'access', role: (await liveCaller(access)).role };
     },
 
     /**

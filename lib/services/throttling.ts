@@ -87,21 +87,23 @@ export function createRateLimiter({ throttle, now = Date.now }: ThrottlingDepend
 export type RateLimiter = ReturnType<typeof createRateLimiter>;
 
 export interface FailureBackoffOptions extends ThrottlingDependencies {
-  /** Attempts in a row admitted before the first wait. */
+  /** Failures in a row admitted before the first wait. */
   maxFailures: number;
   baseWaitSeconds?: number;
   maxWaitSeconds?: number;
-  /** A run of failures is forgotten after this long without an attempt. */
+  /** A run of failures is forgotten after this long without one. */
   forgetAfterSeconds?: number;
 }
 
 export type Admission = { admitted: true } | { admitted: false; retryAfterSeconds: number };
 
 /**
- * Consecutive-failure backoff (rate-limiter-flexible's login-protection pattern): every attempt counts
- * as a failure when it is admitted, before any work is done, so concurrent guesses cannot slip past the
- * count; a success clears it. After `maxFailures` in a row each attempt waits, the wait doubling with
- * each further one, up to `maxWaitSeconds`. A refused attempt counts for nothing and costs one statement.
+ * Consecutive-failure backoff (rate-limiter-flexible's login-protection pattern): after `maxFailures` failures in a
+ * row each attempt waits, the wait doubling with each further failure, up to `maxWaitSeconds`; a success clears the
+ * run. Only a failure counts, recorded once it is known (a wrong password), never an attempt as such: concurrent right
+ * passwords, or attempts shed before their check, are never taken for guesses. A burst of guesses admitted together
+ * is bounded by what checks them (the per-instance hashing gate, the per-client /auth/* limit) and each of its
+ * failures is counted, so the run's wait grows with all of them. A refused attempt costs one read.
  */
 export function createFailureBackoff({
   throttle,
@@ -115,9 +117,13 @@ export function createFailureBackoff({
   return {
     async admit(key: string): Promise<Admission> {
       const at = now();
-      const state = await throttle.attemptUnlessBackingOff(`backoff:${key}`, rule, at);
+      const state = await throttle.backoffState(`backoff:${key}`, rule, at);
       if (state.admitted) return { admitted: true };
       return { admitted: false, retryAfterSeconds: secondsUntil(state.lastHitMs + backoffWaitMs(state.count, rule) - at) };
+    },
+
+    async failed(key: string): Promise<void> {
+      await throttle.recordFailure(`backoff:${key}`, rule, now());
     },
 
     async succeeded(key: string): Promise<void> {

@@ -15,6 +15,14 @@ describe('requests no route matches', () => {
     });
   });
 
+  it('GET /movies//1/ answers 404, not a 405 that allows the GET it refuses', async () => {
+    const response = await api('/movies//1/');
+
+    expect(response.status).toBe(404);
+    expect(response.headers.get('allow')).toBeNull();
+    expect(response.body).toMatchObject({ status: 404, title: 'Not Found' });
+  });
+
   it.each([
     ['PUT', '/movies/1/', 'GET, PATCH, DELETE'],
     ['PUT', '/movies', 'GET, POST'],

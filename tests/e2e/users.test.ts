@@ -76,6 +76,14 @@ describe('users and sign-in over HTTP', () => {
     expect((await api('/auth/verify/', { method: 'POST', body: { token: unsigned } })).status).toBe(401);
   });
 
+  it('answers 401 when a refresh token is verified: /auth/verify/ verifies access tokens', async () => {
+    const { refresh_token } = await register();
+
+    const verified = await api('/auth/verify/', { method: 'POST', body: { token: refresh_token } });
+
+    expect(verified).toMatchObject({ status: 401, body: { status: 401, title: 'Unauthorized' } });
+  });
+
   it('lets the admin from ADMIN_EMAIL create users, and answers 403 to a basic user', async () => {
     const admin = tokensOf(
       await api('/auth/token/', { method: 'POST', body: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD } }),

@@ -151,12 +151,17 @@ describe('auth routes', () => {
       });
     });
 
-    it('answers 200 for a refresh token that can still be exchanged, and 401 once it has been', async () => {
+    it('answers 401 to a refresh token, even one that can still be exchanged: it verifies access tokens, and spends nothing', async () => {
       const tokens = AuthTokens.parse((await register({ email: uniqueEmail(), password: PASSWORD })).body);
 
-      expect(await verify(tokens.refresh_token)).toMatchObject({ statusCode: 200, body: { valid: true, token_use: 'refresh' } });
-      await refresh(tokens.refresh_token);
-      expect((await verify(tokens.refresh_token)).statusCode).toBe(401);
+      const response = await verify(tokens.refresh_token);
+
+      expect(response).toMatchObject({
+        statusCode: 401,
+        headers: { 'content-type': 'application/problem+json', 'www-authenticate': 'Bearer' },
+        body: { status: 401, detail: 'invalid or expired token' },
+      });
+      expect((await refresh(tokens.refresh_token)).statusCode).toBe(200);
     });
 
     it('answers 401 to garbage and to an unsigned (alg none) token', async () => {

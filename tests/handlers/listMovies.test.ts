@@ -326,6 +326,16 @@ describe('GET /movies/?search= over the film dataset', () => {
     ]);
   });
 
+  it.each([
+    ['leon', 'Léon'],
+    ['deja vu', 'Déjà Vu'],
+    ['amelie', "Le Fabuleux destin d'Amélie Poulain"],
+    ['naked gun 2½', 'The Naked Gun 2½: The Smell of Fear'],
+    ['dollaro piu', 'Per qualche dollaro in più'],
+  ])('finds %p, a title the dataset garbled, as it is really written: %p', async (search, title) => {
+    expect(titles(await list(services, { search }))).toEqual([title]);
+  });
+
   it('finds the Star Wars films by two word starts', async () => {
     const response = await list(services, { search: 'sta wa', page_size: '100' });
 

@@ -12,6 +12,7 @@ import { titleKeys } from './011_title_keys';
 import watchlist from './012_watchlist.sql';
 import recommendations from './013_recommendations.sql';
 import movieCount from './014_movie_count.sql';
+import { datasetTitles } from './015_dataset_titles';
 import type { Client } from '@libsql/client';
 
 export interface Migration {
@@ -45,4 +46,5 @@ export const migrations: readonly Migration[] = [
   { name: '012_watchlist', sql: watchlist },
   { name: '013_recommendations', sql: recommendations },
   { name: '014_movie_count', sql: movieCount },
+  { name: '015_dataset_titles', sql: datasetTitles },
 ];

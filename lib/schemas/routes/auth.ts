@@ -52,12 +52,13 @@ export const verifyTokenRoute = defineRoute({
   functionName: 'verifyToken',
   method: 'POST',
   path: '/auth/verify/',
-  summary: 'Check a token and read its claims',
+  summary: 'Check an access token and read its claims',
+  description: 'A live access token answers its claims, its role the current one; any other token (a refresh token too) is a 401.',
   tags: ['auth'],
   access: 'public',
   rateLimit: 'auth',
   body: VerifyBody,
-  response: { status: 200, description: 'the token is valid; its claims', schema: VerifiedToken },
+  response: { status: 200, description: 'the access token is valid; its claims', schema: VerifiedToken },
   errors: [401],
 });
 

@@ -14,6 +14,10 @@ describe('a contract path against a request path', () => {
   it.each([
     ['/movies/{id}/', '/movies/'],
     ['/movies/{id}/', '/movies//'],
+    ['/movies/{id}/', '/movies//7/'],
+    ['/movies/{id}/', '//movies/7'],
+    ['/movies/{id}/', '/movies/7//'],
+    ['/health/', '/health//'],
     ['/movies/{id}/', '/movies/7/similar/'],
     ['/movies/{id}/similar/', '/movies/7/other/'],
     ['/health/', '/healthz/'],

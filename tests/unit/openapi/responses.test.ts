@@ -64,6 +64,21 @@ describe('the OpenAPI document declares every response a route can send', () => 
     for (const { op } of with401) expect(op.responses['401']?.headers?.['WWW-Authenticate']).toMatchObject({ required: true });
   });
 
+  it("declares on every operation the 405 its path answers to another method, with Allow naming the path's methods", () => {
+    const methodsAt = (path: string) =>
+      ['get', 'post', 'put', 'patch', 'delete'].filter((method) => document.paths[path]?.[method]).map((method) => method.toUpperCase());
+
+    expect(operations().length).toBeGreaterThan(30);
+    for (const { method, path, op } of operations()) {
+      const allow = op.responses['405']?.headers?.Allow as (Header & { description?: string }) | undefined;
+      expect([method, path, allow?.required]).toEqual([method, path, true]);
+      expect(allow?.description).toContain(`: ${methodsAt(path).join(', ')}`);
+      expect(op.responses['405']?.content).toEqual({
+        'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } },
+      });
+    }
+  });
+
   it('declares what the catch-all answers to a request no route matches: 404, 405 with Allow, and 401 with WWW-Authenticate', () => {
     const unmatched = document['x-unmatched-requests'] as Record<string, Response>;
 

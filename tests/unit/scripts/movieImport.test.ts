@@ -137,6 +137,68 @@ describe('parseDatasetRow', () => {
   });
 });
 
+describe('parseDatasetRow: the titles the dataset garbled', () => {
+  /**
+   * Every non-ASCII title of vega-datasets' movies.json, and the title stored for it. The file's titles were written
+   * in Windows-1252 and read as Mac Roman before it was published ("LÈon"); each is repaired when the repaired form
+   * reads as Latin text and the garbled one does not. "Alien³" has no Mac Roman form (it was never garbled) and
+   * "Ri¢hie Ri¢h" is the same in both: they stay as they are.
+   */
+  const expected: [string, string][] = [
+    ['AstÈrix aux Jeux Olympiques', 'Astérix aux Jeux Olympiques'],
+    ["De battre mon coeur s'est arrÍtÈ", "De battre mon coeur s'est arrêté"],
+    ['Les BronzÈs 3: amis pour la vie', 'Les Bronzés 3: amis pour la vie'],
+    ['Per qualche dollaro in pi˘', 'Per qualche dollaro in più'],
+    ["I Love You Ö Don't Touch Me!", "I Love You … Don't Touch Me!"],
+    ['Alien³', 'Alien³'],
+    ['The Naked Gun 2Ω: The Smell of Fear', 'The Naked Gun 2½: The Smell of Fear'],
+    ['LÈon', 'Léon'],
+    ['Ri¢hie Ri¢h', 'Ri¢hie Ri¢h'],
+    ["Le Fabuleux destin d'AmÈlie Poulain", "Le Fabuleux destin d'Amélie Poulain"],
+    ['AimÈe & Jaguar', 'Aimée & Jaguar'],
+    ['La mala educaciÛn', 'La mala educación'],
+    ['CachÈ', 'Caché'],
+    ['Die F‰lscher', 'Die Fälscher'],
+    ['DÈj‡ Vu', 'Déjà Vu'],
+    ['IndigËnes', 'Indigènes'],
+    ['Obsluhoval jsem anglickÈho kr·le', 'Obsluhoval jsem anglického krále'],
+    ['La MÙme', 'La Môme'],
+    ['Joyeux NoÎl', 'Joyeux Noël'],
+    ['MoliËre', 'Molière'],
+  ];
+
+  it('stores every non-ASCII title of the dataset as it is really written', () => {
+    const nonAscii = readDataset(bundledMoviesDataset()).filter((row) => /[^ -~]/.test(String((row as { Title: unknown }).Title)));
+    const stored = nonAscii.map((row) => {
+      const parsed = parseDatasetRow(row);
+      return [(row as { Title: string }).Title, parsed.ok ? parsed.movie.title : parsed.reason];
+    });
+
+    expect(stored).toEqual(expected);
+  });
+
+  it.each([
+    ['Amélie'],
+    ['Léon: The Professional'],
+    ['Ángel'],
+    ['À bout de souffle'],
+    ['ÉTÉ'],
+    ['Ödön'],
+    ['Les Misérables'],
+    ['Wait…'],
+    ['Crème Brûlée'],
+  ])('keeps %p, a title written correctly, as it is', (title) => {
+    expect(parseDatasetRow({ Title: title })).toMatchObject({ ok: true, movie: { title } });
+  });
+
+  it('keys a repaired film by the title as the file spells it, so a database seeded before the repair finds its films again', () => {
+    expect(parseDatasetRow({ Title: 'LÈon', 'Release Date': 'Nov 18 1994' })).toMatchObject({
+      ok: true,
+      movie: { title: 'Léon', import_key: '1994:lèon' },
+    });
+  });
+});
+
 describe('importMovies with the real dataset', () => {
   let file: TempFileDatabase;
   let db: Client;

@@ -77,10 +77,13 @@ describe('the consecutive-failure backoff', () => {
     return { clock, backoff };
   };
   const failTimes = async (backoff: Awaited<ReturnType<typeof setup>>['backoff'], key: string, times: number) => {
-    for (let i = 0; i < times; i++) expect(await backoff.admit(key)).toEqual({ admitted: true });
+    for (let i = 0; i < times; i++) {
+      expect(await backoff.admit(key)).toEqual({ admitted: true });
+      await backoff.failed(key);
+    }
   };
 
-  it('admits `maxFailures` attempts in a row, then refuses with a wait that doubles, capped at 15 minutes', async () => {
+  it('admits attempts until `maxFailures` failures in a row, then refuses with a wait that doubles with each further failure, capped at 15 minutes', async () => {
     const { clock, backoff } = await setup();
     await failTimes(backoff, 'ann@example.com', 3);
 
@@ -90,7 +93,7 @@ describe('the consecutive-failure backoff', () => {
       if (refused.admitted) throw new Error('expected a refusal');
       waits.push(refused.retryAfterSeconds);
       clock.advance(refused.retryAfterSeconds * 1000);
-      expect(await backoff.admit('ann@example.com')).toEqual({ admitted: true });
+      await failTimes(backoff, 'ann@example.com', 1);
     }
 
     expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900, 900]);
@@ -102,8 +105,25 @@ describe('the consecutive-failure backoff', () => {
     for (let i = 0; i < 5; i++) await backoff.admit('k');
 
     clock.advance(1000);
-    await backoff.admit('k');
+    await failTimes(backoff, 'k', 1);
     expect(await backoff.admit('k')).toEqual({ admitted: false, retryAfterSeconds: 2 });
+  });
+
+  it('counts no attempt until it is known to have failed: admitted attempts alone never make a wait', async () => {
+    const { backoff } = await setup();
+
+    for (let i = 0; i < 10; i++) expect(await backoff.admit('k')).toEqual({ admitted: true });
+  });
+
+  it('forgets a run of failures a day old', async () => {
+    const { clock, backoff } = await setup();
+    await failTimes(backoff, 'k', 3);
+
+    clock.advance(24 * 60 * 60 * 1000);
+    await failTimes(backoff, 'k', 2);
+    expect(await backoff.admit('k')).toEqual({ admitted: true });
+    await backoff.failed('k');
+    expect((await backoff.admit('k')).admitted).toBe(false);
   });
 
   it('starts again from nothing after a success, and keeps keys apart', async () => {
