@@ -8,8 +8,8 @@ describe('npm start', () => {
   const folder = mkdtempSync(join(tmpdir(), 'movies-npm-start-'));
   let started: NpmStart | undefined;
 
-  afterAll(() => {
-    started?.kill();
+  afterAll(async () => {
+    await started?.kill();
     rmSync(folder, { recursive: true, force: true });
   });
 

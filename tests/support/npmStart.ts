@@ -12,8 +12,8 @@ export interface NpmStart {
   healthy: Promise<void>;
   /** What it printed, the last 8,000 characters, for a failure message. */
   output(): string;
-  /** Ends whatever of the tree is left, at once (SIGKILL to the group). */
-  kill(): void;
+  /** Ends whatever of the tree is left, at once (SIGKILL to the group), and waits for npm to be gone. */
+  kill(): Promise<void>;
 }
 
 export interface NpmStartOptions {
@@ -90,13 +90,15 @@ export async function launchNpmStart(options: NpmStartOptions): Promise<NpmStart
     exitReason = `code ${code} signal ${signal}\n${output}`;
   });
   const pid = child.pid ?? 0;
-  const kill = () => {
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  const kill = async () => {
     if (pid && processGroupAlive(pid)) process.kill(-pid, 'SIGKILL');
+    await exited;
   };
   const baseUrl = `http://127.0.0.1:${port}`;
   const healthy = waitUntilHealthy(`${baseUrl}/health/`, Date.now() + (options.startTimeoutMs ?? 180_000), () => exitReason).catch(
-    (error: unknown) => {
-      kill();
+    async (error: unknown) => {
+      await kill();
       throw error;
     },
   );

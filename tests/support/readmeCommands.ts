@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 /** One shell command of a document's ```sh block, with what its comment promises it answers. */
 export interface DocumentedCommand {
@@ -158,4 +160,40 @@ export function brokenPromises(command: DocumentedCommand, outcome: CommandOutco
   const saved = /\bsaves (\S+)/.exec(promise);
   if (saved && !existsSync(join(folder, saved[1]!))) problems.push(`saved no ${saved[1]}`);
   return problems;
+}
+
+/** The address the documents' commands are written for; the tests' API runs on a free port instead. */
+const DOCUMENTED_HOST = '127.0.0.1:3000';
+
+/**
+ * Runs the commands in order in one bash, as a reader pastes them, so $API and $ACCESS carry on from one to the next,
+ * against `baseUrl` (the one change to what is written), in `folder`: there `docs/` is the project's, as in a clone,
+ * and what the commands save lands. Each curl call's HTTP status is noted on stderr, its answer left untouched.
+ */
+export async function runDocumentedCommands(
+  commands: readonly DocumentedCommand[],
+  { baseUrl, folder, projectRoot }: { baseUrl: string; folder: string; projectRoot: string },
+): Promise<CommandOutcome[]> {
+  mkdirSync(join(folder, 'out'), { recursive: true });
+  symlinkSync(join(projectRoot, 'docs'), join(folder, 'docs'));
+  const file = (index: number, kind: string) => join(folder, 'out', `${index}.${kind}`);
+  const script = [
+    `curl() { command curl -w '%{stderr}\\nHTTP_STATUS %{http_code}\\n' "$@"; }`,
+    // A group, not a subshell, so an assignment such as ACCESS=$(…) stays for the commands after it.
+    ...commands.map(
+      (command, index) =>
+        `{ ${command.text.replaceAll(DOCUMENTED_HOST, new URL(baseUrl).host)}\n} > ${file(index, 'out')} 2> ${file(index, 'err')}; echo $? > ${file(index, 'rc')}`,
+    ),
+  ].join('\n');
+  writeFileSync(join(folder, 'out', 'commands.sh'), script);
+  await promisify(execFile)('bash', [join(folder, 'out', 'commands.sh')], { cwd: folder, maxBuffer: 64 * 1024 * 1024 });
+  return commands.map((_, index) => {
+    const stderr = readFileSync(file(index, 'err'), 'utf8');
+    return {
+      exitCode: Number(readFileSync(file(index, 'rc'), 'utf8')),
+      stdout: readFileSync(file(index, 'out'), 'utf8'),
+      stderr: stderr.replace(/\n?HTTP_STATUS \d+\n/g, ''),
+      statuses: [...stderr.matchAll(/HTTP_STATUS (\d+)/g)].map((match) => Number(match[1])),
+    };
+  });
 }
