@@ -133,7 +133,7 @@ export function shapeProblems(example: unknown, actual: unknown, path = '$'): st
 
 /**
  * What is wrong with a command's outcome: it must exit 0 with every HTTP answer below 400, and hold what its
- * comment promises: a leading status (`# 201, …`, `# 204; …`), a `Location: /movies/<id>/`, a JSON answer's shape,
+ * comment promises: a leading status (`# 201, …`, `# 204; …`), headers (`Location: /movies/<id>/`), a JSON answer's shape,
  * a file it `saves`. Any other comment is prose, and only success is checked.
  */
 export function brokenPromises(command: DocumentedCommand, outcome: CommandOutcome, folder: string): string[] {
@@ -144,12 +144,12 @@ export function brokenPromises(command: DocumentedCommand, outcome: CommandOutco
   const { promise } = command;
   const status = /^(\d{3})\b/.exec(promise);
   if (status && outcome.statuses.at(-1) !== Number(status[1])) problems.push(`answered ${outcome.statuses.at(-1)}, not ${status[1]}`);
-  const location = /Location: (\S+)/.exec(promise);
-  if (location) {
-    const pattern = new RegExp(`^location: ${location[1]!.replace(/<[^>]+>/g, '\\d+')}\\s*$`, 'im');
-    if (!pattern.test(outcome.stdout)) problems.push(`no Location: ${location[1]} among its headers`);
-  }
   const json = promise.search(/[{[]/);
+  // Headers it promises (`Location: /movies/<id>/`, `Idempotency-Replayed: true`), where its answer is no JSON.
+  for (const [, name, value] of json < 0 ? promise.matchAll(/\b([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)*): ([^\s,;]+)/g) : []) {
+    const escaped = value!.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/<[^>]+>/g, '\\d+');
+    if (!new RegExp(`^${name}: ${escaped}\\s*$`, 'im').test(outcome.stdout)) problems.push(`no ${name}: ${value} among its headers`);
+  }
   if (json >= 0 && !status) {
     try {
       problems.push(...shapeProblems(parseExample(promise.slice(json)), JSON.parse(bodyOf(outcome.stdout))));

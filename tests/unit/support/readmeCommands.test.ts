@@ -63,6 +63,10 @@ describe("the README's commands and their promises", () => {
       'answered 200, not 201',
       'no Location: /movies/<id>/ among its headers',
     ]);
+    const replayed = { ...created!, promise: '201, Location: /movies/<id>/, the same answer, Idempotency-Replayed: true' };
+    expect(brokenPromises(replayed, ok(headers(201, '/movies/7/'), [201]), '/nowhere')).toEqual([
+      'no Idempotency-Replayed: true among its headers',
+    ]);
     expect(brokenPromises(imported!, ok('{"rows":6,"unmatched":[{"title":"Parasite"}]}'), '/nowhere')).toEqual([]);
     expect(brokenPromises(imported!, ok('{"rows":6}'), '/nowhere')).toEqual(['$.unmatched: missing']);
     expect(brokenPromises(plain!, { ...ok('{}', [400]), exitCode: 26, stderr: 'read error' }, '/nowhere')).toEqual([
