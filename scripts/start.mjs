@@ -2,10 +2,25 @@
 // runs the API under serverless-offline on PORT / LAMBDA_PORT.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { loadDotEnv, runScript } from './run.mjs';
 
 loadDotEnv();
+
+let serving; // serverless-offline, once it is started
+/** Passes the signal to serverless-offline (it halts its servers and workers, then exits, and so does this). */
+const stop = (signal) => (serving ? serving.kill(signal) : process.exit(128 + constants.signals[signal]));
+// npm runs this under `sh -c`. Told to stop, npm passes SIGTERM to that sh, which dies of it without passing it on,
+// so this process is orphaned and its parent changes: the only sign it gets. Node has no parent-death signal, so
+// this looks each second; the API never outlives the npm start that ran it.
+const startedBy = process.ppid;
+const orphanWatch = setInterval(() => {
+  if (process.ppid === startedBy) return;
+  clearInterval(orphanWatch);
+  stop('SIGTERM');
+}, 1000).unref();
+
 // Each function is its own bundle with its own configuration: a key made inside one would not verify
 // the tokens another signed. So a missing secret is made once here, for every function of this start.
 if (!process.env.JWT_SECRET && process.env.NODE_ENV !== 'production') {
@@ -17,6 +32,6 @@ await runScript('scripts/prepareDatabase.ts');
 console.log(`database ready in ${Date.now() - started} ms; starting serverless-offline`);
 
 const serverless = resolve(import.meta.dirname, '..', 'node_modules', 'serverless', 'bin', 'serverless.js');
-const child = spawn(process.execPath, [serverless, 'offline', 'start', ...process.argv.slice(2)], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+serving = spawn(process.execPath, [serverless, 'offline', 'start', ...process.argv.slice(2)], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal));
+serving.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -37,9 +37,10 @@ const isFinal = (status: number) => status < 500 && status !== 429;
  * it in the database (so it holds across instances), scoped to the caller (the user, else the source IP) and
  * the route; its answer is stored for 24 hours. A repeat with the same body is answered the stored response
  * with `Idempotency-Replayed: true` and changes nothing; another body is a 422; a repeat while the first is
- * still in flight is a 409. Runs after validation, so a request refused as invalid claims nothing.
+ * still in flight is a 409. Runs after validation, so a request refused as invalid claims nothing, nor does a dry
+ * run (the route's `dryRunParam`).
  */
-export function idempotency(route: RouteContract, now: () => number = Date.now): HttpMiddleware<'services' | 'caller' | 'body'> {
+export function idempotency(route: RouteContract, now: () => number = Date.now): HttpMiddleware<'services' | 'caller' | 'body' | 'input'> {
   if (!route.idempotent) return { before: () => undefined };
   const settle = async ({ context, response }: { context: HttpContext; response?: APIGatewayProxyStructuredResultV2 | null }) => {
     const scope = context.idempotencyScope;
@@ -64,15 +65,17 @@ export function idempotency(route: RouteContract, now: () => number = Date.now):
           { path: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
         ]);
       }
-      const { services, user } = request.context;
+      const { services, user, input } = request.context;
+      const query = input.query as Record<string, unknown> | undefined;
+      // A dry run stores nothing, so there is nothing to replay: it is answered afresh and leaves the key to the real run.
+      if (route.dryRunParam && query?.[route.dryRunParam] === true) return;
       const scope: IdempotencyScope = {
         caller: user ? `user:${user.id}` : `ip:${request.event.requestContext.http.sourceIp}`,
         route: `${route.method} ${route.path}`,
         key,
       };
       const at = now();
-      // The query is part of what was asked (an import's dry_run): the same body with another query is another request.
-      const query = request.event.queryStringParameters;
+      // The query is part of what was asked, as validated, so `?dry_run=false` and no dry_run are one request.
       const requestHash = fingerprint(
         query && Object.keys(query).length > 0 ? { body: request.context.body, query } : request.context.body,
       );

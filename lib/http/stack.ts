@@ -87,7 +87,7 @@ export function stackOf(route: RouteContract, provide: () => Promise<StackServic
     }),
     layer({
       name: 'idempotency',
-      needs: ['services', 'caller', 'body'],
+      needs: ['services', 'caller', 'body', 'input'],
       gives: ['idempotency'],
       use: idempotency(route),
       why: 'after validation, so a request refused as invalid claims no key',

@@ -8,14 +8,20 @@ import { ProblemDetails } from '../schemas/common';
 
 const JSON_CONTENT_TYPE = 'application/json';
 
-/** The request header of API.md's Safe retries. */
-const IdempotencyKeyHeader = z.object({
-  'Idempotency-Key': z
-    .string()
-    .regex(/^[\x21-\x7e]{1,255}$/)
-    .optional()
-    .describe('makes the request safe to retry: a repeat with the same key and body within 24 hours gets the stored answer'),
-});
+/** The request header of Safe retries; a route with a dry run says that the dry run leaves the key alone. */
+const idempotencyKeyHeader = (route: RouteContract) =>
+  z.object({
+    'Idempotency-Key': z
+      .string()
+      .regex(/^[\x21-\x7e]{1,255}$/)
+      .optional()
+      .describe(
+        'makes the request safe to retry: a repeat with the same key and body within 24 hours gets the stored answer' +
+          (route.dryRunParam
+            ? `; a dry run (\`${route.dryRunParam}=true\`) changes nothing and claims no key, so the same request without it then runs under that key`
+            : ''),
+      ),
+  });
 const BEARER = 'bearerAuth';
 
 const problemDescriptions: Record<number, string> = {
@@ -196,7 +202,7 @@ function toOpenApiRoute(route: RouteContract, routes: readonly RouteContract[]):
     request: {
       ...(route.params ? { params: route.params as ZodObject } : {}),
       ...(route.query ? { query: route.query as ZodObject } : {}),
-      ...(route.idempotent ? { headers: IdempotencyKeyHeader } : {}),
+      ...(route.idempotent ? { headers: idempotencyKeyHeader(route) } : {}),
       ...(route.body ? { body: { required: true, content: { [route.bodyMediaType ?? JSON_CONTENT_TYPE]: { schema: route.body } } } } : {}),
     },
     responses,

@@ -251,14 +251,35 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(other.statusCode).toBe(422);
   });
 
-  it('does not let a dry run stand in for the import under the same Idempotency-Key', async () => {
+  it('lets a dry run leave its Idempotency-Key unclaimed: the same command without dry_run then imports under it', async () => {
     const csv = 'Title,Year,Rating\nHeat,1995,5\n';
-    await importCsv(csv, { query: { dry_run: 'true' }, headers: { 'idempotency-key': 'import-2' } });
+    const dryRun = await importCsv(csv, { query: { dry_run: 'true' }, headers: { 'idempotency-key': 'import-2' } });
 
     const real = await importCsv(csv, { headers: { 'idempotency-key': 'import-2' } });
 
-    expect(real.statusCode).toBe(422);
-    expect(await myRatings()).toEqual([]);
+    expect(real).toMatchObject({ statusCode: 200, body: dryRun.body });
+    expect(real.headers['idempotency-replayed']).toBeUndefined();
+    expect(await myRatings()).toEqual([[film.heat, 5]]);
+  });
+
+  it('answers a repeated dry run afresh, never replayed: it stored nothing to replay', async () => {
+    const csv = 'Title,Year,Rating\nHeat,1995,5\n';
+    await importCsv(csv, { query: { dry_run: 'true' }, headers: { 'idempotency-key': 'import-3' } });
+    await services.ratings.rateAsUser({ movieId: film.heat!, value: 5, userId: user.id });
+
+    const again = await importCsv(csv, { query: { dry_run: 'true' }, headers: { 'idempotency-key': 'import-3' } });
+
+    expect(again.headers['idempotency-replayed']).toBeUndefined();
+    expect(again.body).toMatchObject({ imported: 0, unchanged: 1 });
+  });
+
+  it('takes an explicit dry_run=false as the same request as none under one Idempotency-Key', async () => {
+    const csv = 'Title,Year,Rating\nHeat,1995,5\n';
+    const first = await importCsv(csv, { query: { dry_run: 'false' }, headers: { 'idempotency-key': 'import-4' } });
+
+    const retry = await importCsv(csv, { headers: { 'idempotency-key': 'import-4' } });
+
+    expect(retry).toMatchObject({ statusCode: 200, body: first.body, headers: { 'idempotency-replayed': 'true' } });
   });
 
   it('counts the whole import as one write against the write limit', async () => {

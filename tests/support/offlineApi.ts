@@ -42,7 +42,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilHealthy(url: string, deadline: number, exited: () => string | undefined): Promise<void> {
+export async function waitUntilHealthy(url: string, deadline: number, exited: () => string | undefined): Promise<void> {
   for (;;) {
     const exit = exited();
     if (exit) throw new Error(`serverless-offline exited before it answered: ${exit}`);

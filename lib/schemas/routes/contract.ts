@@ -39,6 +39,11 @@ export interface RouteContract {
   writesSummaries?: boolean;
   /** Takes an Idempotency-Key (API.md, Safe retries): the four POSTs that create something. */
   idempotent?: boolean;
+  /**
+   * The boolean query parameter that, true, makes a request a dry run (the import's `dry_run`): it changes nothing, so
+   * it claims no Idempotency-Key, and the same command without it then runs for real under that key.
+   */
+  dryRunParam?: string;
   params?: z.ZodType;
   /** Its query parameters; any other parameter is refused with a 400 naming it. */
   query?: z.ZodType;

@@ -20,6 +20,7 @@ export const importMyRatingsRoute = defineRoute({
   tags: ['users'],
   access: 'user',
   idempotent: true,
+  dryRunParam: 'dry_run',
   query: ImportQuery,
   body: RatingsCsvBody,
   bodyMediaType: 'text/csv',
