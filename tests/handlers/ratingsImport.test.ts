@@ -222,6 +222,17 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(counting.counted.calls).toBeLessThanOrEqual(4);
   });
 
+  it('imports every row of a file whose line endings mix CRLF and LF', async () => {
+    const response = await importCsv('Title,Year,Rating\r\nHeat,1995,4\nAmélie,2001,3\r\nKing Kong,1933,5\n');
+
+    expect(response.body).toMatchObject({ rows: 3, imported: 3, invalid: [] });
+    expect(await myRatings()).toEqual([
+      [film.heat, 4],
+      [film.amelie, 3],
+      [film.kong1933, 5],
+    ]);
+  });
+
   it('reads a file API Gateway sent as base64, BOM and accents included', async () => {
     const body = Buffer.from('\ufeffTitle,Year,Rating\r\nAmélie,2001,4\r\n', 'utf8').toString('base64');
     const event = httpEvent({

@@ -112,6 +112,17 @@ describe('readRatingsCsv: RFC 4180 as files really come', () => {
     });
   });
 
+  it.each([
+    ['CRLF then LF', 'Title,Year,Rating\r\nHeat,1995,4\nAmélie,2001,3\r\nUp,2009,5\n'],
+    ['LF then CRLF', 'Title,Year,Rating\nHeat,1995,4\r\nAmélie,2001,3\nUp,2009,5\r\n'],
+  ])('reads every row of a file whose line endings mix (%s), as files edited by hand on two systems do', (_, csv) => {
+    expect(readRatingsCsv(csv).rows).toEqual([
+      { kind: 'rating', row: 2, title: 'Heat', year: 1995, value: 4 },
+      { kind: 'rating', row: 3, title: 'Amélie', year: 2001, value: 3 },
+      { kind: 'rating', row: 4, title: 'Up', year: 2009, value: 5 },
+    ]);
+  });
+
   it('counts rows as records (the header is row 1), empty lines not among them', () => {
     const { rows } = readRatingsCsv('Title,Year,Rating\n\n\nHeat,1995,4\n\n');
 
