@@ -95,13 +95,21 @@ function unreadable(error: CsvError & { records?: number }): BadRequest {
 
 /**
  * Reads an exported file of ratings (RFC 4180: quoted fields with commas, doubled quotes and line breaks; a BOM;
- * CRLF or LF): its format, recognised by the header row, and each row made into a 1-5 rating, a skipped row or an
+ * CRLF, LF or both): its format, recognised by the header row, and each row made into a 1-5 rating, a skipped row or an
  * invalid one. A header row of neither format, or a file that is not CSV, is a 400.
  */
 export function readRatingsCsv(text: string): { format: RatingsCsvFormat; rows: RatingsCsvRow[] } {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_ROW_CHARACTERS });
+    records = parse(text, {
+      bom: true,
+      // Either ending on any line: csv-parse would otherwise keep the first it meets, and a file edited on two systems
+      // would have rows merged.
+      record_delimiter: ['\r\n', '\n'],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_ROW_CHARACTERS,
+    });
   } catch (error) {
     if (error instanceof CsvError) throw unreadable(error);
     throw error;
