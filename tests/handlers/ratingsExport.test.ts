@@ -55,6 +55,33 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
     );
   });
 
+  it('neutralises every cell a spreadsheet would run as a formula, and the file re-imports into another account exactly', async () => {
+    const titles = ['=HYPERLINK("http://x")', '+cmd', '@SUM(1)', '-2+3', "'=quoted already"];
+    const ids: number[] = [];
+    for (const [index, title] of titles.entries()) {
+      ids.push((await services.movies.create({ title, year: 2000, genres: [] })).id);
+      await rateAt(ids[index]!, 3, `2024-01-0${index + 1}T00:00:00.000Z`);
+    }
+    await director(ids[0]!, '=cmd|"/C calc"!A0');
+
+    const file = await exportOf(user.headers);
+
+    expect((file.body as string).split('\r\n').slice(1, 6)).toEqual([
+      expect.stringMatching(/^"'=HYPERLINK\(""http:\/\/x""\)",2000,"'=cmd\|""\/C calc""!A0",3,/),
+      expect.stringMatching(/^"'\+cmd",2000,,3,/),
+      expect.stringMatching(/^"'@SUM\(1\)",2000,,3,/),
+      expect.stringMatching(/^"'-2\+3",2000,,3,/),
+      expect.stringMatching(/^"''=quoted already",2000,,3,/),
+    ]);
+    const other = await signUp(services);
+    const imported = await invokeRoute(importMyRatingsRoute, importMyRatings, services, {
+      body: file.body as string,
+      headers: { 'content-type': 'text/csv', ...other.headers },
+    });
+    expect(imported.body).toMatchObject({ imported: titles.length, unmatched: [], invalid: [] });
+    expect(await ratingsOf(other.id)).toEqual(await ratingsOf(user.id));
+  });
+
   it('answers only the header row to a caller with no ratings', async () => {
     const response = await exportOf(user.headers);
 

@@ -199,6 +199,32 @@ describe('writeRatingsCsv: the export', () => {
     ]);
   });
 
+  it.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+cmd', `"'+cmd"`],
+    ['-2+3', `"'-2+3"`],
+    ['@SUM(1)', `"'@SUM(1)"`],
+    ['\tTabbed', `"'\tTabbed"`],
+    ['\rReturned', `"'\rReturned"`],
+    // A title that already looks neutralised gains one quote more, so the import's undoing gives it back as it was.
+    ["'=not a formula", `"''=not a formula"`],
+    ["''+two quotes", `"'''+two quotes"`],
+  ])('neutralises a cell that a spreadsheet would run, %j, as OWASP says (a quote before it, quoted), and reads it back', (title, cell) => {
+    const csv = writeRatingsCsv([{ title, year: 2000, director: title, value: 3, ratedAt: '2024-03-05T10:11:12.000Z' }]);
+
+    expect(csv.split('\r\n')[1]).toBe(`${cell},2000,${cell},3,2024-03-05`);
+    expect(readRatingsCsv(csv).rows).toEqual([
+      { kind: 'rating', row: 2, title: title.trim(), year: 2000, value: 3, directors: title.trim() },
+    ]);
+  });
+
+  it('leaves a title that begins with a quote but no formula character as it is, both ways', () => {
+    const csv = writeRatingsCsv([{ title: "'Tis the Season", year: 2000, director: null, value: 3, ratedAt: '2024-03-05T10:11:12.000Z' }]);
+
+    expect(csv.split('\r\n')[1]).toBe("'Tis the Season,2000,,3,2024-03-05");
+    expect(readRatingsCsv(csv).rows).toEqual([{ kind: 'rating', row: 2, title: "'Tis the Season", year: 2000, value: 3 }]);
+  });
+
   it('writes only the header row when there are no ratings', () => {
     expect(writeRatingsCsv([])).toBe('Title,Year,Directors,Rating,WatchedDate\r\n');
   });
