@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { BadRequest } from '../errors';
 import type { ExportedRating } from '../repositories/portableRatingsRepository';
+import { NEUTRALISED_CELL, neutralisedCell, restoredCell } from './spreadsheetCells';
 
 export type RatingsCsvFormat = 'imdb' | 'letterboxd';
 
@@ -120,7 +121,8 @@ export function readRatingsCsv(text: string): { format: RatingsCsvFormat; rows: 
   const rows = data.map((record, index) => {
     const cell = (name: string) => {
       const index = columns.get(name.toLowerCase());
-      return index === undefined ? '' : (record[index] ?? '');
+      // Every cell as it was before an export of ours neutralised it (a no-op on any other file's cells).
+      return index === undefined ? '' : restoredCell(record[index] ?? '');
     };
     return readRow(rules, cell, index + 2);
   });
@@ -131,9 +133,15 @@ export const EXPORT_COLUMNS = ['Title', 'Year', 'Directors', 'Rating', 'WatchedD
 
 /**
  * The export: Letterboxd's import format (WatchedDate the date of the rating, YYYY-MM-DD), so the file goes back in
- * here or into Letterboxd as it is.
+ * here or into Letterboxd as it is. Anyone may name a film, so no cell may run as a formula where the file is opened.
  */
 export function writeRatingsCsv(ratings: readonly ExportedRating[]): string {
-  const rows = ratings.map(({ title, year, director, value, ratedAt }) => [title, year ?? '', director ?? '', value, ratedAt.slice(0, 10)]);
-  return stringify([[...EXPORT_COLUMNS], ...rows], { record_delimiter: '\r\n' });
+  const rows = ratings.map(({ title, year, director, value, ratedAt }) => [
+    neutralisedCell(title),
+    year ?? '',
+    neutralisedCell(director ?? ''),
+    value,
+    ratedAt.slice(0, 10),
+  ]);
+  return stringify([[...EXPORT_COLUMNS], ...rows], { record_delimiter: '\r\n', quoted_match: NEUTRALISED_CELL });
 }
