@@ -48,7 +48,7 @@ describe('your ratings, portable, over HTTP', () => {
     expect(exported.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="ratings.csv"');
     const csv = await exported.text();
-    expect(csv.split('\r\n')[0]).toBe('Title,Year,Directors,Rating,WatchedDate');
+    expect(csv.split('\r\n')[0]).toBe('Title,Year,Directors,Rating,WatchedDate,MovieID');
     expect(csv).toContain(`"Crouching Tiger, Hidden Dragon ${run}",2000,,3,`);
     expect(csv).toContain(`Amélie ${run},2001,,5,`);
 

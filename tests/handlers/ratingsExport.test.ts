@@ -48,10 +48,10 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
       'content-disposition': 'attachment; filename="ratings.csv"',
     });
     expect(response.body).toBe(
-      'Title,Year,Directors,Rating,WatchedDate\r\n' +
-        '"Crouching Tiger, Hidden Dragon",2000,Ang Lee,5,2023-01-02\r\n' +
-        'Heat,1995,Michael Mann,4,2024-03-05\r\n' +
-        '"The ""Quoted"" One",,,1,2025-07-08\r\n',
+      'Title,Year,Directors,Rating,WatchedDate,MovieID\r\n' +
+        `"Crouching Tiger, Hidden Dragon",2000,Ang Lee,5,2023-01-02,${tiger}\r\n` +
+        `Heat,1995,Michael Mann,4,2024-03-05,${heat}\r\n` +
+        `"The ""Quoted"" One",,,1,2025-07-08,${quoted}\r\n`,
     );
   });
 
@@ -82,10 +82,28 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
     expect(await ratingsOf(other.id)).toEqual(await ratingsOf(user.id));
   });
 
+  it('re-imports exactly when another film of the same title and year came after: the file names each film on this API', async () => {
+    const first = (await services.movies.create({ title: 'Twin Film', year: 1999, genres: [] })).id;
+    await rateAt(first, 4, '2024-02-03T00:00:00.000Z');
+    const second = (await services.movies.create({ title: 'Twin Film', year: 1999, genres: [] })).id;
+    const other = await signUp(services);
+
+    const file = await exportOf(user.headers);
+    const imported = await invokeRoute(importMyRatingsRoute, importMyRatings, services, {
+      body: file.body as string,
+      headers: { 'content-type': 'text/csv', ...other.headers },
+    });
+
+    expect(file.body).toBe(`Title,Year,Directors,Rating,WatchedDate,MovieID\r\nTwin Film,1999,,4,2024-02-03,${first}\r\n`);
+    expect(imported.body).toMatchObject({ imported: 1, unmatched: [], invalid: [] });
+    expect(await ratingsOf(other.id)).toEqual([[first, 4]]);
+    expect(second).not.toBe(first);
+  });
+
   it('answers only the header row to a caller with no ratings', async () => {
     const response = await exportOf(user.headers);
 
-    expect(response).toMatchObject({ statusCode: 200, body: 'Title,Year,Directors,Rating,WatchedDate\r\n' });
+    expect(response).toMatchObject({ statusCode: 200, body: 'Title,Year,Directors,Rating,WatchedDate,MovieID\r\n' });
   });
 
   it('answers an anonymous caller 401', async () => {

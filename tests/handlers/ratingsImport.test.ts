@@ -162,6 +162,27 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(await myRatings()).toEqual([[film.twin1, 4]]);
   });
 
+  it("matches a row by its MovieID first, when that film has the row's title and year; else by title, year and directors", async () => {
+    const response = await importCsv(
+      'Title,Year,Rating,MovieID\n' +
+        `Twins,1988,3,${film.twin2}\n` +
+        // An id of another film (a file from elsewhere): the title and year decide.
+        `Heat,1995,4,${film.kong1933}\n` +
+        'Twins,1988,2,999999\n' +
+        'Amélie,2001,5,soon\n',
+    );
+
+    expect(response.body).toMatchObject({
+      imported: 2,
+      unmatched: [{ row: 4, reason: 'several films with this title and year' }],
+      invalid: [{ row: 5, message: 'MovieID must be a positive integer' }],
+    });
+    expect(await myRatings()).toEqual([
+      [film.heat, 4],
+      [film.twin2, 3],
+    ]);
+  });
+
   it('reports rows with a bad rating or year in invalid, and import the rest', async () => {
     const response = await importCsv(imdb(imdbRow(11, 'Heat', 1995), imdbRow(6, 'Amélie', 'soon'), imdbRow(9, 'King Kong', 1933)));
 

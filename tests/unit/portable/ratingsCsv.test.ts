@@ -184,18 +184,25 @@ describe('readRatingsCsv: what it refuses, with a 400', () => {
 describe('writeRatingsCsv: the export', () => {
   it('writes Letterboxd import format, quoting what needs it, and read back the same', () => {
     const csv = writeRatingsCsv([
-      { title: 'Crouching Tiger, Hidden Dragon', year: 2000, director: 'Ang Lee', value: 4, ratedAt: '2024-03-05T10:11:12.000Z' },
-      { title: 'The "Quoted"\nOne', year: null, director: null, value: 1, ratedAt: '2024-03-06T00:00:00.000Z' },
+      {
+        movieId: 7,
+        title: 'Crouching Tiger, Hidden Dragon',
+        year: 2000,
+        director: 'Ang Lee',
+        value: 4,
+        ratedAt: '2024-03-05T10:11:12.000Z',
+      },
+      { movieId: 12, title: 'The "Quoted"\nOne', year: null, director: null, value: 1, ratedAt: '2024-03-06T00:00:00.000Z' },
     ]);
 
     expect(csv).toBe(
-      'Title,Year,Directors,Rating,WatchedDate\r\n' +
-        '"Crouching Tiger, Hidden Dragon",2000,Ang Lee,4,2024-03-05\r\n' +
-        '"The ""Quoted""\nOne",,,1,2024-03-06\r\n',
+      'Title,Year,Directors,Rating,WatchedDate,MovieID\r\n' +
+        '"Crouching Tiger, Hidden Dragon",2000,Ang Lee,4,2024-03-05,7\r\n' +
+        '"The ""Quoted""\nOne",,,1,2024-03-06,12\r\n',
     );
     expect(readRatingsCsv(csv).rows).toEqual([
-      { kind: 'rating', row: 2, title: 'Crouching Tiger, Hidden Dragon', year: 2000, value: 4, directors: 'Ang Lee' },
-      { kind: 'rating', row: 3, title: 'The "Quoted"\nOne', year: null, value: 1 },
+      { kind: 'rating', row: 2, title: 'Crouching Tiger, Hidden Dragon', year: 2000, value: 4, directors: 'Ang Lee', movieId: 7 },
+      { kind: 'rating', row: 3, title: 'The "Quoted"\nOne', year: null, value: 1, movieId: 12 },
     ]);
   });
 
@@ -210,22 +217,24 @@ describe('writeRatingsCsv: the export', () => {
     ["'=not a formula", `"''=not a formula"`],
     ["''+two quotes", `"'''+two quotes"`],
   ])('neutralises a cell that a spreadsheet would run, %j, as OWASP says (a quote before it, quoted), and reads it back', (title, cell) => {
-    const csv = writeRatingsCsv([{ title, year: 2000, director: title, value: 3, ratedAt: '2024-03-05T10:11:12.000Z' }]);
+    const csv = writeRatingsCsv([{ movieId: 1, title, year: 2000, director: title, value: 3, ratedAt: '2024-03-05T10:11:12.000Z' }]);
 
-    expect(csv.split('\r\n')[1]).toBe(`${cell},2000,${cell},3,2024-03-05`);
+    expect(csv.split('\r\n')[1]).toBe(`${cell},2000,${cell},3,2024-03-05,1`);
     expect(readRatingsCsv(csv).rows).toEqual([
-      { kind: 'rating', row: 2, title: title.trim(), year: 2000, value: 3, directors: title.trim() },
+      { kind: 'rating', row: 2, title: title.trim(), year: 2000, value: 3, directors: title.trim(), movieId: 1 },
     ]);
   });
 
   it('leaves a title that begins with a quote but no formula character as it is, both ways', () => {
-    const csv = writeRatingsCsv([{ title: "'Tis the Season", year: 2000, director: null, value: 3, ratedAt: '2024-03-05T10:11:12.000Z' }]);
+    const csv = writeRatingsCsv([
+      { movieId: 1, title: "'Tis the Season", year: 2000, director: null, value: 3, ratedAt: '2024-03-05T10:11:12.000Z' },
+    ]);
 
-    expect(csv.split('\r\n')[1]).toBe("'Tis the Season,2000,,3,2024-03-05");
-    expect(readRatingsCsv(csv).rows).toEqual([{ kind: 'rating', row: 2, title: "'Tis the Season", year: 2000, value: 3 }]);
+    expect(csv.split('\r\n')[1]).toBe("'Tis the Season,2000,,3,2024-03-05,1");
+    expect(readRatingsCsv(csv).rows).toEqual([{ kind: 'rating', row: 2, title: "'Tis the Season", year: 2000, value: 3, movieId: 1 }]);
   });
 
   it('writes only the header row when there are no ratings', () => {
-    expect(writeRatingsCsv([])).toBe('Title,Year,Directors,Rating,WatchedDate\r\n');
+    expect(writeRatingsCsv([])).toBe('Title,Year,Directors,Rating,WatchedDate,MovieID\r\n');
   });
 });
