@@ -17,6 +17,7 @@ export interface MatchedFilm {
 
 /** One rating as the export writes it. */
 export interface ExportedRating {
+  movieId: number;
   title: string;
   year: number | null;
   director: string | null;
@@ -109,11 +110,12 @@ export function createPortableRatingsRepository(db: Client) {
     /** Every rating of the user, oldest first, with the facts of its film the export writes. */
     async exportOf(userId: number): Promise<ExportedRating[]> {
       const result = await db.execute({
-        sql: `SELECT m.title, m.year, m.director, r.value, r.updated_at FROM ratings r JOIN movies m ON m.id = r.movie_id
+        sql: `SELECT m.id, m.title, m.year, m.director, r.value, r.updated_at FROM ratings r JOIN movies m ON m.id = r.movie_id
               WHERE r.user_id = ? ORDER BY r.updated_at, r.id`,
         args: [userId],
       });
       return result.rows.map((row) => ({
+        movieId: column<number>(row, 'id'),
         title: column<string>(row, 'title'),
         year: column<number | null>(row, 'year'),
         director: column<string | null>(row, 'director'),

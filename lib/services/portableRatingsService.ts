@@ -11,14 +11,18 @@ const SEVERAL_FILMS = 'several films with this title and year';
 const keyOf = (titleKey: string, year: number | null) => `${year ?? ''}:${titleKey}`;
 
 /**
- * The film a row names: the one film of its title and year, or, of several, the one whose director the row's Directors
- * names (compared as titles are: case, accents and surrounding spaces ignored). Undefined when that is not exactly one.
+ * The film a row names: the film of its MovieID when that film has the row's title and year (an id from another
+ * catalogue names something else), else the one film of its title and year, or, of several, the one whose director
+ * the row's Directors names (compared as titles are: case, accents and surrounding spaces ignored). Undefined when
+ * that is not exactly one.
  */
-function filmOf(films: readonly MatchedFilm[], directors: string | undefined): MatchedFilm | undefined {
+function filmOf(films: readonly MatchedFilm[], { directors, movieId }: RatingRow): MatchedFilm | undefined {
+  const named = films.find((film) => film.movieId === movieId);
+  if (named) return named;
   if (films.length === 1) return films[0];
   if (directors === undefined) return undefined;
-  const named = films.filter((film) => film.director !== null && matchingTitle(film.director) === matchingTitle(directors));
-  return named.length === 1 ? named[0] : undefined;
+  const directed = films.filter((film) => film.director !== null && matchingTitle(film.director) === matchingTitle(directors));
+  return directed.length === 1 ? directed[0] : undefined;
 }
 
 /** Your ratings, portable (API.md): a file of ratings from IMDb or Letterboxd in, your ratings out as a file. */
@@ -60,7 +64,7 @@ export function createPortableRatingsService({ store }: { store: PortableRatings
         else if (row.kind === 'invalid') report.invalid.push({ row: row.row, message: row.message });
         else {
           const films = filmsOf.get(keyOf(matchingTitle(row.title), row.year))!;
-          const film = filmOf(films, row.directors);
+          const film = filmOf(films, row);
           if (!film) {
             report.unmatched.push({ row: row.row, title: row.title, year: row.year, reason: films.length === 0 ? NO_FILM : SEVERAL_FILMS });
             continue;

@@ -8,7 +8,7 @@ export type RatingsCsvFormat = 'imdb' | 'letterboxd';
 
 /** One data row of an imported file, numbered as a record with the header as row 1. */
 export type RatingsCsvRow =
-  | { kind: 'rating'; row: number; title: string; year: number | null; value: number; directors?: string }
+  | { kind: 'rating'; row: number; title: string; year: number | null; value: number; directors?: string; movieId?: number }
   | { kind: 'skipped'; row: number }
   | { kind: 'invalid'; row: number; message: string };
 
@@ -45,6 +45,12 @@ const LETTERBOXD: FormatRules = {
   invalidRating: 'Rating must be a number of half stars from 0.5 to 5',
 };
 
+/**
+ * The film on this API, written by the export beside Letterboxd's columns (which Letterboxd's import ignores): what
+ * tells apart films of one title and year that no director does.
+ */
+const MOVIE_ID_COLUMN = 'MovieID';
+
 /** Longer than any real row; a longer one (one enormous field) is refused at once rather than buffered. */
 export const MAX_ROW_CHARACTERS = 10_000;
 const MIN_YEAR = 1870;
@@ -78,10 +84,17 @@ function readRow(rules: FormatRules, cell: (name: string) => string, row: number
   if (rating === '' && rules.emptyRatingSkips) return { kind: 'skipped', row };
   const value = rules.toValue(rating);
   if (value === undefined) return { kind: 'invalid', row, message: rules.invalidRating };
-  const rated = { kind: 'rating' as const, row, title, year: yearText === '' ? null : Number(yearText), value };
+  const movieIdText = cell(MOVIE_ID_COLUMN).trim();
+  if (movieIdText !== '' && !/^[1-9][0-9]{0,15}$/.test(movieIdText)) {
+    return { kind: 'invalid', row, message: `${MOVIE_ID_COLUMN} must be a positive integer` };
+  }
+  const rated: RatingsCsvRow = { kind: 'rating' as const, row, title, year: yearText === '' ? null : Number(yearText), value };
   // Both formats may name the directors: what tells two films of one title and year apart.
   const directors = cell('Directors').trim();
-  return directors === '' ? rated : { ...rated, directors };
+  if (directors !== '') rated.directors = directors;
+  // Our own export names the film itself.
+  if (movieIdText !== '') rated.movieId = Number(movieIdText);
+  return rated;
 }
 
 /** csv-parse's refusals in the words of the API; the record that failed comes after the `records` it finished. */
@@ -129,19 +142,20 @@ export function readRatingsCsv(text: string): { format: RatingsCsvFormat; rows: 
   return { format: rules.format, rows };
 }
 
-export const EXPORT_COLUMNS = ['Title', 'Year', 'Directors', 'Rating', 'WatchedDate'] as const;
+export const EXPORT_COLUMNS = ['Title', 'Year', 'Directors', 'Rating', 'WatchedDate', MOVIE_ID_COLUMN] as const;
 
 /**
  * The export: Letterboxd's import format (WatchedDate the date of the rating, YYYY-MM-DD), so the file goes back in
  * here or into Letterboxd as it is. Anyone may name a film, so no cell may run as a formula where the file is opened.
  */
 export function writeRatingsCsv(ratings: readonly ExportedRating[]): string {
-  const rows = ratings.map(({ title, year, director, value, ratedAt }) => [
+  const rows = ratings.map(({ movieId, title, year, director, value, ratedAt }) => [
     neutralisedCell(title),
     year ?? '',
     neutralisedCell(director ?? ''),
     value,
     ratedAt.slice(0, 10),
+    movieId,
   ]);
   return stringify([[...EXPORT_COLUMNS], ...rows], { record_delimiter: '\r\n', quoted_match: NEUTRALISED_CELL });
 }

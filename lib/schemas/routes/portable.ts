@@ -41,14 +41,17 @@ export const exportMyRatingsRoute = defineRoute({
   path: '/users/me/ratings/export/',
   summary: "Your ratings as a CSV file (Letterboxd's import format)",
   description:
-    'Columns Title, Year, Directors, Rating, WatchedDate (the date of the rating, YYYY-MM-DD), one row per rating, oldest ' +
-    'first. The file imports as it is into another account here (POST /users/me/ratings/import/) or into Letterboxd.',
+    'Columns Title, Year, Directors, Rating, WatchedDate (the date of the rating, YYYY-MM-DD) and MovieID (the film on ' +
+    'this API, which the import matches first), one row per rating, oldest first. The file imports as it is into ' +
+    'another account here (POST /users/me/ratings/import/) or into Letterboxd. A cell beginning with =, +, -, @, tab ' +
+    "or carriage return has a ' put before it and is quoted, so no spreadsheet runs it as a formula; the import takes " +
+    'that quote off again.',
   tags: ['users'],
   access: 'user',
   response: {
     status: 200,
     description: 'the file, to download as ratings.csv',
-    schema: z.string().meta({ example: 'Title,Year,Directors,Rating,WatchedDate\r\nHeat,1995,Michael Mann,4,2024-03-05\r\n' }),
+    schema: z.string().meta({ example: 'Title,Year,Directors,Rating,WatchedDate,MovieID\r\nHeat,1995,Michael Mann,4,2024-03-05,42\r\n' }),
     contentType: EXPORT_CONTENT_TYPE,
     headers: ['Content-Disposition'],
   },
