@@ -149,5 +149,14 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
     expect(imports.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'dry_run', in: 'query' })]));
     expect(Object.keys(imports.responses!).sort()).toEqual(['200', '400', '401', '409', '413', '415', '422', '429', '500', '504']);
     expect(imports.responses!['413']).toMatchObject({ description: 'the body is over 1 MiB' });
+    expect(document.components!.schemas!['ImportReport']).toMatchObject({
+      properties: {
+        unmatched: { type: 'array', maxItems: 100 },
+        invalid: { type: 'array', maxItems: 100 },
+        unmatched_count: { type: 'integer', minimum: 0 },
+        invalid_count: { type: 'integer', minimum: 0 },
+      },
+      required: expect.arrayContaining(['unmatched_count', 'invalid_count']),
+    });
   });
 });

@@ -68,6 +68,8 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
       skipped: 0,
       unmatched: [],
       invalid: [],
+      unmatched_count: 0,
+      invalid_count: 0,
     });
     expect(await myRatings()).toEqual([
       [film.heat, 5],
@@ -142,6 +144,8 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
         { row: 5, title: 'No Such Film', year: 2000, reason: 'no film with this title and year' },
       ],
       invalid: [],
+      unmatched_count: 3,
+      invalid_count: 0,
     });
     expect(await myRatings()).toEqual([[film.kong2005, 5]]);
   });
@@ -303,6 +307,58 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
 
     expect(response.body).toMatchObject({ imported: 2 });
     expect(response.headers['ratelimit']).toBe('"write";r=2;t=60');
+  });
+
+  describe('a report that stays small whatever the upload', () => {
+    const reportBytes = (response: { body: unknown }) => Buffer.byteLength(JSON.stringify(response.body));
+    const LAMBDA_RESPONSE_LIMIT = 6 * 1024 * 1024;
+    const upTo1MiB = (header: string, row: (index: number) => string) => {
+      const lines = [header];
+      let bytes = Buffer.byteLength(header) + 1;
+      for (let index = 0; ; index++) {
+        const line = row(index);
+        if (bytes + Buffer.byteLength(line) + 1 > 1024 * 1024) break;
+        lines.push(line);
+        bytes += Buffer.byteLength(line) + 1;
+      }
+      return { csv: lines.join('\n') + '\n', rows: lines.length - 1 };
+    };
+
+    it('lists the first 100 unmatched and the first 100 invalid rows, and counts them all', async () => {
+      const rows = [
+        ...Array.from({ length: 101 }, (_, index) => `No Such Film ${index},2000,3`),
+        ...Array.from({ length: 100 }, () => 'Heat,1995,9'),
+        'Heat,1995,4',
+      ];
+
+      const response = await importCsv(`Title,Year,Rating\n${rows.join('\n')}\n`);
+
+      const report = ImportReport.parse(response.body);
+      expect(report).toMatchObject({ rows: 202, imported: 1, unmatched_count: 101, invalid_count: 100 });
+      expect(report.unmatched.map(({ row }) => row)).toEqual(Array.from({ length: 100 }, (_, index) => index + 2));
+      expect(report.invalid.map(({ row }) => row)).toEqual(Array.from({ length: 100 }, (_, index) => index + 103));
+    });
+
+    it('answers 1 MiB of unmatched rows with 200-character titles in a report far under the 6 MB response limit', async () => {
+      const title = (index: number) => `${index} ${'"'.repeat(200 - String(index).length - 1)}`;
+      const { csv, rows } = upTo1MiB('Title,Year,Rating', (index) => `"${title(index).replaceAll('"', '""')}",2000,3`);
+
+      const response = await importCsv(csv);
+
+      expect(response.body).toMatchObject({ rows, unmatched_count: rows, invalid_count: 0 });
+      expect((response.body as ImportReport).unmatched).toHaveLength(100);
+      expect(reportBytes(response)).toBeLessThan(LAMBDA_RESPONSE_LIMIT / 50);
+    });
+
+    it('answers 1 MiB of invalid rows in a report far under the 6 MB response limit', async () => {
+      const { csv, rows } = upTo1MiB('Title,Year,Rating', () => ',,');
+
+      const response = await importCsv(csv);
+
+      expect(response.body).toMatchObject({ rows, invalid_count: rows, unmatched_count: 0 });
+      expect((response.body as ImportReport).invalid).toHaveLength(100);
+      expect(reportBytes(response)).toBeLessThan(LAMBDA_RESPONSE_LIMIT / 50);
+    });
   });
 
   describe('refusals, each storing nothing', () => {
