@@ -23,6 +23,13 @@ export const ImportQuery = z.object({
 
 const row = z.number().int().min(2).describe('the row of the file, the header being row 1');
 
+/**
+ * How many unmatched and invalid rows a report lists: the first ones, and the totals beside them, so that a report
+ * stays a few tens of kilobytes whatever the upload (a list of every row of 1 MiB of bad rows would pass Lambda's
+ * 6 MB response limit).
+ */
+export const REPORT_LISTS_AT_MOST = 100;
+
 export const ImportReport = z
   .object({
     format: z.enum(['imdb', 'letterboxd']),
@@ -31,15 +38,23 @@ export const ImportReport = z
     updated: z.number().int().nonnegative().describe('films you had rated otherwise, now rated as in the file'),
     unchanged: z.number().int().nonnegative().describe('films you had already rated so'),
     skipped: z.number().int().nonnegative().describe('rows without a rating (Letterboxd)'),
-    unmatched: z.array(
-      z.object({
-        row,
-        title: z.string(),
-        year: z.number().int().nullable(),
-        reason: z.enum(['no film with this title and year', 'several films with this title and year']),
-      }),
-    ),
-    invalid: z.array(z.object({ row, message: z.string() })),
+    unmatched: z
+      .array(
+        z.object({
+          row,
+          title: z.string(),
+          year: z.number().int().nullable(),
+          reason: z.enum(['no film with this title and year', 'several films with this title and year']),
+        }),
+      )
+      .max(REPORT_LISTS_AT_MOST)
+      .describe(`the first ${REPORT_LISTS_AT_MOST} rows that name no film of the catalogue, or several`),
+    invalid: z
+      .array(z.object({ row, message: z.string() }))
+      .max(REPORT_LISTS_AT_MOST)
+      .describe(`the first ${REPORT_LISTS_AT_MOST} rows that cannot be read as a rating`),
+    unmatched_count: z.number().int().nonnegative().describe('every unmatched row, listed or not'),
+    invalid_count: z.number().int().nonnegative().describe('every invalid row, listed or not'),
   })
   .meta({ id: 'ImportReport' });
 export type ImportReport = z.infer<typeof ImportReport>;

@@ -1,12 +1,17 @@
 import type { ImportedRating, MatchedFilm, PortableRatingsRepository } from '../repositories/portableRatingsRepository';
 import { matchingTitle } from '../schemas/matchingTitle';
-import type { ImportReport } from '../schemas/portable';
+import { REPORT_LISTS_AT_MOST, type ImportReport } from '../schemas/portable';
 import { readRatingsCsv, writeRatingsCsv, type RatingsCsvRow } from './ratingsCsv';
 
 type RatingRow = Extract<RatingsCsvRow, { kind: 'rating' }>;
 
 const NO_FILM = 'no film with this title and year';
 const SEVERAL_FILMS = 'several films with this title and year';
+
+/** Adds the entry numbered `index` (from 0) to a report's list while it holds fewer than it lists at most. */
+function listed<T>(list: T[], entry: T, index: number): void {
+  if (index < REPORT_LISTS_AT_MOST) list.push(entry);
+}
 
 const keyOf = (titleKey: string, year: number | null) => `${year ?? ''}:${titleKey}`;
 
@@ -44,6 +49,8 @@ export function createPortableRatingsService({ store }: { store: PortableRatings
         skipped: 0,
         unmatched: [],
         invalid: [],
+        unmatched_count: 0,
+        invalid_count: 0,
       };
       const ratingRows = rows.filter((row): row is RatingRow => row.kind === 'rating');
       const wanted = new Map<string, { titleKey: string; year: number | null }>();
@@ -61,12 +68,13 @@ export function createPortableRatingsService({ store }: { store: PortableRatings
 
       for (const row of rows) {
         if (row.kind === 'skipped') report.skipped++;
-        else if (row.kind === 'invalid') report.invalid.push({ row: row.row, message: row.message });
+        else if (row.kind === 'invalid') listed(report.invalid, { row: row.row, message: row.message }, report.invalid_count++);
         else {
           const films = filmsOf.get(keyOf(matchingTitle(row.title), row.year))!;
           const film = filmOf(films, row);
           if (!film) {
-            report.unmatched.push({ row: row.row, title: row.title, year: row.year, reason: films.length === 0 ? NO_FILM : SEVERAL_FILMS });
+            const reason = films.length === 0 ? NO_FILM : SEVERAL_FILMS;
+            listed(report.unmatched, { row: row.row, title: row.title, year: row.year, reason }, report.unmatched_count++);
             continue;
           }
           const { movieId } = film;
