@@ -145,7 +145,10 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
       headers: { 'Content-Disposition': { required: true, schema: { type: 'string' } } },
     });
     const imports = document.paths!['/users/me/ratings/import/']!.post!;
-    expect(imports.requestBody).toMatchObject({ required: true, content: { 'text/csv': { schema: { type: 'string' } } } });
+    expect(imports.requestBody).toMatchObject({
+      required: true,
+      content: { 'text/csv': { schema: { type: 'string' } }, 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+    });
     expect(imports.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'dry_run', in: 'query' })]));
     expect(Object.keys(imports.responses!).sort()).toEqual(['200', '400', '401', '409', '413', '415', '422', '429', '500', '504']);
     expect(imports.responses!['413']).toMatchObject({ description: 'the body is over 1 MiB' });
@@ -155,6 +158,8 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
         invalid: { type: 'array', maxItems: 100 },
         unmatched_count: { type: 'integer', minimum: 0 },
         invalid_count: { type: 'integer', minimum: 0 },
+        files: { type: 'array' },
+        watchlist: { type: 'object' },
       },
       required: expect.arrayContaining(['unmatched_count', 'invalid_count']),
     });

@@ -1,3 +1,4 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import { importMyRatings } from '../../functions/users/importMyRatings';
 import { importMyRatingsRoute } from '../../lib/schemas/routes/portable';
 import { ImportReport } from '../../lib/schemas/portable';
@@ -7,6 +8,7 @@ import { createMemoryDatabase } from '../support/database';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
 import { invokeRoute, routeHandler } from '../support/invokeRoute';
+import { letterboxdCsv, letterboxdZip } from '../support/letterboxdExport';
 import { createTestServices, type TestServices } from '../support/services';
 
 const CSV = { 'content-type': 'text/csv' };
@@ -307,6 +309,172 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
 
     expect(response.body).toMatchObject({ imported: 2 });
     expect(response.headers['ratelimit']).toBe('"write";r=2;t=60');
+  });
+
+  describe("Letterboxd's own export", () => {
+    const importBytes = (bytes: Uint8Array, contentType: string, query?: Record<string, string>) =>
+      invoke(
+        routeHandler(importMyRatingsRoute, importMyRatings, services),
+        httpEvent({
+          method: 'POST',
+          path: importMyRatingsRoute.path,
+          // API Gateway hands a Lambda a binary body in base64.
+          body: Buffer.from(bytes).toString('base64'),
+          isBase64Encoded: true,
+          query,
+          headers: { 'content-type': contentType, ...user.headers },
+        }),
+      );
+    const myWatchlist = async () =>
+      (await services.db.execute({ sql: 'SELECT movie_id FROM watchlist WHERE user_id = ? ORDER BY movie_id', args: [user.id] })).rows.map(
+        (row) => row.movie_id,
+      );
+
+    it('imports its ratings.csv, whose film column is Name', async () => {
+      const response = await importCsv(
+        letterboxdCsv('ratings.csv', ['2021-03-04,Heat,1995,https://boxd.it/2a1M,4.5', '2022-01-02,Amélie,2001,https://boxd.it/2b0k,3']),
+      );
+
+      expect(response.body).toMatchObject({ format: 'letterboxd', rows: 2, imported: 2, unmatched_count: 0, invalid_count: 0 });
+      expect(await myRatings()).toEqual([
+        [film.heat, 5],
+        [film.amelie, 3],
+      ]);
+    });
+
+    it('imports its diary.csv: of several entries for one film, the latest watched with a rating counts', async () => {
+      const response = await importCsv(
+        letterboxdCsv('diary.csv', [
+          '2021-03-04,Heat,1995,https://letterboxd.com/ann/film/heat/,2,,,2021-03-01',
+          '2023-05-06,Heat,1995,https://letterboxd.com/ann/film/heat/1/,4.5,Yes,"noir, la",2023-05-05',
+          '2022-01-02,Amélie,2001,https://letterboxd.com/ann/film/amelie/,3,,,2022-01-01',
+          '2024-01-02,Heat,1995,https://letterboxd.com/ann/film/heat/2/,,Yes,,2024-01-01',
+          '2024-02-03,Heat,1995,https://letterboxd.com/ann/film/heat/3/,1,,,2019-12-31',
+        ]),
+      );
+
+      expect(response.body).toMatchObject({ rows: 5, imported: 2, updated: 0, skipped: 3, unmatched_count: 0, invalid_count: 0 });
+      expect(await myRatings()).toEqual([
+        [film.heat, 5],
+        [film.amelie, 3],
+      ]);
+    });
+
+    it('imports the export ZIP as downloaded: ratings.csv gives the ratings, watchlist.csv the watchlist, the report says what each file gave', async () => {
+      const zip = letterboxdZip({
+        'watched.csv': ['2021-03-04,Heat,1995,https://boxd.it/2a1M', '2022-01-02,Amélie,2001,https://boxd.it/2b0k'],
+        'diary.csv': ['2021-03-04,Heat,1995,https://letterboxd.com/ann/film/heat/,1,,,2021-03-01'],
+        'ratings.csv': ['2021-03-04,Heat,1995,https://boxd.it/2a1M,4.5', '2022-01-02,Amélie,2001,https://boxd.it/2b0k,3'],
+        'reviews.csv': ['2021-03-04,Heat,1995,https://letterboxd.com/ann/film/heat/,4.5,,"Mann, at his best",,2021-03-01'],
+        'watchlist.csv': [
+          '2020-05-06,King Kong,2005,https://boxd.it/1a2b',
+          '2020-05-07,Twins,1988,https://boxd.it/3c4d',
+          '2020-05-08,Never Made,1999,https://boxd.it/5e6f',
+        ],
+      });
+
+      const response = await importBytes(zip, 'application/zip');
+
+      expect(response.statusCode).toBe(200);
+      expect(ImportReport.parse(response.body)).toMatchObject({
+        format: 'letterboxd',
+        rows: 2,
+        imported: 2,
+        files: [
+          { name: 'watched.csv', gave: 'nothing' },
+          { name: 'diary.csv', gave: 'nothing' },
+          { name: 'ratings.csv', gave: 'ratings' },
+          { name: 'reviews.csv', gave: 'nothing' },
+          { name: 'watchlist.csv', gave: 'watchlist' },
+        ],
+        watchlist: {
+          rows: 3,
+          added: 1,
+          unchanged: 0,
+          unmatched_count: 2,
+          unmatched: [
+            { row: 3, title: 'Twins', year: 1988, reason: 'several films with this title and year' },
+            { row: 4, title: 'Never Made', year: 1999, reason: 'no film with this title and year' },
+          ],
+        },
+      });
+      expect(await myRatings()).toEqual([
+        [film.heat, 5],
+        [film.amelie, 3],
+      ]);
+      expect(await myWatchlist()).toEqual([film.kong2005]);
+    });
+
+    it('stores nothing of a ZIP on a dry run, and says the same', async () => {
+      const zip = letterboxdZip({
+        'ratings.csv': ['2021-03-04,Heat,1995,https://boxd.it/2a1M,4'],
+        'watchlist.csv': ['2020-05-06,King Kong,2005,x'],
+      });
+
+      const response = await importBytes(zip, 'application/zip', { dry_run: 'true' });
+
+      expect(response.body).toMatchObject({ imported: 1, watchlist: { added: 1 } });
+      expect(await myRatings()).toEqual([]);
+      expect(await myWatchlist()).toEqual([]);
+    });
+
+    describe('refusals of a ZIP, each storing nothing', () => {
+      const inflatingPast16MiB = () => strToU8(`Date,Name,Year,Letterboxd URI,Rating\r\n${'\r\n'.repeat(17 * 1024 * 1024)}`);
+      afterEach(async () => {
+        expect(await myRatings()).toEqual([]);
+        expect(await myWatchlist()).toEqual([]);
+      });
+
+      it('answers an archive whose files inflate past 16 MiB 400, however small it is', async () => {
+        const zip = zipSync({ 'ratings.csv': inflatingPast16MiB() }, { level: 9 });
+
+        const response = await importBytes(zip, 'application/zip');
+
+        expect(zip.length).toBeLessThan(64 * 1024);
+        expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the ZIP archive inflates to more than 16 MiB' } });
+      });
+
+      it('answers the same archive 400 when it declares small sizes: they are checked while inflating, not trusted', async () => {
+        const zip = Buffer.from(zipSync({ 'ratings.csv': inflatingPast16MiB() }, { level: 9 }));
+        zip.writeUInt32LE(100, 22); // the local header's uncompressed size
+        const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+        zip.writeUInt32LE(100, central + 24); // the central directory's
+
+        const response = await importBytes(zip, 'application/zip');
+
+        expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the ZIP archive inflates to more than 16 MiB' } });
+      });
+
+      it('answers an archive of more than 1,000 files 400', async () => {
+        const files: Zippable = { 'ratings.csv': strToU8('Date,Name,Year,Letterboxd URI,Rating\r\n') };
+        for (let index = 0; index < 1000; index++) files[`lists/list-${index}.csv`] = strToU8('x');
+
+        const response = await importBytes(zipSync(files, { level: 0 }), 'application/zip');
+
+        expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the ZIP archive holds more than 1000 files' } });
+      });
+
+      it('answers an archive without ratings.csv 400, saying what it needs', async () => {
+        const response = await importBytes(letterboxdZip({ 'watchlist.csv': ['2020-05-06,King Kong,2005,x'] }), 'application/zip');
+
+        expect(response).toMatchObject({
+          statusCode: 400,
+          body: { detail: "the ZIP archive holds no ratings.csv: send Letterboxd's export as downloaded, or one CSV file" },
+        });
+      });
+
+      it('answers a body that is not a ZIP archive 400', async () => {
+        const response = await importBytes(strToU8('Title,Year,Rating\nHeat,1995,4\n'), 'application/zip');
+
+        expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the body is not a ZIP archive' } });
+      });
+
+      it('answers a ZIP over 1 MiB 413', async () => {
+        const response = await importBytes(new Uint8Array(1024 * 1024 + 1), 'application/zip');
+
+        expect(response.statusCode).toBe(413);
+      });
+    });
   });
 
   describe('a report that stays small whatever the upload', () => {
