@@ -3,7 +3,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { PayloadTooLarge } from '../errors';
 import type { RouteContract } from '../schemas/routes/contract';
 import type { HttpMiddleware } from './context';
-import { hasBody, requireContentType } from './requireContentType';
+import type { FileMediaType, UploadedFile } from '../schemas/uploadedFile';
+import { fileMediaTypeOf, hasBody, requireContentType } from './requireContentType';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -47,13 +48,21 @@ export function jsonBodyParser(): HttpMiddleware {
   };
 }
 
-/** The text of a body that is not JSON (a CSV file), decoded from base64 when API Gateway sent it so. */
-export function textBodyReader(): HttpMiddleware {
+/**
+ * A body that is a file (a CSV, a ZIP archive): its bytes, decoded from base64 when API Gateway sent it so, and the
+ * media type it came as (requireContentType has checked it is one of the route's). The bytes are left undecoded: a
+ * file's text encoding, or its being an archive, is for the route to read.
+ */
+export function fileBodyReader(accepted: readonly FileMediaType[]): HttpMiddleware {
   return {
     before: (request) => {
       const { body, isBase64Encoded } = request.event;
       if (!hasBody(request.event)) return;
-      request.context.body = isBase64Encoded ? Buffer.from(body!, 'base64').toString('utf8') : body;
+      const file: UploadedFile = {
+        mediaType: fileMediaTypeOf(request.event.headers?.['content-type'], accepted)!,
+        bytes: Buffer.from(body!, isBase64Encoded ? 'base64' : 'utf8'),
+      };
+      request.context.body = file;
     },
   };
 }
@@ -65,5 +74,6 @@ export function textBodyReader(): HttpMiddleware {
 export const readBody = (route: RouteContract): HttpMiddleware[] => {
   if (!route.body) return [];
   const limit = limitBodySize(route.maxBodyBytes ?? MAX_BODY_BYTES);
-  return [limit, requireContentType(route), route.bodyMediaType ? textBodyReader() : jsonBodyParser()];
+  const fileTypes = route.bodyMediaTypes && (Object.keys(route.bodyMediaTypes) as FileMediaType[]);
+  return [limit, requireContentType(route), fileTypes ? fileBodyReader(fileTypes) : jsonBodyParser()];
 };

@@ -4,6 +4,7 @@ import type { ZodObject } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../http/problemDetails';
 import { rateLimitOf, type ContractHeader, type ResponseContract, type RouteContract } from '../schemas/routes/contract';
 import { ProblemDetails } from '../schemas/common';
+import { fileMediaTypesInWords } from '../schemas/uploadedFile';
 
 const JSON_CONTENT_TYPE = 'application/json';
 
@@ -69,7 +70,8 @@ const sizeOf = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / (102
 /** What 413 and 415 mean on a route whose body is not the usual JSON of at most 64 KiB. */
 function bodyProblemDescription(route: RouteContract, status: number): string | undefined {
   if (status === 413 && route.maxBodyBytes) return `the body is over ${sizeOf(route.maxBodyBytes)}`;
-  if (status === 415 && route.bodyMediaType) return `the body is not ${route.bodyMediaType} in UTF-8, or says nothing of what it is`;
+  if (status === 415 && route.bodyMediaTypes)
+    return `the body is not ${fileMediaTypesInWords(route.bodyMediaTypes)}, or says nothing of what it is`;
   return undefined;
 }
 
@@ -163,6 +165,12 @@ function toOpenApiRoutes(route: RouteContract): RouteConfig[] {
   ];
 }
 
+/** A request body's content: JSON, or each media type a file may come as with the schema shown for it. */
+function requestContentOf(route: RouteContract, body: z.ZodType) {
+  if (!route.bodyMediaTypes) return { [JSON_CONTENT_TYPE]: { schema: body } };
+  return Object.fromEntries(Object.entries(route.bodyMediaTypes).map(([type, schema]) => [type, { schema }]));
+}
+
 function toOpenApiRoute(route: RouteContract): RouteConfig {
   const responses: RouteConfig['responses'] = {};
   for (const response of [route.response, ...(route.alsoResponds ?? [])]) responses[response.status] = successResponse(route, response);
@@ -182,7 +190,7 @@ function toOpenApiRoute(route: RouteContract): RouteConfig {
       ...(route.params ? { params: route.params as ZodObject } : {}),
       ...(route.query ? { query: route.query as ZodObject } : {}),
       ...(route.idempotent ? { headers: IdempotencyKeyHeader } : {}),
-      ...(route.body ? { body: { required: true, content: { [route.bodyMediaType ?? JSON_CONTENT_TYPE]: { schema: route.body } } } } : {}),
+      ...(route.body ? { body: { required: true, content: requestContentOf(route, route.body) } } : {}),
     },
     responses,
   };

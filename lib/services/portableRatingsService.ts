@@ -1,19 +1,28 @@
+import { BadRequest } from '../errors';
 import type { ImportedRating, MatchedFilm, PortableRatingsRepository } from '../repositories/portableRatingsRepository';
 import { matchingTitle } from '../schemas/matchingTitle';
 import { REPORT_LISTS_AT_MOST, type ImportReport } from '../schemas/portable';
-import { readRatingsCsv, writeRatingsCsv, type RatingsCsvRow } from './ratingsCsv';
+import type { UploadedFile } from '../schemas/uploadedFile';
+import { readFilmsCsv, readRatingsCsv, writeRatingsCsv, type FilmsCsvRow, type RatingsCsvRow } from './ratingsCsv';
+import { readZipArchive } from './zipArchive';
 
 type RatingRow = Extract<RatingsCsvRow, { kind: 'rating' }>;
+type FilmRow = Extract<FilmsCsvRow, { kind: 'film' }>;
+type WatchlistReport = NonNullable<ImportReport['watchlist']>;
 
 const NO_FILM = 'no film with this title and year';
 const SEVERAL_FILMS = 'several films with this title and year';
+
+/** The files of Letterboxd's export that the import reads, at the root of the archive as Letterboxd writes it. */
+const RATINGS_FILE = 'ratings.csv';
+const WATCHLIST_FILE = 'watchlist.csv';
 
 /** Adds the entry numbered `index` (from 0) to a report's list while it holds fewer than it lists at most. */
 function listed<T>(list: T[], entry: T, index: number): void {
   if (index < REPORT_LISTS_AT_MOST) list.push(entry);
 }
 
-const keyOf = (titleKey: string, year: number | null) => `${year ?? ''}:${titleKey}`;
+const keyOf = (title: string, year: number | null) => `${year ?? ''}:${matchingTitle(title)}`;
 
 /**
  * The film a row names: the film of its MovieID when that film has the row's title and year (an id from another
@@ -21,7 +30,7 @@ const keyOf = (titleKey: string, year: number | null) => `${year ?? ''}:${titleK
  * the row's Directors names (compared as titles are: case, accents and surrounding spaces ignored). Undefined when
  * that is not exactly one.
  */
-function filmOf(films: readonly MatchedFilm[], { directors, movieId }: RatingRow): MatchedFilm | undefined {
+function filmOf(films: readonly MatchedFilm[], { directors, movieId }: { directors?: string; movieId?: number }): MatchedFilm | undefined {
   const named = films.find((film) => film.movieId === movieId);
   if (named) return named;
   if (films.length === 1) return films[0];
@@ -30,16 +39,61 @@ function filmOf(films: readonly MatchedFilm[], { directors, movieId }: RatingRow
   return directed.length === 1 ? directed[0] : undefined;
 }
 
+const unmatchedOf = (row: { row: number; title: string; year: number | null }, films: readonly MatchedFilm[]) => ({
+  row: row.row,
+  title: row.title,
+  year: row.year,
+  reason: films.length === 0 ? NO_FILM : SEVERAL_FILMS,
+});
+
+/** The text of a file. */
+const textOf = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+/** What an import reads before it matches anything: the rows of its ratings and, from a ZIP, of its watchlist. */
+interface ReadImport {
+  format: ImportReport['format'];
+  ratings: RatingsCsvRow[];
+  watchlist?: FilmsCsvRow[];
+  files?: ImportReport['files'];
+}
+
+/** Letterboxd's export as downloaded: ratings.csv gives the ratings, watchlist.csv (if any) the watchlist. */
+async function readArchive(bytes: Uint8Array): Promise<ReadImport> {
+  const wanted = new Set([RATINGS_FILE, WATCHLIST_FILE]);
+  const { names, files } = await readZipArchive(bytes, (name) => wanted.has(name));
+  const ratingsFile = files.get(RATINGS_FILE);
+  if (!ratingsFile) {
+    throw new BadRequest(`the ZIP archive holds no ${RATINGS_FILE}: send Letterboxd's export as downloaded, or one CSV file`);
+  }
+  const { format, rows } = readRatingsCsv(textOf(ratingsFile));
+  const watchlistFile = files.get(WATCHLIST_FILE);
+  const gave = (name: string) => (name === RATINGS_FILE ? 'ratings' : name === WATCHLIST_FILE ? 'watchlist' : 'nothing');
+  return {
+    format,
+    ratings: rows,
+    ...(watchlistFile ? { watchlist: readFilmsCsv(textOf(watchlistFile)) } : {}),
+    files: names.map((name) => ({ name, gave: gave(name) })),
+  };
+}
+
+async function readImport({ mediaType, bytes }: UploadedFile): Promise<ReadImport> {
+  if (mediaType === 'application/zip') return readArchive(bytes);
+  const { format, rows } = readRatingsCsv(textOf(bytes));
+  return { format, ratings: rows };
+}
+
 /** Your ratings, portable (API.md): a file of ratings from IMDb or Letterboxd in, your ratings out as a file. */
 export function createPortableRatingsService({ store }: { store: PortableRatingsRepository }) {
   return {
     /**
-     * Imports a file as the user's ratings. Its rows are taken in order, as if each were POST /ratings/: a film not
-     * rated yet is imported, one rated otherwise updated, one rated so unchanged (a film named twice is rated twice).
-     * What they leave is stored in one atomic write, unless `dryRun`; the report says what happened to each row.
+     * Imports a file as the user's ratings (and, from Letterboxd's ZIP, watchlist). Its rows are taken in order, as if
+     * each were POST /ratings/: a film not rated yet is imported, one rated otherwise updated, one rated so unchanged
+     * (a film named twice is rated twice). What they leave is stored in one atomic write, unless `dryRun`; the report
+     * says what happened to each row.
      */
-    async importCsv(userId: number, text: string, { dryRun }: { dryRun: boolean }): Promise<ImportReport> {
-      const { format, rows } = readRatingsCsv(text);
+    async importFile(userId: number, file: UploadedFile, { dryRun }: { dryRun: boolean }): Promise<ImportReport> {
+      const read = await readImport(file);
+      const { format, ratings: rows } = read;
       const report: ImportReport = {
         format,
         rows: rows.length,
@@ -51,10 +105,14 @@ export function createPortableRatingsService({ store }: { store: PortableRatings
         invalid: [],
         unmatched_count: 0,
         invalid_count: 0,
+        ...(read.files ? { files: read.files } : {}),
       };
       const ratingRows = rows.filter((row): row is RatingRow => row.kind === 'rating');
+      const watchlistRows = (read.watchlist ?? []).filter((row): row is FilmRow => row.kind === 'film');
       const wanted = new Map<string, { titleKey: string; year: number | null }>();
-      for (const { title, year } of ratingRows) wanted.set(keyOf(matchingTitle(title), year), { titleKey: matchingTitle(title), year });
+      for (const { title, year } of [...ratingRows, ...watchlistRows]) {
+        wanted.set(keyOf(title, year), { titleKey: matchingTitle(title), year });
+      }
       const wantedList = [...wanted.entries()];
       const matches = await store.match(
         userId,
@@ -70,11 +128,10 @@ export function createPortableRatingsService({ store }: { store: PortableRatings
         if (row.kind === 'skipped') report.skipped++;
         else if (row.kind === 'invalid') listed(report.invalid, { row: row.row, message: row.message }, report.invalid_count++);
         else {
-          const films = filmsOf.get(keyOf(matchingTitle(row.title), row.year))!;
+          const films = filmsOf.get(keyOf(row.title, row.year))!;
           const film = filmOf(films, row);
           if (!film) {
-            const reason = films.length === 0 ? NO_FILM : SEVERAL_FILMS;
-            listed(report.unmatched, { row: row.row, title: row.title, year: row.year, reason }, report.unmatched_count++);
+            listed(report.unmatched, unmatchedOf(row, films), report.unmatched_count++);
             continue;
           }
           const { movieId } = film;
@@ -87,14 +144,42 @@ export function createPortableRatingsService({ store }: { store: PortableRatings
           }
         }
       }
+
+      const toList = new Set<number>();
+      if (read.watchlist) {
+        const watchlist: WatchlistReport = {
+          rows: read.watchlist.length,
+          added: 0,
+          unchanged: 0,
+          unmatched: [],
+          unmatched_count: 0,
+          invalid: [],
+          invalid_count: 0,
+        };
+        for (const row of read.watchlist) {
+          if (row.kind === 'invalid') {
+            listed(watchlist.invalid, { row: row.row, message: row.message }, watchlist.invalid_count++);
+            continue;
+          }
+          const films = filmsOf.get(keyOf(row.title, row.year))!;
+          const film = filmOf(films, {});
+          if (!film) listed(watchlist.unmatched, unmatchedOf(row, films), watchlist.unmatched_count++);
+          else if (film.listed || toList.has(film.movieId)) watchlist.unchanged++;
+          else {
+            watchlist.added++;
+            toList.add(film.movieId);
+          }
+        }
+        report.watchlist = watchlist;
+      }
       if (!dryRun) {
         const ratings: ImportedRating[] = [...changed].map(([movieId, value]) => ({ movieId, value }));
-        await store.store(userId, ratings);
+        await store.store(userId, ratings, [...toList]);
       }
       return report;
     },
 
-    /** The user's ratings as a file in Letterboxd's import format, which importCsv reads back exactly. */
+    /** The user's ratings as a file in Letterboxd's import format, which importFile reads back exactly. */
     async exportCsv(userId: number): Promise<string> {
       return writeRatingsCsv(await store.exportOf(userId));
     },

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineRoute } from './contract';
-import { ImportQuery, ImportReport, RatingsCsvBody } from '../portable';
+import { ImportQuery, ImportReport, LetterboxdZipBody, RatingsCsvBody } from '../portable';
+import { UploadedFile } from '../uploadedFile';
 
 /** The import's own body limit: a 5,000-film IMDb export is about 600 KiB. Every other route keeps 64 KiB. */
 export const IMPORT_MAX_BODY_BYTES = 1024 * 1024;
@@ -9,23 +10,29 @@ export const importMyRatingsRoute = defineRoute({
   functionName: 'importMyRatings',
   method: 'POST',
   path: '/users/me/ratings/import/',
-  summary: "Import your ratings from IMDb's or Letterboxd's CSV export",
+  summary: "Import your ratings from IMDb's or Letterboxd's export (a CSV file, or Letterboxd's ZIP)",
   description:
-    'The format is recognised by the header row. IMDb\'s "Your Rating" 1-10 becomes ceil(x / 2); Letterboxd\'s "Rating" ' +
-    '0.5-5 becomes ceil(x), and a row without one is skipped. A row matches the film of the same title (case, accents ' +
-    'and surrounding spaces ignored) and year; of several, the one its Directors column names, if it names exactly one. ' +
-    'No film, or several, is reported, never guessed. All matched rows are ' +
+    "A CSV file (text/csv) is recognised by its header row: IMDb's ratings export, Letterboxd's import format, or the " +
+    "ratings.csv or diary.csv of Letterboxd's export (film column Name or Title; of several diary entries for one film " +
+    "the latest watched with a rating counts). Letterboxd's whole export as downloaded (application/zip) gives its " +
+    'ratings.csv as the ratings and its watchlist.csv to your watchlist. IMDb\'s "Your Rating" 1-10 becomes ' +
+    'ceil(x / 2); Letterboxd\'s "Rating" 0.5-5 becomes ceil(x), and a row without one is skipped. A row matches the ' +
+    "film its MovieID column names (our export writes it) when that film has the row's title and year; else the film " +
+    'of the same title (case, accents and surrounding spaces ignored) and year; of several, the one its Directors ' +
+    'column names, if it names exactly one. No film, or several, is reported, never guessed: the first 100 unmatched ' +
+    'and invalid rows are listed, and all counted. All matched rows (and watchlist entries) are ' +
     'stored in one atomic write, as POST /ratings/ would store them, and the import counts as one write against the ' +
     'write limit. `dry_run=true` answers the same report and stores nothing.',
   tags: ['users'],
   access: 'user',
   idempotent: true,
   query: ImportQuery,
-  body: RatingsCsvBody,
-  bodyMediaType: 'text/csv',
+  body: UploadedFile,
+  bodyMediaTypes: { 'text/csv': RatingsCsvBody, 'application/zip': LetterboxdZipBody },
   maxBodyBytes: IMPORT_MAX_BODY_BYTES,
   // 1 MiB of the shortest matching rows (about 38,000 ratings in one write) took 3.6 s in the bench on a loaded machine.
-  lambda: { timeout: 20 },
+  // fflate, which reads a ZIP, travels beside this function's bundle alone (serverless.yml leaves it out of bundles).
+  lambda: { timeout: 20, packagePatterns: ['node_modules/fflate/**'] },
   response: {
     status: 200,
     description: 'what the import did (or would do, on a dry run), row by row where it matters',
