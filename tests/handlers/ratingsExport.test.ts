@@ -158,6 +158,7 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
         invalid: { type: 'array', maxItems: 100 },
         unmatched_count: { type: 'integer', minimum: 0 },
         invalid_count: { type: 'integer', minimum: 0 },
+        encoding: { type: 'string', enum: ['utf-8', 'windows-1252'] },
         files: { type: 'array' },
         watchlist: { type: 'object' },
       },

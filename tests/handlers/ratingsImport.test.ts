@@ -477,6 +477,56 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     });
   });
 
+  describe('a file that is not UTF-8', () => {
+    const sendBytes = (bytes: Buffer) =>
+      invoke(
+        routeHandler(importMyRatingsRoute, importMyRatings, services),
+        httpEvent({
+          method: 'POST',
+          path: importMyRatingsRoute.path,
+          body: bytes.toString('base64'),
+          isBase64Encoded: true,
+          headers: { ...CSV, ...user.headers },
+        }),
+      );
+
+    it('reads a CSV saved by Excel in Windows-1252 as such, and says so', async () => {
+      // "Amélie" and "Léon" with é as the single byte 0xE9, and a title with €, 0x80 in Windows-1252 alone.
+      const file = Buffer.from('Title,Year,Rating\r\nAm\xe9lie,2001,4\r\nCaf\xe9 \x80 Society,1999,2\r\n', 'latin1');
+      await services.movies.create({ title: 'Café € Society', year: 1999, genres: [] });
+
+      const response = await sendBytes(file);
+
+      expect(response.body).toMatchObject({ encoding: 'windows-1252', rows: 2, imported: 2, unmatched_count: 0 });
+      const titles = await services.db.execute({
+        sql: 'SELECT m.title FROM ratings r JOIN movies m ON m.id = r.movie_id WHERE r.user_id = ? ORDER BY m.title',
+        args: [user.id],
+      });
+      expect(titles.rows.map((row) => row.title)).toEqual(['Amélie', 'Café € Society']);
+    });
+
+    it('says a UTF-8 file is UTF-8', async () => {
+      const response = await sendBytes(Buffer.from('Title,Year,Rating\nAmélie,2001,4\n', 'utf8'));
+
+      expect(response.body).toMatchObject({ encoding: 'utf-8', imported: 1 });
+    });
+
+    it('answers a file whose bytes were replaced by U+FFFD on the way 400, saying to save it as UTF-8, and stores nothing', async () => {
+      const response = await importCsv('Title,Year,Rating\nAm\ufffdlie,2001,4\nHeat,1995,5\n');
+
+      expect(response).toMatchObject({
+        statusCode: 400,
+        headers: { 'content-type': 'application/problem+json' },
+        body: {
+          detail:
+            'the file holds U+FFFD, the mark of bytes that were not UTF-8 and were lost on the way: save it as UTF-8 ' +
+            '(or send its bytes as they are) and import it again',
+        },
+      });
+      expect(await myRatings()).toEqual([]);
+    });
+  });
+
   describe('a report that stays small whatever the upload', () => {
     const reportBytes = (response: { body: unknown }) => Buffer.byteLength(JSON.stringify(response.body));
     const LAMBDA_RESPONSE_LIMIT = 6 * 1024 * 1024;
