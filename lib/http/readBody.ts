@@ -1,6 +1,6 @@
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { PayloadTooLarge } from '../errors';
+import { BadRequest, PayloadTooLarge } from '../errors';
 import type { RouteContract } from '../schemas/routes/contract';
 import type { HttpMiddleware } from './context';
 import type { FileMediaType, UploadedFile } from '../schemas/uploadedFile';
@@ -23,6 +23,25 @@ export function limitBodySize(maxBytes = MAX_BODY_BYTES): HttpMiddleware {
 
 const PARSER_PACKAGE = '@middy/http-json-body-parser';
 
+const NOT_UTF8 = 'the body is not valid UTF-8';
+
+/**
+ * A JSON body's text, which must be UTF-8 (RFC 8259): bytes that are not are a 400, never text with U+FFFD in their
+ * place. API Gateway sends a body it does not take for text in base64, whose bytes are checked here; one it decoded
+ * already (serverless-offline decodes every JSON body) holds U+FFFD where its bytes were not UTF-8, the only trace left.
+ */
+function utf8TextOf({ body, isBase64Encoded }: APIGatewayProxyEventV2): string {
+  if (isBase64Encoded) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.from(body!, 'base64'));
+    } catch {
+      throw new BadRequest(NOT_UTF8);
+    }
+  }
+  if (body!.includes('\ufffd')) throw new BadRequest(NOT_UTF8);
+  return body!;
+}
+
 /** @middy/http-json-body-parser's error for a body that is not JSON, which it answers 415 and the contract 400. */
 export const isMalformedJsonError = (error: unknown) =>
   (error as { cause?: { package?: string } } | null)?.cause?.package === PARSER_PACKAGE &&
@@ -42,6 +61,8 @@ export function jsonBodyParser(): HttpMiddleware {
   return {
     before: async (request) => {
       if (!hasBody(request.event)) return;
+      request.event.body = utf8TextOf(request.event);
+      request.event.isBase64Encoded = false;
       await parser.before?.(request);
       request.context.body = request.event.body as unknown;
     },

@@ -46,6 +46,9 @@ export const REPORT_LISTS_AT_MOST = 100;
 export const ImportReport = z
   .object({
     format: z.enum(['imdb', 'letterboxd']),
+    encoding: z
+      .enum(['utf-8', 'windows-1252'])
+      .describe('how the file was read: UTF-8 when its bytes are, else Windows-1252 (what Excel saves a CSV in)'),
     rows: z.number().int().nonnegative().describe('data rows read (the header and empty lines not counted)'),
     imported: z.number().int().nonnegative().describe('films you had not rated, now rated'),
     updated: z.number().int().nonnegative().describe('films you had rated otherwise, now rated as in the file'),

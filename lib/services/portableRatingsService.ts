@@ -4,6 +4,7 @@ import { matchingTitle } from '../schemas/matchingTitle';
 import { REPORT_LISTS_AT_MOST, type ImportReport } from '../schemas/portable';
 import type { UploadedFile } from '../schemas/uploadedFile';
 import { readFilmsCsv, readRatingsCsv, writeRatingsCsv, type FilmsCsvRow, type RatingsCsvRow } from './ratingsCsv';
+import { fileText } from './fileText';
 import { readZipArchive } from './zipArchive';
 
 type RatingRow = Extract<RatingsCsvRow, { kind: 'rating' }>;
@@ -46,12 +47,10 @@ const unmatchedOf = (row: { row: number; title: string; year: number | null }, f
   reason: films.length === 0 ? NO_FILM : SEVERAL_FILMS,
 });
 
-/** The text of a file. */
-const textOf = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-
 /** What an import reads before it matches anything: the rows of its ratings and, from a ZIP, of its watchlist. */
 interface ReadImport {
   format: ImportReport['format'];
+  encoding: ImportReport['encoding'];
   ratings: RatingsCsvRow[];
   watchlist?: FilmsCsvRow[];
   files?: ImportReport['files'];
@@ -65,21 +64,24 @@ async function readArchive(bytes: Uint8Array): Promise<ReadImport> {
   if (!ratingsFile) {
     throw new BadRequest(`the ZIP archive holds no ${RATINGS_FILE}: send Letterboxd's export as downloaded, or one CSV file`);
   }
-  const { format, rows } = readRatingsCsv(textOf(ratingsFile));
+  const { text, encoding } = fileText(ratingsFile);
+  const { format, rows } = readRatingsCsv(text);
   const watchlistFile = files.get(WATCHLIST_FILE);
   const gave = (name: string) => (name === RATINGS_FILE ? 'ratings' : name === WATCHLIST_FILE ? 'watchlist' : 'nothing');
   return {
     format,
+    encoding,
     ratings: rows,
-    ...(watchlistFile ? { watchlist: readFilmsCsv(textOf(watchlistFile)) } : {}),
+    ...(watchlistFile ? { watchlist: readFilmsCsv(fileText(watchlistFile).text) } : {}),
     files: names.map((name) => ({ name, gave: gave(name) })),
   };
 }
 
 async function readImport({ mediaType, bytes }: UploadedFile): Promise<ReadImport> {
   if (mediaType === 'application/zip') return readArchive(bytes);
-  const { format, rows } = readRatingsCsv(textOf(bytes));
-  return { format, ratings: rows };
+  const { text, encoding } = fileText(bytes);
+  const { format, rows } = readRatingsCsv(text);
+  return { format, encoding, ratings: rows };
 }
 
 /** Your ratings, portable (API.md): a file of ratings from IMDb or Letterboxd in, your ratings out as a file. */
@@ -93,9 +95,10 @@ export function createPortableRatingsService({ store }: { store: PortableRatings
      */
     async importFile(userId: number, file: UploadedFile, { dryRun }: { dryRun: boolean }): Promise<ImportReport> {
       const read = await readImport(file);
-      const { format, ratings: rows } = read;
+      const { format, encoding, ratings: rows } = read;
       const report: ImportReport = {
         format,
+        encoding,
         rows: rows.length,
         imported: 0,
         updated: 0,

@@ -63,6 +63,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(response.statusCode).toBe(200);
     expect(ImportReport.parse(response.body)).toEqual({
       format: 'imdb',
+      encoding: 'utf-8',
       rows: 3,
       imported: 3,
       updated: 0,
@@ -135,6 +136,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
 
     expect(response.body).toEqual({
       format: 'letterboxd',
+      encoding: 'utf-8',
       rows: 4,
       imported: 1,
       updated: 0,
