@@ -136,14 +136,97 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
     expect(await ratingsOf(other.id)).toEqual(await ratingsOf(user.id));
   });
 
+  describe('an account too large for one file', () => {
+    /** 200-character titles of quotes, each doubled by CSV: about 430 bytes a row, the most a title can take. */
+    const RATINGS = 2600;
+    const longTitle = (index: number) => `${index} ${'"'.repeat(199 - String(index).length)}`;
+    const partsOf = async (headers: Record<string, string>) => {
+      const parts: { body: string; link: string | undefined; lambdaBytes: number }[] = [];
+      let query: Record<string, string> | undefined;
+      for (;;) {
+        const response = await invokeRoute(exportMyRatingsRoute, exportMyRatings, services, { headers, query });
+        expect(response.statusCode).toBe(200);
+        const link = response.headers['link'];
+        parts.push({ body: response.body as string, link, lambdaBytes: Buffer.byteLength(JSON.stringify(response)) });
+        if (!link) return parts;
+        const next = new URL(/^<([^>]+)>; rel="next"$/.exec(link)![1]!, 'http://localhost');
+        expect(next.pathname).toBe('/users/me/ratings/export/');
+        query = Object.fromEntries(next.searchParams);
+      }
+    };
+
+    beforeEach(async () => {
+      await services.catalogue.importFilms(
+        Array.from({ length: RATINGS }, (_, index) => ({
+          title: longTitle(index),
+          year: 2000,
+          genres: [],
+          director: null,
+          running_time_min: null,
+          import_key: `long-${index}`,
+        })),
+      );
+      await services.db.execute({
+        sql: 'INSERT INTO ratings (movie_id, user_id, value) SELECT id, ?, 1 + id % 5 FROM movies',
+        args: [user.id],
+      });
+    });
+
+    it('answers it in parts of at most 1 MiB, each naming the next in a Link header, every rating once', async () => {
+      const parts = await partsOf(user.headers);
+
+      expect(parts.length).toBe(2);
+      for (const { body, lambdaBytes } of parts) {
+        expect(Buffer.byteLength(body)).toBeLessThanOrEqual(1024 * 1024);
+        expect(lambdaBytes).toBeLessThan(6 * 1024 * 1024);
+      }
+      // The first part is full: one row more would have passed the bound.
+      expect(Buffer.byteLength(parts[0]!.body)).toBeGreaterThan(1024 * 1024 - 500);
+      const rows = parts.flatMap(({ body }) => body.split('\r\n').slice(1, -1));
+      expect(rows).toHaveLength(RATINGS);
+      expect(new Set(rows.map((row) => row.split(',').at(-1))).size).toBe(RATINGS);
+      expect(parts.map(({ body }) => body.split('\r\n')[0])).toEqual([
+        'Title,Year,Directors,Rating,WatchedDate,MovieID',
+        'Title,Year,Directors,Rating,WatchedDate,MovieID',
+      ]);
+    });
+
+    it('gives parts that each import into another account, all of them every rating', async () => {
+      const other = await signUp(services);
+
+      for (const { body } of await partsOf(user.headers)) {
+        const imported = await invokeRoute(importMyRatingsRoute, importMyRatings, services, {
+          body,
+          headers: { 'content-type': 'text/csv', ...other.headers },
+        });
+        expect(imported).toMatchObject({ statusCode: 200, body: { unmatched_count: 0, invalid_count: 0 } });
+      }
+
+      expect(await ratingsOf(other.id)).toEqual(await ratingsOf(user.id));
+    });
+
+    it('answers a cursor it never gave 400', async () => {
+      const response = await invokeRoute(exportMyRatingsRoute, exportMyRatings, services, {
+        headers: user.headers,
+        query: { after: 'nonsense' },
+      });
+
+      expect(response).toMatchObject({
+        statusCode: 400,
+        body: { errors: [{ path: 'after', message: 'must be the cursor of a Link header of this export' }] },
+      });
+    });
+  });
+
   it('is declared in the OpenAPI document: a text/csv body with Content-Disposition, and the CSV the import takes', () => {
     const document = buildOpenApiDocument([exportMyRatingsRoute, importMyRatingsRoute]);
 
     const exported = document.paths!['/users/me/ratings/export/']!.get!;
     expect(exported.responses!['200']).toMatchObject({
       content: { 'text/csv; charset=utf-8': { schema: { type: 'string' } } },
-      headers: { 'Content-Disposition': { required: true, schema: { type: 'string' } } },
+      headers: { 'Content-Disposition': { required: true, schema: { type: 'string' } }, Link: { required: false } },
     });
+    expect(exported.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'after', in: 'query' })]));
     const imports = document.paths!['/users/me/ratings/import/']!.post!;
     expect(imports.requestBody).toMatchObject({
       required: true,
