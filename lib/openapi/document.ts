@@ -45,6 +45,7 @@ const headerDescriptions: Record<ContractHeader, string> = {
   'Idempotency-Replayed': '`true` when this is the stored answer to an earlier request with the same Idempotency-Key',
   'WWW-Authenticate': 'the scheme to authenticate with: Bearer',
   'Content-Disposition': 'that the answer is a file to save, and its name, e.g. `attachment; filename="ratings.csv"`',
+  Link: 'the next part, when there is one (RFC 8288), e.g. `</users/me/ratings/export/?after=…>; rel="next"`',
 };
 
 type HeadersObject = Record<string, { description: string; required: boolean; schema: { type: 'string' | 'integer' } }>;
@@ -141,7 +142,11 @@ function successResponse(route: RouteContract, response: ResponseContract) {
   const limit = rateLimitOf(route);
   const headers = headersObject(
     [...(response.headers ?? []), ...(tagged ? (['ETag'] as const) : []), ...(limit === 'auth' ? RATE_LIMIT_HEADERS : [])],
-    [...(limit === 'write' ? RATE_LIMIT_HEADERS : []), ...(route.idempotent ? (['Idempotency-Replayed'] as const) : [])],
+    [
+      ...(response.optionalHeaders ?? []),
+      ...(limit === 'write' ? RATE_LIMIT_HEADERS : []),
+      ...(route.idempotent ? (['Idempotency-Replayed'] as const) : []),
+    ],
   );
   return {
     description: response.description,

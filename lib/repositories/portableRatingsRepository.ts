@@ -18,6 +18,8 @@ export interface MatchedFilm {
 
 /** One rating as the export writes it. */
 export interface ExportedRating {
+  /** The rating's own id, which orders ratings of one instant (the export's cursor). */
+  ratingId: number;
   movieId: number;
   title: string;
   year: number | null;
@@ -120,14 +122,22 @@ export function createPortableRatingsRepository(db: Client) {
       await db.batch([...listing, ...statements], 'write');
     },
 
-    /** Every rating of the user, oldest first, with the facts of its film the export writes. */
-    async exportOf(userId: number): Promise<ExportedRating[]> {
+    /**
+     * The user's ratings, oldest first (ties by id), from just after `after` when given, at most `limit` of them, with
+     * the facts of its film the export writes.
+     */
+    async exportOf(
+      userId: number,
+      { after, limit }: { after?: { updatedAt: string; ratingId: number }; limit: number },
+    ): Promise<ExportedRating[]> {
       const result = await db.execute({
-        sql: `SELECT m.id, m.title, m.year, m.director, r.value, r.updated_at FROM ratings r JOIN movies m ON m.id = r.movie_id
-              WHERE r.user_id = ? ORDER BY r.updated_at, r.id`,
-        args: [userId],
+        sql: `SELECT r.id AS rating_id, m.id, m.title, m.year, m.director, r.value, r.updated_at
+              FROM ratings r JOIN movies m ON m.id = r.movie_id
+              WHERE r.user_id = ? AND (r.updated_at, r.id) > (?, ?) ORDER BY r.updated_at, r.id LIMIT ?`,
+        args: [userId, after?.updatedAt ?? '', after?.ratingId ?? 0, limit],
       });
       return result.rows.map((row) => ({
+        ratingId: column<number>(row, 'rating_id'),
         movieId: column<number>(row, 'id'),
         title: column<string>(row, 'title'),
         year: column<number | null>(row, 'year'),

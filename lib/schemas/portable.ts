@@ -23,6 +23,35 @@ const booleanQueryParam = z
   .transform((value) => value === 'true')
   .meta({ type: 'boolean', default: false });
 
+/** Where a part of the export begins: after this rating, in the export's order (oldest first). */
+export interface ExportCursor {
+  updatedAt: string;
+  ratingId: number;
+}
+
+/** The cursor as the Link header of an export's part writes it: opaque to a client. */
+export const exportCursorText = ({ updatedAt, ratingId }: ExportCursor) =>
+  Buffer.from(JSON.stringify([updatedAt, ratingId])).toString('base64url');
+
+const CURSOR_MESSAGE = 'must be the cursor of a Link header of this export';
+
+const exportCursor = z
+  .string()
+  .max(200, { error: CURSOR_MESSAGE })
+  .transform((text, context): ExportCursor => {
+    try {
+      const [updatedAt, ratingId] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+      if (typeof updatedAt === 'string' && Number.isSafeInteger(ratingId)) return { updatedAt, ratingId: ratingId as number };
+    } catch {
+      // not JSON: refused below, as anything else that is not a cursor
+    }
+    context.addIssue({ code: 'custom', message: CURSOR_MESSAGE });
+    return z.NEVER;
+  })
+  .meta({ type: 'string', description: "where the next part begins, as the previous part's Link header gives it" });
+
+export const ExportQuery = z.object({ after: exportCursor.optional() });
+
 export const ImportQuery = z.object({
   dry_run: booleanQueryParam.describe('answer the same report and store nothing'),
 });

@@ -1,15 +1,24 @@
 import { BadRequest } from '../errors';
 import type { ImportedRating, MatchedFilm, PortableRatingsRepository } from '../repositories/portableRatingsRepository';
 import { matchingTitle } from '../schemas/matchingTitle';
-import { REPORT_LISTS_AT_MOST, type ImportReport } from '../schemas/portable';
+import { exportCursorText, REPORT_LISTS_AT_MOST, type ExportCursor, type ImportReport } from '../schemas/portable';
+import { IMPORT_MAX_BODY_BYTES } from '../schemas/routes/portable';
 import type { UploadedFile } from '../schemas/uploadedFile';
-import { readFilmsCsv, readRatingsCsv, writeRatingsCsv, type FilmsCsvRow, type RatingsCsvRow } from './ratingsCsv';
+import { RATINGS_CSV_HEADER, ratingsCsvLine, readFilmsCsv, readRatingsCsv, type FilmsCsvRow, type RatingsCsvRow } from './ratingsCsv';
 import { fileText } from './fileText';
 import { readZipArchive } from './zipArchive';
 
 type RatingRow = Extract<RatingsCsvRow, { kind: 'rating' }>;
 type FilmRow = Extract<FilmsCsvRow, { kind: 'film' }>;
 type WatchlistReport = NonNullable<ImportReport['watchlist']>;
+
+/**
+ * The most a part of the export holds: what the import takes, so that every part goes back in as it is (and, JSON-
+ * escaped in Lambda's answer, at most about twice that: far from its 6 MB limit).
+ */
+export const EXPORT_PART_MAX_BYTES = IMPORT_MAX_BODY_BYTES;
+/** Ratings read at a time while a part fills. */
+const EXPORT_READ = 1000;
 
 const NO_FILM = 'no film with this title and year';
 const SEVERAL_FILMS = 'several films with this title and year';
@@ -182,9 +191,29 @@ export function createPortableRatingsService({ store }: { store: PortableRatings
       return report;
     },
 
-    /** The user's ratings as a file in Letterboxd's import format, which importFile reads back exactly. */
-    async exportCsv(userId: number): Promise<string> {
-      return writeRatingsCsv(await store.exportOf(userId));
+    /**
+     * The user's ratings as a file in Letterboxd's import format, which importFile reads back exactly: those after
+     * `after`, oldest first, as many as EXPORT_PART_MAX_BYTES holds (one at least), and the cursor of the next part
+     * when some are left.
+     */
+    async exportCsv(userId: number, after?: ExportCursor): Promise<{ csv: string; next?: string }> {
+      const lines = [RATINGS_CSV_HEADER];
+      let bytes = Buffer.byteLength(RATINGS_CSV_HEADER);
+      let cursor = after;
+      for (;;) {
+        const ratings = await store.exportOf(userId, { after: cursor, limit: EXPORT_READ });
+        for (const rating of ratings) {
+          const line = ratingsCsvLine(rating);
+          const lineBytes = Buffer.byteLength(line);
+          if (bytes + lineBytes > EXPORT_PART_MAX_BYTES && lines.length > 1) {
+            return { csv: lines.join(''), next: exportCursorText(cursor!) };
+          }
+          lines.push(line);
+          bytes += lineBytes;
+          cursor = { updatedAt: rating.ratedAt, ratingId: rating.ratingId };
+        }
+        if (ratings.length < EXPORT_READ) return { csv: lines.join('') };
+      }
     },
   };
 }

@@ -199,20 +199,25 @@ export function readFilmsCsv(text: string): FilmsCsvRow[] {
   });
 }
 
+/** What a row of the export says of a rating. */
+type ExportedRow = Omit<ExportedRating, 'ratingId'>;
+
 export const EXPORT_COLUMNS = ['Title', 'Year', 'Directors', 'Rating', 'WatchedDate', MOVIE_ID_COLUMN] as const;
 
 /**
  * The export: Letterboxd's import format (WatchedDate the date of the rating, YYYY-MM-DD), so the file goes back in
  * here or into Letterboxd as it is. Anyone may name a film, so no cell may run as a formula where the file is opened.
  */
-export function writeRatingsCsv(ratings: readonly ExportedRating[]): string {
-  const rows = ratings.map(({ movieId, title, year, director, value, ratedAt }) => [
-    neutralisedCell(title),
-    year ?? '',
-    neutralisedCell(director ?? ''),
-    value,
-    ratedAt.slice(0, 10),
-    movieId,
-  ]);
-  return stringify([[...EXPORT_COLUMNS], ...rows], { record_delimiter: '\r\n', quoted_match: NEUTRALISED_CELL });
+export function writeRatingsCsv(ratings: readonly ExportedRow[]): string {
+  return RATINGS_CSV_HEADER + ratings.map(ratingsCsvLine).join('');
+}
+
+const csvLine = (cells: readonly (string | number)[]) => stringify([cells], { record_delimiter: '\r\n', quoted_match: NEUTRALISED_CELL });
+
+/** The export's header row, CRLF-terminated. */
+export const RATINGS_CSV_HEADER = csvLine(EXPORT_COLUMNS);
+
+/** One rating as a row of the export, CRLF-terminated. */
+export function ratingsCsvLine({ movieId, title, year, director, value, ratedAt }: ExportedRow): string {
+  return csvLine([neutralisedCell(title), year ?? '', neutralisedCell(director ?? ''), value, ratedAt.slice(0, 10), movieId]);
 }

@@ -88,7 +88,8 @@ export type ContractHeader =
   | 'RateLimit'
   | 'Idempotency-Replayed'
   | 'WWW-Authenticate'
-  | 'Content-Disposition';
+  | 'Content-Disposition'
+  | 'Link';
 
 export interface ResponseContract {
   status: number;
@@ -97,6 +98,8 @@ export interface ResponseContract {
   contentType?: string;
   /** Headers this answer always carries. */
   headers?: readonly ContractHeader[];
+  /** Headers this answer carries when they apply (the Link to an export's next part). */
+  optionalHeaders?: readonly ContractHeader[];
 }
 
 export type RateLimitName = 'auth' | 'write';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from './contract';
-import { ImportQuery, ImportReport, LetterboxdZipBody, RatingsCsvBody } from '../portable';
+import { ExportQuery, ImportQuery, ImportReport, LetterboxdZipBody, RatingsCsvBody } from '../portable';
 import { UploadedFile } from '../uploadedFile';
 
 /** The import's own body limit: a 5,000-film IMDb export is about 600 KiB. Every other route keeps 64 KiB. */
@@ -48,6 +48,8 @@ export const exportMyRatingsRoute = defineRoute({
   path: '/users/me/ratings/export/',
   summary: "Your ratings as a CSV file (Letterboxd's import format)",
   description:
+    "At most 1 MiB a file, so that each imports here as it is (and no answer nears Lambda's 6 MB limit): a larger " +
+    'account comes in parts, each naming the next in a Link header (rel="next"), every rating in exactly one. ' +
     'Columns Title, Year, Directors, Rating, WatchedDate (the date of the rating, YYYY-MM-DD) and MovieID (the film on ' +
     'this API, which the import matches first), one row per rating, oldest first. The file imports as it is into ' +
     'another account here (POST /users/me/ratings/import/) or into Letterboxd. A cell beginning with =, +, -, @, tab ' +
@@ -55,11 +57,13 @@ export const exportMyRatingsRoute = defineRoute({
     'that quote off again.',
   tags: ['users'],
   access: 'user',
+  query: ExportQuery,
   response: {
     status: 200,
     description: 'the file, to download as ratings.csv',
     schema: z.string().meta({ example: 'Title,Year,Directors,Rating,WatchedDate,MovieID\r\nHeat,1995,Michael Mann,4,2024-03-05,42\r\n' }),
     contentType: EXPORT_CONTENT_TYPE,
     headers: ['Content-Disposition'],
+    optionalHeaders: ['Link'],
   },
 });
