@@ -12,10 +12,11 @@ import { letterboxdCsv, letterboxdZip } from '../support/letterboxdExport';
 import { createTestServices, type TestServices } from '../support/services';
 
 const CSV = { 'content-type': 'text/csv' };
+/** IMDb's ratings export as IMDb writes it today. */
 const IMDB_HEADER =
-  'Const,Your Rating,Date Rated,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors';
+  'Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors';
 const imdbRow = (rating: number | string, title: string, year: number | string) =>
-  `tt1,${rating},2021-05-06,${title},https://www.imdb.com/title/tt1/,Movie,7.0,100,${year},Drama,10,2000-01-01,Someone`;
+  `tt1,${rating},2021-05-06,${title},${title},https://www.imdb.com/title/tt1/,Movie,7.0,100,${year},Drama,10,2000-01-01,Someone`;
 const imdb = (...rows: string[]) => [IMDB_HEADER, ...rows].join('\n') + '\n';
 
 /** What an import may change: every rating, and every movie's aggregates, distribution and score. */
