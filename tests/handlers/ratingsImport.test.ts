@@ -459,7 +459,16 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
 
         const response = await importBytes(zipSync(files, { level: 0 }), 'application/zip');
 
-        expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the ZIP archive holds more than 1000 files' } });
+        expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the ZIP archive holds more than 1000 entries' } });
+      });
+
+      it('counts folders among the entries: an archive of more than 1,000 entries is a 400 whatever they are', async () => {
+        const files: Zippable = { 'ratings.csv': strToU8('Date,Name,Year,Letterboxd URI,Rating\r\n') };
+        for (let index = 0; index < 1000; index++) files[`lists/${index}/`] = {};
+
+        const response = await importBytes(zipSync(files, { level: 0 }), 'application/zip');
+
+        expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the ZIP archive holds more than 1000 entries' } });
       });
 
       it('answers an archive without ratings.csv 400, saying what it needs', async () => {
