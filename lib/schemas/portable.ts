@@ -14,7 +14,7 @@ export const LetterboxdZipBody = z.string().meta({
   format: 'binary',
   description:
     "Letterboxd's data export as downloaded (a ZIP archive, up to 1 MiB): its ratings.csv gives the ratings and its " +
-    'watchlist.csv adds to your watchlist; the other files are left. At most 1,000 files, inflating to at most 16 MiB.',
+    'watchlist.csv adds to your watchlist; the other files are left. At most 1,000 entries, inflating to at most 16 MiB.',
 });
 
 const booleanQueryParam = z

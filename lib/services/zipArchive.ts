@@ -2,9 +2,9 @@ import { BadRequest } from '../errors';
 
 /**
  * What a ZIP archive may hold, checked as it is read rather than as it declares: a 1 MiB upload may declare small
- * files and inflate a thousandfold (a zip bomb), or hold tens of thousands of empty entries.
+ * files and inflate a thousandfold (a zip bomb), or hold tens of thousands of empty entries (files or folders).
  */
-export const ZIP_LIMITS = { files: 1000, inflatedBytes: 16 * 1024 * 1024 };
+export const ZIP_LIMITS = { entries: 1000, inflatedBytes: 16 * 1024 * 1024 };
 
 /** The compressed bytes are fed to the inflater in slices this small, so one step's output stays small too. */
 const SLICE_BYTES = 1024;
@@ -22,7 +22,7 @@ const concat = (parts: readonly Uint8Array[]) => Buffer.concat(parts);
 
 /**
  * Reads a ZIP archive, inflating only the files `wanted` names, and refuses (400) one that is not a ZIP, that holds
- * more than ZIP_LIMITS.files files, or whose wanted files inflate past ZIP_LIMITS.inflatedBytes in all. fflate is
+ * more than ZIP_LIMITS.entries entries, or whose wanted files inflate past ZIP_LIMITS.inflatedBytes in all. fflate is
  * loaded here, on the first archive: no function but the import carries it (serverless.yml leaves it out of the
  * bundles; the import's package holds it beside its bundle).
  */
@@ -31,16 +31,17 @@ export async function readZipArchive(bytes: Uint8Array, wanted: (name: string) =
   const { Unzip, UnzipInflate } = await import('fflate');
   const names: string[] = [];
   const parts = new Map<string, Uint8Array[]>();
+  let entries = 0;
   let inflated = 0;
   let refusal: BadRequest | undefined;
 
   const unzip = new Unzip((file) => {
     if (refusal) return;
-    if (!file.name.endsWith('/')) names.push(file.name);
-    if (names.length > ZIP_LIMITS.files) {
-      refusal = new BadRequest(`the ZIP archive holds more than ${ZIP_LIMITS.files} files`);
+    if (++entries > ZIP_LIMITS.entries) {
+      refusal = new BadRequest(`the ZIP archive holds more than ${ZIP_LIMITS.entries} entries`);
       return;
     }
+    if (!file.name.endsWith('/')) names.push(file.name);
     if (!wanted(file.name)) return;
     const chunks: Uint8Array[] = [];
     parts.set(file.name, chunks);
