@@ -85,7 +85,7 @@ type Invalid = Extract<RatingsCsvRow, { kind: 'invalid' }>;
 
 /** A row's film: its title (the Title or Name column) and year, or why the row names none. */
 function readFilm(cell: Cell, row: number): { title: string; year: number | null } | Invalid {
-  const title = (cell('Title') || cell('Name')).trim();
+  const title = (TITLE_COLUMNS.map(cell).find((text) => text !== '') ?? '').trim();
   if (title === '') return { kind: 'invalid', row, message: 'Title is required' };
   const yearText = cell('Year').trim();
   if (yearText !== '' && !(/^[0-9]{4}$/.test(yearText) && Number(yearText) >= MIN_YEAR && Number(yearText) <= MAX_YEAR)) {
