@@ -77,12 +77,15 @@ export function contractProblems(route: RouteContract, expected: number, answer:
 
 function eventFor(request: ArtifactRequest): APIGatewayProxyEventV2 {
   const path = request.route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(request.pathParameters?.[name] ?? ''));
+  // A binary body (a ZIP) travels in base64, as API Gateway sends it.
+  const binary = request.body instanceof Uint8Array;
   const event = httpEvent({
     method: request.method,
     path,
     pathParameters: request.pathParameters,
     query: request.query,
-    body: request.body,
+    body: binary ? Buffer.from(request.body as Uint8Array).toString('base64') : request.body,
+    isBase64Encoded: binary,
     headers: {
       host: 'api.example.com',
       'user-agent': 'artifact-check',

@@ -4,12 +4,15 @@ import { ok } from '../../lib/http/reply';
 import { EXPORT_CONTENT_TYPE, exportMyRatingsRoute } from '../../lib/schemas/routes/portable';
 
 export const exportMyRatings: RouteImplementation<typeof exportMyRatingsRoute, Pick<Services, 'portableRatings'>> = async (
-  { user },
+  { user, query },
   { portableRatings },
-) =>
-  ok(await portableRatings.exportCsv(user.id), {
+) => {
+  const { csv, next } = await portableRatings.exportCsv(user.id, query.after);
+  return ok(csv, {
     'content-type': EXPORT_CONTENT_TYPE,
     'content-disposition': 'attachment; filename="ratings.csv"',
+    ...(next ? { link: `<${exportMyRatingsRoute.path}?after=${next}>; rel="next"` } : {}),
   });
+};
 
 export const handler = createHttpHandler(exportMyRatingsRoute, exportMyRatings, servicesFor(exportMyRatingsRoute));

@@ -5,6 +5,6 @@ import { importMyRatingsRoute } from '../../lib/schemas/routes/portable';
 export const importMyRatings: RouteImplementation<typeof importMyRatingsRoute, Pick<Services, 'portableRatings'>> = async (
   { body, query, user },
   { portableRatings },
-) => portableRatings.importCsv(user.id, body, { dryRun: query.dry_run });
+) => portableRatings.importFile(user.id, body, { dryRun: query.dry_run });
 
 export const handler = createHttpHandler(importMyRatingsRoute, importMyRatings, servicesFor(importMyRatingsRoute));

@@ -15,6 +15,8 @@ const PRUNE_ONE_IN = 500;
 
 /** JSON with every object's keys in order, so two bodies that say the same thing have the same fingerprint. */
 const canonicalJson = (value: unknown): string => {
+  // A file's bytes (an import), as one string rather than an object of a million numbered keys.
+  if (value instanceof Uint8Array) return JSON.stringify(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'));
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

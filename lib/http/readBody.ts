@@ -1,9 +1,10 @@
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { PayloadTooLarge } from '../errors';
+import { BadRequest, PayloadTooLarge } from '../errors';
 import type { RouteContract } from '../schemas/routes/contract';
 import type { HttpMiddleware } from './context';
-import { hasBody, requireContentType } from './requireContentType';
+import type { FileMediaType, UploadedFile } from '../schemas/uploadedFile';
+import { fileMediaTypeOf, hasBody, requireContentType } from './requireContentType';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -21,6 +22,25 @@ export function limitBodySize(maxBytes = MAX_BODY_BYTES): HttpMiddleware {
 }
 
 const PARSER_PACKAGE = '@middy/http-json-body-parser';
+
+const NOT_UTF8 = 'the body is not valid UTF-8';
+
+/**
+ * A JSON body's text, which must be UTF-8 (RFC 8259): bytes that are not are a 400, never text with U+FFFD in their
+ * place. API Gateway sends a body it does not take for text in base64, whose bytes are checked here; one it decoded
+ * already (serverless-offline decodes every JSON body) holds U+FFFD where its bytes were not UTF-8, the only trace left.
+ */
+function utf8TextOf({ body, isBase64Encoded }: APIGatewayProxyEventV2): string {
+  if (isBase64Encoded) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.from(body!, 'base64'));
+    } catch {
+      throw new BadRequest(NOT_UTF8);
+    }
+  }
+  if (body!.includes('\ufffd')) throw new BadRequest(NOT_UTF8);
+  return body!;
+}
 
 /** @middy/http-json-body-parser's error for a body that is not JSON, which it answers 415 and the contract 400. */
 export const isMalformedJsonError = (error: unknown) =>
@@ -41,19 +61,29 @@ export function jsonBodyParser(): HttpMiddleware {
   return {
     before: async (request) => {
       if (!hasBody(request.event)) return;
+      request.event.body = utf8TextOf(request.event);
+      request.event.isBase64Encoded = false;
       await parser.before?.(request);
       request.context.body = request.event.body as unknown;
     },
   };
 }
 
-/** The text of a body that is not JSON (a CSV file), decoded from base64 when API Gateway sent it so. */
-export function textBodyReader(): HttpMiddleware {
+/**
+ * A body that is a file (a CSV, a ZIP archive): its bytes, decoded from base64 when API Gateway sent it so, and the
+ * media type it came as (requireContentType has checked it is one of the route's). The bytes are left undecoded: a
+ * file's text encoding, or its being an archive, is for the route to read.
+ */
+export function fileBodyReader(accepted: readonly FileMediaType[]): HttpMiddleware {
   return {
     before: (request) => {
       const { body, isBase64Encoded } = request.event;
       if (!hasBody(request.event)) return;
-      request.context.body = isBase64Encoded ? Buffer.from(body!, 'base64').toString('utf8') : body;
+      const file: UploadedFile = {
+        mediaType: fileMediaTypeOf(request.event.headers?.['content-type'], accepted)!,
+        bytes: Buffer.from(body!, isBase64Encoded ? 'base64' : 'utf8'),
+      };
+      request.context.body = file;
     },
   };
 }
@@ -65,5 +95,6 @@ export function textBodyReader(): HttpMiddleware {
 export const readBody = (route: RouteContract): HttpMiddleware[] => {
   if (!route.body) return [];
   const limit = limitBodySize(route.maxBodyBytes ?? MAX_BODY_BYTES);
-  return [limit, requireContentType(route), route.bodyMediaType ? textBodyReader() : jsonBodyParser()];
+  const fileTypes = route.bodyMediaTypes && (Object.keys(route.bodyMediaTypes) as FileMediaType[]);
+  return [limit, requireContentType(route), fileTypes ? fileBodyReader(fileTypes) : jsonBodyParser()];
 };

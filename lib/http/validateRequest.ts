@@ -49,14 +49,13 @@ export function validateRequest<R extends RouteContract>(
   event: APIGatewayProxyEventV2,
   body: unknown,
 ): Omit<RouteInput<R>, 'requestId' | 'headers'> {
-  const json = route.body && !route.bodyMediaType;
+  const json = route.body && !route.bodyMediaTypes;
   if (json && !isPlainObject(body)) throw new BadRequest('request body must be a JSON object');
   const errors: FieldError[] = [];
   const params = parsePart(route.params, event.pathParameters ?? {}, errors);
   unknownQueryParameters(route, event, errors);
   const query = parsePart(route.query, event.queryStringParameters ?? {}, errors);
-  // A text body that did not come is empty text, for the route's schema to say what is missing.
-  const parsedBody = parsePart(route.body, json ? body : (body ?? ''), errors);
+  const parsedBody = parsePart(route.body, body, errors);
   if (errors.length > 0) throw new BadRequest(describe(errors), errors);
   return { params, query, body: parsedBody } as Omit<RouteInput<R>, 'requestId' | 'headers'>;
 }

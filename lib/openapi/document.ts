@@ -5,6 +5,7 @@ import { PROBLEM_CONTENT_TYPE } from '../http/problemDetails';
 import { methodsServedAt } from '../http/routeTable';
 import { rateLimitOf, type ContractHeader, type ResponseContract, type RouteContract } from '../schemas/routes/contract';
 import { ProblemDetails } from '../schemas/common';
+import { fileMediaTypesInWords } from '../schemas/uploadedFile';
 
 const JSON_CONTENT_TYPE = 'application/json';
 
@@ -51,6 +52,7 @@ const headerDescriptions: Record<ContractHeader, string> = {
   'Idempotency-Replayed': '`true` when this is the stored answer to an earlier request with the same Idempotency-Key',
   'WWW-Authenticate': 'the scheme to authenticate with: Bearer',
   'Content-Disposition': 'that the answer is a file to save, and its name, e.g. `attachment; filename="ratings.csv"`',
+  Link: 'the next part, when there is one (RFC 8288), e.g. `</users/me/ratings/export/?after=…>; rel="next"`',
 };
 
 type HeadersObject = Record<string, { description: string; required: boolean; schema: { type: 'string' | 'integer' } }>;
@@ -76,7 +78,8 @@ const sizeOf = (bytes: number) => (bytes % (1024 * 1024) === 0 ? `${bytes / (102
 /** What 413 and 415 mean on a route whose body is not the usual JSON of at most 64 KiB. */
 function bodyProblemDescription(route: RouteContract, status: number): string | undefined {
   if (status === 413 && route.maxBodyBytes) return `the body is over ${sizeOf(route.maxBodyBytes)}`;
-  if (status === 415 && route.bodyMediaType) return `the body is not ${route.bodyMediaType} in UTF-8, or says nothing of what it is`;
+  if (status === 415 && route.bodyMediaTypes)
+    return `the body is not ${fileMediaTypesInWords(route.bodyMediaTypes)}, or says nothing of what it is`;
   return undefined;
 }
 
@@ -146,7 +149,11 @@ function successResponse(route: RouteContract, response: ResponseContract) {
   const limit = rateLimitOf(route);
   const headers = headersObject(
     [...(response.headers ?? []), ...(tagged ? (['ETag'] as const) : []), ...(limit === 'auth' ? RATE_LIMIT_HEADERS : [])],
-    [...(limit === 'write' ? RATE_LIMIT_HEADERS : []), ...(route.idempotent ? (['Idempotency-Replayed'] as const) : [])],
+    [
+      ...(response.optionalHeaders ?? []),
+      ...(limit === 'write' ? RATE_LIMIT_HEADERS : []),
+      ...(route.idempotent ? (['Idempotency-Replayed'] as const) : []),
+    ],
   );
   return {
     description: response.description,
@@ -183,6 +190,12 @@ function methodNotAllowedResponse(routes: readonly RouteContract[], route: Route
   };
 }
 
+/** A request body's content: JSON, or each media type a file may come as with the schema shown for it. */
+function requestContentOf(route: RouteContract, body: z.ZodType) {
+  if (!route.bodyMediaTypes) return { [JSON_CONTENT_TYPE]: { schema: body } };
+  return Object.fromEntries(Object.entries(route.bodyMediaTypes).map(([type, schema]) => [type, { schema }]));
+}
+
 function toOpenApiRoute(route: RouteContract, routes: readonly RouteContract[]): RouteConfig {
   const responses: RouteConfig['responses'] = {};
   for (const response of [route.response, ...(route.alsoResponds ?? [])]) responses[response.status] = successResponse(route, response);
@@ -203,7 +216,7 @@ function toOpenApiRoute(route: RouteContract, routes: readonly RouteContract[]):
       ...(route.params ? { params: route.params as ZodObject } : {}),
       ...(route.query ? { query: route.query as ZodObject } : {}),
       ...(route.idempotent ? { headers: idempotencyKeyHeader(route) } : {}),
-      ...(route.body ? { body: { required: true, content: { [route.bodyMediaType ?? JSON_CONTENT_TYPE]: { schema: route.body } } } } : {}),
+      ...(route.body ? { body: { required: true, content: requestContentOf(route, route.body) } } : {}),
     },
     responses,
   };

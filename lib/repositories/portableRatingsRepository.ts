@@ -8,15 +8,19 @@ export interface TitleAndYear {
   year: number | null;
 }
 
-/** A film of a wanted title and year, and the value the importing user gave it (null: none yet). */
+/** A film of a wanted title and year, the value the importing user gave it (null: none yet), and whether it is on their watchlist. */
 export interface MatchedFilm {
   movieId: number;
   director: string | null;
   value: number | null;
+  listed: boolean;
 }
 
 /** One rating as the export writes it. */
 export interface ExportedRating {
+  /** The rating's own id, which orders ratings of one instant (the export's cursor). */
+  ratingId: number;
+  movieId: number;
   title: string;
   year: number | null;
   director: string | null;
@@ -44,10 +48,12 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** The films of some titles and years, and the caller's ratings of them: json_each rows joined to the title index. */
-const MATCHES = `SELECT j.key AS wanted, m.id AS movie_id, m.director AS director, r.value AS value
+const MATCHES = `SELECT j.key AS wanted, m.id AS movie_id, m.director AS director, r.value AS value,
+    w.movie_id IS NOT NULL AS listed
   FROM json_each(?) AS j
   JOIN movies m ON m.title_key = json_extract(j.value, '$[0]') AND m.year IS json_extract(j.value, '$[1]')
-  LEFT JOIN ratings r ON r.movie_id = m.id AND r.user_id = ?`;
+  LEFT JOIN ratings r ON r.movie_id = m.id AND r.user_id = ?
+  LEFT JOIN watchlist w ON w.movie_id = m.id AND w.user_id = ?`;
 
 /** Ratings in and out as files: matching an import against the catalogue, storing it, and reading the export. */
 export function createPortableRatingsRepository(db: Client) {
@@ -60,7 +66,10 @@ export function createPortableRatingsRepository(db: Client) {
       if (wanted.length === 0) return [];
       const groups = chunks(wanted);
       const results = await db.batch(
-        groups.map((group) => ({ sql: MATCHES, args: [JSON.stringify(group.map(({ titleKey, year }) => [titleKey, year])), userId] })),
+        groups.map((group) => ({
+          sql: MATCHES,
+          args: [JSON.stringify(group.map(({ titleKey, year }) => [titleKey, year])), userId, userId],
+        })),
         'read',
       );
       const found = wanted.map(() => [] as MatchedFilm[]);
@@ -70,6 +79,7 @@ export function createPortableRatingsRepository(db: Client) {
             movieId: column<number>(row, 'movie_id'),
             director: column<string | null>(row, 'director'),
             value: column<number | null>(row, 'value'),
+            listed: column<number>(row, 'listed') === 1,
           });
         }
       });
@@ -77,13 +87,19 @@ export function createPortableRatingsRepository(db: Client) {
     },
 
     /**
-     * Stores the user's ratings in one atomic write, all or none: each inserted, or its value replaced, as POST
-     * /ratings/ does (the rating triggers move distributions and take films off the watchlist), then the movies'
-     * sums and counts recounted from their ratings (exact whatever else keeps them; the score trigger follows).
-     * A film deleted since it was matched is left out rather than failing the import.
+     * Stores the user's ratings and watchlist entries in one atomic write, all or none. The watchlist first, so that a
+     * film rated by the same import leaves it again, as rating always does. Each rating inserted, or its value
+     * replaced, as POST /ratings/ does (the rating triggers move distributions and take films off the watchlist), then
+     * the movies' sums and counts recounted from their ratings (exact whatever else keeps them; the score trigger
+     * follows). A film deleted since it was matched is left out rather than failing the import.
      */
-    async store(userId: number, ratings: readonly ImportedRating[]): Promise<void> {
-      if (ratings.length === 0) return;
+    async store(userId: number, ratings: readonly ImportedRating[], watchlist: readonly number[] = []): Promise<void> {
+      if (ratings.length === 0 && watchlist.length === 0) return;
+      const listing: InStatement[] = chunks(watchlist).map((group) => ({
+        sql: `INSERT INTO watchlist (user_id, movie_id) SELECT ?, id FROM movies WHERE id IN (SELECT value FROM json_each(?))
+              ON CONFLICT (user_id, movie_id) DO NOTHING`,
+        args: [userId, JSON.stringify(group)],
+      }));
       const statements: InStatement[] = chunks(ratings).flatMap((group) => {
         const rows = JSON.stringify(group.map(({ movieId, value }) => [movieId, value]));
         return [
@@ -103,17 +119,26 @@ export function createPortableRatingsRepository(db: Client) {
           },
         ];
       });
-      await db.batch(statements, 'write');
+      await db.batch([...listing, ...statements], 'write');
     },
 
-    /** Every rating of the user, oldest first, with the facts of its film the export writes. */
-    async exportOf(userId: number): Promise<ExportedRating[]> {
+    /**
+     * The user's ratings, oldest first (ties by id), from just after `after` when given, at most `limit` of them, with
+     * the facts of its film the export writes.
+     */
+    async exportOf(
+      userId: number,
+      { after, limit }: { after?: { updatedAt: string; ratingId: number }; limit: number },
+    ): Promise<ExportedRating[]> {
       const result = await db.execute({
-        sql: `SELECT m.title, m.year, m.director, r.value, r.updated_at FROM ratings r JOIN movies m ON m.id = r.movie_id
-              WHERE r.user_id = ? ORDER BY r.updated_at, r.id`,
-        args: [userId],
+        sql: `SELECT r.id AS rating_id, m.id, m.title, m.year, m.director, r.value, r.updated_at
+              FROM ratings r JOIN movies m ON m.id = r.movie_id
+              WHERE r.user_id = ? AND (r.updated_at, r.id) > (?, ?) ORDER BY r.updated_at, r.id LIMIT ?`,
+        args: [userId, after?.updatedAt ?? '', after?.ratingId ?? 0, limit],
       });
       return result.rows.map((row) => ({
+        ratingId: column<number>(row, 'rating_id'),
+        movieId: column<number>(row, 'id'),
         title: column<string>(row, 'title'),
         year: column<number | null>(row, 'year'),
         director: column<string | null>(row, 'director'),

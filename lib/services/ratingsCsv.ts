@@ -2,12 +2,14 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { BadRequest } from '../errors';
 import type { ExportedRating } from '../repositories/portableRatingsRepository';
+import { matchingTitle } from '../schemas/matchingTitle';
+import { NEUTRALISED_CELL, neutralisedCell, restoredCell } from './spreadsheetCells';
 
 export type RatingsCsvFormat = 'imdb' | 'letterboxd';
 
 /** One data row of an imported file, numbered as a record with the header as row 1. */
 export type RatingsCsvRow =
-  | { kind: 'rating'; row: number; title: string; year: number | null; value: number; directors?: string }
+  | { kind: 'rating'; row: number; title: string; year: number | null; value: number; directors?: string; movieId?: number }
   | { kind: 'skipped'; row: number }
   | { kind: 'invalid'; row: number; message: string };
 
@@ -44,43 +46,73 @@ const LETTERBOXD: FormatRules = {
   invalidRating: 'Rating must be a number of half stars from 0.5 to 5',
 };
 
+/**
+ * The film on this API, written by the export beside Letterboxd's columns (which Letterboxd's import ignores): what
+ * tells apart films of one title and year that no director does.
+ */
+const MOVIE_ID_COLUMN = 'MovieID';
+
 /** Longer than any real row; a longer one (one enormous field) is refused at once rather than buffered. */
 export const MAX_ROW_CHARACTERS = 10_000;
 const MIN_YEAR = 1870;
 const MAX_YEAR = 2100;
 
+/** Letterboxd's export names the film's column Name, its import format Title: either is the title. */
+const TITLE_COLUMNS = ['Title', 'Name'];
+
+/** Whether a header row has a column, the title being either of its names. */
+const hasColumn = (columns: ReadonlyMap<string, number>, name: string) =>
+  (name === 'Title' ? TITLE_COLUMNS : [name]).some((candidate) => columns.has(candidate.toLowerCase()));
+
 const describeFormat = ({ format, needs }: FormatRules) =>
   `${format === 'imdb' ? "IMDb's ratings export" : "Letterboxd's format"} (${needs.join(', ')})`;
 
 /** The format a header row names, by the column only it has: IMDb's `Your Rating`, else Letterboxd's `Rating`. */
-function formatOf(header: readonly string[]): { rules: FormatRules; columns: Map<string, number> } {
-  const columns = new Map(header.map((name, index) => [name.trim().toLowerCase(), index] as const));
+function formatOf(header: readonly string[], columns: ReadonlyMap<string, number>): FormatRules {
   const rules = columns.has('your rating') ? IMDB : columns.has('rating') ? LETTERBOXD : undefined;
   if (!rules) {
     throw new BadRequest(
       `the header row must name the columns of ${describeFormat(IMDB)} or of ${describeFormat(LETTERBOXD)}; it names: ${header.join(', ')}`,
     );
   }
-  const lacking = rules.needs.filter((name) => !columns.has(name.toLowerCase()));
+  const lacking = rules.needs.filter((name) => !hasColumn(columns, name));
   if (lacking.length > 0) throw new BadRequest(`the header row looks like ${describeFormat(rules)} but lacks: ${lacking.join(', ')}`);
-  return { rules, columns };
+  return rules;
 }
 
-function readRow(rules: FormatRules, cell: (name: string) => string, row: number): RatingsCsvRow {
-  const title = cell('Title').trim();
+type Cell = (name: string) => string;
+type Invalid = Extract<RatingsCsvRow, { kind: 'invalid' }>;
+
+/** A row's film: its title (the Title or Name column) and year, or why the row names none. */
+function readFilm(cell: Cell, row: number): { title: string; year: number | null } | Invalid {
+  const title = (TITLE_COLUMNS.map(cell).find((text) => text !== '') ?? '').trim();
   if (title === '') return { kind: 'invalid', row, message: 'Title is required' };
   const yearText = cell('Year').trim();
   if (yearText !== '' && !(/^[0-9]{4}$/.test(yearText) && Number(yearText) >= MIN_YEAR && Number(yearText) <= MAX_YEAR)) {
     return { kind: 'invalid', row, message: `Year must be an integer from ${MIN_YEAR} to ${MAX_YEAR}` };
   }
+  return { title, year: yearText === '' ? null : Number(yearText) };
+}
+
+function readRow(rules: FormatRules, cell: Cell, row: number): RatingsCsvRow {
+  const film = readFilm(cell, row);
+  if ('kind' in film) return film;
+  const { title, year } = film;
   const rating = cell(rules.ratingColumn).trim();
   if (rating === '' && rules.emptyRatingSkips) return { kind: 'skipped', row };
   const value = rules.toValue(rating);
   if (value === undefined) return { kind: 'invalid', row, message: rules.invalidRating };
-  const rated = { kind: 'rating' as const, row, title, year: yearText === '' ? null : Number(yearText), value };
+  const movieIdText = cell(MOVIE_ID_COLUMN).trim();
+  if (movieIdText !== '' && !/^[1-9][0-9]{0,15}$/.test(movieIdText)) {
+    return { kind: 'invalid', row, message: `${MOVIE_ID_COLUMN} must be a positive integer` };
+  }
+  const rated: RatingsCsvRow = { kind: 'rating' as const, row, title, year, value };
   // Both formats may name the directors: what tells two films of one title and year apart.
   const directors = cell('Directors').trim();
-  return directors === '' ? rated : { ...rated, directors };
+  if (directors !== '') rated.directors = directors;
+  // Our own export names the film itself.
+  if (movieIdText !== '') rated.movieId = Number(movieIdText);
+  return rated;
 }
 
 /** csv-parse's refusals in the words of the API; the record that failed comes after the `records` it finished. */
@@ -94,38 +126,98 @@ function unreadable(error: CsvError & { records?: number }): BadRequest {
 }
 
 /**
- * Reads an exported file of ratings (RFC 4180: quoted fields with commas, doubled quotes and line breaks; a BOM;
- * CRLF or LF): its format, recognised by the header row, and each row made into a 1-5 rating, a skipped row or an
- * invalid one. A header row of neither format, or a file that is not CSV, is a 400.
+ * A CSV file's header row and its data rows (RFC 4180: quoted fields with commas, doubled quotes and line breaks; a
+ * BOM; CRLF, LF or both), each data row a function from a column's name (any case) to its cell. A file that is not
+ * CSV, or has no header row, is a 400.
  */
-export function readRatingsCsv(text: string): { format: RatingsCsvFormat; rows: RatingsCsvRow[] } {
+function readCsv(text: string): { header: string[]; columns: Map<string, number>; rows: Cell[] } {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_ROW_CHARACTERS });
+    records = parse(text, {
+      bom: true,
+      // Either ending on any line: csv-parse would otherwise keep the first it meets, and a file edited on two systems
+      // would have rows merged.
+      record_delimiter: ['\r\n', '\n'],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_ROW_CHARACTERS,
+    });
   } catch (error) {
     if (error instanceof CsvError) throw unreadable(error);
     throw error;
   }
   const [header, ...data] = records;
   if (!header) throw new BadRequest('the CSV has no header row');
-  const { rules, columns } = formatOf(header);
-  const rows = data.map((record, index) => {
-    const cell = (name: string) => {
-      const index = columns.get(name.toLowerCase());
-      return index === undefined ? '' : (record[index] ?? '');
-    };
-    return readRow(rules, cell, index + 2);
+  const columns = new Map(header.map((name, index) => [name.trim().toLowerCase(), index] as const));
+  const rows = data.map((record) => (name: string) => {
+    const index = columns.get(name.toLowerCase());
+    // Every cell as it was before an export of ours neutralised it (a no-op on any other file's cells).
+    return index === undefined ? '' : restoredCell(record[index] ?? '');
   });
-  return { format: rules.format, rows };
+  return { header, columns, rows };
 }
 
-export const EXPORT_COLUMNS = ['Title', 'Year', 'Directors', 'Rating', 'WatchedDate'] as const;
+/**
+ * Of the rated entries of Letterboxd's diary (one per viewing) for one film, the latest watched counts, as the rating
+ * the film has now; the earlier ones are skipped. Rows of a file without a `Watched Date` column are left as they are.
+ */
+function latestDiaryEntries(rows: RatingsCsvRow[], cells: readonly Cell[]): RatingsCsvRow[] {
+  const watched = (row: RatingsCsvRow) => cells[row.row - 2]!('Watched Date').trim();
+  const latest = new Map<string, RatingsCsvRow>();
+  for (const row of rows) {
+    if (row.kind !== 'rating') continue;
+    const film = `${row.year ?? ''}:${matchingTitle(row.title)}`;
+    const known = latest.get(film);
+    if (!known || watched(row) >= watched(known)) latest.set(film, row);
+  }
+  const kept = new Set(latest.values());
+  return rows.map((row) => (row.kind === 'rating' && !kept.has(row) ? { kind: 'skipped', row: row.row } : row));
+}
+
+/**
+ * Reads an exported file of ratings: its format, recognised by the header row, and each row made into a 1-5 rating, a
+ * skipped row or an invalid one. A header row of neither format, or a file that is not CSV, is a 400.
+ */
+export function readRatingsCsv(text: string): { format: RatingsCsvFormat; rows: RatingsCsvRow[] } {
+  const { header, columns, rows: cells } = readCsv(text);
+  const rules = formatOf(header, columns);
+  const rows = cells.map((cell, index) => readRow(rules, cell, index + 2));
+  return { format: rules.format, rows: columns.has('watched date') ? latestDiaryEntries(rows, cells) : rows };
+}
+
+/** One data row of a file of films (Letterboxd's watchlist.csv): a film by its title and year, or an invalid row. */
+export type FilmsCsvRow = { kind: 'film'; row: number; title: string; year: number | null } | Invalid;
+
+/** Reads a file of films without ratings (Letterboxd's watchlist.csv: Date, Name, Year, Letterboxd URI). */
+export function readFilmsCsv(text: string): FilmsCsvRow[] {
+  const { header, columns, rows } = readCsv(text);
+  const lacking = ['Title', 'Year'].filter((name) => !hasColumn(columns, name));
+  if (lacking.length > 0) throw new BadRequest(`the list of films names: ${header.join(', ')}; it lacks: ${lacking.join(', ')}`);
+  return rows.map((cell, index) => {
+    const film = readFilm(cell, index + 2);
+    return 'kind' in film ? film : { kind: 'film', row: index + 2, ...film };
+  });
+}
+
+/** What a row of the export says of a rating. */
+type ExportedRow = Omit<ExportedRating, 'ratingId'>;
+
+export const EXPORT_COLUMNS = ['Title', 'Year', 'Directors', 'Rating', 'WatchedDate', MOVIE_ID_COLUMN] as const;
 
 /**
  * The export: Letterboxd's import format (WatchedDate the date of the rating, YYYY-MM-DD), so the file goes back in
- * here or into Letterboxd as it is.
+ * here or into Letterboxd as it is. Anyone may name a film, so no cell may run as a formula where the file is opened.
  */
-export function writeRatingsCsv(ratings: readonly ExportedRating[]): string {
-  const rows = ratings.map(({ title, year, director, value, ratedAt }) => [title, year ?? '', director ?? '', value, ratedAt.slice(0, 10)]);
-  return stringify([[...EXPORT_COLUMNS], ...rows], { record_delimiter: '\r\n' });
+export function writeRatingsCsv(ratings: readonly ExportedRow[]): string {
+  return RATINGS_CSV_HEADER + ratings.map(ratingsCsvLine).join('');
+}
+
+const csvLine = (cells: readonly (string | number)[]) => stringify([cells], { record_delimiter: '\r\n', quoted_match: NEUTRALISED_CELL });
+
+/** The export's header row, CRLF-terminated. */
+export const RATINGS_CSV_HEADER = csvLine(EXPORT_COLUMNS);
+
+/** One rating as a row of the export, CRLF-terminated. */
+export function ratingsCsvLine({ movieId, title, year, director, value, ratedAt }: ExportedRow): string {
+  return csvLine([neutralisedCell(title), year ?? '', neutralisedCell(director ?? ''), value, ratedAt.slice(0, 10), movieId]);
 }

@@ -383,7 +383,7 @@ describe('the web page in Chromium', () => {
 
     expect(download.suggestedFilename()).toBe('ratings.csv');
     const exported = readFileSync((await download.path())!, 'utf8');
-    expect(exported.split(/\r?\n/)[0]).toBe('Title,Year,Directors,Rating,WatchedDate');
+    expect(exported.split(/\r?\n/)[0]).toBe('Title,Year,Directors,Rating,WatchedDate,MovieID');
     expect(exported).toContain(`"Heat, ${word}",1995,,5,`);
     expect(exported).toContain(`Alien ${word},1979,,3,`);
     expect(problems).toEqual([]);

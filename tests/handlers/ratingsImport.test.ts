@@ -1,3 +1,4 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import { importMyRatings } from '../../functions/users/importMyRatings';
 import { importMyRatingsRoute } from '../../lib/schemas/routes/portable';
 import { ImportReport } from '../../lib/schemas/portable';
@@ -7,13 +8,16 @@ import { createMemoryDatabase } from '../support/database';
 import { httpEvent } from '../support/events';
 import { invoke } from '../support/invoke';
 import { invokeRoute, routeHandler } from '../support/invokeRoute';
+import { letterboxdCsv, letterboxdZip } from '../support/letterboxdExport';
 import { createTestServices, type TestServices } from '../support/services';
+import { zipFiles } from '../support/zipFile';
 
 const CSV = { 'content-type': 'text/csv' };
+/** IMDb's ratings export as IMDb writes it today. */
 const IMDB_HEADER =
-  'Const,Your Rating,Date Rated,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors';
+  'Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors';
 const imdbRow = (rating: number | string, title: string, year: number | string) =>
-  `tt1,${rating},2021-05-06,${title},https://www.imdb.com/title/tt1/,Movie,7.0,100,${year},Drama,10,2000-01-01,Someone`;
+  `tt1,${rating},2021-05-06,${title},${title},https://www.imdb.com/title/tt1/,Movie,7.0,100,${year},Drama,10,2000-01-01,Someone`;
 const imdb = (...rows: string[]) => [IMDB_HEADER, ...rows].join('\n') + '\n';
 
 /** What an import may change: every rating, and every movie's aggregates, distribution and score. */
@@ -61,6 +65,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
     expect(response.statusCode).toBe(200);
     expect(ImportReport.parse(response.body)).toEqual({
       format: 'imdb',
+      encoding: 'utf-8',
       rows: 3,
       imported: 3,
       updated: 0,
@@ -68,6 +73,8 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
       skipped: 0,
       unmatched: [],
       invalid: [],
+      unmatched_count: 0,
+      invalid_count: 0,
     });
     expect(await myRatings()).toEqual([
       [film.heat, 5],
@@ -131,6 +138,7 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
 
     expect(response.body).toEqual({
       format: 'letterboxd',
+      encoding: 'utf-8',
       rows: 4,
       imported: 1,
       updated: 0,
@@ -142,6 +150,8 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
         { row: 5, title: 'No Such Film', year: 2000, reason: 'no film with this title and year' },
       ],
       invalid: [],
+      unmatched_count: 3,
+      invalid_count: 0,
     });
     expect(await myRatings()).toEqual([[film.kong2005, 5]]);
   });
@@ -160,6 +170,27 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
       ],
     });
     expect(await myRatings()).toEqual([[film.twin1, 4]]);
+  });
+
+  it("matches a row by its MovieID first, when that film has the row's title and year; else by title, year and directors", async () => {
+    const response = await importCsv(
+      'Title,Year,Rating,MovieID\n' +
+        `Twins,1988,3,${film.twin2}\n` +
+        // An id of another film (a file from elsewhere): the title and year decide.
+        `Heat,1995,4,${film.kong1933}\n` +
+        'Twins,1988,2,999999\n' +
+        'Amélie,2001,5,soon\n',
+    );
+
+    expect(response.body).toMatchObject({
+      imported: 2,
+      unmatched: [{ row: 4, reason: 'several films with this title and year' }],
+      invalid: [{ row: 5, message: 'MovieID must be a positive integer' }],
+    });
+    expect(await myRatings()).toEqual([
+      [film.heat, 4],
+      [film.twin2, 3],
+    ]);
   });
 
   it('reports rows with a bad rating or year in invalid, and import the rest', async () => {
@@ -220,6 +251,17 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
 
     expect(response.body).toMatchObject({ rows: 2000, imported: 2000 });
     expect(counting.counted.calls).toBeLessThanOrEqual(4);
+  });
+
+  it('imports every row of a file whose line endings mix CRLF and LF', async () => {
+    const response = await importCsv('Title,Year,Rating\r\nHeat,1995,4\nAmélie,2001,3\r\nKing Kong,1933,5\n');
+
+    expect(response.body).toMatchObject({ rows: 3, imported: 3, invalid: [] });
+    expect(await myRatings()).toEqual([
+      [film.heat, 4],
+      [film.amelie, 3],
+      [film.kong1933, 5],
+    ]);
   });
 
   it('reads a file API Gateway sent as base64, BOM and accents included', async () => {
@@ -292,6 +334,287 @@ describe('POST /users/me/ratings/import/ (importMyRatings)', () => {
 
     expect(response.body).toMatchObject({ imported: 2 });
     expect(response.headers['ratelimit']).toBe('"write";r=2;t=60');
+  });
+
+  describe("Letterboxd's own export", () => {
+    const importBytes = (bytes: Uint8Array, contentType: string, query?: Record<string, string>) =>
+      invoke(
+        routeHandler(importMyRatingsRoute, importMyRatings, services),
+        httpEvent({
+          method: 'POST',
+          path: importMyRatingsRoute.path,
+          // API Gateway hands a Lambda a binary body in base64.
+          body: Buffer.from(bytes).toString('base64'),
+          isBase64Encoded: true,
+          query,
+          headers: { 'content-type': contentType, ...user.headers },
+        }),
+      );
+    const myWatchlist = async () =>
+      (await services.db.execute({ sql: 'SELECT movie_id FROM watchlist WHERE user_id = ? ORDER BY movie_id', args: [user.id] })).rows.map(
+        (row) => row.movie_id,
+      );
+
+    it('imports its ratings.csv, whose film column is Name', async () => {
+      const response = await importCsv(
+        letterboxdCsv('ratings.csv', ['2021-03-04,Heat,1995,https://boxd.it/2a1M,4.5', '2022-01-02,Amélie,2001,https://boxd.it/2b0k,3']),
+      );
+
+      expect(response.body).toMatchObject({ format: 'letterboxd', rows: 2, imported: 2, unmatched_count: 0, invalid_count: 0 });
+      expect(await myRatings()).toEqual([
+        [film.heat, 5],
+        [film.amelie, 3],
+      ]);
+    });
+
+    it('imports its diary.csv: of several entries for one film, the latest watched with a rating counts', async () => {
+      const response = await importCsv(
+        letterboxdCsv('diary.csv', [
+          '2021-03-04,Heat,1995,https://letterboxd.com/ann/film/heat/,2,,,2021-03-01',
+          '2023-05-06,Heat,1995,https://letterboxd.com/ann/film/heat/1/,4.5,Yes,"noir, la",2023-05-05',
+          '2022-01-02,Amélie,2001,https://letterboxd.com/ann/film/amelie/,3,,,2022-01-01',
+          '2024-01-02,Heat,1995,https://letterboxd.com/ann/film/heat/2/,,Yes,,2024-01-01',
+          '2024-02-03,Heat,1995,https://letterboxd.com/ann/film/heat/3/,1,,,2019-12-31',
+        ]),
+      );
+
+      expect(response.body).toMatchObject({ rows: 5, imported: 2, updated: 0, skipped: 3, unmatched_count: 0, invalid_count: 0 });
+      expect(await myRatings()).toEqual([
+        [film.heat, 5],
+        [film.amelie, 3],
+      ]);
+    });
+
+    it('imports the export ZIP as downloaded: ratings.csv gives the ratings, watchlist.csv the watchlist, the report says what each file gave', async () => {
+      const zip = letterboxdZip({
+        'watched.csv': ['2021-03-04,Heat,1995,https://boxd.it/2a1M', '2022-01-02,Amélie,2001,https://boxd.it/2b0k'],
+        'diary.csv': ['2021-03-04,Heat,1995,https://letterboxd.com/ann/film/heat/,1,,,2021-03-01'],
+        'ratings.csv': ['2021-03-04,Heat,1995,https://boxd.it/2a1M,4.5', '2022-01-02,Amélie,2001,https://boxd.it/2b0k,3'],
+        'reviews.csv': ['2021-03-04,Heat,1995,https://letterboxd.com/ann/film/heat/,4.5,,"Mann, at his best",,2021-03-01'],
+        'watchlist.csv': [
+          '2020-05-06,King Kong,2005,https://boxd.it/1a2b',
+          '2020-05-07,Twins,1988,https://boxd.it/3c4d',
+          '2020-05-08,Never Made,1999,https://boxd.it/5e6f',
+        ],
+      });
+
+      const response = await importBytes(zip, 'application/zip');
+
+      expect(response.statusCode).toBe(200);
+      expect(ImportReport.parse(response.body)).toMatchObject({
+        format: 'letterboxd',
+        rows: 2,
+        imported: 2,
+        files: [
+          { name: 'watched.csv', gave: 'nothing' },
+          { name: 'diary.csv', gave: 'nothing' },
+          { name: 'ratings.csv', gave: 'ratings' },
+          { name: 'reviews.csv', gave: 'nothing' },
+          { name: 'watchlist.csv', gave: 'watchlist' },
+        ],
+        watchlist: {
+          rows: 3,
+          added: 1,
+          unchanged: 0,
+          unmatched_count: 2,
+          unmatched: [
+            { row: 3, title: 'Twins', year: 1988, reason: 'several films with this title and year' },
+            { row: 4, title: 'Never Made', year: 1999, reason: 'no film with this title and year' },
+          ],
+        },
+      });
+      expect(await myRatings()).toEqual([
+        [film.heat, 5],
+        [film.amelie, 3],
+      ]);
+      expect(await myWatchlist()).toEqual([film.kong2005]);
+    });
+
+    it('stores nothing of a ZIP on a dry run, and says the same', async () => {
+      const zip = letterboxdZip({
+        'ratings.csv': ['2021-03-04,Heat,1995,https://boxd.it/2a1M,4'],
+        'watchlist.csv': ['2020-05-06,King Kong,2005,x'],
+      });
+
+      const response = await importBytes(zip, 'application/zip', { dry_run: 'true' });
+
+      expect(response.body).toMatchObject({ imported: 1, watchlist: { added: 1 } });
+      expect(await myRatings()).toEqual([]);
+      expect(await myWatchlist()).toEqual([]);
+    });
+
+    describe('refusals of a ZIP, each storing nothing', () => {
+      // Deflated by node's zlib, which is quicker at 17 MiB than fflate: about 17 KB of archive.
+      const bomb = () =>
+        zipFiles({
+          'ratings.csv': Buffer.concat([Buffer.from('Date,Name,Year,Letterboxd URI,Rating\r\n'), Buffer.alloc(17 * 1024 * 1024, '\n')]),
+        });
+      afterEach(async () => {
+        expect(await myRatings()).toEqual([]);
+        expect(await myWatchlist()).toEqual([]);
+      });
+
+      it('answers an archive whose files inflate past 16 MiB 400, however small it is', async () => {
+        const zip = bomb();
+
+        const response = await importBytes(zip, 'application/zip');
+
+        expect(zip.length).toBeLessThan(64 * 1024);
+        expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the ZIP archive inflates to more than 16 MiB' } });
+      }, 20_000);
+
+      it('answers the same archive 400 when it declares small sizes: they are checked while inflating, not trusted', async () => {
+        const zip = bomb();
+        zip.writeUInt32LE(100, 22); // the local header's uncompressed size
+        const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+        zip.writeUInt32LE(100, central + 24); // the central directory's
+
+        const response = await importBytes(zip, 'application/zip');
+
+        expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the ZIP archive inflates to more than 16 MiB' } });
+      }, 20_000);
+
+      it('answers an archive of more than 1,000 files 400', async () => {
+        const files: Zippable = { 'ratings.csv': strToU8('Date,Name,Year,Letterboxd URI,Rating\r\n') };
+        for (let index = 0; index < 1000; index++) files[`lists/list-${index}.csv`] = strToU8('x');
+
+        const response = await importBytes(zipSync(files, { level: 0 }), 'application/zip');
+
+        expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the ZIP archive holds more than 1000 entries' } });
+      });
+
+      it('counts folders among the entries: an archive of more than 1,000 entries is a 400 whatever they are', async () => {
+        const files: Zippable = { 'ratings.csv': strToU8('Date,Name,Year,Letterboxd URI,Rating\r\n') };
+        for (let index = 0; index < 1000; index++) files[`lists/${index}/`] = {};
+
+        const response = await importBytes(zipSync(files, { level: 0 }), 'application/zip');
+
+        expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the ZIP archive holds more than 1000 entries' } });
+      });
+
+      it('answers an archive without ratings.csv 400, saying what it needs', async () => {
+        const response = await importBytes(letterboxdZip({ 'watchlist.csv': ['2020-05-06,King Kong,2005,x'] }), 'application/zip');
+
+        expect(response).toMatchObject({
+          statusCode: 400,
+          body: { detail: "the ZIP archive holds no ratings.csv: send Letterboxd's export as downloaded, or one CSV file" },
+        });
+      });
+
+      it('answers a body that is not a ZIP archive 400', async () => {
+        const response = await importBytes(strToU8('Title,Year,Rating\nHeat,1995,4\n'), 'application/zip');
+
+        expect(response).toMatchObject({ statusCode: 400, body: { detail: 'the body is not a ZIP archive' } });
+      });
+
+      it('answers a ZIP over 1 MiB 413', async () => {
+        const response = await importBytes(new Uint8Array(1024 * 1024 + 1), 'application/zip');
+
+        expect(response.statusCode).toBe(413);
+      });
+    });
+  });
+
+  describe('a file that is not UTF-8', () => {
+    const sendBytes = (bytes: Buffer) =>
+      invoke(
+        routeHandler(importMyRatingsRoute, importMyRatings, services),
+        httpEvent({
+          method: 'POST',
+          path: importMyRatingsRoute.path,
+          body: bytes.toString('base64'),
+          isBase64Encoded: true,
+          headers: { ...CSV, ...user.headers },
+        }),
+      );
+
+    it('reads a CSV saved by Excel in Windows-1252 as such, and says so', async () => {
+      // "Amélie" and "Léon" with é as the single byte 0xE9, and a title with €, 0x80 in Windows-1252 alone.
+      const file = Buffer.from('Title,Year,Rating\r\nAm\xe9lie,2001,4\r\nCaf\xe9 \x80 Society,1999,2\r\n', 'latin1');
+      await services.movies.create({ title: 'Café € Society', year: 1999, genres: [] });
+
+      const response = await sendBytes(file);
+
+      expect(response.body).toMatchObject({ encoding: 'windows-1252', rows: 2, imported: 2, unmatched_count: 0 });
+      const titles = await services.db.execute({
+        sql: 'SELECT m.title FROM ratings r JOIN movies m ON m.id = r.movie_id WHERE r.user_id = ? ORDER BY m.title',
+        args: [user.id],
+      });
+      expect(titles.rows.map((row) => row.title)).toEqual(['Amélie', 'Café € Society']);
+    });
+
+    it('says a UTF-8 file is UTF-8', async () => {
+      const response = await sendBytes(Buffer.from('Title,Year,Rating\nAmélie,2001,4\n', 'utf8'));
+
+      expect(response.body).toMatchObject({ encoding: 'utf-8', imported: 1 });
+    });
+
+    it('answers a file whose bytes were replaced by U+FFFD on the way 400, saying to save it as UTF-8, and stores nothing', async () => {
+      const response = await importCsv('Title,Year,Rating\nAm\ufffdlie,2001,4\nHeat,1995,5\n');
+
+      expect(response).toMatchObject({
+        statusCode: 400,
+        headers: { 'content-type': 'application/problem+json' },
+        body: {
+          detail:
+            'the file holds U+FFFD, the mark of bytes that were not UTF-8 and were lost on the way: save it as UTF-8 ' +
+            '(or send its bytes as they are) and import it again',
+        },
+      });
+      expect(await myRatings()).toEqual([]);
+    });
+  });
+
+  describe('a report that stays small whatever the upload', () => {
+    const reportBytes = (response: { body: unknown }) => Buffer.byteLength(JSON.stringify(response.body));
+    const LAMBDA_RESPONSE_LIMIT = 6 * 1024 * 1024;
+    const upTo1MiB = (header: string, row: (index: number) => string) => {
+      const lines = [header];
+      let bytes = Buffer.byteLength(header) + 1;
+      for (let index = 0; ; index++) {
+        const line = row(index);
+        if (bytes + Buffer.byteLength(line) + 1 > 1024 * 1024) break;
+        lines.push(line);
+        bytes += Buffer.byteLength(line) + 1;
+      }
+      return { csv: lines.join('\n') + '\n', rows: lines.length - 1 };
+    };
+
+    it('lists the first 100 unmatched and the first 100 invalid rows, and counts them all', async () => {
+      const rows = [
+        ...Array.from({ length: 101 }, (_, index) => `No Such Film ${index},2000,3`),
+        ...Array.from({ length: 100 }, () => 'Heat,1995,9'),
+        'Heat,1995,4',
+      ];
+
+      const response = await importCsv(`Title,Year,Rating\n${rows.join('\n')}\n`);
+
+      const report = ImportReport.parse(response.body);
+      expect(report).toMatchObject({ rows: 202, imported: 1, unmatched_count: 101, invalid_count: 100 });
+      expect(report.unmatched.map(({ row }) => row)).toEqual(Array.from({ length: 100 }, (_, index) => index + 2));
+      expect(report.invalid.map(({ row }) => row)).toEqual(Array.from({ length: 100 }, (_, index) => index + 103));
+    });
+
+    it('answers 1 MiB of unmatched rows with 200-character titles in a report far under the 6 MB response limit', async () => {
+      const title = (index: number) => `${index} ${'"'.repeat(200 - String(index).length - 1)}`;
+      const { csv, rows } = upTo1MiB('Title,Year,Rating', (index) => `"${title(index).replaceAll('"', '""')}",2000,3`);
+
+      const response = await importCsv(csv);
+
+      expect(response.body).toMatchObject({ rows, unmatched_count: rows, invalid_count: 0 });
+      expect((response.body as ImportReport).unmatched).toHaveLength(100);
+      expect(reportBytes(response)).toBeLessThan(LAMBDA_RESPONSE_LIMIT / 50);
+    });
+
+    it('answers 1 MiB of invalid rows in a report far under the 6 MB response limit', async () => {
+      const { csv, rows } = upTo1MiB('Title,Year,Rating', () => ',,');
+
+      const response = await importCsv(csv);
+
+      expect(response.body).toMatchObject({ rows, invalid_count: rows, unmatched_count: 0 });
+      expect((response.body as ImportReport).invalid).toHaveLength(100);
+      expect(reportBytes(response)).toBeLessThan(LAMBDA_RESPONSE_LIMIT / 50);
+    });
   });
 
   describe('refusals, each storing nothing', () => {

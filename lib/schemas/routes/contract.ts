@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { FileMediaType } from '../uploadedFile';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -47,10 +48,13 @@ export interface RouteContract {
   params?: z.ZodType;
   /** Its query parameters; any other parameter is refused with a 400 naming it. */
   query?: z.ZodType;
-  /** Its body: JSON unless `bodyMediaType` names another type, whose text the schema then validates. */
+  /** Its body: JSON unless `bodyMediaTypes` says it is a file, which the schema (UploadedFile) then validates. */
   body?: z.ZodType;
-  /** A body that is not JSON, such as 'text/csv': what its Content-Type must say (in UTF-8). */
-  bodyMediaType?: 'text/csv';
+  /**
+   * A body that is a file rather than JSON: each media type its Content-Type may say (text in UTF-8), with the schema
+   * the OpenAPI document shows for it. The handler receives an UploadedFile.
+   */
+  bodyMediaTypes?: Partial<Record<FileMediaType, z.ZodType>>;
   /** The body's size limit in bytes, when not the usual 64 KiB (MAX_BODY_BYTES). */
   maxBodyBytes?: number;
   /** The answer it gives when all goes well. */
@@ -89,7 +93,8 @@ export type ContractHeader =
   | 'RateLimit'
   | 'Idempotency-Replayed'
   | 'WWW-Authenticate'
-  | 'Content-Disposition';
+  | 'Content-Disposition'
+  | 'Link';
 
 export interface ResponseContract {
   status: number;
@@ -98,6 +103,8 @@ export interface ResponseContract {
   contentType?: string;
   /** Headers this answer always carries. */
   headers?: readonly ContractHeader[];
+  /** Headers this answer carries when they apply (the Link to an export's next part). */
+  optionalHeaders?: readonly ContractHeader[];
 }
 
 export type RateLimitName = 'auth' | 'write';

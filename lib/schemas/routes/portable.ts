@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineRoute } from './contract';
-import { ImportQuery, ImportReport, RatingsCsvBody } from '../portable';
+import { ExportQuery, ImportQuery, ImportReport, LetterboxdZipBody, RatingsCsvBody } from '../portable';
+import { UploadedFile } from '../uploadedFile';
 
 /** The import's own body limit: a 5,000-film IMDb export is about 600 KiB. Every other route keeps 64 KiB. */
 export const IMPORT_MAX_BODY_BYTES = 1024 * 1024;
@@ -9,12 +10,17 @@ export const importMyRatingsRoute = defineRoute({
   functionName: 'importMyRatings',
   method: 'POST',
   path: '/users/me/ratings/import/',
-  summary: "Import your ratings from IMDb's or Letterboxd's CSV export",
+  summary: "Import your ratings from IMDb's or Letterboxd's export (a CSV file, or Letterboxd's ZIP)",
   description:
-    'The format is recognised by the header row. IMDb\'s "Your Rating" 1-10 becomes ceil(x / 2); Letterboxd\'s "Rating" ' +
-    '0.5-5 becomes ceil(x), and a row without one is skipped. A row matches the film of the same title (case, accents ' +
-    'and surrounding spaces ignored) and year; of several, the one its Directors column names, if it names exactly one. ' +
-    'No film, or several, is reported, never guessed. All matched rows are ' +
+    "A CSV file (text/csv) is recognised by its header row: IMDb's ratings export, Letterboxd's import format, or the " +
+    "ratings.csv or diary.csv of Letterboxd's export (film column Name or Title; of several diary entries for one film " +
+    "the latest watched with a rating counts). Letterboxd's whole export as downloaded (application/zip) gives its " +
+    'ratings.csv as the ratings and its watchlist.csv to your watchlist. IMDb\'s "Your Rating" 1-10 becomes ' +
+    'ceil(x / 2); Letterboxd\'s "Rating" 0.5-5 becomes ceil(x), and a row without one is skipped. A row matches the ' +
+    "film its MovieID column names (our export writes it) when that film has the row's title and year; else the film " +
+    'of the same title (case, accents and surrounding spaces ignored) and year; of several, the one its Directors ' +
+    'column names, if it names exactly one. No film, or several, is reported, never guessed: the first 100 unmatched ' +
+    'and invalid rows are listed, and all counted. All matched rows (and watchlist entries) are ' +
     'stored in one atomic write, as POST /ratings/ would store them, and the import counts as one write against the ' +
     'write limit. `dry_run=true` answers the same report and stores nothing.',
   tags: ['users'],
@@ -22,11 +28,12 @@ export const importMyRatingsRoute = defineRoute({
   idempotent: true,
   dryRunParam: 'dry_run',
   query: ImportQuery,
-  body: RatingsCsvBody,
-  bodyMediaType: 'text/csv',
+  body: UploadedFile,
+  bodyMediaTypes: { 'text/csv': RatingsCsvBody, 'application/zip': LetterboxdZipBody },
   maxBodyBytes: IMPORT_MAX_BODY_BYTES,
   // 1 MiB of the shortest matching rows (about 38,000 ratings in one write) took 3.6 s in the bench on a loaded machine.
-  lambda: { timeout: 20 },
+  // fflate, which reads a ZIP, travels beside this function's bundle alone (serverless.yml leaves it out of bundles).
+  lambda: { timeout: 20, packagePatterns: ['node_modules/fflate/**'] },
   response: {
     status: 200,
     description: 'what the import did (or would do, on a dry run), row by row where it matters',
@@ -42,15 +49,22 @@ export const exportMyRatingsRoute = defineRoute({
   path: '/users/me/ratings/export/',
   summary: "Your ratings as a CSV file (Letterboxd's import format)",
   description:
-    'Columns Title, Year, Directors, Rating, WatchedDate (the date of the rating, YYYY-MM-DD), one row per rating, oldest ' +
-    'first. The file imports as it is into another account here (POST /users/me/ratings/import/) or into Letterboxd.',
+    "At most 1 MiB a file, so that each imports here as it is (and no answer nears Lambda's 6 MB limit): a larger " +
+    'account comes in parts, each naming the next in a Link header (rel="next"), every rating in exactly one. ' +
+    'Columns Title, Year, Directors, Rating, WatchedDate (the date of the rating, YYYY-MM-DD) and MovieID (the film on ' +
+    'this API, which the import matches first), one row per rating, oldest first. The file imports as it is into ' +
+    'another account here (POST /users/me/ratings/import/) or into Letterboxd. A cell beginning with =, +, -, @, tab ' +
+    "or carriage return has a ' put before it and is quoted, so no spreadsheet runs it as a formula; the import takes " +
+    'that quote off again.',
   tags: ['users'],
   access: 'user',
+  query: ExportQuery,
   response: {
     status: 200,
     description: 'the file, to download as ratings.csv',
-    schema: z.string().meta({ example: 'Title,Year,Directors,Rating,WatchedDate\r\nHeat,1995,Michael Mann,4,2024-03-05\r\n' }),
+    schema: z.string().meta({ example: 'Title,Year,Directors,Rating,WatchedDate,MovieID\r\nHeat,1995,Michael Mann,4,2024-03-05,42\r\n' }),
     contentType: EXPORT_CONTENT_TYPE,
     headers: ['Content-Disposition'],
+    optionalHeaders: ['Link'],
   },
 });

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { importMyRatingsRoute } from '../../../lib/schemas/routes/portable';
 import { lambdaBuildOptions } from '../../../scripts/bench/bundle';
 
 const root = join(__dirname, '..', '..', '..');
@@ -48,6 +49,16 @@ describe('function bundles', () => {
     expect(exporter.bytesOf('csv-stringify')).toBeGreaterThan(0);
     expect(importer.text).not.toMatch(/require\("csv-parse/);
     expect(rating.bytesOf('csv-parse') + rating.bytesOf('csv-stringify')).toBeLessThan(48 * 1024);
+  }, 30_000);
+
+  // fflate reads the ZIP of Letterboxd's export: only the import's package carries it, beside the bundle, and only a ZIP
+  // loads it, so no function's bundle grows by it.
+  it("carry none of fflate: it travels beside the import's bundle alone", async () => {
+    const bundles = await Promise.all(['functions/users/importMyRatings.ts', 'functions/ratings/createRating.ts'].map(bundle));
+
+    for (const { bytesOf } of bundles) expect(bytesOf('fflate')).toBe(0);
+    expect(bundles[0]!.text).toMatch(/import\("fflate"\)|require\("fflate"\)/);
+    expect(importMyRatingsRoute.lambda?.packagePatterns).toContain('node_modules/fflate/**');
   }, 30_000);
 
   it('carry none of the openai package: it travels beside the functions whose contract writes summaries', async () => {

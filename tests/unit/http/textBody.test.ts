@@ -1,15 +1,17 @@
 import * as z from 'zod';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
+import { UploadedFile } from '../../../lib/schemas/uploadedFile';
 import { httpEvent } from '../../support/events';
 import { invoke } from '../../support/invoke';
 import { createTestServices, type TestServices } from '../../support/services';
 
 /**
- * A route may take a body that is not JSON (a CSV file to import): its contract names the media type and, when larger
- * than the usual 64 KiB, its own size limit. The handler receives the text as it came, decoded from base64 if need be.
+ * A route may take a body that is a file, not JSON (a CSV file or a ZIP archive to import): its contract names the
+ * media types and, when larger than the usual 64 KiB, its own size limit. The handler receives the bytes as they
+ * came, decoded from base64 if need be, and the media type they came as.
  */
-describe('a route that takes a CSV body', () => {
+describe('a route that takes a file body', () => {
   const MIB = 1024 * 1024;
   const uploadRoute = defineRoute({
     functionName: 'upload',
@@ -18,8 +20,8 @@ describe('a route that takes a CSV body', () => {
     summary: 'Takes a CSV file',
     tags: ['test'],
     access: 'public',
-    body: z.string().min(1, 'a CSV file is required'),
-    bodyMediaType: 'text/csv',
+    body: UploadedFile,
+    bodyMediaTypes: { 'text/csv': z.string() },
     maxBodyBytes: MIB,
     response: { status: 200, description: 'what came', schema: z.object({ text: z.string() }) },
   });
@@ -30,7 +32,7 @@ describe('a route that takes a CSV body', () => {
   const handler = () =>
     createHttpHandler(
       uploadRoute,
-      async ({ body }) => ({ text: body }),
+      async ({ body }) => ({ text: Buffer.from(body.bytes).toString('utf8') }),
       async () => services,
     );
   const upload = (body: string | undefined, headers: Record<string, string> = { 'content-type': 'text/csv' }, isBase64Encoded = false) =>
@@ -85,6 +87,6 @@ describe('a route that takes a CSV body', () => {
   it('lets validation say what is missing when no body came', async () => {
     const response = await upload(undefined);
 
-    expect(response).toMatchObject({ statusCode: 400, body: { errors: [{ path: '', message: 'a CSV file is required' }] } });
+    expect(response).toMatchObject({ statusCode: 400, body: { errors: [{ path: '', message: 'a file is required' }] } });
   });
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineRoute, type RouteContract } from '../../../lib/schemas/routes/contract';
+import { UploadedFile } from '../../../lib/schemas/uploadedFile';
 import { buildOpenApiDocument } from '../../../lib/openapi/document';
 import { IdPathParams } from '../../../lib/schemas/common';
 import { allRoutes } from '../../../lib/schemas/routes';
@@ -150,8 +151,8 @@ describe('buildOpenApiDocument', () => {
       summary: 'Upload a CSV file',
       tags: ['things'],
       access: 'public',
-      body: z.string().describe('a CSV file'),
-      bodyMediaType: 'text/csv',
+      body: UploadedFile,
+      bodyMediaTypes: { 'text/csv': z.string().describe('a CSV file') },
       maxBodyBytes: 1024 * 1024,
       response: { status: 200, description: 'taken', schema: z.object({ rows: z.number() }) },
     });

@@ -112,6 +112,17 @@ describe('readRatingsCsv: RFC 4180 as files really come', () => {
     });
   });
 
+  it.each([
+    ['CRLF then LF', 'Title,Year,Rating\r\nHeat,1995,4\nAmélie,2001,3\r\nUp,2009,5\n'],
+    ['LF then CRLF', 'Title,Year,Rating\nHeat,1995,4\r\nAmélie,2001,3\nUp,2009,5\r\n'],
+  ])('reads every row of a file whose line endings mix (%s), as files edited by hand on two systems do', (_, csv) => {
+    expect(readRatingsCsv(csv).rows).toEqual([
+      { kind: 'rating', row: 2, title: 'Heat', year: 1995, value: 4 },
+      { kind: 'rating', row: 3, title: 'Amélie', year: 2001, value: 3 },
+      { kind: 'rating', row: 4, title: 'Up', year: 2009, value: 5 },
+    ]);
+  });
+
   it('counts rows as records (the header is row 1), empty lines not among them', () => {
     const { rows } = readRatingsCsv('Title,Year,Rating\n\n\nHeat,1995,4\n\n');
 
@@ -173,22 +184,57 @@ describe('readRatingsCsv: what it refuses, with a 400', () => {
 describe('writeRatingsCsv: the export', () => {
   it('writes Letterboxd import format, quoting what needs it, and read back the same', () => {
     const csv = writeRatingsCsv([
-      { title: 'Crouching Tiger, Hidden Dragon', year: 2000, director: 'Ang Lee', value: 4, ratedAt: '2024-03-05T10:11:12.000Z' },
-      { title: 'The "Quoted"\nOne', year: null, director: null, value: 1, ratedAt: '2024-03-06T00:00:00.000Z' },
+      {
+        movieId: 7,
+        title: 'Crouching Tiger, Hidden Dragon',
+        year: 2000,
+        director: 'Ang Lee',
+        value: 4,
+        ratedAt: '2024-03-05T10:11:12.000Z',
+      },
+      { movieId: 12, title: 'The "Quoted"\nOne', year: null, director: null, value: 1, ratedAt: '2024-03-06T00:00:00.000Z' },
     ]);
 
     expect(csv).toBe(
-      'Title,Year,Directors,Rating,WatchedDate\r\n' +
-        '"Crouching Tiger, Hidden Dragon",2000,Ang Lee,4,2024-03-05\r\n' +
-        '"The ""Quoted""\nOne",,,1,2024-03-06\r\n',
+      'Title,Year,Directors,Rating,WatchedDate,MovieID\r\n' +
+        '"Crouching Tiger, Hidden Dragon",2000,Ang Lee,4,2024-03-05,7\r\n' +
+        '"The ""Quoted""\nOne",,,1,2024-03-06,12\r\n',
     );
     expect(readRatingsCsv(csv).rows).toEqual([
-      { kind: 'rating', row: 2, title: 'Crouching Tiger, Hidden Dragon', year: 2000, value: 4, directors: 'Ang Lee' },
-      { kind: 'rating', row: 3, title: 'The "Quoted"\nOne', year: null, value: 1 },
+      { kind: 'rating', row: 2, title: 'Crouching Tiger, Hidden Dragon', year: 2000, value: 4, directors: 'Ang Lee', movieId: 7 },
+      { kind: 'rating', row: 3, title: 'The "Quoted"\nOne', year: null, value: 1, movieId: 12 },
     ]);
   });
 
+  it.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+cmd', `"'+cmd"`],
+    ['-2+3', `"'-2+3"`],
+    ['@SUM(1)', `"'@SUM(1)"`],
+    ['\tTabbed', `"'\tTabbed"`],
+    ['\rReturned', `"'\rReturned"`],
+    // A title that already looks neutralised gains one quote more, so the import's undoing gives it back as it was.
+    ["'=not a formula", `"''=not a formula"`],
+    ["''+two quotes", `"'''+two quotes"`],
+  ])('neutralises a cell that a spreadsheet would run, %j, as OWASP says (a quote before it, quoted), and reads it back', (title, cell) => {
+    const csv = writeRatingsCsv([{ movieId: 1, title, year: 2000, director: title, value: 3, ratedAt: '2024-03-05T10:11:12.000Z' }]);
+
+    expect(csv.split('\r\n')[1]).toBe(`${cell},2000,${cell},3,2024-03-05,1`);
+    expect(readRatingsCsv(csv).rows).toEqual([
+      { kind: 'rating', row: 2, title: title.trim(), year: 2000, value: 3, directors: title.trim(), movieId: 1 },
+    ]);
+  });
+
+  it('leaves a title that begins with a quote but no formula character as it is, both ways', () => {
+    const csv = writeRatingsCsv([
+      { movieId: 1, title: "'Tis the Season", year: 2000, director: null, value: 3, ratedAt: '2024-03-05T10:11:12.000Z' },
+    ]);
+
+    expect(csv.split('\r\n')[1]).toBe("'Tis the Season,2000,,3,2024-03-05,1");
+    expect(readRatingsCsv(csv).rows).toEqual([{ kind: 'rating', row: 2, title: "'Tis the Season", year: 2000, value: 3, movieId: 1 }]);
+  });
+
   it('writes only the header row when there are no ratings', () => {
-    expect(writeRatingsCsv([])).toBe('Title,Year,Directors,Rating,WatchedDate\r\n');
+    expect(writeRatingsCsv([])).toBe('Title,Year,Directors,Rating,WatchedDate,MovieID\r\n');
   });
 });
