@@ -14,7 +14,7 @@ const optionalString = z
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
 /** A request to a libSQL server that has not answered in this long is given up: the caller gets a 503, not a hang. */
-export const DEFAULT_DATABASE_TIMEOUT_MS = 3000;
+export const DEFAULT_DATABASE_TIMEOUT_MS = 2000;
 
 /** file: and :memory: databases live inside the process (or its container's disk). */
 export const isLocalDatabase = (url: string) => url.startsWith('file:') || url === ':memory:';

@@ -2,6 +2,7 @@ import type { Client } from '@libsql/client';
 import { getConfig, insideLambdaRuntime, type Config } from './config';
 import { modules } from './containerModules';
 import { getDb, openMigratedDatabase } from './db/client';
+import { databaseAnswers } from './db/readiness';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
 import type { IdempotencyRepository } from './repositories/idempotencyRepository';
@@ -55,6 +56,8 @@ export interface Services {
   idempotencyKeys: IdempotencyRepository;
   /** Confirms a signed-in request's sign-in when none of its calls has (lib/requestGuard). */
   requestGuard: { confirmSignIn(): Promise<void> };
+  /** Readiness: resolves when the database answers within 2 s, else fails with DatabaseUnavailable. */
+  readiness: { database(): Promise<void> };
 }
 
 /** A value built on first use, then kept. */
@@ -160,6 +163,7 @@ export function createServices({
     rateLimiter,
     idempotencyKeys: () => modules.idempotencyRepository().createIdempotencyRepository(db),
     requestGuard: () => ({ confirmSignIn: () => confirmSignIn(database) }),
+    readiness: () => ({ database: () => databaseAnswers(database) }),
   });
 }
 
