@@ -1,7 +1,8 @@
 import type { Client } from '@libsql/client';
 import { getConfig, insideLambdaRuntime, type Config } from './config';
+import { DatabaseUnavailable } from './errors';
 import { modules } from './containerModules';
-import { getDb, openMigratedDatabase } from './db/client';
+import { createLibsqlClient, getDb, openMigratedDatabase } from './db/client';
 import { databaseAnswers } from './db/readiness';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
@@ -223,7 +224,7 @@ async function buildContainer(profile: ContainerProfile): Promise<Services> {
  * over, with provisioned concurrency long before), so the first request waits for itself alone. A build that fails
  * then is retried by the first event, which answers the failure as its 500; elsewhere nothing opens until asked.
  */
-export function servicesFor(contract: { functionName: string; writesSummaries?: boolean }): () => Promise<Services> {
+export function servicesFor(contract: { functionName: string; writesSummaries?: boolean; liveness?: boolean }): () => Promise<Services> {
   const profile = profileOf(contract);
   const key = JSON.stringify(profile);
   const services = () => {
@@ -238,8 +239,25 @@ export function servicesFor(contract: { functionName: string; writesSummaries?: 
     return container;
   };
   if (insideLambdaRuntime()) services().catch(() => undefined);
-  return services;
+  return contract.liveness ? withoutDatabaseWhileUnavailable(services) : services;
 }
+
+let unopenedServices: Promise<Services> | undefined;
+
+/**
+ * The container, or, while the database cannot be opened, services over a client not yet opened: liveness answers
+ * without the database (its request count, which needs it, is dropped quietly), and its next request tries the
+ * container again.
+ */
+const withoutDatabaseWhileUnavailable = (services: () => Promise<Services>) => () =>
+  services().catch((error: unknown) => {
+    if (!(error instanceof DatabaseUnavailable)) throw error;
+    const config = getConfig();
+    unopenedServices ??= createLibsqlClient({ ...config.database, logger: getLogger() }).then((db) =>
+      createServices({ config, db, logger: getLogger(), generator: noSummaryWriter }),
+    );
+    return unopenedServices;
+  });
 
 /**
  * Services over the configured database, for a script (`npm run seed`, `refresh-scores`, `create-admin`, a start):

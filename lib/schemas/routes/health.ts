@@ -10,6 +10,7 @@ export const healthRoute = defineRoute({
   summary: 'Check that the API answers',
   tags: ['health'],
   access: 'public',
+  liveness: true,
   response: { status: 200, description: 'the API is up', schema: Health },
 });
 
