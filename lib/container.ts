@@ -222,7 +222,8 @@ async function buildContainer(profile: ContainerProfile): Promise<Services> {
  * once, reused by every warm invocation, one container per profile. Inside a Lambda runtime the build starts as the
  * module loads, during INIT, as AWS advises for connections (on demand INIT runs before the first event is handed
  * over, with provisioned concurrency long before), so the first request waits for itself alone. A build that fails
- * then is retried by the first event, which answers the failure as its 500; elsewhere nothing opens until asked.
+ * then is retried by the first event, which answers the failure as its 500 (503 when the database does not answer);
+ * elsewhere nothing opens until asked.
  */
 export function servicesFor(contract: { functionName: string; writesSummaries?: boolean; liveness?: boolean }): () => Promise<Services> {
   const profile = profileOf(contract);
