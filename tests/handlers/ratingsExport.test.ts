@@ -102,7 +102,7 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
     const imports = document.paths!['/users/me/ratings/import/']!.post!;
     expect(imports.requestBody).toMatchObject({ required: true, content: { 'text/csv': { schema: { type: 'string' } } } });
     expect(imports.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'dry_run', in: 'query' })]));
-    expect(Object.keys(imports.responses!).sort()).toEqual(['200', '400', '401', '409', '413', '415', '422', '429', '500', '504']);
+    expect(Object.keys(imports.responses!).sort()).toEqual(['200', '400', '401', '409', '413', '415', '422', '429', '500', '503', '504']);
     expect(imports.responses!['413']).toMatchObject({ description: 'the body is over 1 MiB' });
   });
 });
