@@ -6,6 +6,7 @@ import { DEFAULT_DATABASE_TIMEOUT_MS, getConfig, isLocalDatabase } from '../conf
 import { getLogger, type AppLogger } from '../logger';
 import { boundedFetch } from './boundedFetch';
 import { migrate } from './migrate';
+import { retryWhileBusy } from './retryWhileBusy';
 import { keepPreparedStatements } from './preparedStatements';
 
 export interface DatabaseOptions {
@@ -54,7 +55,8 @@ export async function createLibsqlClient({ url, authToken, timeoutMs, logger }: 
   if (!isLocalDatabase(url)) {
     const { createClient } = await import('@libsql/client/web');
     const fetch = boundedFetch({ database: url, timeoutMs: timeoutMs ?? DEFAULT_DATABASE_TIMEOUT_MS, logger });
-    return createClient({ url, authToken, intMode: 'number', fetch });
+    // sqld answers SQLITE_BUSY to a writer that waited about 0.1 s for its lock, where a local file waits 10 s.
+    return retryWhileBusy(createClient({ url, authToken, intMode: 'number', fetch }));
   }
   const filePath = localFilePath(url);
   if (filePath) mkdirSync(dirname(filePath), { recursive: true });
