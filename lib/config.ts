@@ -13,6 +13,9 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
+/** A request to a libSQL server that has not answered in this long is given up: the caller gets a 503, not a hang. */
+export const DEFAULT_DATABASE_TIMEOUT_MS = 2000;
+
 /** file: and :memory: databases live inside the process (or its container's disk). */
 export const isLocalDatabase = (url: string) => url.startsWith('file:') || url === ':memory:';
 
@@ -24,6 +27,8 @@ const environmentSchema = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: z.string().trim().min(1).default('file:.data/movies.db'),
     DATABASE_AUTH_TOKEN: optionalString,
+    // How long one request to a libSQL server may take before the caller is answered 503 (the server may be gone).
+    DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_DATABASE_TIMEOUT_MS),
     SEED_DATA: booleanFlag(true),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
@@ -61,7 +66,7 @@ const environmentSchema = z
 
 export interface Config {
   nodeEnv: 'development' | 'test' | 'production';
-  database: { url: string; authToken?: string };
+  database: { url: string; authToken?: string; timeoutMs: number };
   seedData: boolean;
   llm: { apiKey?: string; baseUrl?: string; model: string; timeoutMs: number };
   auth: {
@@ -102,7 +107,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const e = parsed.data;
   return {
     nodeEnv: e.NODE_ENV,
-    database: { url: e.DATABASE_URL, authToken: e.DATABASE_AUTH_TOKEN },
+    database: { url: e.DATABASE_URL, authToken: e.DATABASE_AUTH_TOKEN, timeoutMs: e.DATABASE_TIMEOUT_MS },
     seedData: e.SEED_DATA,
     llm: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.LLM_TIMEOUT_MS },
     auth: {

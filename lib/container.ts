@@ -1,7 +1,9 @@
 import type { Client } from '@libsql/client';
 import { getConfig, insideLambdaRuntime, type Config } from './config';
+import { DatabaseUnavailable } from './errors';
 import { modules } from './containerModules';
-import { getDb, openMigratedDatabase } from './db/client';
+import { createLibsqlClient, getDb, openMigratedDatabase } from './db/client';
+import { databaseAnswers } from './db/readiness';
 import type { SummaryGenerator } from './llm/summaryGenerator';
 import { getLogger, type AppLogger } from './logger';
 import type { IdempotencyRepository } from './repositories/idempotencyRepository';
@@ -55,6 +57,8 @@ export interface Services {
   idempotencyKeys: IdempotencyRepository;
   /** Confirms a signed-in request's sign-in when none of its calls has (lib/requestGuard). */
   requestGuard: { confirmSignIn(): Promise<void> };
+  /** Readiness: resolves when the database answers within 2 s, else fails with DatabaseUnavailable. */
+  readiness: { database(): Promise<void> };
 }
 
 /** A value built on first use, then kept. */
@@ -160,6 +164,7 @@ export function createServices({
     rateLimiter,
     idempotencyKeys: () => modules.idempotencyRepository().createIdempotencyRepository(db),
     requestGuard: () => ({ confirmSignIn: () => confirmSignIn(database) }),
+    readiness: () => ({ database: () => databaseAnswers(database) }),
   });
 }
 
@@ -217,9 +222,10 @@ async function buildContainer(profile: ContainerProfile): Promise<Services> {
  * once, reused by every warm invocation, one container per profile. Inside a Lambda runtime the build starts as the
  * module loads, during INIT, as AWS advises for connections (on demand INIT runs before the first event is handed
  * over, with provisioned concurrency long before), so the first request waits for itself alone. A build that fails
- * then is retried by the first event, which answers the failure as its 500; elsewhere nothing opens until asked.
+ * then is retried by the first event, which answers the failure as its 500 (503 when the database does not answer);
+ * elsewhere nothing opens until asked.
  */
-export function servicesFor(contract: { functionName: string; writesSummaries?: boolean }): () => Promise<Services> {
+export function servicesFor(contract: { functionName: string; writesSummaries?: boolean; liveness?: boolean }): () => Promise<Services> {
   const profile = profileOf(contract);
   const key = JSON.stringify(profile);
   const services = () => {
@@ -234,8 +240,25 @@ export function servicesFor(contract: { functionName: string; writesSummaries?: 
     return container;
   };
   if (insideLambdaRuntime()) services().catch(() => undefined);
-  return services;
+  return contract.liveness ? withoutDatabaseWhileUnavailable(services) : services;
 }
+
+let unopenedServices: Promise<Services> | undefined;
+
+/**
+ * The container, or, while the database cannot be opened, services over a client not yet opened: liveness answers
+ * without the database (its request count, which needs it, is dropped quietly), and its next request tries the
+ * container again.
+ */
+const withoutDatabaseWhileUnavailable = (services: () => Promise<Services>) => () =>
+  services().catch((error: unknown) => {
+    if (!(error instanceof DatabaseUnavailable)) throw error;
+    const config = getConfig();
+    unopenedServices ??= createLibsqlClient({ ...config.database, logger: getLogger() }).then((db) =>
+      createServices({ config, db, logger: getLogger(), generator: noSummaryWriter }),
+    );
+    return unopenedServices;
+  });
 
 /**
  * Services over the configured database, for a script (`npm run seed`, `refresh-scores`, `create-admin`, a start):

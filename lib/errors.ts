@@ -121,6 +121,26 @@ export class ServiceBusy extends RetryLater {
 /** Whether an error is load shed on purpose, not a fault: it is answered, and logged, as a request to retry. */
 export const isShed = (error: unknown): boolean => error instanceof ServiceBusy;
 
+/**
+ * What the 503 of a database that does not answer says: a fixed text of ours, safe to show, and when to come back.
+ * lib/http answers a DatabaseUnavailable with it.
+ */
+export class DatabaseNotAnswering extends RetryLater {
+  readonly statusCode = 503;
+  readonly title = 'Service Unavailable';
+  override get expose(): boolean {
+    return true;
+  }
+}
+
+/**
+ * The database could not be reached in time (refused, unreachable, or no answer within the client's bound): a fact of
+ * the domain, with no HTTP status; the HTTP edge answers it with 503 and Retry-After.
+ */
+export class DatabaseUnavailable extends Error {
+  override name = 'DatabaseUnavailable';
+}
+
 export class UnsupportedMediaType extends HttpError {
   readonly statusCode = 415;
   readonly title = 'Unsupported Media Type';

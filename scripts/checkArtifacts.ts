@@ -1,7 +1,8 @@
 // `npm run check:artifacts`, after `serverless package` (.ci/run runs both): every function's zip, unzipped into an
 // empty folder and run by a fresh Node 22 process that sees nothing else, answers per its contract, against a
-// loopback libSQL server (the remote-database path a deployed function takes) and, for getMovie, a loopback
-// OpenAI server. A module left out of a zip, a wrong handler path or a broken bundle fails here, not in AWS.
+// real libSQL server, sqld on loopback wanting a signed token as Turso does (the remote-database path a deployed
+// function takes) and, for getMovie, a loopback OpenAI server. A module left out of a zip, a wrong handler path or a
+// broken bundle fails here, not in AWS.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +15,8 @@ import { allSchedules } from '../lib/schemas/schedules';
 import { unmatchedRoute } from '../lib/schemas/unmatchedRoute';
 import { httpEvent } from '../tests/support/events';
 import { startFakeOpenAiServer } from '../tests/support/fakeOpenAiServer';
-import { startLibsqlServer } from '../tests/support/libsqlServer';
 import { findProjectRoot } from '../tests/support/offlineApi';
+import { sqldAuthToken, startSqld } from '../tests/support/sqld';
 import { startLambdaProcess, type LambdaProcess } from './artifacts/lambdaProcess';
 import { runScenario, type ArtifactAnswer, type ArtifactRequest, type Expectation } from './artifacts/scenario';
 import { extractZip } from './artifacts/zip';
@@ -157,8 +158,8 @@ export async function main(): Promise<void> {
   const state = JSON.parse(readFileSync(stateFile, 'utf8')) as ServerlessState;
   const { provider, functions } = state.service;
   const folder = mkdtempSync(join(tmpdir(), 'artifact-check-'));
-  const databaseToken = randomBytes(16).toString('base64url');
-  const database = await startLibsqlServer({ file: join(folder, 'check.db'), authToken: databaseToken });
+  const databaseToken = sqldAuthToken(join(folder, 'sqld-key.pem'));
+  const database = await startSqld({ dbPath: join(folder, 'check.sqld'), authJwtKeyFile: join(folder, 'sqld-key.pem') });
   const llm = await startFakeOpenAiServer({ kind: 'reply' });
   const admin = { email: 'admin@artifact-check.example.com', password: randomBytes(12).toString('base64url') };
   const shared: Record<string, string> = {
@@ -230,10 +231,10 @@ export async function main(): Promise<void> {
     const route = contracts.get(name);
     if (!route) throw new Error(`no route contract names the function ${name}`);
     const { lambda, cold } = await container(name);
-    const before = database.requests;
+    const before = await database.requests();
     const invocation = await lambda.invoke(eventFor(request));
     const answer = parseAnswer(invocation.result);
-    report.calls.push({ status: answer.status, ms: invocation.durationMs, roundTrips: database.requests - before, cold });
+    report.calls.push({ status: answer.status, ms: invocation.durationMs, roundTrips: (await database.requests()) - before, cold });
     const problems = contractProblems(route, expectation.status ?? route.response.status, answer);
     const unexpected = problems.length ? undefined : expectation.check?.(answer);
     if (unexpected) problems.push(unexpected);
@@ -251,9 +252,9 @@ export async function main(): Promise<void> {
     for (const { functionName, schedule } of allSchedules) {
       const report = reportOf(functionName);
       const { lambda, cold } = await container(functionName);
-      const before = database.requests;
+      const before = await database.requests();
       const invocation = await lambda.invoke(scheduledEvent(schedule, provider.region));
-      report.calls.push({ status: 0, ms: invocation.durationMs, roundTrips: database.requests - before, cold });
+      report.calls.push({ status: 0, ms: invocation.durationMs, roundTrips: (await database.requests()) - before, cold });
     }
     // A function added since the scenario was written is still run: any answer its contract allows but a 5xx.
     for (const [name] of Object.entries(functions).filter(([name]) => !reports.has(name))) {
@@ -265,10 +266,10 @@ export async function main(): Promise<void> {
         continue;
       }
       const { lambda, cold } = await container(name);
-      const before = database.requests;
+      const before = await database.requests();
       const invocation = await lambda.invoke(eventFor({ method: route.method, route: route.path, pathParameters: { id: '1' } }));
       const answer = parseAnswer(invocation.result);
-      report.calls.push({ status: answer.status, ms: invocation.durationMs, roundTrips: database.requests - before, cold });
+      report.calls.push({ status: answer.status, ms: invocation.durationMs, roundTrips: (await database.requests()) - before, cold });
       if (answer.status >= 500) report.problems.push(`answered ${answer.status} to a request without a scenario`);
       else report.problems.push(...contractProblems(route, answer.status, answer).map((problem) => `(no scenario) ${problem}`));
     }

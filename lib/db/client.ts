@@ -2,13 +2,20 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@libsql/client';
-import { getConfig, isLocalDatabase } from '../config';
+import { DEFAULT_DATABASE_TIMEOUT_MS, getConfig, isLocalDatabase } from '../config';
+import { getLogger, type AppLogger } from '../logger';
+import { boundedFetch } from './boundedFetch';
 import { migrate } from './migrate';
+import { retryWhileBusy } from './retryWhileBusy';
 import { keepPreparedStatements } from './preparedStatements';
 
 export interface DatabaseOptions {
   url: string;
   authToken?: string;
+  /** How long one request to a libSQL server may take (DATABASE_TIMEOUT_MS); unused by a local database. */
+  timeoutMs?: number;
+  /** Where a server's outage is logged, once when it starts and once when it ends. */
+  logger?: Pick<AppLogger, 'warn' | 'info'>;
 }
 
 /** How long a local writer waits for the file lock before SQLITE_BUSY; concurrent workers share one file. */
@@ -44,10 +51,12 @@ async function withoutNetworkInReports<T>(load: () => Promise<T>): Promise<T> {
  * from @libsql/client/web, which needs no native code; only file: and :memory: databases load the
  * native driver, and only when first opened, so a deployed bundle runs without the linux binary.
  */
-export async function createLibsqlClient({ url, authToken }: DatabaseOptions): Promise<Client> {
+export async function createLibsqlClient({ url, authToken, timeoutMs, logger }: DatabaseOptions): Promise<Client> {
   if (!isLocalDatabase(url)) {
     const { createClient } = await import('@libsql/client/web');
-    return createClient({ url, authToken, intMode: 'number' });
+    const fetch = boundedFetch({ database: url, timeoutMs: timeoutMs ?? DEFAULT_DATABASE_TIMEOUT_MS, logger });
+    // sqld answers SQLITE_BUSY to a writer that waited about 0.1 s for its lock, where a local file waits 10 s.
+    return retryWhileBusy(createClient({ url, authToken, intMode: 'number', fetch }));
   }
   const filePath = localFilePath(url);
   if (filePath) mkdirSync(dirname(filePath), { recursive: true });
@@ -86,7 +95,7 @@ let containerDatabase: Promise<Client> | undefined;
 
 /** The database of this Lambda container: opened and migrated once, then reused by warm invocations. */
 export function getDb(): Promise<Client> {
-  containerDatabase ??= openMigratedDatabase(getConfig().database).catch((error: unknown) => {
+  containerDatabase ??= openMigratedDatabase({ ...getConfig().database, logger: getLogger() }).catch((error: unknown) => {
     containerDatabase = undefined; // let the next invocation try again instead of caching the failure
     throw error;
   });

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { HttpError } from '../errors';
+import { DatabaseNotAnswering, DatabaseUnavailable, HttpError, retryAfter } from '../errors';
 import { reasonPhrase } from './reasonPhrases';
 import type { ProblemDetails } from '../schemas/common';
 
@@ -42,7 +42,17 @@ export function toProblem(error: unknown, requestId: string): ProblemDetails & {
   return problem;
 }
 
-export function problemResponse(error: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+/** Seconds a client is asked to wait for a database that does not answer: an outage is mostly seconds long. */
+const DATABASE_RETRY_AFTER_SECONDS = 1;
+
+/** A domain error that knows nothing of HTTP, as the HTTP error it is answered with; any other error as it is. */
+const atTheEdge = (error: unknown): unknown =>
+  error instanceof DatabaseUnavailable
+    ? new DatabaseNotAnswering('the database does not answer; try again shortly', retryAfter(DATABASE_RETRY_AFTER_SECONDS))
+    : error;
+
+export function problemResponse(thrown: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+  const error = atTheEdge(thrown);
   const problem = toProblem(error, requestId);
   return {
     statusCode: problem.status,

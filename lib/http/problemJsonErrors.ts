@@ -1,6 +1,6 @@
 import httpErrorHandler from '@middy/http-error-handler';
 
-import { BadRequest, isShed } from '../errors';
+import { BadRequest, DatabaseUnavailable, isShed } from '../errors';
 import { getLogger } from '../logger';
 import { currentRequestId } from '../requestGuard';
 import type { HttpMiddleware } from './context';
@@ -18,7 +18,8 @@ const toProblemError = (): HttpMiddleware => ({
     const requestId = currentRequestId() ?? requestIdOf(request.event, request.context);
     const error = isMalformedJsonError(request.error) ? new BadRequest('request body is not valid JSON') : request.error;
     const { statusCode = 500, headers, body } = problemResponse(error, requestId);
-    if (statusCode >= 500 && !isShed(error)) {
+    // A database outage is logged once by the client that met it (lib/db/boundedFetch), not once per request.
+    if (statusCode >= 500 && !isShed(error) && !(error instanceof DatabaseUnavailable)) {
       const logger = request.context.services?.logger ?? getLogger();
       logger.error('request failed', { request_id: requestId, error: request.error });
     }

@@ -38,7 +38,7 @@ const problemDescriptions: Record<number, string> = {
   429: 'throttled: too many requests, writes or failed attempts from this client; Retry-After says how many seconds to wait',
   500: 'a fault on our side; the body carries only the request id to quote',
   502: 'the LLM failed to write the summary; the stored one is kept',
-  503: 'shedding load, or a service the API depends on is unavailable; Retry-After says when to try again',
+  503: 'shedding load, or the database or another service the API depends on does not answer; Retry-After says when to try again',
   504: 'the request ran out of its time; nothing of it that was not committed is kept',
 };
 
@@ -88,7 +88,7 @@ const errorHeaders: Record<number, { required?: ContractHeader[]; optional?: Con
   401: { required: ['WWW-Authenticate'] },
   405: { required: ['Allow'] },
   429: { required: ['Retry-After'] },
-  503: { optional: ['Retry-After'] },
+  503: { required: ['Retry-After'] },
 };
 
 /** A GET answering JSON is tagged by the stack; a GET of other content says whether it tags its own. */
@@ -121,8 +121,10 @@ export function errorStatuses(route: RouteContract): number[] {
   }
   if (rateLimitOf(route)) statuses.add(429);
   if (route.idempotent) [409, 422].forEach((status) => statuses.add(status));
-  // every handler that runs out of its time is answered by the stack (or serverless-offline's plugin) as a 504
-  [500, 504].forEach((status) => statuses.add(status));
+  // every handler that runs out of its time is answered by the stack (or serverless-offline's plugin) as a 504, and
+  // every route reaches the database (its container opens it; the request counter counts each request), which may
+  // not answer: 503
+  [500, 503, 504].forEach((status) => statuses.add(status));
   return [...statuses].sort((a, b) => a - b);
 }
 

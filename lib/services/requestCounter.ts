@@ -1,3 +1,4 @@
+import { DatabaseUnavailable } from '../errors';
 import type { AppLogger } from '../logger';
 import type { RequestCounterRepository } from '../repositories/requestCounterRepository';
 
@@ -22,7 +23,10 @@ export function createRequestCounter({ counter, logger, shards = REQUEST_COUNTER
     count(): Promise<void> {
       const increment = counter
         .increment(Math.floor(random() * shards))
-        .catch((error: unknown) => logger.error('could not count the request', { error }))
+        // An outage is logged once by the database client, not once per request counted.
+        .catch((error: unknown) =>
+          error instanceof DatabaseUnavailable ? undefined : logger.error('could not count the request', { error }),
+        )
         .finally(() => pending.delete(increment));
       pending.add(increment);
       return increment;

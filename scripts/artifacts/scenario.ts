@@ -47,6 +47,7 @@ export async function runScenario(call: CallFunction, admin: { email: string; pa
   const credentials = { email: `artifact-${unique}@example.com`, password: 'correct horse battery' };
 
   await call('health', { method: 'GET', route: '/health/' });
+  await call('ready', { method: 'GET', route: '/health/ready/' });
   await call('webPage', { method: 'GET', route: '/' });
   await call('webAsset', { method: 'GET', route: '/assets/{file}', pathParameters: { file: 'app.js' } });
   await call('openapi', { method: 'GET', route: '/openapi.json' });

@@ -4,11 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeOpenAiServer } from '../support/fakeOpenAiServer';
 import { startOfflineApi } from '../support/offlineApi';
+import { startSqld } from '../support/sqld';
 import { e2eState } from './state';
 
 /**
- * Starts the API under serverless-offline once for all end-to-end tests, against a fresh database file;
- * the test workers inherit E2E_BASE_URL from this process's environment.
+ * Starts the API under serverless-offline once for all end-to-end tests, against a fresh database on a real libSQL
+ * server (sqld over HTTP, as a deployed function reaches its database); the test workers inherit E2E_BASE_URL and
+ * E2E_DATABASE_URL from this process's environment.
  */
 export default async function globalSetup(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'movies-e2e-'));
@@ -16,7 +18,8 @@ export default async function globalSetup(): Promise<void> {
   const llm = await startFakeOpenAiServer({ kind: 'reply', delayMs: 50 });
   // The admin the API ensures at start, for the suites that need one.
   const [adminEmail, adminPassword] = ['admin@e2e.example.com', randomBytes(12).toString('base64url')];
-  const databaseUrl = `file:${join(folder, 'e2e.db')}`;
+  const sqld = await startSqld({ dbPath: join(folder, 'e2e.sqld') });
+  const databaseUrl = sqld.url;
   const api = await startOfflineApi({
     databaseUrl,
     logFile: join(folder, 'serverless-offline.log'),
@@ -42,5 +45,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_FAKE_OPENAI_URL = llm.baseUrl;
   process.env.E2E_ADMIN_EMAIL = adminEmail;
   process.env.E2E_ADMIN_PASSWORD = adminPassword;
-  e2eState.set({ api, llm, folder });
+  e2eState.set({ api, llm, sqld, folder });
 }

@@ -22,5 +22,6 @@ export default async function globalTeardown(): Promise<void> {
   reportValidatedResponses(process.env.E2E_VALIDATION_LOG);
   await state.api.stop();
   await state.llm.close();
+  await state.sqld.close();
   rmSync(state.folder, { recursive: true, force: true });
 }

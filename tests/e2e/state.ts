@@ -1,9 +1,11 @@
 import type { FakeOpenAiServer } from '../support/fakeOpenAiServer';
 import type { OfflineApi } from '../support/offlineApi';
+import type { Sqld } from '../support/sqld';
 
 interface E2eState {
   api: OfflineApi;
   llm: FakeOpenAiServer;
+  sqld: Sqld;
   folder: string;
 }
 

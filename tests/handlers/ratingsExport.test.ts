@@ -233,7 +233,20 @@ describe('GET /users/me/ratings/export/ (exportMyRatings)', () => {
       content: { 'text/csv': { schema: { type: 'string' } }, 'application/zip': { schema: { type: 'string', format: 'binary' } } },
     });
     expect(imports.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'dry_run', in: 'query' })]));
-    expect(Object.keys(imports.responses!).sort()).toEqual(['200', '400', '401', '405', '409', '413', '415', '422', '429', '500', '504']);
+    expect(Object.keys(imports.responses!).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '405',
+      '409',
+      '413',
+      '415',
+      '422',
+      '429',
+      '500',
+      '503',
+      '504',
+    ]);
     expect(imports.responses!['413']).toMatchObject({ description: 'the body is over 1 MiB' });
     expect(document.components!.schemas!['ImportReport']).toMatchObject({
       properties: {

@@ -1,27 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Client } from '@libsql/client';
 import { openMigratedDatabase } from '../../lib/db/client';
 import { createRatingRoute } from '../../lib/schemas/routes/ratings';
 import { createRating } from '../../functions/ratings/createRating';
 import { invokeRoute } from '../support/invokeRoute';
-import { startLibsqlServer, type LibsqlServer } from '../support/libsqlServer';
 import { createTestServices, type TestServices } from '../support/services';
+import { startSqld, type Sqld } from '../support/sqld';
 
 /**
  * A deployed function reaches its database over HTTP: there the write limit's count must travel inside the write's
  * own request, and the cap's refusal must come back recognisable through the web client.
  */
-describe('the write limit over a remote libSQL database', () => {
-  let folder: string;
-  let server: LibsqlServer;
+describe('the write limit over a libSQL server (sqld)', () => {
+  let server: Sqld;
   let remote: Client;
   let services: TestServices;
   let movieId: number;
   beforeEach(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'write-limit-remote-'));
-    server = await startLibsqlServer({ file: join(folder, 'movies.db') });
+    server = await startSqld();
     remote = await openMigratedDatabase({ url: server.url });
     services = await createTestServices({ db: remote, env: { WRITE_RATE_PER_MINUTE: '2' } });
     movieId = (await services.movies.create({ title: 'Heat' })).id;
@@ -29,19 +24,18 @@ describe('the write limit over a remote libSQL database', () => {
   afterEach(async () => {
     remote.close();
     await server.close();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   const rate = () => invokeRoute(createRatingRoute, createRating, services, { body: { movie: movieId, value: 4 } });
 
   it("carries the count in the rating's own request: two round trips, the request counter's and the write's", async () => {
-    const before = server.requests;
+    const before = await server.requests();
 
     const answer = await rate();
 
     expect(answer.statusCode).toBe(201);
     expect(answer.headers['ratelimit']).toBe('"write";r=1;t=60');
-    expect(server.requests - before).toBe(2);
+    expect((await server.requests()) - before).toBe(2);
   });
 
   it('refuses the write past the limit through the web client, storing nothing', async () => {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { freePort } from './offlineApi';
@@ -19,6 +20,11 @@ export interface Sqld {
   /** Where its database lives; it outlives stop() and start(), as a server's disk does. */
   dbPath: string;
   pid: number | undefined;
+  /**
+   * HTTP requests it has answered since it last started (its /health checks included), from its own metrics: take
+   * the difference around a call for the round trips that call made.
+   */
+  requests(): Promise<number>;
   /** Ends the server at once (SIGKILL): an outage, not a shutdown. Its data stays for start(). */
   kill(): Promise<void>;
   /** Starts it again on the same port and data, after kill(); resolves once it answers /health. */
@@ -33,6 +39,18 @@ export interface SqldOptions {
   /** An Ed25519 public key file: requests must then carry a bearer token it signed, as Turso wants. */
   authJwtKeyFile?: string;
   startTimeoutMs?: number;
+}
+
+/**
+ * A key pair for a sqld that wants tokens, as Turso does: the public key written to `keyFile` (for authJwtKeyFile) and
+ * a token signed by its private key, never expiring, for DATABASE_AUTH_TOKEN.
+ */
+export function sqldAuthToken(keyFile: string): string {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  writeFileSync(keyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'EdDSA', typ: 'JWT' })}.${part({ iat: Math.floor(Date.now() / 1000) })}`;
+  return `${unsigned}.${sign(null, Buffer.from(unsigned), privateKey).toString('base64url')}`;
 }
 
 async function waitUntilHealthy(url: string, deadline: number, exited: () => string | undefined): Promise<void> {
@@ -54,13 +72,14 @@ async function waitUntilHealthy(url: string, deadline: number, exited: () => str
 export async function startSqld(options: SqldOptions = {}): Promise<Sqld> {
   const ownFolder = options.dbPath === undefined;
   const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'sqld-')), 'data.sqld');
-  const port = await freePort();
+  const [port, adminPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   let output = '';
 
   const start = async () => {
-    const args = ['--db-path', dbPath, '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'];
+    const args = ['--db-path', dbPath, '--http-listen-addr', `127.0.0.1:${port}`, '--admin-listen-addr', `127.0.0.1:${adminPort}`];
+    args.push('--no-welcome');
     if (options.authJwtKeyFile) args.push('--auth-jwt-key-file', options.authJwtKeyFile);
     let exit: string | undefined;
     output = '';
@@ -88,6 +107,10 @@ export async function startSqld(options: SqldOptions = {}): Promise<Sqld> {
     dbPath,
     get pid() {
       return child?.pid;
+    },
+    requests: async () => {
+      const metrics = await (await fetch(`http://127.0.0.1:${adminPort}/metrics`)).text();
+      return [...metrics.matchAll(/^libsql_server_user_http_response\{[^}]*\} (\d+)$/gm)].reduce((sum, [, n]) => sum + Number(n), 0);
     },
     kill,
     start,

@@ -28,6 +28,8 @@ export interface RouteContract {
   access: Access;
   /** A public write (POST /movies/, POST /ratings/) that needs a token when REQUIRE_AUTH_FOR_WRITES=true. */
   writes?: boolean;
+  /** Liveness (GET /health/): answered even while the database cannot be opened; its request is still counted when it can. */
+  liveness?: boolean;
   /**
    * A per-client rate limit this route counts against, when not the one its method implies (see rateLimitOf):
    * 'auth', AUTH_RATE_PER_MINUTE for every /auth/* route.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase, openMigratedDatabase } from '../../../lib/db/client';
-import { startLibsqlServer } from '../../support/libsqlServer';
+import { startSqld } from '../../support/sqld';
 
 describe('openDatabase', () => {
   const folder = mkdtempSync(join(tmpdir(), 'movies-open-'));
@@ -48,11 +48,13 @@ describe('openDatabase', () => {
   });
 
   it('opens a server database in one round trip: journal mode and syncing are the server’s business', async () => {
-    const server = await startLibsqlServer({ file: join(folder, 'served.db') });
+    const server = await startSqld();
     try {
+      const before = await server.requests();
+
       const db = await openDatabase({ url: server.url });
 
-      expect(server.requests).toBe(1); // PRAGMA foreign_keys = ON
+      expect((await server.requests()) - before).toBe(1); // PRAGMA foreign_keys = ON
       db.close();
     } finally {
       await server.close();
@@ -60,14 +62,14 @@ describe('openDatabase', () => {
   });
 
   it('opens a migrated server database whose schema is current in two round trips: foreign keys, one migration check', async () => {
-    const server = await startLibsqlServer({ file: join(folder, 'current.db') });
+    const server = await startSqld();
     try {
       (await openMigratedDatabase({ url: server.url })).close();
-      const before = server.requests;
+      const before = await server.requests();
 
       const db = await openMigratedDatabase({ url: server.url });
 
-      expect(server.requests - before).toBe(2);
+      expect((await server.requests()) - before).toBe(2);
       db.close();
     } finally {
       await server.close();

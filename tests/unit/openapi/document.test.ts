@@ -58,7 +58,7 @@ describe('buildOpenApiDocument', () => {
 
     expect(getMovie?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
     // 401: a public route takes a token too, and refuses a bad one
-    expect(Object.keys(getMovie?.responses ?? {}).sort()).toEqual(['200', '304', '400', '401', '404', '405', '500', '504']);
+    expect(Object.keys(getMovie?.responses ?? {}).sort()).toEqual(['200', '304', '400', '401', '404', '405', '500', '503', '504']);
     expect(getMovie?.responses['404']?.content).toEqual({ 'application/problem+json': { schema: problemRef } });
     expect(getMovie?.security).toEqual([{}, { bearerAuth: [] }]);
   });
@@ -80,6 +80,7 @@ describe('buildOpenApiDocument', () => {
       '422',
       '429',
       '500',
+      '503',
       '504',
     ]);
     expect(createMovie?.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: false }));
@@ -119,9 +120,9 @@ describe('buildOpenApiDocument', () => {
     const list = operation(built, userRoute);
     expect(list?.security).toEqual([{ bearerAuth: [] }]);
     expect(list?.parameters).toEqual([expect.objectContaining({ name: 'page', in: 'query' })]);
-    expect(Object.keys(list?.responses ?? {}).sort()).toEqual(['200', '304', '400', '401', '405', '500', '504']);
+    expect(Object.keys(list?.responses ?? {}).sort()).toEqual(['200', '304', '400', '401', '405', '500', '503', '504']);
     const remove = operation(built, adminRoute);
-    expect(Object.keys(remove?.responses ?? {}).sort()).toEqual(['204', '400', '401', '403', '404', '405', '409', '500', '504']);
+    expect(Object.keys(remove?.responses ?? {}).sort()).toEqual(['204', '400', '401', '403', '404', '405', '409', '500', '503', '504']);
     expect(remove?.responses['204']?.content).toBeUndefined();
   });
 
@@ -140,7 +141,7 @@ describe('buildOpenApiDocument', () => {
 
     expect(responses?.['200']?.content).toEqual({ 'text/html': { schema: { type: 'string' } } });
     // 400: a query parameter the route does not take is refused, on every route
-    expect(Object.keys(responses ?? {}).sort()).toEqual(['200', '400', '401', '405', '500', '504']);
+    expect(Object.keys(responses ?? {}).sort()).toEqual(['200', '400', '401', '405', '500', '503', '504']);
   });
 
   it('documents a CSV request body with its media type, its own size limit and what else is refused', () => {
