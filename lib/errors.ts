@@ -108,7 +108,7 @@ export class TooManyRequests extends RetryLater {
 
 /**
  * Shedding load (503): try again after Retry-After. No fault: its message is ours and tells the caller to retry, so it
- * is shown, and it is logged as a warning without a stack (isShed).
+ * is shown, and it is logged as a warning without a stack (asksToRetry).
  */
 export class ServiceBusy extends RetryLater {
   readonly statusCode = 503;
@@ -117,9 +117,6 @@ export class ServiceBusy extends RetryLater {
     return true;
   }
 }
-
-/** Whether an error is load shed on purpose, not a fault: it is answered, and logged, as a request to retry. */
-export const isShed = (error: unknown): boolean => error instanceof ServiceBusy;
 
 /**
  * What the 503 of a database that does not answer says: a fixed text of ours, safe to show, and when to come back.
@@ -140,6 +137,12 @@ export class DatabaseNotAnswering extends RetryLater {
 export class DatabaseUnavailable extends Error {
   override name = 'DatabaseUnavailable';
 }
+
+/**
+ * Whether an error is a 503 that asks the caller to come back rather than a fault: load shed on purpose, or a database
+ * that does not answer (its client logs the outage once). It is answered, and logged, as a request to retry.
+ */
+export const asksToRetry = (error: unknown): boolean => error instanceof ServiceBusy || error instanceof DatabaseUnavailable;
 
 export class UnsupportedMediaType extends HttpError {
   readonly statusCode = 415;

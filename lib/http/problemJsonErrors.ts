@@ -1,6 +1,6 @@
 import httpErrorHandler from '@middy/http-error-handler';
 
-import { BadRequest, DatabaseUnavailable, isShed } from '../errors';
+import { asksToRetry, BadRequest } from '../errors';
 import { getLogger } from '../logger';
 import { currentRequestId } from '../requestGuard';
 import type { HttpMiddleware } from './context';
@@ -18,8 +18,8 @@ const toProblemError = (): HttpMiddleware => ({
     const requestId = currentRequestId() ?? requestIdOf(request.event, request.context);
     const error = isMalformedJsonError(request.error) ? new BadRequest('request body is not valid JSON') : request.error;
     const { statusCode = 500, headers, body } = problemResponse(error, requestId);
-    // A database outage is logged once by the client that met it (lib/db/boundedFetch), not once per request.
-    if (statusCode >= 500 && !isShed(error) && !(error instanceof DatabaseUnavailable)) {
+    // Not a fault: load shed on purpose, or a database outage, which the client that met it logs once (lib/db/boundedFetch).
+    if (statusCode >= 500 && !asksToRetry(error)) {
       const logger = request.context.services?.logger ?? getLogger();
       logger.error('request failed', { request_id: requestId, error: request.error });
     }

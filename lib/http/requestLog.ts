@@ -1,4 +1,4 @@
-import { isShed } from '../errors';
+import { asksToRetry } from '../errors';
 import { getLogger } from '../logger';
 import { currentRequestId } from '../requestGuard';
 import type { HttpMiddleware, HttpRequest } from './context';
@@ -25,9 +25,9 @@ export function requestLog(route: RouteContract): HttpMiddleware {
       ...(user?.id !== undefined ? { user_id: user.id } : {}),
     };
     const logger = request.context.services?.logger ?? getLogger();
-    // A shed request (503, retry) is worth a warning, not an alert: nothing failed, the instance was full.
-    const shed = isShed((request.error as Error | null | undefined)?.cause);
-    logger[status < 500 ? 'info' : shed ? 'warn' : 'error']('request', line);
+    // A 503 to retry (load shed, the database away) is worth a warning, not an alert per request: nothing here failed.
+    const retry = asksToRetry((request.error as Error | null | undefined)?.cause);
+    logger[status < 500 ? 'info' : retry ? 'warn' : 'error']('request', line);
   };
   return {
     before: (request) => {
