@@ -21,7 +21,7 @@ function filmOf(films: readonly MatchedFilm[], directors: string | undefined): M
   return named.length === 1 ? named[0] : undefined;
 }
 
-/** Your ratings, portable (API.md): a file of ratings from IMDb or Letterboxd in, your ratings out as a file. */
+/** Your ratings, portable (docs/USAGE.md): a file of ratings from IMDb or Letterboxd in, your ratings out as a file. */
 export function createPortableRatingsService({ store }: { store: PortableRatingsRepository }) {
   return {
     /**
