@@ -32,9 +32,17 @@ const quotes = (source: string, body: string[]): boolean => {
     .split('\n')
     .reduce<string[][]>((all, line) => (ELISION.test(line) ? [...all, []] : [...all.slice(0, -1), [...all.at(-1)!, line]]), [[]])
     .filter((run) => run.length > 0);
+  // A block quoted from inside a function or a describe may drop the indent its lines share there.
+  const foundAt = (run: string[], start: number) => {
+    const first = sourceLines[start] ?? '';
+    if (!first.endsWith(run[0]!)) return false;
+    const indent = first.slice(0, first.length - run[0]!.length);
+    if (/\S/.test(indent)) return false;
+    return run.every((line, offset) => sourceLines[start + offset] === (line === '' ? '' : indent + line));
+  };
   let from = 0;
   for (const run of runs) {
-    const at = sourceLines.findIndex((_, start) => start >= from && run.every((line, offset) => sourceLines[start + offset] === line));
+    const at = sourceLines.findIndex((_, start) => start >= from && foundAt(run, start));
     if (at < 0) return false;
     from = at + run.length;
   }
@@ -43,11 +51,10 @@ const quotes = (source: string, body: string[]): boolean => {
 
 const typeErrorsOf = (files: string[]): string[] => {
   const configFile = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(configFile.config, ts.sys, root);
-  const program = ts.createProgram(
-    files.map((file) => path.join(root, file)),
-    options,
-  );
+  // The project's ambient declarations (types/: .sql imported as text) come with the files.
+  const { options, fileNames } = ts.parseJsonConfigFileContent(configFile.config, ts.sys, root);
+  const declarations = fileNames.filter((file) => file.endsWith('.d.ts'));
+  const program = ts.createProgram([...files.map((file) => path.join(root, file)), ...declarations], options);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
 };
 
@@ -81,6 +88,12 @@ describe('reading a quoted block', () => {
   it('takes a block found line for line, and runs separated by elisions found in order', () => {
     expect(quotes(source, ['const a = 1;', 'const b = 2;'])).toBe(true);
     expect(quotes(source, ['import x;', '// …', 'const c = 3;'])).toBe(true);
+  });
+
+  it('takes a block that drops the indent its lines share in the file, and only a shared one', () => {
+    const nested = ['describe(() => {', '  it(() => {', '    run();', '  });', '});'].join('\n');
+    expect(quotes(nested, ['it(() => {', '  run();', '});'])).toBe(true);
+    expect(quotes(nested, ['it(() => {', 'run();'])).toBe(false);
   });
 
   it('refuses a changed line, a partial line, or runs out of order', () => {
