@@ -1,4 +1,4 @@
-import { isPlaceholder, matcherOf, pathsNamedIn, type NamedPath } from './docPaths';
+import { declarationsNamedIn, declares, isPlaceholder, matcherOf, pathsNamedIn, type NamedPath } from './docPaths';
 import { ignoredPaths, readText, trackedFiles } from './repository';
 
 const files = trackedFiles();
@@ -24,6 +24,27 @@ describe('the paths the guides name', () => {
 
   it.each(guides)('%s names only files and folders a clone holds', (document) => {
     expect(deadPathsOf(document)).toEqual([]);
+  });
+});
+
+describe('the functions the guides name as file:name', () => {
+  it.each(guides)('%s names only functions, methods and constants its files declare', (document) => {
+    const unknown = declarationsNamedIn(readText(document))
+      .filter(({ file, name }) => files.includes(file) && !declares(readText(file), name))
+      .map(({ file, name, line }) => `${document}:${line} ${file}:${name}`);
+
+    expect(unknown).toEqual([]);
+  });
+
+  it('knows a declaration from a mention', () => {
+    const source = ['export function getDb() {}', 'const once = 1;', 'return {', '  async get(id) {},', '  remove: (id) => id,', '};'].join(
+      '\n',
+    );
+    for (const name of ['getDb', 'once', 'get', 'remove']) expect(declares(source, name)).toBe(true);
+    expect(declares('getDb();\nconst x = getDbs;', 'getDb')).toBe(false);
+    expect(declarationsNamedIn('see `lib/db/client.ts:getDb` and lib/http/stack.ts:12')).toEqual([
+      { file: 'lib/db/client.ts', name: 'getDb', line: 1 },
+    ]);
   });
 });
 

@@ -64,3 +64,26 @@ export const matcherOf = (target: string): RegExp => {
 };
 
 export const isPlaceholder = (target: string) => /[*<…]/.test(target);
+
+/** A `file:name` reference: the name of a function, method or constant the file declares. */
+export interface NamedDeclaration {
+  readonly file: string;
+  readonly name: string;
+  readonly line: number;
+}
+
+const DECLARATION_REFERENCE = /(?<![\w./@~:-])((?:lib|tests|scripts|functions)\/[\w./-]+\.(?:ts|js|mjs|cjs)):([A-Za-z_$][\w$]*)/g;
+
+export const declarationsNamedIn = (markdown: string): NamedDeclaration[] =>
+  markdown
+    .split('\n')
+    .flatMap((text, index) =>
+      [...text.matchAll(DECLARATION_REFERENCE)].map(([, file, name]) => ({ file: file!, name: name!, line: index + 1 })),
+    );
+
+/** Whether `source` declares `name`: a function, a class, a variable, or a method or property of an object it builds. */
+export const declares = (source: string, name: string): boolean =>
+  new RegExp(
+    `(?:\\b(?:function\\*?|class|const|let|var)\\s+${name}\\b|^\\s*(?:async\\s+)?${name}\\s*(?:<[^>]*>)?\\([^;\\n]*$|^\\s*${name}\\s*:)`,
+    'm',
+  ).test(source);
