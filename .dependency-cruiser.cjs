@@ -1,5 +1,5 @@
 /**
- * The layers of DESIGN.md, enforced (`npm run depcruise`, and in .ci/run):
+ * The layers of docs/ARCHITECTURE.md, enforced (`npm run depcruise`, and in .ci/run):
  * functions → (container, lib/http) → services → repositories → db; schemas and errors are leaves.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -4,7 +4,7 @@ import { BadRequest, Conflict, UnprocessableContent } from '../errors';
 import type { HttpContext, HttpMiddleware, IdempotencyScope } from './context';
 import type { RouteContract } from '../schemas/routes/contract';
 
-/** 1 to 255 visible ASCII characters (API.md, Safe retries). */
+/** 1 to 255 visible ASCII characters (docs/USAGE.md, Safe retries). */
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Longer than any function's timeout: a claim older than this belongs to a request that died. */

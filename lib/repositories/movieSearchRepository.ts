@@ -16,13 +16,13 @@ export interface MovieListQuery {
   ordering?: MovieOrdering;
 }
 
-/** Each listing order as SQL, matching its index in migration 003 (title's collation included). */
+/** Each listing order as SQL, matching its index in migration 003 (title's collation included; score's in 007). */
 const ORDER_EXPRESSIONS: Record<MovieOrderField, string> = {
   title: 'title COLLATE NOCASE',
   year: 'year',
   rating: 'rating',
   rating_count: 'rating_count',
-  // Unrated films (a null score) are ordered among themselves by their IMDb reference score: see migration 006.
+  // Unrated films (a null score) are ordered among themselves by their IMDb reference score: see migration 007 (`007_catalogue_quality`).
   score: 'score',
   created_at: 'created_at',
 };

@@ -15,8 +15,8 @@ export interface StoredSummary extends NewSummary {
 }
 
 /**
- * Movies' stored summaries and the lease by which one instance at a time writes a movie's summary (API.md, LLM
- * summary): claimed in the database, so it holds across Lambda instances.
+ * Movies' stored summaries and the lease by which one instance at a time writes a movie's summary (docs/USAGE.md,
+ * summaries): claimed in the database, so it holds across Lambda instances.
  */
 export function createMovieSummariesRepository(db: Client) {
   return {

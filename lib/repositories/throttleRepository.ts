@@ -28,7 +28,7 @@ export interface BackoffState {
 export const backoffWaitMs = (count: number, { free, baseMs, capMs }: BackoffRule) =>
   count < free ? 0 : Math.min(capMs, baseMs * 2 ** Math.min(count - free, 40));
 
-/** What migration 007's trigger raises when a hit would take a capped counter past its cap. */
+/** What migration 008's trigger (`008_throttle_caps`) raises when a hit would take a capped counter past its cap. */
 const CAP_REACHED = 'throttle cap reached';
 
 const windowCountOf = (result: ResultSet): WindowCount => {

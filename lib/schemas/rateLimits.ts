@@ -1,5 +1,5 @@
 /**
- * The shapes of the API's rate limits (API.md, Throttling): a rule, and where a client stands against it. The
+ * The shapes of the API's rate limits (docs/USAGE.md, Throttling): a rule, and where a client stands against it. The
  * throttling service decides; the HTTP stack turns a decision into RateLimit-Policy, RateLimit and Retry-After.
  */
 

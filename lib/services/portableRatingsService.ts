@@ -93,7 +93,7 @@ async function readImport({ mediaType, bytes }: UploadedFile): Promise<ReadImpor
   return { format, encoding, ratings: rows };
 }
 
-/** Your ratings, portable (API.md): a file of ratings from IMDb or Letterboxd in, your ratings out as a file. */
+/** Your ratings, portable (docs/USAGE.md): a file of ratings from IMDb or Letterboxd in, your ratings out as a file. */
 export function createPortableRatingsService({ store }: { store: PortableRatingsRepository }) {
   return {
     /**

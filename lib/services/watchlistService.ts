@@ -3,7 +3,7 @@ import type { WatchlistRepository } from '../repositories/watchlistRepository';
 import { pageWindow, toPage, type Page, type PaginationQuery } from '../schemas/pagination';
 import type { WatchlistEntry } from '../schemas/watchlist';
 
-/** The watchlist (API.md): films a user means to watch, added and removed idempotently. */
+/** The watchlist (docs/USAGE.md): films a user means to watch, added and removed idempotently. */
 export function createWatchlistService({ watchlist }: { watchlist: WatchlistRepository }) {
   return {
     async add(userId: number, movieId: number): Promise<void> {

@@ -17,7 +17,7 @@ import { createTestServices, type TestServices } from '../support/services';
 
 type Headers = Record<string, string>;
 
-/** API.md, Safe retries: POST /movies/, /ratings/, /collections/ and /auth/register/ take an Idempotency-Key. */
+/** docs/USAGE.md, Safe retries: POST /movies/, /ratings/, /collections/ and /auth/register/ take an Idempotency-Key. */
 describe('Idempotency-Key', () => {
   let services: TestServices;
   beforeEach(async () => {

@@ -13,7 +13,7 @@ import { OpenAPIBackend, type Document, type Operation } from 'openapi-backend';
  * the dialect of OpenAPI 3.1. Other JSON media types (problem+json) are compiled here with the same settings.
  */
 
-/** The headers API.md says the document must declare wherever a route sends them. */
+/** The headers the contract (docs/USAGE.md, Errors) says the document must declare wherever a route sends them. */
 export const CONTRACT_HEADERS = [
   'location',
   'etag',

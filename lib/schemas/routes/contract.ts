@@ -40,7 +40,7 @@ export interface RouteContract {
    * writer, and its package carries the LLM client beside the bundle. No other function loads the LLM client.
    */
   writesSummaries?: boolean;
-  /** Takes an Idempotency-Key (API.md, Safe retries): the four POSTs that create something. */
+  /** Takes an Idempotency-Key (docs/USAGE.md, Safe retries): the four POSTs that create something. */
   idempotent?: boolean;
   /**
    * The boolean query parameter that, true, makes a request a dry run (the import's `dry_run`): it changes nothing, so
@@ -82,7 +82,7 @@ export interface LambdaSettings {
 }
 
 /**
- * The headers of API.md's contract (Errors) that a route may send; the OpenAPI document declares each where it is
+ * The headers of the contract (docs/USAGE.md, Errors) that a route may send; the OpenAPI document declares each where it is
  * sent. Those a route sends on its own success answer are listed in its ResponseContract; the others follow from
  * rules (ETag on conditional GETs, WWW-Authenticate on 401, Allow on 405, Retry-After on 429 and 503).
  */

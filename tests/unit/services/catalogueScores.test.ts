@@ -181,7 +181,7 @@ describe('score', () => {
   });
 });
 
-describe('migration 006 on an existing database', () => {
+describe('migration 007 (catalogue quality) on an existing database', () => {
   it('computes C and every score from the stored ratings', async () => {
     const db = createClient({ url: ':memory:' });
     await migrate(

@@ -140,7 +140,7 @@ describe('account deletion (issue 10) and the movie aggregates', () => {
   });
 });
 
-describe('migration 006 on an existing database', () => {
+describe('migration 007 (catalogue quality) on an existing database', () => {
   it('computes every stored movie distribution from its ratings', async () => {
     const db = createClient({ url: ':memory:' });
     await migrate(

@@ -141,13 +141,12 @@ describe('summaryService', () => {
         return new Promise(() => undefined);
       },
     };
-    const started = Date.now();
 
+    // The generator never answers: a budget not kept leaves this read waiting until Jest's timeout fails the test.
     const read = await service({ generator, budgetMs: 100 }).withSummary(movie);
 
     expect(read.summary).toBeNull();
     expect(seenSignal?.aborted).toBe(true);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('takes over a lease left behind by a crashed instance', async () => {
