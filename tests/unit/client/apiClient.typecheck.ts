@@ -66,6 +66,15 @@ export async function callsThatDoNot(api: ApiClient) {
   // @ts-expect-error -- listMovies has no colour parameter
   await api.listMovies({ query: { colour: 'red' } });
 
+  // @ts-expect-error -- no such ordering: a parameter the contract reads through a preprocess is typed by what it accepts
+  await api.listMovies({ query: { ordering: 'colour' } });
+
+  // @ts-expect-error -- a page is a number or its digits, not a yes
+  await api.listMovies({ query: { page: true } });
+
+  // @ts-expect-error -- dry_run is true or false, not a number
+  await api.importMyRatings({ body: 'Title,Year,Rating\n', query: { dry_run: 1 } });
+
   // @ts-expect-error -- the import's body is CSV text, not JSON
   await api.importMyRatings({ body: { rows: [] } });
 
