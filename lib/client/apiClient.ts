@@ -28,15 +28,17 @@ export interface ClientRoute {
   bodyMediaType?: string;
 }
 
-// Path and query parameters travel as text: a number (or a boolean, in a query) is written as the API spells it.
+// Path and query parameters travel as text: a number, or a boolean for a true/false parameter, is written as the
+// API spells it. A parameter read through a preprocess accepts `unknown`: it is typed by what it yields instead.
 type PathParams<T> = { [K in keyof T]: T[K] extends string ? string | number : T[K] };
-type QueryParams<T> = { [K in keyof T]: T[K] extends string | undefined ? T[K] | number | boolean : T[K] };
+type QueryValue<In, Out> = unknown extends In ? Out : In extends 'true' | 'false' ? In | boolean : In extends string ? In | number : In;
+type QueryParams<In, Out> = { [K in keyof In]: QueryValue<In[K], K extends keyof Out ? Out[K] : never> };
 
 type ParamsOf<C> = C extends { params: infer P extends z.ZodType } ? { params: PathParams<z.input<P>> } : { params?: never };
 type QueryOf<C> = C extends { query: infer Q extends z.ZodType }
   ? object extends z.input<Q>
-    ? { query?: QueryParams<z.input<Q>> }
-    : { query: QueryParams<z.input<Q>> }
+    ? { query?: QueryParams<z.input<Q>, z.output<Q>> }
+    : { query: QueryParams<z.input<Q>, z.output<Q>> }
   : { query?: never };
 type BodyOf<C> = C extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: never };
 
