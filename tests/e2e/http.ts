@@ -67,6 +67,15 @@ export const createMovie = async (fields: Partial<z.input<typeof CreateMovieBody
   return response.body;
 };
 
+/** The access token of the admin globalSetup created from E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD. */
+export const adminToken = async () => {
+  const response = await client().issueToken({
+    body: { email: process.env.E2E_ADMIN_EMAIL ?? '', password: process.env.E2E_ADMIN_PASSWORD ?? '' },
+  });
+  if (response.status !== 200) throw new Error(`the admin could not sign in: ${response.status}`);
+  return response.body.access_token;
+};
+
 /** How many completions the loopback OpenAI fake has been asked for about one title. */
 export async function llmCallsAbout(title: string): Promise<number> {
   const url = process.env.E2E_FAKE_OPENAI_URL;
