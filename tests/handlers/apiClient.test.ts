@@ -1,4 +1,5 @@
 import { createApiClient } from '../../lib/client/apiClient';
+import { openapi } from '../../functions/docs/openapi';
 import { createMovie } from '../../functions/movies/createMovie';
 import { deleteMovie } from '../../functions/movies/deleteMovie';
 import { getMovie } from '../../functions/movies/getMovie';
@@ -18,7 +19,7 @@ describe('createApiClient', () => {
   let services: TestServices;
   let requested: string[];
   const clientOf = (options: { token?: string; baseUrl?: string } = {}) => {
-    const inProcess = handlerFetch(services, { createMovie, getMovie, listMovies, deleteMovie, getMe, importMyRatings });
+    const inProcess = handlerFetch(services, { createMovie, getMovie, listMovies, deleteMovie, getMe, importMyRatings, openapi });
     const recording: typeof fetch = (input, init) => {
       requested.push(`${init?.method ?? 'GET'} ${String(input)}`);
       return inProcess(input, init);
@@ -51,6 +52,13 @@ describe('createApiClient', () => {
 
     expect(requested).toEqual([`GET http://api.test/movies/${movie.id}/`]);
     expect(response).toMatchObject({ status: 200, body: { id: movie.id, title: 'Inception' } });
+  });
+
+  it('keeps a path the contract writes without a trailing slash as it is', async () => {
+    const response = await clientOf().openapi();
+
+    expect(requested).toEqual(['GET http://api.test/openapi.json']);
+    expect(response).toMatchObject({ status: 200, body: { openapi: expect.any(String) } });
   });
 
   it('answers a problem as a problem: status, application/problem+json body', async () => {
