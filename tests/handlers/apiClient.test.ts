@@ -54,6 +54,13 @@ describe('createApiClient', () => {
     expect(response).toMatchObject({ status: 200, body: { id: movie.id, title: 'Inception' } });
   });
 
+  it('encodes a path parameter, so that it stays one segment of the path', async () => {
+    const response = await clientOf().getMovie({ params: { id: '1/2' } });
+
+    expect(requested).toEqual(['GET http://api.test/movies/1%2F2/']);
+    expect(response).toMatchObject({ status: 400, body: { errors: [{ path: 'id' }] } });
+  });
+
   it('keeps a path the contract writes without a trailing slash as it is', async () => {
     const response = await clientOf().openapi();
 
