@@ -57,6 +57,29 @@ module.exports = {
       to: { path: '^lib/', pathNot: '^lib/(schemas/|errors\\.ts$)' },
     },
     {
+      name: 'client-runs-on-fetch-alone',
+      comment:
+        'The typed client (lib/client) runs in a browser: at run time it imports only its generated route table. The ' +
+        'contracts (and zod) it is typed by are imported as types, which leave no trace in a bundle.',
+      severity: 'error',
+      from: { path: '^lib/client/' },
+      to: { pathNot: '^lib/client/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'client-types-only-from-contracts',
+      comment: 'The client is typed by the route contracts and their schemas, nothing else of lib.',
+      severity: 'error',
+      from: { path: '^lib/client/' },
+      to: { path: '^lib/', pathNot: '^lib/(client|schemas)/' },
+    },
+    {
+      name: 'nothing-serving-imports-the-client',
+      comment: 'The client calls the API from outside (tests, the web page, the bench): no handler or lib module uses it.',
+      severity: 'error',
+      from: { path: '^(functions|lib)/', pathNot: '^lib/client/' },
+      to: { path: '^lib/client/' },
+    },
+    {
       name: 'lib-imports-no-functions-scripts-or-tests',
       severity: 'error',
       from: { path: '^lib/' },

@@ -1,20 +1,13 @@
 import { uniqueEmail } from '../support/auth';
-import { api } from './http';
+import { adminToken, api, client } from './http';
 
 const PASSWORD = 'an-e2e-password';
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-interface Tokens {
-  user: { id: number };
-  access_token: string;
-  refresh_token: string;
-}
-
-async function register(): Promise<Tokens & { email: string }> {
+async function register() {
   const email = uniqueEmail('accounts');
-  const response = await api('/auth/register/', { method: 'POST', body: { email, password: PASSWORD } });
+  const response = await client().registerUser({ body: { email, password: PASSWORD } });
   if (response.status !== 201) throw new Error(`could not register: ${response.status}`);
-  return { ...(response.body as Tokens), email };
+  return { ...response.body, email };
 }
 
 describe('sign-outs, account deletion and safe retries over HTTP', () => {
@@ -25,32 +18,25 @@ describe('sign-outs, account deletion and safe retries over HTTP', () => {
 
     expect(out.status).toBe(204);
     expect(out.headers.get('ratelimit-policy')).toMatch(/^"auth";q=\d+;w=60$/);
-    expect((await api('/users/me/', { headers: bearer(ann.access_token) })).status).toBe(401);
+    expect((await client(ann.access_token).getMe()).status).toBe(401);
   });
 
   it('deletes your own account with DELETE /users/me/, and an admin deletes one with DELETE /users/{id}/', async () => {
     const ann = await register();
     const bob = await register();
-    const admin = await api('/auth/token/', {
-      method: 'POST',
-      body: { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD },
-    });
+    const admin = client(await adminToken());
 
-    expect((await api('/users/me/', { method: 'DELETE', headers: bearer(ann.access_token), body: { password: PASSWORD } })).status).toBe(
-      204,
-    );
-    expect((await api(`/users/${bob.user.id}/`, { method: 'DELETE', headers: bearer((admin.body as Tokens).access_token) })).status).toBe(
-      204,
-    );
+    expect((await client(ann.access_token).deleteMe({ body: { password: PASSWORD } })).status).toBe(204);
+    expect((await admin.deleteUser({ params: { id: bob.user.id } })).status).toBe(204);
 
-    expect((await api('/users/me/', { headers: bearer(ann.access_token) })).status).toBe(401);
-    expect((await api('/auth/token/', { method: 'POST', body: { email: bob.email, password: PASSWORD } })).status).toBe(401);
+    expect((await client(ann.access_token).getMe()).status).toBe(401);
+    expect((await client().issueToken({ body: { email: bob.email, password: PASSWORD } })).status).toBe(401);
   });
 
   it('replays a POST /movies/ retried with its Idempotency-Key', async () => {
     const key = `e2e-${uniqueEmail()}`;
-    const first = await api('/movies/', { method: 'POST', body: { title: 'Retried' }, headers: { 'idempotency-key': key } });
-    const again = await api('/movies/', { method: 'POST', body: { title: 'Retried' }, headers: { 'idempotency-key': key } });
+    const first = await client().createMovie({ body: { title: 'Retried' }, idempotencyKey: key });
+    const again = await client().createMovie({ body: { title: 'Retried' }, idempotencyKey: key });
 
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);

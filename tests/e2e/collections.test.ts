@@ -1,10 +1,11 @@
-import { uniqueEmail } from '../support/auth';
-import { api, createMovie } from './http';
+import { bearer, uniqueEmail } from '../support/auth';
+import { api, client, createMovie } from './http';
 
-async function register(): Promise<Record<string, string>> {
-  const response = await api('/auth/register/', { method: 'POST', body: { email: uniqueEmail('collector'), password: 'an-e2e-password' } });
+/** A new account's access token. */
+async function register(): Promise<string> {
+  const response = await client().registerUser({ body: { email: uniqueEmail('collector'), password: 'an-e2e-password' } });
   if (response.status !== 201) throw new Error(`could not register: ${response.status}`);
-  return { authorization: `Bearer ${(response.body as { access_token: string }).access_token}` };
+  return response.body.access_token;
 }
 
 interface Collection {
@@ -14,8 +15,8 @@ interface Collection {
 }
 
 describe('collections over HTTP', () => {
-  let ann: Record<string, string>;
-  let bob: Record<string, string>;
+  let ann: string;
+  let bob: string;
   beforeAll(async () => {
     [ann, bob] = [await register(), await register()];
   });
@@ -26,19 +27,19 @@ describe('collections over HTTP', () => {
 
     const created = await api(`/collections${slash}`, {
       method: 'POST',
-      headers: ann,
+      headers: bearer(ann),
       body: { title: 'Mine', movies: [heat.id, alien.id, heat.id] },
     });
     const { id } = created.body as Collection;
-    const read = await api(`/collections/${id}${slash}`, { headers: ann });
+    const read = await api(`/collections/${id}${slash}`, { headers: bearer(ann) });
     const replaced = await api(`/collections/${id}${slash}`, {
       method: 'PUT',
-      headers: ann,
+      headers: bearer(ann),
       body: { title: 'Renamed', movies: [alien.id] },
     });
-    const listed = await api(`/collections${slash}`, { headers: ann });
-    const removed = await api(`/collections/${id}${slash}`, { method: 'DELETE', headers: ann });
-    const after = await api(`/collections/${id}${slash}`, { headers: ann });
+    const listed = await api(`/collections${slash}`, { headers: bearer(ann) });
+    const removed = await api(`/collections/${id}${slash}`, { method: 'DELETE', headers: bearer(ann) });
+    const after = await api(`/collections/${id}${slash}`, { headers: bearer(ann) });
 
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(`/collections/${id}/`);
@@ -52,15 +53,17 @@ describe('collections over HTTP', () => {
   });
 
   it('keeps a collection from everyone but its owner, and refuses unknown movies', async () => {
-    const created = await api('/collections/', { method: 'POST', headers: ann, body: { title: 'Private' } });
-    const { id } = created.body as Collection;
+    const [asAnn, asBob] = [client(ann), client(bob)];
+    const created = await asAnn.createCollection({ body: { title: 'Private' } });
+    if (created.status !== 201) throw new Error(`could not create a collection: ${created.status}`);
+    const params = { id: created.body.id };
 
-    expect((await api(`/collections/${id}/`, { headers: bob })).status).toBe(404);
-    expect((await api(`/collections/${id}/`, { method: 'PUT', headers: bob, body: { title: 'Taken' } })).status).toBe(404);
-    expect((await api(`/collections/${id}/`, { method: 'DELETE', headers: bob })).status).toBe(404);
-    expect((await api(`/collections/${id}/`)).status).toBe(401);
-    expect((await api(`/collections/${id}/`, { headers: ann })).body).toMatchObject({ title: 'Private' });
-    const unknown = await api('/collections/', { method: 'POST', headers: ann, body: { title: 'Ghosts', movies: [2_000_000_000] } });
+    expect((await asBob.getCollection({ params })).status).toBe(404);
+    expect((await asBob.replaceCollection({ params, body: { title: 'Taken' } })).status).toBe(404);
+    expect((await asBob.deleteCollection({ params })).status).toBe(404);
+    expect((await client().getCollection({ params })).status).toBe(401);
+    expect((await asAnn.getCollection({ params })).body).toMatchObject({ title: 'Private' });
+    const unknown = await asAnn.createCollection({ body: { title: 'Ghosts', movies: [2_000_000_000] } });
     expect(unknown).toMatchObject({ status: 400, body: { errors: [{ path: 'movies.0', message: 'movie 2000000000 does not exist' }] } });
   });
 });

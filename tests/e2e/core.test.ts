@@ -1,4 +1,4 @@
-import { api, createMovie } from './http';
+import { api, client, createMovie } from './http';
 
 const expectProblem = (response: { status: number; headers: Headers; body: unknown }, status: number) => {
   expect(response.status).toBe(status);
@@ -42,14 +42,15 @@ describe('movies', () => {
   it('serves the same stored summary on every read', async () => {
     const movie = await createMovie({ title: 'Stable' });
 
-    const first = await api(`/movies/${movie.id}/`);
-    const second = await api(`/movies/${movie.id}/`);
+    const first = await client().getMovie({ params: { id: movie.id } });
+    const second = await client().getMovie({ params: { id: movie.id } });
 
-    expect((second.body as { summary: string }).summary).toBe((first.body as { summary: string }).summary);
+    expect(first.status).toBe(200);
+    expect(second.body).toMatchObject({ summary: (first.body as { summary: string }).summary });
   });
 
   it('answers 404 for an unknown movie', async () => {
-    expectProblem(await api('/movies/987654321/'), 404);
+    expectProblem(await client().getMovie({ params: { id: 987654321 } }), 404);
   });
 
   it.each(['abc', '0', '-1', '1.5', '%20', '1e3', '99999999999999999999'])('answers 400 for the malformed id %s', async (id) => {
@@ -80,7 +81,7 @@ describe('movies', () => {
     async (title) => {
       const movie = await createMovie({ title });
 
-      const read = await api(`/movies/${movie.id}/`);
+      const read = await client().getMovie({ params: { id: movie.id } });
 
       expect(read.body).toMatchObject({ title });
     },
@@ -102,11 +103,11 @@ describe('ratings', () => {
     await api(path, { method: 'POST', body: { movie: movie.id, value: 2 } });
 
     expect(first).toMatchObject({ status: 201, body: { movie: movie.id, value: 5, user: null } });
-    expect((await api(`/movies/${movie.id}/`)).body).toMatchObject({ rating: 3.5, rating_count: 2 });
+    expect((await client().getMovie({ params: { id: movie.id } })).body).toMatchObject({ rating: 3.5, rating_count: 2 });
   });
 
   it('answers 404 for an unknown movie', async () => {
-    expectProblem(await api('/ratings/', { method: 'POST', body: { movie: 987654321, value: 3 } }), 404);
+    expectProblem(await client().createRating({ body: { movie: 987654321, value: 3 } }), 404);
   });
 
   it.each([[0], [6], [-1], [2.5], ['3'], [null], [true]])('answers 400 for the value %j and changes nothing', async (value) => {
@@ -116,17 +117,17 @@ describe('ratings', () => {
 
     expectProblem(response, 400);
     expect(response.body).toMatchObject({ errors: [{ path: 'value', message: 'must be an integer from 1 to 5' }] });
-    expect((await api(`/movies/${movie.id}/`)).body).toMatchObject({ rating: null, rating_count: 0 });
+    expect((await client().getMovie({ params: { id: movie.id } })).body).toMatchObject({ rating: null, rating_count: 0 });
   });
 
   it('keeps all of 100 concurrent ratings on one movie and an exact average', async () => {
     const movie = await createMovie({ title: 'Rush hour' });
     const values = Array.from({ length: 100 }, (_, i) => (i % 5) + 1);
 
-    const responses = await Promise.all(values.map((value) => api('/ratings/', { method: 'POST', body: { movie: movie.id, value } })));
+    const responses = await Promise.all(values.map((value) => client().createRating({ body: { movie: movie.id, value } })));
 
     expect(responses.map((r) => r.status)).toEqual(values.map(() => 201));
     expect(new Set(responses.map((r) => (r.body as { id: number }).id)).size).toBe(100);
-    expect((await api(`/movies/${movie.id}/`)).body).toMatchObject({ rating: 3, rating_count: 100 });
+    expect((await client().getMovie({ params: { id: movie.id } })).body).toMatchObject({ rating: 3, rating_count: 100 });
   });
 });

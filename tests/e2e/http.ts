@@ -1,3 +1,6 @@
+import type * as z from 'zod';
+import { createApiClient } from '../../lib/client/apiClient';
+import type { CreateMovieBody } from '../../lib/schemas/movies';
 import { validateResponse } from './responseValidation';
 
 export interface ApiResponse {
@@ -20,15 +23,32 @@ export interface RequestOptions {
 }
 
 /**
- * fetch() to the API, its response validated against the API's OpenAPI document before the caller sees it (see
- * ./responseValidation): every e2e request goes through here or through api().
+ * fetch(), its response validated against the API's OpenAPI document before the caller sees it (see
+ * ./responseValidation): every e2e request goes through here, through fetchApi(), api() or client().
  */
-export async function fetchApi(path: string, init: RequestInit = {}, base = baseUrl()): Promise<Response> {
-  const response = await fetch(`${base}${path}`, init);
+export const validatingFetch: typeof fetch = async (input, init = {}) => {
+  const response = await fetch(input, init);
+  const url = new URL(input instanceof Request ? input.url : input);
   const text = await response.clone().text();
-  await validateResponse({ method: init.method ?? 'GET', path, status: response.status, headers: response.headers, text });
+  await validateResponse({
+    method: init.method ?? 'GET',
+    path: `${url.pathname}${url.search}`,
+    status: response.status,
+    headers: response.headers,
+    text,
+  });
   return response;
-}
+};
+
+/** fetch() to a path of the API, validated as validatingFetch() does. */
+export const fetchApi = (path: string, init: RequestInit = {}, base = baseUrl()): Promise<Response> =>
+  validatingFetch(`${base}${path}`, init);
+
+/**
+ * The typed client (lib/client) on the API under serverless-offline, its answers validated: the way to call a route as
+ * its contract has it. api() stays for what a well-behaved client cannot send (malformed paths, ids and bodies).
+ */
+export const client = (token?: string) => createApiClient({ baseUrl: baseUrl(), fetch: validatingFetch, token });
 
 /** One HTTP call to the API under serverless-offline, with its JSON body parsed when there is one. */
 export async function api(path: string, { method = 'GET', body, headers = {} }: RequestOptions = {}): Promise<ApiResponse> {
@@ -41,10 +61,19 @@ export async function api(path: string, { method = 'GET', body, headers = {} }: 
   return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
 }
 
-export const createMovie = async (fields: Record<string, unknown> = {}) => {
-  const response = await api('/movies/', { method: 'POST', body: { title: 'E2E movie', ...fields } });
+export const createMovie = async (fields: Partial<z.input<typeof CreateMovieBody>> = {}) => {
+  const response = await client().createMovie({ body: { title: 'E2E movie', ...fields } });
   if (response.status !== 201) throw new Error(`could not create a movie: ${response.status}`);
-  return response.body as { id: number; title: string };
+  return response.body;
+};
+
+/** The access token of the admin globalSetup created from E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD. */
+export const adminToken = async () => {
+  const response = await client().issueToken({
+    body: { email: process.env.E2E_ADMIN_EMAIL ?? '', password: process.env.E2E_ADMIN_PASSWORD ?? '' },
+  });
+  if (response.status !== 200) throw new Error(`the admin could not sign in: ${response.status}`);
+  return response.body.access_token;
 };
 
 /** How many completions the loopback OpenAI fake has been asked for about one title. */

@@ -1,17 +1,15 @@
-import { api, createMovie } from './http';
-
-interface Movie {
-  id: number;
-  title: string;
-  score: number | null;
-}
+import { client, createMovie } from './http';
 
 const rate = async (movie: number, value: number, times: number) => {
-  for (let i = 0; i < times; i++) expect((await api('/ratings/', { method: 'POST', body: { movie, value } })).status).toBe(201);
+  for (let i = 0; i < times; i++) expect((await client().createRating({ body: { movie, value } })).status).toBe(201);
 };
-const scoreOf = async (id: number) => ((await api(`/movies/${id}/`)).body as Movie).score;
+const scoreOf = async (id: number) => {
+  const response = await client().getMovie({ params: { id } });
+  if (response.status !== 200) throw new Error(`could not read movie ${id}: ${response.status}`);
+  return response.body.score;
+};
 
-// Every answer here is also checked against the OpenAPI document by api() (status, headers, body).
+// Every answer here is also checked against the OpenAPI document by client() (status, headers, body).
 describe('scores under serverless-offline (issue 19)', () => {
   it('ranks thirty 5s above one 5 and thirty 1s, whatever C the catalogue holds', async () => {
     const word = `Fair${Date.now()}`;
@@ -23,10 +21,10 @@ describe('scores under serverless-offline (issue 19)', () => {
     await rate(one.id, 5, 1);
     await rate(low.id, 1, 30);
 
-    const top = await api(`/movies/?search=${word}&ordering=-score`);
+    const top = await client().listMovies({ query: { search: word, ordering: '-score' } });
 
-    expect(top.status).toBe(200);
-    expect((top.body as { results: Movie[] }).results.map((movie) => movie.title)).toEqual([many.title, one.title, low.title]);
+    if (top.status !== 200) throw new Error(`could not list movies: ${top.status}`);
+    expect(top.body.results.map((movie) => movie.title)).toEqual([many.title, one.title, low.title]);
   });
 
   it('refreshes C on the schedule while serving: a score moves with the catalogue, its own ratings unchanged', async () => {

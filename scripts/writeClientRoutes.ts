@@ -1,0 +1,24 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { allRoutes } from '../lib/schemas/routes';
+import type { RouteContract } from '../lib/schemas/routes/contract';
+import type { ClientRoute } from '../lib/client/apiClient';
+
+/** What the client needs of each contract at run time: where to send a call, and how to encode its body. */
+export const clientRouteTable = (routes: readonly RouteContract[]): Record<string, ClientRoute> =>
+  Object.fromEntries(
+    routes.map(({ functionName, method, path, bodyMediaType }) => [
+      functionName,
+      bodyMediaType ? { method, path, bodyMediaType } : { method, path },
+    ]),
+  );
+
+/**
+ * `npm run client:routes`: writes lib/client/routes.json, the typed client's run-time table, from the route contracts
+ * (a unit test fails when the file and the contracts disagree). The client's types come from the contracts themselves.
+ */
+export async function main([target = 'lib/client/routes.json']: string[]): Promise<void> {
+  const file = resolve(target);
+  writeFileSync(file, `${JSON.stringify(clientRouteTable(allRoutes), null, 2)}\n`);
+  console.log(`wrote ${file}`);
+}
