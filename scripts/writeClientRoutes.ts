@@ -7,9 +7,9 @@ import type { ClientRoute } from '../lib/client/apiClient';
 /** What the client needs of each contract at run time: where to send a call, and how to encode its body. */
 export const clientRouteTable = (routes: readonly RouteContract[]): Record<string, ClientRoute> =>
   Object.fromEntries(
-    routes.map(({ functionName, method, path, bodyMediaType }) => [
+    routes.map(({ functionName, method, path, bodyMediaTypes }) => [
       functionName,
-      bodyMediaType ? { method, path, bodyMediaType } : { method, path },
+      bodyMediaTypes ? { method, path, fileMediaTypes: Object.keys(bodyMediaTypes) } : { method, path },
     ]),
   );
 

@@ -25,7 +25,8 @@ export type RouteName = keyof Contracts;
 export interface ClientRoute {
   method: HttpMethod;
   path: string;
-  bodyMediaType?: string;
+  /** The media types its body may be, for a route that takes a file (the first is sent unless a call names another). */
+  fileMediaTypes?: readonly string[];
 }
 
 // Path and query parameters travel as text: a number, or a boolean for a true/false parameter, is written as the
@@ -40,7 +41,12 @@ type QueryOf<C> = C extends { query: infer Q extends z.ZodType }
     ? { query?: QueryParams<z.input<Q>, z.output<Q>> }
     : { query: QueryParams<z.input<Q>, z.output<Q>> }
   : { query?: never };
-type BodyOf<C> = C extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: never };
+// A file (the ratings import) is sent as it is, text or bytes, as one of the media types its contract takes.
+type BodyOf<C> = C extends { bodyMediaTypes: infer M }
+  ? { body: string | Uint8Array<ArrayBuffer> | Blob; contentType?: keyof M & string }
+  : C extends { body: infer B extends z.ZodType }
+    ? { body: z.input<B> }
+    : { body?: never };
 
 /** The headers a call may add: the token (null sends none), a retry's key, a cached answer's tag, or any other. */
 export interface CallOptions {
@@ -86,6 +92,7 @@ interface UntypedRequest extends CallOptions {
   params?: Record<string, unknown>;
   query?: Record<string, unknown>;
   body?: unknown;
+  contentType?: string;
 }
 
 const pathOf = (route: ClientRoute, params: Record<string, unknown> = {}) =>
@@ -100,7 +107,7 @@ const queryStringOf = (query: Record<string, unknown> = {}) => {
 
 const headersOf = (route: ClientRoute, request: UntypedRequest, defaultToken: string | undefined) => {
   const headers: Record<string, string> = {};
-  if (request.body !== undefined) headers['content-type'] = route.bodyMediaType ?? 'application/json';
+  if (request.body !== undefined) headers['content-type'] = request.contentType ?? route.fileMediaTypes?.[0] ?? 'application/json';
   const token = request.token === undefined ? defaultToken : request.token;
   if (token) headers.authorization = `Bearer ${token}`;
   if (request.idempotencyKey !== undefined) headers['idempotency-key'] = request.idempotencyKey;
@@ -108,8 +115,8 @@ const headersOf = (route: ClientRoute, request: UntypedRequest, defaultToken: st
   return { ...headers, ...request.headers };
 };
 
-const bodyOf = (route: ClientRoute, body: unknown) =>
-  body === undefined ? undefined : route.bodyMediaType ? String(body) : JSON.stringify(body);
+const bodyOf = (route: ClientRoute, body: unknown): RequestInit['body'] =>
+  body === undefined ? undefined : route.fileMediaTypes ? (body as RequestInit['body']) : JSON.stringify(body);
 
 async function answerOf(response: Response) {
   const text = await response.text();

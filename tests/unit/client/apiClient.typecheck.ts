@@ -38,6 +38,10 @@ export async function callsThatTypeCheck(api: ApiClient) {
 
   // The CSV import sends text, and says whether it is a dry run.
   await api.importMyRatings({ body: 'Title,Year,Rating\nHeat,1995,4\n', query: { dry_run: true }, idempotencyKey: 'k-1' });
+  // Letterboxd's ZIP goes as bytes, named as such; a media type the route does not take is refused.
+  await api.importMyRatings({ body: new Uint8Array([0x50, 0x4b]), contentType: 'application/zip' });
+  // @ts-expect-error the import takes text/csv or application/zip
+  await api.importMyRatings({ body: 'Title,Year,Rating\n', contentType: 'text/plain' });
 
   // A 204 has no body.
   const deleted = await api.deleteMovie({ params: { id: 7 }, token: 'admin-token' });

@@ -14,11 +14,15 @@ describe("the client's committed route table", () => {
     expect(committed).toEqual(clientRouteTable(allRoutes));
   });
 
-  it('names every route by its function, with its method and path, and the media type of a body that is not JSON', () => {
+  it('names every route by its function, with its method and path, and the media types of a file body (the first is sent by default)', () => {
     const table = clientRouteTable(allRoutes);
 
     expect(Object.keys(table)).toHaveLength(allRoutes.length);
     expect(table.getMovie).toEqual({ method: 'GET', path: '/movies/{id}/' });
-    expect(table.importMyRatings).toEqual({ method: 'POST', path: '/users/me/ratings/import/', bodyMediaType: 'text/csv' });
+    expect(table.importMyRatings).toEqual({
+      method: 'POST',
+      path: '/users/me/ratings/import/',
+      fileMediaTypes: ['text/csv', 'application/zip'],
+    });
   });
 });
