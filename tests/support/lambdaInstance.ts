@@ -43,6 +43,8 @@ async function run(): Promise<void> {
   const answers: { fn: string; status: number; ms: number; body?: string }[] = [];
   for (const step of plan.steps) {
     const event = step.as ? { ...step.event, headers: { ...step.event.headers, authorization: `Bearer ${tokens[step.as]}` } } : step.event;
+    // Where an instance that never answers was waiting, for the runner's report.
+    process.stderr.write(`step ${answers.length}: ${step.fn}\n`);
     const started = performance.now();
     let status: number;
     let body: string | undefined;

@@ -59,9 +59,11 @@ function lineOf(child: ChildProcess, what: string): Promise<string> {
  * Runs each plan in a Node process of its own (tests/support/lambdaInstance.ts), as many Lambda instances at once:
  * every process loads its bundles and opens its own database client first, then all are told to go together.
  */
-export async function runInstances(plans: InstancePlan[], env: Record<string, string>): Promise<InstancesRun> {
+export async function runInstances(plans: InstancePlan[], env: Record<string, string>, { timeoutMs = 45_000 } = {}): Promise<InstancesRun> {
   const folder = mkdtempSync(join(tmpdir(), 'instances-'));
   const children: ChildProcess[] = [];
+  const stderr: string[] = [];
+  const stderrTails = () => stderr.map((text, i) => `instance ${i}: …${text.slice(-300).replace(/\n/g, ' | ')}`);
   try {
     const ready = plans.map((plan, i) => {
       const file = join(folder, `plan-${i}.json`);
@@ -81,13 +83,19 @@ export async function runInstances(plans: InstancePlan[], env: Record<string, st
         },
       );
       children.push(child);
+      stderr.push('');
+      child.stderr!.on('data', (chunk: Buffer) => (stderr[i] += chunk.toString()));
       return lineOf(child, 'ready');
     });
     await Promise.all(ready);
     const done = children.map((child) => lineOf(child, 'its answers'));
     const started = performance.now();
     children.forEach((child) => child.stdin!.write('go\n'));
-    const lines = await Promise.all(done);
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`instances still running after ${timeoutMs} ms:\n${stderrTails().join('\n')}`)), timeoutMs);
+    });
+    const lines = await Promise.race([Promise.all(done), stuck]).finally(() => clearTimeout(timer));
     const wallMs = performance.now() - started;
     return { answers: lines.map((line) => JSON.parse(line) as InstanceAnswer[]), wallMs };
   } finally {
