@@ -5,6 +5,7 @@ import type { Client } from '@libsql/client';
 import { getConfig, isLocalDatabase } from '../config';
 import { migrate } from './migrate';
 import { keepPreparedStatements } from './preparedStatements';
+import { retryWhenBusy } from './retryWhenBusy';
 
 export interface DatabaseOptions {
   url: string;
@@ -47,7 +48,7 @@ async function withoutNetworkInReports<T>(load: () => Promise<T>): Promise<T> {
 export async function createLibsqlClient({ url, authToken }: DatabaseOptions): Promise<Client> {
   if (!isLocalDatabase(url)) {
     const { createClient } = await import('@libsql/client/web');
-    return createClient({ url, authToken, intMode: 'number' });
+    return retryWhenBusy(createClient({ url, authToken, intMode: 'number' }));
   }
   const filePath = localFilePath(url);
   if (filePath) mkdirSync(dirname(filePath), { recursive: true });
