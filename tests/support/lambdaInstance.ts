@@ -57,9 +57,11 @@ async function run(): Promise<void> {
     }
     const ms = performance.now() - started;
     if (step.signInAs && status === 200) tokens[step.signInAs] = (JSON.parse(body!) as { access_token: string }).access_token;
-    answers.push({ fn: step.fn, status, ms, body });
+    // Short bodies only (answers, problems, reports, counts): a listing's page would only weigh on the pipe.
+    answers.push({ fn: step.fn, status, ms, ...(body !== undefined && body.length <= 2000 ? { body } : {}) });
   }
-  process.stdout.write(`${JSON.stringify(answers)}\n`);
+  // Exit only once the line has left: a pipe takes a long write in several turns.
+  await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(answers)}\n`, () => resolve()));
 }
 
 process.stdout.write('ready\n');

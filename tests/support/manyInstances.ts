@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { InstancePlan } from './lambdaInstance';
+import { findProjectRoot } from './offlineApi';
 
 export type { InstancePlan };
 export type PlanStep = InstancePlan['steps'][number];
@@ -14,6 +15,7 @@ export interface InstanceAnswer {
   status: number;
   /** Milliseconds from the invocation to its answer, inside the instance. */
   ms: number;
+  /** Bodies of up to 2,000 characters. */
   body?: string;
 }
 
@@ -24,7 +26,8 @@ export interface InstancesRun {
   wallMs: number;
 }
 
-const INSTANCE_SCRIPT = join(__dirname, 'lambdaInstance.ts');
+// From the project's root: the bench runs this module bundled into .build/scripts.
+const INSTANCE_SCRIPT = join(findProjectRoot(__dirname), 'tests', 'support', 'lambdaInstance.ts');
 
 /** A step of a plan: the function's name, its event (from tests/support/events' httpEvent) and whose token it sends. */
 export function step(fn: string, event: APIGatewayProxyEventV2, options: Pick<PlanStep, 'as' | 'signInAs'> = {}): PlanStep {
@@ -46,12 +49,13 @@ function lineOf(child: ChildProcess, what: string): Promise<string> {
       const end = output.indexOf('\n');
       if (end < 0) return;
       child.stdout!.off('data', onData);
-      child.off('exit', onExit);
+      child.off('close', onExit);
       resolve(output.slice(0, end));
     };
     const onExit = (code: number | null) => reject(new Error(`instance exited (${code}) before ${what}: ${errors.slice(-2000)}`));
     child.stdout!.on('data', onData);
-    child.once('exit', onExit);
+    // 'close', not 'exit': a process may exit before the parent has read all it wrote.
+    child.once('close', onExit);
   });
 }
 
