@@ -20,6 +20,25 @@ const FAR_MS = 20;
 /** Lambda's idle gaps between invocations (0, 1 s, 10 s, 60 s) scaled down ten times, to keep the run short. */
 const IDLE_GAPS_MS = [0, 100, 1000, 6000];
 const IDLE_SAMPLES = 4;
+/** What the tables say, the same every run; the figures above it are the run's. */
+const READING = `What they say. sqld opens a SQLite connection for every HTTP request (a Hrana stream), so on loopback one bare
+round trip is mostly sqld's own work, a few milliseconds on this loaded machine, and each route pays it twice at
+once: the request counter's write beside the route's request, both wanting the same two cores, and for a rating
+the same write lock. So on loopback a route costs about two bare round trips, and 20 ms away the counter's request
+still adds a few milliseconds to the one round trip a route waits for: the "+ 1 ms" target is missed everywhere,
+by sqld's per-request cost rather than by what the functions do between requests (the in-process rows above
+show what that is). The import waits for two round trips (its films' match, then its write).
+
+Which transport a deployed function should use: **HTTP** (\`libsql://…\`, which \`@libsql/client/web\` opens as
+https, or \`https://…\`), as now. Over WebSocket a warm call is several milliseconds faster here, since one
+connection serves every request, and the idle gaps above broke nothing, but those gaps ran in a live process: a Lambda
+container is frozen between invocations, so it cannot answer the server's pings, and a socket closed meanwhile by
+the server or any middlebox is found only by the next request, which then fails; every warm container would also
+hold a connection open on the database (sqld allows 128 by default). HTTP costs sqld's per-request connection and,
+after more than undici's 4 s keep-alive, a new TCP (deployed: TLS) connection, but that is all a long sleep
+costs it: undici lets an idle socket go after 4 s, so a thawed container starts a fresh one. Revisit with a client that reconnects and retries on a closed socket if one round trip's milliseconds come
+to matter more than that.`;
+
 const account = { email: 'sqld-bench@example.com', password: 'sqld-bench-password-1' };
 
 export interface OnSqldBench {
@@ -188,6 +207,8 @@ then invoked ${IDLE_SAMPLES} times after each gap. Lambda's gaps of 0, 1 s, 10 s
 keep the run short; 6 s is still past undici's 4 s keep-alive, so HTTP opens a new TCP connection there.
 
 ${idleTable(idle)}
+
+${READING}
 `;
   } finally {
     await sqld.close();
