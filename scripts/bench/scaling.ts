@@ -5,7 +5,6 @@
  * every listing. Prints throughput and latency against N, the machine's load beside them; docs/SCALING.md quotes it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { openMigratedDatabase } from '../../lib/db/client';
 import { createMoviesRepository } from '../../lib/repositories/moviesRepository';
@@ -14,16 +13,11 @@ import { fromAddress, runInstances, step, type InstancePlan } from '../../tests/
 import { startSqld } from '../../tests/support/sqld';
 import { bundleFunctions } from './bundle';
 import { BENCH_SECRET } from './environment';
-import { ms, percentile } from './stats';
+import { loadAverages, ms, percentile } from './stats';
 import type { BenchRow } from './types';
 
 const INSTANCES = [1, 2, 4, 8];
 const REQUESTS_PER_INSTANCE = 150;
-
-const loads = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(', ');
 
 function planOf(instance: number, bundles: Record<string, string>, filmId: number): InstancePlan {
   const steps = Array.from({ length: REQUESTS_PER_INSTANCE }, (_, i) =>
@@ -49,7 +43,7 @@ async function burst(n: number, bundles: Record<string, string>): Promise<BenchR
     const movies = createMoviesRepository(db);
     for (let i = 0; i < 20; i++) await movies.create({ title: `Scaling ${i}`, genres: [], year: 2000 + i });
     const film = (await movies.create({ title: 'Everyone rates this', genres: [] })).id;
-    const loadBefore = loads();
+    const loadBefore = loadAverages();
     const env = {
       NODE_ENV: 'production',
       DATABASE_URL: sqld.url,
@@ -82,7 +76,7 @@ async function burst(n: number, bundles: Record<string, string>): Promise<BenchR
     const perSecond = (all.length / run.wallMs) * 1000;
     return {
       scenario: `${n} instance${n > 1 ? 's' : ''} at once, ${all.length} requests`,
-      figure: `${perSecond.toFixed(0)} req/s; p50 ${ms(percentile(sorted, 50))} ms, p99 ${ms(percentile(sorted, 99))} ms (ratings p99 ${ms(percentile(writes, 99))} ms); ${errors} × 5xx; load ${loadBefore} → ${loads()}`,
+      figure: `${perSecond.toFixed(0)} req/s; p50 ${ms(percentile(sorted, 50))} ms, p99 ${ms(percentile(sorted, 99))} ms (ratings p99 ${ms(percentile(writes, 99))} ms); ${errors} × 5xx; load ${loadBefore} → ${loadAverages()}`,
       target: 'no 5xx, rating count exact',
       met: errors === 0 && stored === rated,
     };
