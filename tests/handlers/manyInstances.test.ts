@@ -69,7 +69,8 @@ describe('many instances at once against one sqld', () => {
   let otherId: number;
 
   beforeAll(async () => {
-    sqld = await startSqld();
+    // Four connections at a time: writers still contend for the lock (SQLITE_BUSY), but sqld 0.24 no longer wedges.
+    sqld = await startSqld({ maxConcurrentConnections: 4 });
     db = await openMigratedDatabase({ url: sqld.url });
     const movies = createMoviesRepository(db);
     hotId = (await movies.create({ ...HOT, genres: [] })).id;

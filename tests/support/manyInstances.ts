@@ -39,11 +39,10 @@ export function fromAddress(event: APIGatewayProxyEventV2, sourceIp: string): AP
   return { ...event, requestContext: { ...event.requestContext, http: { ...event.requestContext.http, sourceIp } } };
 }
 
-function lineOf(child: ChildProcess, what: string): Promise<string> {
+/** The next line the instance writes; `stderr` says what it printed meanwhile, should it end first. */
+function lineOf(child: ChildProcess, what: string, stderr: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
-    let errors = '';
-    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const end = output.indexOf('\n');
@@ -52,7 +51,7 @@ function lineOf(child: ChildProcess, what: string): Promise<string> {
       child.off('close', onExit);
       resolve(output.slice(0, end));
     };
-    const onExit = (code: number | null) => reject(new Error(`instance exited (${code}) before ${what}: ${errors.slice(-2000)}`));
+    const onExit = (code: number | null) => reject(new Error(`instance exited (${code}) before ${what}: ${stderr().slice(-2000)}`));
     child.stdout!.on('data', onData);
     // 'close', not 'exit': a process may exit before the parent has read all it wrote.
     child.once('close', onExit);
@@ -89,10 +88,10 @@ export async function runInstances(plans: InstancePlan[], env: Record<string, st
       children.push(child);
       stderr.push('');
       child.stderr!.on('data', (chunk: Buffer) => (stderr[i] += chunk.toString()));
-      return lineOf(child, 'ready');
+      return lineOf(child, 'ready', () => stderr[i]!);
     });
     await Promise.all(ready);
-    const done = children.map((child) => lineOf(child, 'its answers'));
+    const done = children.map((child, i) => lineOf(child, 'its answers', () => stderr[i]!));
     const started = performance.now();
     children.forEach((child) => child.stdin!.write('go\n'));
     let timer: NodeJS.Timeout | undefined;
