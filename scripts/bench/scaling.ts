@@ -37,7 +37,8 @@ function planOf(instance: number, bundles: Record<string, string>, filmId: numbe
 
 /** One burst of `n` instances against a fresh sqld; answers its row. */
 async function burst(n: number, bundles: Record<string, string>): Promise<BenchRow> {
-  const sqld = await startSqld();
+  // As the many-instances test runs it: at sqld's default 128 connections, eight instances wedged its write lock.
+  const sqld = await startSqld({ maxConcurrentConnections: 4 });
   try {
     const db = await openMigratedDatabase({ url: sqld.url });
     const movies = createMoviesRepository(db);
