@@ -3,37 +3,41 @@ import { DatabaseUnavailable } from '../errors';
 import { clientWith } from './clientWith';
 
 /**
- * The waits between tries of a call answered SQLITE_BUSY. sqld gives a writer about a tenth of a second to get its
- * write lock before it answers so; these add up to 0.8 s, about 1.4 s a call with sqld's own waits, so that a request
- * whose two writes both stay busy is still answered well within 5 s.
+ * How long one call keeps asking for a libSQL server's write lock. sqld gives a writer about a tenth of a second before
+ * it answers SQLITE_BUSY, where a local file's busy timeout waits 10 s; eight instances writing together meet that
+ * answer (tests/handlers/manyInstances.test.ts). Two seconds a call keeps a request whose writes both stay busy well
+ * within 5 s and the function's timeout.
  */
-export const BUSY_BACKOFF_MS: readonly number[] = [25, 50, 100, 200, 400];
+export const BUSY_WAIT_MS = 2_000;
+const FIRST_PAUSE_MS = 5;
+const LONGEST_PAUSE_MS = 200;
 
 const isBusy = (error: unknown) => (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
 
+async function whileBusy<T>(call: () => Promise<T>, waitMs: number): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(LONGEST_PAUSE_MS, pause * 2)) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (Date.now() + pause > deadline) throw new DatabaseUnavailable('the database stayed busy', { cause: error });
+      // Jitter spreads instances refused together, so they do not collide again together.
+      await new Promise((resolve) => setTimeout(resolve, pause / 2 + Math.random() * pause));
+    }
+  }
+}
+
 /**
- * The client, its execute and batch tried again while the server answers SQLITE_BUSY, then failing with
- * DatabaseUnavailable (answered 503 with Retry-After). Trying again is safe, not blind: a busy answer means nothing
- * was written (an autocommit statement did not run; a write batch's BEGIN IMMEDIATE did not get the lock, so none of
- * its statements ran).
+ * The client, its execute and batch sent again after a short, growing, jittered pause while the server answers
+ * SQLITE_BUSY, then failing with DatabaseUnavailable (answered 503 with Retry-After). Trying again is safe, not blind:
+ * a busy answer means nothing was written (an autocommit statement did not run; a write batch's BEGIN IMMEDIATE did not
+ * get the lock, so none of its statements ran). Interactive transactions are not wrapped: their earlier statements ran.
  */
-export function retryWhileBusy(client: Client, backoffMs: readonly number[] = BUSY_BACKOFF_MS): Client {
-  const retried =
-    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await call(...args);
-        } catch (error) {
-          const wait = backoffMs[attempt];
-          if (!isBusy(error)) throw error;
-          if (wait === undefined) throw new DatabaseUnavailable('the database stayed busy', { cause: error });
-          await new Promise((resolve) => setTimeout(resolve, wait));
-        }
-      }
-    };
+export function retryWhileBusy(client: Client, waitMs = BUSY_WAIT_MS): Client {
   return clientWith(client, {
-    execute: retried(client.execute.bind(client)) as Client['execute'],
-    batch: retried(client.batch.bind(client)),
+    execute: ((...args: Parameters<Client['execute']>) =>
+      whileBusy(() => client.execute(...(args as [string])), waitMs)) as Client['execute'],
+    batch: ((...args: Parameters<Client['batch']>) => whileBusy(() => client.batch(...args), waitMs)) as Client['batch'],
   });
 }

@@ -33,7 +33,8 @@ import { benchModuleEvaluation } from './moduleEvaluation';
 import { benchPortable, writePortableSection } from './portable';
 import { benchRecommendations } from './recommendations';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
-import { timeOverTheNetwork } from './network';
+import { benchOnSqld, writeSqldSection } from './onSqld';
+import { benchScaling } from './scaling';
 import { silentLogger } from './silentLogger';
 import { measureWriteLimitCost, writeLimitCounting } from './writeLimit';
 import { ms, timeAgainstFloor, type Timing } from './stats';
@@ -95,13 +96,15 @@ async function invokeOk(
 }
 
 /**
- * `npm run bench [catalogue | auth | first | modules | recommendations | portable]`: every scenario; with `catalogue` only
+ * `npm run bench [catalogue | auth | first | modules | recommendations | portable | sqld | scaling]`: every scenario; with `catalogue` only
  * issue 13's (scripts/bench/catalogue.ts), with `auth` only the sign-in and token figures (scripts/bench/auth.ts), with
  * `first` only the first invocations on a small database (scripts/bench/firstInvocation.ts), with `modules` where their
  * INIT goes, module by module (scripts/bench/moduleEvaluation.ts), with `recommendations`
  * only issue 20's recommendations and lookup by ids (scripts/bench/recommendations.ts): each alone leaves
  * docs/PERFORMANCE.md as it is. With `portable` only issue 20's import and export (scripts/bench/portable.ts), which
- * rewrites its own section of the file alone.
+ * rewrites its own section of the file alone; with `sqld` only the deployed path (scripts/bench/onSqld.ts), which
+ * rewrites its own section too. `scaling` (scripts/bench/scaling.ts, many instances against one sqld) is never part
+ * of the whole run: it prints its figures for docs/SCALING.md.
  */
 export async function main([only]: string[] = []): Promise<void> {
   if (only === 'auth') return benchAuth(record);
@@ -109,8 +112,16 @@ export async function main([only]: string[] = []): Promise<void> {
   if (only === 'modules') return benchModuleEvaluation(root, functionEntries());
   if (only === 'recommendations') return benchRecommendations(record);
   if (only === 'portable') return writePortableSection(root, await benchPortable(record));
+  if (only === 'scaling') return benchScaling(root, record);
   const started = performance.now();
   const bench = await prepareBench();
+  if (only === 'sqld') {
+    const section = await benchSqld(bench);
+    await finishBench(bench);
+    writeSqldSection(root, section);
+    console.log('\nsqld scenarios only: their section of docs/PERFORMANCE.md rewritten');
+    return;
+  }
   await benchCatalogue({ databaseUrl: bench.databaseUrl, synthetic: bench.synthetic, load: bench.load, invokeOk, record, calls: CALLS });
   if (only === 'catalogue') {
     await finishBench(bench);
@@ -120,7 +131,7 @@ export async function main([only]: string[] = []): Promise<void> {
   await benchWarmHandlers(bench);
   await benchSearch(bench);
   await benchSignIn(bench);
-  await benchOverTheNetwork(bench);
+  const sqldSection = await benchSqld(bench);
   await benchGrowth(bench);
   await benchLlmCalls(bench);
   benchColdStarts(bench);
@@ -147,6 +158,7 @@ export async function main([only]: string[] = []): Promise<void> {
   await finishBench(bench);
   const seconds = (performance.now() - started) / 1000;
   writeReport(seconds);
+  writeSqldSection(root, sqldSection);
   // Issue 20's section keeps its own heading at the end of the file, measured on a database of its own.
   writePortableSection(root, await benchPortable(record));
   console.log(`\nbench finished in ${seconds.toFixed(0)} s; docs/PERFORMANCE.md rewritten`);
@@ -325,45 +337,9 @@ async function benchSignIn({ load, db, createRating, movieIds }: Bench): Promise
   recordWriteLimitCost(await measureWriteLimitCost({ db, createRating, issueToken, movieIds, calls: CALLS }));
 }
 
-/** 20 ms to the database: each function against a libSQL server over HTTP, answering each request 20 ms late. */
-async function benchOverTheNetwork({ load, databaseUrl, bundles, getEvent, movieIds }: Bench): Promise<void> {
-  const issueToken = load('issueToken');
-  const signedIn = JSON.parse(
-    (await invokeOk(issueToken, httpEvent({ method: 'POST', path: '/auth/token/', body: credentials }), 200)).body ?? '{}',
-  ) as { access_token: string };
-  const rateEvent = (i: number, headers?: Record<string, string>) =>
-    httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieIds[(i * 7) % 1000], value: 1 + (i % 5) }, headers });
-  const LATENCY_MS = 20;
-  const network = await timeOverTheNetwork(
-    databaseUrl.slice('file:'.length),
-    [
-      { name: 'getMovie', bundle: bundles.getMovie!, event: getEvent, status: 200 },
-      {
-        name: 'listMovies',
-        bundle: bundles.listMovies!,
-        event: (i) => httpEvent({ path: '/movies/', query: { search: word(i) } }),
-        status: 200,
-      },
-      { name: 'createRating', bundle: bundles.createRating!, event: (i) => rateEvent(i), status: 201 },
-      {
-        name: 'createRating signed in',
-        bundle: bundles.createRating!,
-        event: (i) => rateEvent(i, { authorization: `Bearer ${signedIn.access_token}` }),
-        status: [200, 201],
-      },
-    ],
-    { delayMs: LATENCY_MS },
-  );
-  for (const { name, timing, oneRoundTrip, roundTrips } of network) {
-    record({
-      scenario: `${name} at ${LATENCY_MS} ms a round trip`,
-      figure: `${timingText(timing)}; ${roundTrips.toFixed(2)} round trips, 1 on the critical path`,
-      floor: `one round trip p50 ${ms(oneRoundTrip.p50)} ms`,
-      ratio: timing.p50 / oneRoundTrip.p50,
-      target: '≤ 25 ms',
-      met: timing.p50 <= 25,
-    });
-  }
+/** The deployed path: every function over HTTP to a real sqld holding this database (scripts/bench/onSqld.ts). */
+async function benchSqld({ db, databaseUrl, bundles, load, movieIds }: Bench): Promise<string> {
+  return benchOnSqld({ root, db, file: databaseUrl.slice('file:'.length), bundles, load, movieIds, searchWord: word }, record);
 }
 
 /** A movie with 1,000 ratings beside one with 1,000,000, read in alternating blocks. */
@@ -572,12 +548,8 @@ counter's write that every request makes: getMovie's is one
 primary-key read of the movie's columns, createRating's its two statements in one write batch, listMovies' the
 repository's page query. signIn's floor is the password hash alone.
 
-"At 20 ms a round trip" runs each function's bundle against a libSQL server over HTTP (Hrana, as Turso speaks it,
-on loopback) that answers each request 20 ms late, and counts the server's requests per warm request: the request
-counter's write travels beside the route's own batch, and a signed-in caller's liveness inside it, so a request
-waits for one of its two round trips (tests/handlers/roundTrips.test.ts asserts it per route). Its floor is one
-round trip alone (\`SELECT 1\` through \`@libsql/client/web\` to the same server), timed in turns with it: on a
-loaded machine timers fire late and loopback slows, and the ratio shows what the route adds to one round trip.
+"On sqld" (the section below the table) runs each function's bundle over HTTP against a real sqld holding a copy of
+this database, on loopback and 20 ms away, and counts the requests sqld receives per warm request.
 Ratios compare figures from this one run, since absolute times on a shared machine prove little.
 
 ${table}

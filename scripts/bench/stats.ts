@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 export interface Timing {
@@ -62,3 +63,9 @@ export async function time(call: Call, calls: number, warmup = 50): Promise<Timi
 }
 
 export const ms = (value: number) => (value < 1 ? value.toFixed(3) : value < 10 ? value.toFixed(2) : value.toFixed(1));
+
+/** The machine's load average over 1, 5 and 15 minutes, for figures taken on a shared machine. */
+export const loadAverages = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ');

@@ -39,6 +39,11 @@ export interface SqldOptions {
   /** An Ed25519 public key file: requests must then carry a bearer token it signed, as Turso wants. */
   authJwtKeyFile?: string;
   startTimeoutMs?: number;
+  /**
+   * sqld's --max-concurrent-connections (128 by default). Eight writers at once can wedge sqld 0.24's write lock for
+   * good (docs/SCALING.md); a few connections, the rest of the requests queued, did not in any run.
+   */
+  maxConcurrentConnections?: number;
 }
 
 /**
@@ -81,6 +86,7 @@ export async function startSqld(options: SqldOptions = {}): Promise<Sqld> {
     const args = ['--db-path', dbPath, '--http-listen-addr', `127.0.0.1:${port}`, '--admin-listen-addr', `127.0.0.1:${adminPort}`];
     args.push('--no-welcome');
     if (options.authJwtKeyFile) args.push('--auth-jwt-key-file', options.authJwtKeyFile);
+    if (options.maxConcurrentConnections) args.push('--max-concurrent-connections', String(options.maxConcurrentConnections));
     let exit: string | undefined;
     output = '';
     child = spawn(SQLD_BINARY, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'error' } });
