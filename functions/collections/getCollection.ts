@@ -3,8 +3,8 @@ import { createHttpHandler, type RouteImplementation } from '../../lib/http/crea
 import { getCollectionRoute } from '../../lib/schemas/routes/collections';
 
 export const getCollection: RouteImplementation<typeof getCollectionRoute, Pick<Services, 'collections'>> = async (
-  { params, user },
+  { params, query, user },
   { collections },
-) => collections.get(params.id, user.id);
+) => collections.get(params.id, user.id, query);
 
 export const handler = createHttpHandler(getCollectionRoute, getCollection, servicesFor(getCollectionRoute));

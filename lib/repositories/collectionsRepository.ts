@@ -1,5 +1,5 @@
 import type { Client, InStatement, InValue, Row } from '@libsql/client';
-import type { Collection } from '../schemas/collections';
+import type { CollectionSummary } from '../schemas/collections';
 import type { MovieWithoutSummary } from '../schemas/movies';
 import { movieColumnsOf, toMovie, withoutSummary } from './movieRows';
 import { column } from './rows';
@@ -22,53 +22,70 @@ const movieColumns = movieColumnsOf('m');
 /** Guards a statement of a write batch, so it only touches a collection its caller owns. */
 const OWNED = 'EXISTS (SELECT 1 FROM collections WHERE id = ? AND user_id = ?)';
 
-/** The movies of the collections a subquery names, in each one's order. */
-const moviesOf = (collectionIds: string, args: InValue[]): InStatement => ({
-  sql: `SELECT cm.collection_id, ${movieColumns}
-        FROM collection_movies cm JOIN movies m ON m.id = cm.movie_id
-        WHERE cm.collection_id IN (${collectionIds})
-        ORDER BY cm.collection_id, cm.position`,
+/** The movie ids of the collections a subquery names, in each one's order. */
+const movieIdsOf = (collectionIds: string, args: InValue[]): InStatement => ({
+  sql: `SELECT collection_id, movie_id FROM collection_movies
+        WHERE collection_id IN (${collectionIds})
+        ORDER BY collection_id, position`,
   args,
 });
 
-function assemble(collections: Row[], movies: Row[]): Collection[] {
-  const byCollection = new Map<number, MovieWithoutSummary[]>();
-  for (const row of movies) {
+function assemble(collections: Row[], entries: Row[]): CollectionSummary[] {
+  const byCollection = new Map<number, number[]>();
+  for (const row of entries) {
     const id = column<number>(row, 'collection_id');
-    const list = byCollection.get(id) ?? [];
-    list.push(withoutSummary(toMovie(row)));
-    byCollection.set(id, list);
+    const ids = byCollection.get(id) ?? [];
+    ids.push(column<number>(row, 'movie_id'));
+    byCollection.set(id, ids);
   }
-  return collections.map((row) => ({
-    id: column<number>(row, 'id'),
-    title: column<string>(row, 'title'),
-    description: column<string | null>(row, 'description'),
-    movies: byCollection.get(column<number>(row, 'id')) ?? [],
-    created_at: column<string>(row, 'created_at'),
-    updated_at: column<string>(row, 'updated_at'),
-  }));
+  return collections.map((row) => {
+    const movieIds = byCollection.get(column<number>(row, 'id')) ?? [];
+    return {
+      id: column<number>(row, 'id'),
+      title: column<string>(row, 'title'),
+      description: column<string | null>(row, 'description'),
+      movie_count: movieIds.length,
+      movie_ids: movieIds,
+      created_at: column<string>(row, 'created_at'),
+      updated_at: column<string>(row, 'updated_at'),
+    };
+  });
 }
 
 /** Positions and movie ids come from one JSON array argument: its index is the position. */
 const MOVIES_FROM_JSON = 'SELECT key, value FROM json_each(?)';
 
 export function createCollectionsRepository(db: Client) {
-  const findOwned = async (id: number, userId: number): Promise<Collection | undefined> => {
-    const [collection, movies] = await db.batch(
+  /** The caller's collection and one window of its films, in its order, from one snapshot. */
+  const findOwned = async (
+    id: number,
+    userId: number,
+    { limit, offset }: PageWindow,
+  ): Promise<{ collection: CollectionSummary; movies: MovieWithoutSummary[] } | undefined> => {
+    const owned = 'SELECT id FROM collections WHERE id = ? AND user_id = ?';
+    const [collection, entries, movies] = await db.batch(
       [
         { sql: `SELECT ${COLLECTION_COLUMNS} FROM collections WHERE id = ? AND user_id = ?`, args: [id, userId] },
-        moviesOf('SELECT id FROM collections WHERE id = ? AND user_id = ?', [id, userId]),
+        movieIdsOf(owned, [id, userId]),
+        {
+          sql: `SELECT ${movieColumns}
+                FROM collection_movies cm JOIN movies m ON m.id = cm.movie_id
+                WHERE cm.collection_id IN (${owned})
+                ORDER BY cm.position LIMIT ? OFFSET ?`,
+          args: [id, userId, limit, offset],
+        },
       ],
       'read',
     );
-    return assemble(collection!.rows, movies!.rows)[0];
+    const [found] = assemble(collection!.rows, entries!.rows);
+    return found && { collection: found, movies: movies!.rows.map((row) => withoutSummary(toMovie(row))) };
   };
 
   return {
     findOwned,
 
-    /** The collection and its movies in one atomic batch. */
-    async create(userId: number, { title, description, movies }: CollectionFields): Promise<Collection> {
+    /** The collection and its movies in one atomic batch; its id. */
+    async create(userId: number, { title, description, movies }: CollectionFields): Promise<number> {
       const [inserted] = await db.batch(
         [
           {
@@ -84,8 +101,7 @@ export function createCollectionsRepository(db: Client) {
         ],
         'write',
       );
-      const id = column<number>(inserted!.rows[0]!, 'id');
-      return (await findOwned(id, userId))!;
+      return column<number>(inserted!.rows[0]!, 'id');
     },
 
     /**
@@ -121,15 +137,15 @@ export function createCollectionsRepository(db: Client) {
     async listOwned(
       userId: number,
       { limit, offset }: PageWindow,
-    ): Promise<{ results: Collection[]; count: number; favouriteGenres: string[] }> {
-      const [counted, page, movies, genres] = await db.batch(
+    ): Promise<{ results: CollectionSummary[]; count: number; favouriteGenres: string[] }> {
+      const [counted, page, entries, genres] = await db.batch(
         [
           { sql: 'SELECT count(*) AS n FROM collections WHERE user_id = ?', args: [userId] },
           {
             sql: `SELECT ${COLLECTION_COLUMNS} FROM collections WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`,
             args: [userId, limit, offset],
           },
-          moviesOf('SELECT id FROM collections WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?', [userId, limit, offset]),
+          movieIdsOf('SELECT id FROM collections WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?', [userId, limit, offset]),
           // Each distinct movie of all the user's collections counts once per genre.
           {
             sql: `SELECT min(g.genre) AS genre, count(*) AS n FROM movie_genres g
@@ -141,7 +157,7 @@ export function createCollectionsRepository(db: Client) {
         'read',
       );
       return {
-        results: assemble(page!.rows, movies!.rows),
+        results: assemble(page!.rows, entries!.rows),
         count: column<number>(counted!.rows[0]!, 'n'),
         favouriteGenres: genres!.rows.map((row) => column<string>(row, 'genre')),
       };

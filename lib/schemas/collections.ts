@@ -23,19 +23,34 @@ export const CollectionBody = z
   .meta({ id: 'CollectionBody' });
 export type CollectionBody = z.output<typeof CollectionBody>;
 
-export const Collection = z
+/**
+ * A collection without its films, as the list shows it: whatever is stored, a page of these stays small, since each
+ * names its films by id (at most MAX_COLLECTION_MOVIES) instead of embedding them.
+ */
+export const CollectionSummary = z
   .object({
     id: z.number().int().positive(),
     title: z.string(),
     description: z.string().nullable(),
-    movies: z.array(MovieWithoutSummary),
+    movie_count: z.number().int().nonnegative().describe('films in the collection'),
+    movie_ids: z
+      .array(z.number().int().positive())
+      .describe('every film of the collection, in its order; GET /movies/?ids= or the collection itself shows them'),
     created_at: Timestamp,
     updated_at: Timestamp,
   })
-  .meta({ id: 'Collection' });
+  .meta({ id: 'CollectionSummary' });
+export type CollectionSummary = z.infer<typeof CollectionSummary>;
+
+/** One collection with a page of its films: at most 100 films, so its answer stays small whatever they hold. */
+export const Collection = CollectionSummary.extend({
+  movies: pageOf(MovieWithoutSummary).describe(
+    'one page of its films, in its order: page and page_size in the query choose it (by default the first 20)',
+  ),
+}).meta({ id: 'Collection' });
 export type Collection = z.infer<typeof Collection>;
 
-export const CollectionsPage = pageOf(Collection)
+export const CollectionsPage = pageOf(CollectionSummary)
   .extend({
     favourite_genres: z
       .array(z.string())

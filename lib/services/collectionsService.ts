@@ -2,7 +2,7 @@ import { BadRequest, notFound } from '../errors';
 import type { CollectionsRepository } from '../repositories/collectionsRepository';
 import type { MoviesRepository } from '../repositories/moviesRepository';
 import type { Collection, CollectionBody, CollectionsPage } from '../schemas/collections';
-import { pageWindow, toPage, type PaginationQuery } from '../schemas/pagination';
+import { pageWindow, toPage, withPageDefaults, type PaginationQuery } from '../schemas/pagination';
 
 export interface CollectionsServiceOptions {
   collections: CollectionsRepository;
@@ -29,14 +29,16 @@ export function createCollectionsService({ collections, movies }: CollectionsSer
   }
 
   return {
+    /** The new collection with the first page of its films. */
     async create(userId: number, body: CollectionBody): Promise<Collection> {
-      return collections.create(userId, await knownMovies(body));
+      return this.get(await collections.create(userId, await knownMovies(body)), userId);
     },
 
-    async get(id: number, userId: number): Promise<Collection> {
-      const collection = await collections.findOwned(id, userId);
-      if (!collection) notFound('collection', id);
-      return collection;
+    /** The collection with one page of its films (by default the first); every film is named in movie_ids. */
+    async get(id: number, userId: number, query: PaginationQuery = withPageDefaults({})): Promise<Collection> {
+      const found = await collections.findOwned(id, userId, pageWindow(query));
+      if (!found) notFound('collection', id);
+      return { ...found.collection, movies: toPage(found.movies, found.collection.movie_count, query) };
     },
 
     async replace(id: number, userId: number, body: CollectionBody): Promise<Collection> {

@@ -11,7 +11,8 @@ async function register(): Promise<string> {
 interface Collection {
   id: number;
   title: string;
-  movies: { id: number; title: string }[];
+  movie_ids: number[];
+  movies: { results: { id: number; title: string }[] };
 }
 
 describe('collections over HTTP', () => {
@@ -43,11 +44,17 @@ describe('collections over HTTP', () => {
 
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toBe(`/collections/${id}/`);
-    expect((created.body as Collection).movies.map((m) => m.id)).toEqual([heat.id, alien.id]);
-    expect(read).toMatchObject({ status: 200, body: { id, title: 'Mine' } });
-    expect(replaced).toMatchObject({ status: 200, body: { id, title: 'Renamed', movies: [{ id: alien.id }] } });
+    expect((created.body as Collection).movies.results.map((m) => m.id)).toEqual([heat.id, alien.id]);
+    expect(read).toMatchObject({ status: 200, body: { id, title: 'Mine', movie_count: 2, movie_ids: [heat.id, alien.id] } });
+    expect(replaced).toMatchObject({
+      status: 200,
+      body: { id, title: 'Renamed', movie_ids: [alien.id], movies: { results: [{ id: alien.id }] } },
+    });
     expect(listed).toMatchObject({ status: 200, body: { favourite_genres: ['Horror'] } });
-    expect((listed.body as { results: Collection[] }).results.map((c) => c.id)).toContain(id);
+    expect((listed.body as { results: Collection[] }).results.find((c) => c.id === id)).toMatchObject({
+      movie_count: 1,
+      movie_ids: [alien.id],
+    });
     expect(removed.status).toBe(204);
     expect(after.status).toBe(404);
   });
@@ -63,6 +70,10 @@ describe('collections over HTTP', () => {
     expect((await asBob.deleteCollection({ params })).status).toBe(404);
     expect((await client().getCollection({ params })).status).toBe(401);
     expect((await asAnn.getCollection({ params })).body).toMatchObject({ title: 'Private' });
+    expect(await asAnn.getCollection({ params, query: { page_size: 101 } })).toMatchObject({
+      status: 400,
+      body: { errors: [{ path: 'page_size', message: 'must be an integer from 1 to 100' }] },
+    });
     const unknown = await asAnn.createCollection({ body: { title: 'Ghosts', movies: [2_000_000_000] } });
     expect(unknown).toMatchObject({ status: 400, body: { errors: [{ path: 'movies.0', message: 'movie 2000000000 does not exist' }] } });
   });

@@ -1,5 +1,6 @@
 import type { RouteContract } from '../../lib/schemas/routes/contract';
-import { Collection } from '../../lib/schemas/collections';
+import { Collection, CollectionBody, MAX_COLLECTION_MOVIES } from '../../lib/schemas/collections';
+import { MAX_PAGE_SIZE } from '../../lib/schemas/pagination';
 import {
   createCollectionRoute,
   deleteCollectionRoute,
@@ -48,7 +49,7 @@ describe('collections', () => {
   const get = (caller: Caller, id: number) => call(getCollectionRoute, getCollection, caller, byId(id));
   const put = (caller: Caller, id: number, body: unknown) => call(replaceCollectionRoute, replaceCollection, caller, { ...byId(id), body });
   const remove = (caller: Caller, id: number) => call(deleteCollectionRoute, deleteCollection, caller, byId(id));
-  const titlesOf = (response: { body: unknown }) => (response.body as Collection).movies.map((movie) => movie.title);
+  const titlesOf = (response: { body: unknown }) => (response.body as Collection).movies.results.map((movie) => movie.title);
   const idOf = (response: { body: unknown }) => (response.body as { id: number }).id;
   const stored = async () => ({
     collections: (await services.db.execute('SELECT count(*) AS n FROM collections')).rows[0]?.n,
@@ -71,7 +72,7 @@ describe('collections', () => {
 
       const response = await create(ann, { title: 'Heists', movies: [ids.Heat] });
 
-      const [movie] = (response.body as Collection).movies;
+      const [movie] = (response.body as Collection).movies.results;
       expect(movie).toMatchObject({ id: ids.Heat, title: 'Heat', genres: ['Crime', 'Drama'], rating: null });
       expect(movie).not.toHaveProperty('summary');
       expect(movie).not.toHaveProperty('summary_source');
@@ -86,7 +87,7 @@ describe('collections', () => {
     it('defaults to no description and no movies', async () => {
       const response = await create(ann, { title: 'Empty' });
 
-      expect(response.body).toMatchObject({ title: 'Empty', description: null, movies: [] });
+      expect(response.body).toMatchObject({ title: 'Empty', description: null, movie_count: 0, movie_ids: [], movies: { results: [] } });
     });
 
     it('refuses unknown movie ids with a 400 naming each one, and stores nothing', async () => {
@@ -111,7 +112,7 @@ describe('collections', () => {
       const over = await create(ann, { title: 'Over', movies: many });
 
       expect(full.statusCode).toBe(201);
-      expect((full.body as Collection).movies).toHaveLength(500);
+      expect(full.body).toMatchObject({ movie_count: 500, movie_ids: many.slice(0, 500) });
       expect(over.statusCode).toBe(400);
       expect(over.body).toMatchObject({ errors: [{ path: 'movies', message: 'must be an array of at most 500 movie ids' }] });
     });
@@ -146,6 +147,24 @@ describe('collections', () => {
 
       expect(response.statusCode).toBe(200);
       expect(response.body).toEqual(created.body);
+    });
+
+    it('pages its films with page and page_size, and always names and counts them all', async () => {
+      const order = [ids.Heat, ids.Alien, ids.Se7en, ids.Amadeus, ids['Airplane!']];
+      const created = await create(ann, { title: 'Five', movies: order });
+
+      const second = await call(getCollectionRoute, getCollection, ann, { ...byId(idOf(created)), query: { page: '2', page_size: '2' } });
+
+      expect(second.statusCode).toBe(200);
+      expect(second.body).toMatchObject({ movie_count: 5, movie_ids: order, movies: { count: 5, page: 2, page_size: 2, total_pages: 3 } });
+      expect(titlesOf(second)).toEqual(['Se7en', 'Amadeus']);
+      expect(created.body).toMatchObject({ movies: { page: 1, page_size: 20 } });
+      expect(titlesOf(created)).toEqual(['Heat', 'Alien', 'Se7en', 'Amadeus', 'Airplane!']);
+      const badSize = await call(getCollectionRoute, getCollection, ann, { ...byId(idOf(created)), query: { page_size: '101' } });
+      expect(badSize).toMatchObject({
+        statusCode: 400,
+        body: { errors: [{ path: 'page_size', message: 'must be an integer from 1 to 100' }] },
+      });
     });
 
     it('answers 404 to anyone else, admins included, as if it did not exist', async () => {
@@ -242,7 +261,19 @@ describe('collections', () => {
       expect(response.body).toMatchObject({ count: 2, page: 1, page_size: 20, total_pages: 1 });
       const page = response.body as { results: Collection[] };
       expect(page.results.map((c) => c.id)).toEqual([idOf(second), idOf(first)]);
-      expect(page.results[1]).toEqual(first.body);
+      const { movies, ...withoutFilms } = first.body as Collection;
+      expect(movies.results).toHaveLength(1);
+      expect(page.results[1]).toEqual(withoutFilms);
+    });
+
+    it("names each collection's films by id, in order, and counts them, without embedding the films", async () => {
+      await create(ann, { title: 'Crime', movies: [ids.Se7en, ids.Heat, ids.Se7en] });
+
+      const response = await list(ann);
+
+      const [collection] = (response.body as { results: Record<string, unknown>[] }).results;
+      expect(collection).toMatchObject({ title: 'Crime', movie_count: 2, movie_ids: [ids.Se7en, ids.Heat] });
+      expect(collection).not.toHaveProperty('movies');
     });
 
     it('pages through them', async () => {
@@ -275,5 +306,57 @@ describe('collections', () => {
     it('answers 401 without a token', async () => {
       expect((await list(undefined)).statusCode).toBe(401);
     });
+  });
+
+  /**
+   * Lambda answers at most 6 MB; each collections answer must stay within a third of that whatever is stored.
+   * The worst case: texts at their longest, all quotes, which JSON escapes and Lambda's JSON result escapes again.
+   */
+  describe("answers within a third of Lambda's 6 MB response limit, at every bound", () => {
+    const BOUND = 2 * 1024 * 1024;
+    // Hundreds of films and 50,000 entries take a while to store: a limit on the setup, not a timing assertion.
+    const SLOW = 120_000;
+    /** The body as Lambda sends it: a JSON string inside its JSON result. */
+    const lambdaBytes = (response: { raw: Buffer }) => Buffer.byteLength(JSON.stringify({ body: response.raw.toString('utf8') }));
+    const quotes = (prefix: string, length: number) => prefix + '"'.repeat(length - prefix.length);
+    const longest = { title: quotes('', 200), description: quotes('', 2000) };
+    let films: number[];
+    beforeEach(async () => {
+      films = [];
+      for (let i = 0; i < MAX_COLLECTION_MOVIES; i++) {
+        const genres = Array.from({ length: 10 }, (_, g) => quotes(`${g} `, 50));
+        films.push((await services.movies.create({ title: quotes(`${i} `, 200), description: longest.description, genres })).id);
+      }
+    }, SLOW);
+
+    it(
+      'answers a collection of 500 such films, made, replaced or read',
+      async () => {
+        const created = await create(ann, { ...longest, movies: films });
+        const replaced = await put(ann, idOf(created), { ...longest, movies: [...films].reverse() });
+        const read = await call(getCollectionRoute, getCollection, ann, { ...byId(idOf(created)), query: { page_size: '100' } });
+
+        for (const answer of [created, replaced, read]) expect(lambdaBytes(answer)).toBeLessThan(BOUND);
+        expect([created.statusCode, replaced.statusCode, read.statusCode]).toEqual([201, 200, 200]);
+        expect(read.body).toMatchObject({ movie_count: 500, movies: { count: 500, page_size: 100 } });
+        expect((read.body as Collection).movies.results).toHaveLength(100);
+      },
+      SLOW,
+    );
+
+    it(
+      'answers a page of 100 collections of 500 such films each',
+      async () => {
+        for (let i = 0; i < MAX_PAGE_SIZE; i++)
+          await services.collections.create(ann.id, CollectionBody.parse({ ...longest, movies: films }));
+
+        const response = await list(ann, { page_size: String(MAX_PAGE_SIZE) });
+
+        expect(response.statusCode).toBe(200);
+        expect(response.body).toMatchObject({ count: 100, results: expect.any(Array) });
+        expect(lambdaBytes(response)).toBeLessThan(BOUND);
+      },
+      SLOW,
+    );
   });
 });

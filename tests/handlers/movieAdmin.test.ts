@@ -105,7 +105,7 @@ describe('admin edits of the catalogue', () => {
       await expect(services.movies.get(movie.id)).rejects.toThrow(`movie ${movie.id} does not exist`);
       const left = await services.db.execute({ sql: 'SELECT count(*) AS n FROM ratings WHERE movie_id = ?', args: [movie.id] });
       expect(left.rows[0]?.n).toBe(0);
-      expect((await services.collections.get(collection.id, owner.id)).movies.map((m) => m.id)).toEqual([kept.id]);
+      expect((await services.collections.get(collection.id, owner.id)).movies.results.map((m) => m.id)).toEqual([kept.id]);
       expect((await createMovieSearchRepository(services.db).list({ offset: 0, limit: 5, search: 'doomed' })).count).toBe(0);
       expect((await remove(movie.id)).statusCode).toBe(404);
     });

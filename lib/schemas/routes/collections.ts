@@ -15,7 +15,12 @@ export const createCollectionRoute = defineRoute({
   access: 'user',
   idempotent: true,
   body: CollectionBody,
-  response: { status: 201, description: 'the collection; Location names it', schema: Collection, headers: ['Location'] },
+  response: {
+    status: 201,
+    description: 'the collection with the first page of its films; Location names it',
+    schema: Collection,
+    headers: ['Location'],
+  },
 });
 
 export const listCollectionsRoute = defineRoute({
@@ -23,22 +28,24 @@ export const listCollectionsRoute = defineRoute({
   method: 'GET',
   path: '/collections/',
   summary: "A page of the caller's collections, newest first, and their favourite genres",
+  description: 'Each collection names its films by id (movie_ids) and counts them; GET /collections/{id}/ shows them.',
   tags: ['collections'],
   access: 'user',
   query: PaginationQuery,
-  response: { status: 200, description: 'a page of collections with favourite_genres', schema: CollectionsPage },
+  response: { status: 200, description: 'a page of collections, without their films, with favourite_genres', schema: CollectionsPage },
 });
 
 export const getCollectionRoute = defineRoute({
   functionName: 'getCollection',
   method: 'GET',
   path: '/collections/{id}/',
-  summary: 'Read one of your collections',
-  description: ownerOnly,
+  summary: 'Read one of your collections and a page of its films',
+  description: `${ownerOnly} Every film is named in movie_ids; page and page_size choose which of them movies shows in full.`,
   tags: ['collections'],
   access: 'user',
   params: IdPathParams,
-  response: { status: 200, description: 'the collection', schema: Collection },
+  query: PaginationQuery,
+  response: { status: 200, description: 'the collection with the page of its films asked for', schema: Collection },
 });
 
 export const replaceCollectionRoute = defineRoute({
@@ -51,7 +58,7 @@ export const replaceCollectionRoute = defineRoute({
   access: 'user',
   params: IdPathParams,
   body: CollectionBody,
-  response: { status: 200, description: 'the collection', schema: Collection },
+  response: { status: 200, description: 'the collection with the first page of its films', schema: Collection },
 });
 
 export const deleteCollectionRoute = defineRoute({

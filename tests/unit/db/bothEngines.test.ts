@@ -72,14 +72,14 @@ describe.each(engines)('on %s', (_name, start) => {
     const movies = createMoviesRepository(db);
     const movie = await movies.create({ title: 'Counted' });
     const collections = createCollectionsRepository(db);
-    const collection = await collections.create(user.id, { title: 'Mine', description: null, movies: [movie.id] });
+    const collectionId = await collections.create(user.id, { title: 'Mine', description: null, movies: [movie.id] });
     const ratings = createRatingsRepository(db);
     const rating = (await ratings.insertAnonymous(movie.id, 4))!;
 
     expect(await users.promoteToAdmin('COUNTED@example.com')).toBe(true);
     expect(await users.promoteToAdmin('nobody@example.com')).toBe(false);
-    expect(await collections.replace(collection.id, user.id, { title: 'Ours', description: null, movies: [] })).toBe(true);
-    expect(await collections.replace(collection.id, user.id + 1, { title: 'Theirs', description: null, movies: [] })).toBe(false);
+    expect(await collections.replace(collectionId, user.id, { title: 'Ours', description: null, movies: [] })).toBe(true);
+    expect(await collections.replace(collectionId, user.id + 1, { title: 'Theirs', description: null, movies: [] })).toBe(false);
     const admin = { id: user.id, role: 'admin' as const };
     expect(await ratings.deleteVisible(rating.id, admin)).toBe(true);
     expect(await ratings.deleteVisible(rating.id, admin)).toBe(false);
