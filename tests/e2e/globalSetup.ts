@@ -18,7 +18,9 @@ export default async function globalSetup(): Promise<void> {
   const llm = await startFakeOpenAiServer({ kind: 'reply', delayMs: 50 });
   // The admin the API ensures at start, for the suites that need one.
   const [adminEmail, adminPassword] = ['admin@e2e.example.com', randomBytes(12).toString('base64url')];
-  const sqld = await startSqld({ dbPath: join(folder, 'e2e.sqld') });
+  // A few connections at a time, the rest queued by sqld: a burst of writers on many connections can wedge sqld 0.24's
+  // write lock for good (docs/SCALING.md), and a hundred concurrent ratings are part of the suite.
+  const sqld = await startSqld({ dbPath: join(folder, 'e2e.sqld'), maxConcurrentConnections: 8 });
   const databaseUrl = sqld.url;
   const api = await startOfflineApi({
     databaseUrl,

@@ -56,5 +56,5 @@ describe('a write that sqld answers SQLITE_BUSY', () => {
 
     expect(answer).toMatchObject({ statusCode: 503, headers: { 'retry-after': expect.stringMatching(/^[1-9]\d*$/) } });
     expect(await services.movies.get(movieId)).toMatchObject({ rating_count: 0 });
-  });
+  }, 15_000);
 });
