@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
 import { openMigratedDatabase } from '../../lib/db/client';
@@ -80,6 +80,8 @@ describe('many instances at once against one sqld', () => {
     const users = createUsersRepository(db);
     for (const name of [...Array.from({ length: INSTANCES }, (_, i) => `instance-${i}`), 'shared'])
       await users.create({ email: `${name}@example.com`, username: name, passwordHash, role: 'basic' });
+    // .build is git-ignored: a fresh clone has it only once something has built there.
+    mkdirSync(join(root, '.build'), { recursive: true });
     buildFolder = mkdtempSync(join(root, '.build', 'instances-'));
     const entry = (folder: string, name: string) => `functions/${folder}/${name}.ts`;
     bundles = await bundleFunctions(
