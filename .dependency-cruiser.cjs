@@ -37,6 +37,13 @@ module.exports = {
       to: { path: '^lib/http/|^lib/container\\.ts$' },
     },
     {
+      name: 'services-reach-data-through-repositories',
+      comment: 'Services are handed repositories by the container; the database client and its SQL are below them.',
+      severity: 'error',
+      from: { path: '^lib/services/' },
+      to: { path: '^lib/db/' },
+    },
+    {
       name: 'functions-through-container-and-http',
       comment:
         'A handler reaches lib only through the container, the HTTP stack and the leaves (schemas, errors). The ' +

@@ -90,17 +90,21 @@ export class UnprocessableContent extends HttpError {
   readonly title = 'Unprocessable Content';
 }
 
-/** A refusal the caller may retry: `headers` always say when (Retry-After), and may say more. */
-abstract class RetryLater extends HttpError {
+/**
+ * A refusal the caller may retry, and when: `retryAfterSeconds` is data, which the HTTP edge answers as Retry-After.
+ * `headers` are what a refusal decided at that edge adds (a rate limit's RateLimit fields).
+ */
+export abstract class RetryLater extends HttpError {
   constructor(
     detail: string,
-    override readonly headers: Readonly<Record<string, string>>,
+    readonly retryAfterSeconds: number,
+    override readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(detail);
   }
 }
 
-/** Throttled (429): `headers` carry Retry-After, and RateLimit fields when a rate limit refused it. */
+/** Throttled (429): when to come back, and the RateLimit fields when a rate limit of the HTTP stack refused it. */
 export class TooManyRequests extends RetryLater {
   readonly statusCode = 429;
   readonly title = 'Too Many Requests';
@@ -153,6 +157,3 @@ export class UpstreamUnavailable extends HttpError {
   readonly statusCode = 503;
   readonly title = 'Service Unavailable';
 }
-
-/** The Retry-After header (RFC 9110) of a refusal that says when to come back: whole seconds, at least one. */
-export const retryAfter = (seconds: number): Record<string, string> => ({ 'retry-after': String(Math.max(1, Math.ceil(seconds))) });

@@ -88,6 +88,13 @@ const READ = /^\s*(SELECT|EXPLAIN|PRAGMA)\b/i;
 type BatchItem = InStatement | [string, InArgs?];
 
 /**
+ * A refusal (a 401, a 429) surfaces from inside whichever repository's call the guard led, far from where it was
+ * decided: it names the statement that refused it and keeps the database's own error as its cause.
+ */
+const refusedBy = (refused: Error, statement: InStatement, error: unknown): Error =>
+  Object.assign(refused, { refusedBy: statement, cause: refused.cause ?? error });
+
+/**
  * Runs a call's statements led by what the request owes: the sign-in guard while unconfirmed, and, for a write, the
  * charge (handed out once). A call that owes nothing goes out as it came.
  */
@@ -105,7 +112,7 @@ async function call(client: Client, statements: BatchItem[], mode: TransactionMo
   } catch (error) {
     for (const leader of leaders) {
       const refused = await leader.refusal(error);
-      if (refused) throw refused;
+      if (refused) throw refusedBy(refused, leader.statement, error);
     }
     throw error;
   }

@@ -67,9 +67,14 @@ export function createHttpHandler<R extends RouteContract, D extends object>(
     return toResult(await (writeLimit ? chargeFirstWrite(chargeOf(writeLimit), run) : run()), route);
   });
   // Every line logged while this request is served, wherever it is logged from, carries its id.
-  return (event: Event, context: Context, options?: MiddyHandlerObject): Promise<Result> =>
-    serveRequest(
+  return (event: Event, context: Context, options?: MiddyHandlerObject): Promise<Result> => {
+    // The stages write what they learn (the caller, the input) on the context middy is given. Lambda's own object may
+    // be handed to another request (serverless-offline, a harness), before or while this one runs: each request writes
+    // on an object of its own, which still reads through to Lambda's (its request id, its remaining time).
+    const own = Object.create(context) as Context;
+    return serveRequest(
       requestIdOf(event, context),
-      async () => (await (options ? handler(event, context, options) : handler(event, context))) as Result,
+      async () => (await (options ? handler(event, own, options) : handler(event, own))) as Result,
     );
+  };
 }

@@ -21,7 +21,12 @@ export function limitClients(route: RouteContract): HttpMiddleware<'services'> {
       const decision = await services.rateLimiter.consume(policy, request.event.requestContext.http.sourceIp);
       const headers = rateLimitHeaders(decision);
       request.context.rateLimitHeaders = headers;
-      if (!decision.allowed) throw new TooManyRequests('too many requests from this client; see Retry-After', headers);
+      if (!decision.allowed)
+        throw new TooManyRequests(
+          'too many requests from this client; see Retry-After',
+          decision.retryAfterSeconds ?? decision.resetSeconds,
+          headers,
+        );
     },
     after: addHeaders,
     onError: addHeaders,

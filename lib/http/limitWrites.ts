@@ -9,7 +9,11 @@ import { rateLimitOf, type RouteContract } from '../schemas/routes/contract';
 type Response = APIGatewayProxyStructuredResultV2 | null | undefined;
 
 const tooManyWrites = (decision: RateLimitDecision) =>
-  new TooManyRequests('too many writes from this client; see Retry-After', rateLimitHeaders(decision));
+  new TooManyRequests(
+    'too many writes from this client; see Retry-After',
+    decision.retryAfterSeconds ?? decision.resetSeconds,
+    rateLimitHeaders(decision),
+  );
 
 /** The hit as the charge of the request's first write: counted in the write's own batch, refusing it past the limit. */
 export const chargeOf = (hit: CappedHit): LeadingStatement => ({

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DatabaseNotAnswering, DatabaseUnavailable, HttpError, retryAfter } from '../errors';
+import { DatabaseNotAnswering, DatabaseUnavailable, HttpError, RetryLater } from '../errors';
+import { retryAfter } from './rateLimitHeaders';
 import { reasonPhrase } from './reasonPhrases';
 import type { ProblemDetails } from '../schemas/common';
 
@@ -48,7 +49,7 @@ const DATABASE_RETRY_AFTER_SECONDS = 1;
 /** A domain error that knows nothing of HTTP, as the HTTP error it is answered with; any other error as it is. */
 const atTheEdge = (error: unknown): unknown =>
   error instanceof DatabaseUnavailable
-    ? new DatabaseNotAnswering('the database does not answer; try again shortly', retryAfter(DATABASE_RETRY_AFTER_SECONDS))
+    ? new DatabaseNotAnswering('the database does not answer; try again shortly', DATABASE_RETRY_AFTER_SECONDS)
     : error;
 
 export function problemResponse(thrown: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
@@ -59,6 +60,7 @@ export function problemResponse(thrown: unknown, requestId: string): APIGatewayP
     // RFC 6750: a 401 names the scheme the caller should use.
     headers: {
       ...(error instanceof HttpError ? error.headers : {}),
+      ...(error instanceof RetryLater ? retryAfter(error.retryAfterSeconds) : {}),
       'content-type': PROBLEM_CONTENT_TYPE,
       ...(problem.status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
     },

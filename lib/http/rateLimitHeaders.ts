@@ -1,5 +1,7 @@
-import { retryAfter } from '../errors';
 import type { RateLimitDecision } from '../schemas/rateLimits';
+
+/** The Retry-After header (RFC 9110) of a refusal that says when to come back: whole seconds, at least one. */
+export const retryAfter = (seconds: number): Record<string, string> => ({ 'retry-after': String(Math.max(1, Math.ceil(seconds))) });
 
 /**
  * The IETF httpapi-ratelimit-headers fields for a decision of the rate limiter (draft 08 and later):

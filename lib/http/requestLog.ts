@@ -26,7 +26,7 @@ export function requestLog(route: RouteContract): HttpMiddleware {
     };
     const logger = request.context.services?.logger ?? getLogger();
     // A 503 to retry (load shed, the database away) is worth a warning, not an alert per request: nothing here failed.
-    const retry = asksToRetry((request.error as Error | null | undefined)?.cause);
+    const retry = asksToRetry(request.error);
     logger[status < 500 ? 'info' : retry ? 'warn' : 'error']('request', line);
   };
   return {

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { retryAfter, ServiceBusy } from '../errors';
+import { ServiceBusy } from '../errors';
 
 export interface ConcurrencyGateOptions {
   /** Pieces of work running at once; the instance's cores by default. */
@@ -57,10 +57,7 @@ export function createConcurrencyGate({ limit = availableParallelism(), maxWaitM
           reject(error);
         },
       };
-      const timer = setTimeout(
-        () => waiting.refuse(new ServiceBusy('too many password checks at once; try again shortly', retryAfter(1))),
-        maxWaitMs,
-      );
+      const timer = setTimeout(() => waiting.refuse(new ServiceBusy('too many password checks at once; try again shortly', 1)), maxWaitMs);
       const onAbort = () => waiting.refuse(new Abandoned('work abandoned: its request was already answered'));
       signal?.addEventListener('abort', onAbort, { once: true });
       queue.push(waiting);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { capSummary, factsOf, type SummaryGenerator } from '../llm/summaryGenerator';
 import type { AppLogger } from '../logger';
-import { BadGateway, retryAfter, ServiceBusy } from '../errors';
+import { BadGateway, ServiceBusy } from '../errors';
 import type { MovieSummariesRepository, NewSummary, StoredSummary } from '../repositories/movieSummariesRepository';
 import type { Movie } from '../schemas/movies';
 import type { RateLimitDecision } from '../schemas/rateLimits';
@@ -158,7 +158,7 @@ export function createSummaryService({
      */
     async regenerate(movie: Movie): Promise<Movie | undefined> {
       const refused = await refusedByBudget();
-      if (refused) throw new ServiceBusy('the LLM budget for this hour is spent; see Retry-After', retryAfter(refused.resetSeconds));
+      if (refused) throw new ServiceBusy('the LLM budget for this hour is spent; see Retry-After', refused.resetSeconds);
       let written: NewSummary;
       try {
         written = await generate(movie, Date.now() + budgetMs);

@@ -141,6 +141,20 @@ describe('the request guard: a write charge carried by the first write of a requ
     expect(await count('charges')).toBe(0);
   });
 
+  it('throws a refusal that names the statement that refused it and the database error it met as its cause', async () => {
+    const { value, seen } = charge(3); // past the CHECK
+
+    const work = charged(value, () => db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['lost'] }));
+    const refused = (await work.then(
+      () => undefined,
+      (error: unknown) => error,
+    )) as Error & { refusedBy?: unknown };
+
+    expect(refused.refusedBy).toBe(value.statement);
+    expect(refused.cause).toBe(seen.failed[0]);
+    expect(refused.cause).toMatchObject({ message: expect.stringMatching(/CHECK constraint failed/) });
+  });
+
   it('writes uncharged outside a request, or in one that owes no charge', async () => {
     await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['free'] });
     await serveRequest('r', () => db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['free too'] }));
@@ -149,14 +163,12 @@ describe('the request guard: a write charge carried by the first write of a requ
     expect(await count('charges')).toBe(0);
   });
 
-  it("passes the client's other methods and properties through, bound to the client", async () => {
-    const { executeMultiple, closed, protocol } = db;
-
-    await executeMultiple("INSERT INTO notes VALUES ('via executeMultiple')");
+  it("passes the client's other methods and properties through to the client", async () => {
+    await db.executeMultiple("INSERT INTO notes VALUES ('via executeMultiple')");
 
     expect(await count('notes')).toBe(1);
-    expect(closed).toBe(false);
-    expect(protocol).toBe(raw.protocol);
+    expect(db.closed).toBe(false);
+    expect(db.protocol).toBe(raw.protocol);
   });
 
   it('passes the error of a failed write through when the charge says it is not its own', async () => {

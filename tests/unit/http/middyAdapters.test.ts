@@ -69,12 +69,12 @@ describe('@middy/http-json-body-parser, as configured (jsonBodyParser)', () => {
   });
 });
 
-describe('@middy/http-error-handler, as configured (problemJsonErrors)', () => {
+describe('the error mapping at the HTTP edge (problemJsonErrors)', () => {
   const fail = (error: Error) =>
     serveRequest('req-7', async () => {
       const request = requestOf(httpEvent());
       request.error = error;
-      await onError(problemJsonErrors(), request);
+      await onError([problemJsonErrors()], request);
       return request.response!;
     });
 
