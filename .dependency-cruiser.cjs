@@ -1,6 +1,7 @@
 /**
- * The layers of docs/ARCHITECTURE.md, enforced (`npm run depcruise`, and in .ci/run):
- * functions → (container, lib/http) → services → repositories → db; schemas and errors are leaves.
+ * The layers of docs/ARCHITECTURE.md, enforced over the whole tree (`npm run depcruise`, and in .ci/run):
+ * functions → (container, lib/http) → services → repositories → db; schemas and errors are leaves; and the
+ * workshop (tools → harness, tests → harness) stands apart from the product (lib, functions, scripts).
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -91,6 +92,30 @@ module.exports = {
       severity: 'error',
       from: { path: '^lib/' },
       to: { path: '^(functions|scripts|tests)/' },
+    },
+    {
+      name: 'product-imports-no-workshop',
+      comment:
+        'The product (lib, functions, and the scripts npm start, migrate, seed, refresh-scores, create-admin, openapi ' +
+        'and client:routes run) never reaches into the workshop: the bench, the artifact check, mutation testing ' +
+        '(tools), what tests and tools share (harness) and the tests.',
+      severity: 'error',
+      from: { path: '^(lib|functions|scripts)/' },
+      to: { path: '^(tools|harness|tests)/' },
+    },
+    {
+      name: 'harness-imports-only-the-product',
+      comment: 'The harness serves both tests and tools, so it imports neither; of the product, lib and functions only.',
+      severity: 'error',
+      from: { path: '^harness/' },
+      to: { path: '^(tests|tools|scripts)/' },
+    },
+    {
+      name: 'tools-import-no-tests',
+      comment: 'Tools share what they need with the tests through the harness, never by importing the tests.',
+      severity: 'error',
+      from: { path: '^tools/' },
+      to: { path: '^tests/' },
     },
     {
       name: 'not-to-unresolvable',

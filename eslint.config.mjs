@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/config.ts', 'scripts/**', 'tests/**', 'bench/**', '*.js', '*.mjs', '*.cjs'],
+    files: ['lib/config.ts', 'scripts/**', 'tools/**', 'harness/**', 'tests/**', '*.js', '*.mjs', '*.cjs'],
     rules: { 'no-restricted-syntax': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -2,7 +2,8 @@ import { getConfig, type Config } from '../lib/config';
 import { openServices } from '../lib/container';
 import { createLogger } from '../lib/logger';
 import { refreshScoresOf } from './refreshScores';
-import { importFilms, type Print } from './seed';
+import type { Print } from './print';
+import { importFilms } from './seed';
 
 /**
  * Migrates the database, ensures the configured admin, imports the film dataset if the database holds no

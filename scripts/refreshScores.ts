@@ -1,5 +1,5 @@
 import { openServices, type Services } from '../lib/container';
-import type { Print } from './seed';
+import type { Print } from './print';
 
 /** Recomputes C and every score, and says what it found. */
 export async function refreshScoresOf({ catalogue, config }: Pick<Services, 'catalogue' | 'config'>, print: Print): Promise<void> {

@@ -1,8 +1,7 @@
 import { openServices, type Services } from '../lib/container';
 import { bundledMoviesDataset, importMovies, readDataset, type ImportSummary } from './movieImport';
+import type { Print } from './print';
 import { refreshScoresOf } from './refreshScores';
-
-export type Print = (line: string) => void;
 
 export function describeImport(summary: ImportSummary): string {
   // Most frequent reason first, so the line reads the same on every run.

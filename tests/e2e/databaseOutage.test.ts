@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startOfflineApi, type OfflineApi } from '../support/offlineApi';
-import { startSqld, type Sqld } from '../support/sqld';
+import { startOfflineApi, type OfflineApi } from '../../harness/offlineApi';
+import { startSqld, type Sqld } from '../../harness/sqld';
 import { fetchApi } from './http';
 
 /**

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeOpenAiServer } from '../support/fakeOpenAiServer';
-import { startOfflineApi } from '../support/offlineApi';
-import { startSqld } from '../support/sqld';
+import { startFakeOpenAiServer } from '../../harness/fakeOpenAiServer';
+import { startOfflineApi } from '../../harness/offlineApi';
+import { startSqld } from '../../harness/sqld';
 import { e2eState } from './state';
 
 /**

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startFakeOpenAiServer, titleAskedAbout, type FakeOpenAiServer } from '../support/fakeOpenAiServer';
-import { startOfflineApi, type OfflineApi } from '../support/offlineApi';
+import { startFakeOpenAiServer, titleAskedAbout, type FakeOpenAiServer } from '../../harness/fakeOpenAiServer';
+import { startOfflineApi, type OfflineApi } from '../../harness/offlineApi';
 import { fetchApi } from './http';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { launchNpmStart, type NpmStart } from '../support/npmStart';
-import { findProjectRoot } from '../support/offlineApi';
+import { findProjectRoot } from '../../harness/offlineApi';
 import {
   bodyOf,
   brokenPromises,

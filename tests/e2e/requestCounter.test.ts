@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startOfflineApi, type OfflineApi } from '../support/offlineApi';
+import { startOfflineApi, type OfflineApi } from '../../harness/offlineApi';
 import { fetchApi } from './http';
 
 /**

@@ -1,6 +1,6 @@
-import type { FakeOpenAiServer } from '../support/fakeOpenAiServer';
-import type { OfflineApi } from '../support/offlineApi';
-import type { Sqld } from '../support/sqld';
+import type { FakeOpenAiServer } from '../../harness/fakeOpenAiServer';
+import type { OfflineApi } from '../../harness/offlineApi';
+import type { Sqld } from '../../harness/sqld';
 
 interface E2eState {
   api: OfflineApi;

@@ -6,7 +6,7 @@ import { createRatingRoute } from '../../lib/schemas/routes/ratings';
 import { createRating } from '../../functions/ratings/createRating';
 import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
-import { startSqld, type Sqld } from '../support/sqld';
+import { startSqld, type Sqld } from '../../harness/sqld';
 
 /**
  * sqld gives a writer about a tenth of a second to get the write lock, then answers SQLITE_BUSY: with a hundred

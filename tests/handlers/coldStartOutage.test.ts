@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { healthRoute } from '../../lib/schemas/routes/health';
 import { getMovieRoute } from '../../lib/schemas/routes/movies';
 import { invokeRouteHandler } from '../support/invokeRoute';
-import { startSqld, type Sqld } from '../support/sqld';
+import { startSqld, type Sqld } from '../../harness/sqld';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 

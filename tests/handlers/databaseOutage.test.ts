@@ -6,7 +6,7 @@ import { getMovie } from '../../functions/movies/getMovie';
 import { createRating } from '../../functions/ratings/createRating';
 import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, silentLogger, type TestServices } from '../support/services';
-import { startSqld, type Sqld } from '../support/sqld';
+import { startSqld, type Sqld } from '../../harness/sqld';
 
 /**
  * The database goes away under a running function: what needs it answers 503 problem+json with Retry-After, promptly

@@ -5,11 +5,11 @@ import { openMigratedDatabase } from '../../lib/db/client';
 import { createMoviesRepository } from '../../lib/repositories/moviesRepository';
 import { createUsersRepository } from '../../lib/repositories/usersRepository';
 import { createPasswordHasher } from '../../lib/services/passwords';
-import { bundleFunctions } from '../../scripts/bench/bundle';
-import { httpEvent } from '../support/events';
-import { fromAddress, runInstances, step, type InstanceAnswer, type InstancePlan } from '../support/manyInstances';
-import { findProjectRoot } from '../support/offlineApi';
-import { startSqld, type Sqld } from '../support/sqld';
+import { bundleFunctions } from '../../tools/bench/bundle';
+import { httpEvent } from '../../harness/events';
+import { fromAddress, runInstances, step, type InstanceAnswer, type InstancePlan } from '../../harness/manyInstances';
+import { findProjectRoot } from '../../harness/offlineApi';
+import { startSqld, type Sqld } from '../../harness/sqld';
 
 const INSTANCES = 8;
 const ANONYMOUS_PER_INSTANCE = 12;

@@ -5,7 +5,7 @@ import { health } from '../../functions/health/health';
 import { ready } from '../../functions/health/ready';
 import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
-import { startSqld, type Sqld } from '../support/sqld';
+import { startSqld, type Sqld } from '../../harness/sqld';
 
 /** Readiness (GET /health/ready/) asks the database; liveness (GET /health/) never does. */
 describe('GET /health/ready/ (ready) and GET /health/ (health) on sqld', () => {

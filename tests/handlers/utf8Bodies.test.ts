@@ -3,7 +3,7 @@ import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { allRoutes } from '../../lib/schemas/routes';
 import { createMovieRoute } from '../../lib/schemas/routes/movies';
 import { signUp } from '../support/auth';
-import { httpEvent } from '../support/events';
+import { httpEvent } from '../../harness/events';
 import { invoke } from '../support/invoke';
 import { routeHandler } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';

@@ -9,7 +9,7 @@ import { createMovie } from '../../functions/movies/createMovie';
 import { listMovies } from '../../functions/movies/listMovies';
 import { createRating } from '../../functions/ratings/createRating';
 import { signUp } from '../support/auth';
-import { countingCalls } from '../support/countingCalls';
+import { countingCalls } from '../../harness/countingCalls';
 import { createMemoryDatabase } from '../support/database';
 import { invokeRoute, type AnyImplementation, type RouteRequest } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';

@@ -4,7 +4,7 @@ import { createRatingRoute } from '../../lib/schemas/routes/ratings';
 import { createRating } from '../../functions/ratings/createRating';
 import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
-import { startSqld, type Sqld } from '../support/sqld';
+import { startSqld, type Sqld } from '../../harness/sqld';
 
 /**
  * A deployed function reaches its database over HTTP: there the write limit's count must travel inside the write's

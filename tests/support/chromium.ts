@@ -12,7 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { findProjectRoot } from './offlineApi';
+import { findProjectRoot } from '../../harness/offlineApi';
 
 export interface Chromium {
   executablePath: string;

@@ -1,7 +1,7 @@
 import type { Client } from '@libsql/client';
 import { openMigratedDatabase } from '../../lib/db/client';
 import { createTempFileDatabase } from './database';
-import { startSqld } from './sqld';
+import { startSqld } from '../../harness/sqld';
 
 export interface RunningEngine {
   /** Another client on the same database, as another Lambda container would open. */

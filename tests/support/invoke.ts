@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Context } from 'aws-lambda';
-import { lambdaContext } from './events';
+import { lambdaContext } from '../../harness/events';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context, options: { signal: AbortSignal }) => Promise<unknown>;
 

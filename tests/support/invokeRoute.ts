@@ -3,7 +3,7 @@ import { createHttpHandler, type RouteImplementation } from '../../lib/http/crea
 import { buildOpenApiDocument } from '../../lib/openapi/document';
 import { allRoutes } from '../../lib/schemas/routes';
 import type { RouteContract } from '../../lib/schemas/routes/contract';
-import { httpEvent } from './events';
+import { httpEvent } from '../../harness/events';
 import { invoke, type InvokeResult } from './invoke';
 import { createResponseValidator, type ResponseValidator } from './responseValidator';
 

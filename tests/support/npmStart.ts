@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { findProjectRoot, freePort, waitUntilHealthy } from './offlineApi';
+import { findProjectRoot, freePort, waitUntilHealthy } from '../../harness/offlineApi';
 
 /** `npm start` as a reader runs it, on free loopback ports; its process group is npm's own pid. */
 export interface NpmStart {

@@ -1,4 +1,4 @@
-import { contractProblems } from '../../../scripts/checkArtifacts';
+import { contractProblems } from '../../../tools/artifacts/checkArtifacts';
 import { healthRoute } from '../../../lib/schemas/routes/health';
 import { getMovieRoute } from '../../../lib/schemas/routes/movies';
 import { webPageRoute } from '../../../lib/schemas/routes/web';

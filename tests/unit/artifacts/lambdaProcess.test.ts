@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractZip } from '../../../scripts/artifacts/zip';
-import { startLambdaProcess, type LambdaProcess } from '../../../scripts/artifacts/lambdaProcess';
-import { httpEvent } from '../../support/events';
+import { extractZip } from '../../../tools/artifacts/zip';
+import { startLambdaProcess, type LambdaProcess } from '../../../tools/artifacts/lambdaProcess';
+import { httpEvent } from '../../../harness/events';
 import { zipFiles } from '../../support/zipFile';
 
 /**

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importMyRatingsRoute } from '../../../lib/schemas/routes/portable';
-import { lambdaBuildOptions } from '../../../scripts/bench/bundle';
+import { lambdaBuildOptions } from '../../../tools/bench/bundle';
 
 const root = join(__dirname, '..', '..', '..');
 

@@ -2,7 +2,7 @@ import { createClient } from '@libsql/client';
 import { migrate } from '../../../lib/db/migrate';
 import { migrations } from '../../../lib/db/migrations';
 import { createTempFileDatabase } from '../../support/database';
-import { countingCalls } from '../../support/countingCalls';
+import { countingCalls } from '../../../harness/countingCalls';
 
 describe('migrate', () => {
   it('applies every migration once, in order, and records it', async () => {

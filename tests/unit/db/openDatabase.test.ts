@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase, openMigratedDatabase } from '../../../lib/db/client';
-import { startSqld } from '../../support/sqld';
+import { startSqld } from '../../../harness/sqld';
 
 describe('openDatabase', () => {
   const folder = mkdtempSync(join(tmpdir(), 'movies-open-'));

@@ -1,7 +1,7 @@
 import { openMigratedDatabase } from '../../../lib/db/client';
 import { databaseAnswers } from '../../../lib/db/readiness';
 import { DatabaseUnavailable } from '../../../lib/errors';
-import { startSqld } from '../../support/sqld';
+import { startSqld } from '../../../harness/sqld';
 
 describe('databaseAnswers (readiness)', () => {
   it('resolves while the database answers, and fails with DatabaseUnavailable once it is gone', async () => {

@@ -5,7 +5,7 @@ import { defineRoute, type Access } from '../../../lib/schemas/routes/contract';
 import { createLogger } from '../../../lib/logger';
 import { createTokenSigner, TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../../lib/services/tokens';
 import { bearer, signUp } from '../../support/auth';
-import { httpEvent } from '../../support/events';
+import { httpEvent } from '../../../harness/events';
 import { invoke } from '../../support/invoke';
 import { createTestServices, type TestServices } from '../../support/services';
 

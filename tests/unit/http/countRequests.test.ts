@@ -6,7 +6,7 @@ import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { health } from '../../../functions/health/health';
 import { healthRoute } from '../../../lib/schemas/routes/health';
 import { createTempFileDatabase, type TempFileDatabase } from '../../support/database';
-import { httpEvent } from '../../support/events';
+import { httpEvent } from '../../../harness/events';
 import { invoke } from '../../support/invoke';
 import { createTestServices, type TestServices } from '../../support/services';
 

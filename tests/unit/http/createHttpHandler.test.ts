@@ -4,7 +4,7 @@ import { createHttpHandler, type RouteImplementation } from '../../../lib/http/c
 import { created } from '../../../lib/http/reply';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { IdPathParams, integerBetween } from '../../../lib/schemas/common';
-import { httpEvent, lambdaContext } from '../../support/events';
+import { httpEvent, lambdaContext } from '../../../harness/events';
 import { invoke } from '../../support/invoke';
 import { createTestServices, type TestServices } from '../../support/services';
 

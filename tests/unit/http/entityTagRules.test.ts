@@ -3,7 +3,7 @@ import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { entityTagOf, noneMatchHits } from '../../../lib/http/entityTag';
 import { HttpReply } from '../../../lib/http/reply';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
-import { httpEvent } from '../../support/events';
+import { httpEvent } from '../../../harness/events';
 import { invoke } from '../../support/invoke';
 import { createTestServices, type TestServices } from '../../support/services';
 

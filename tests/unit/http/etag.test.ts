@@ -3,7 +3,7 @@ import { NotFound } from '../../../lib/errors';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { created, HttpReply } from '../../../lib/http/reply';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
-import { httpEvent } from '../../support/events';
+import { httpEvent } from '../../../harness/events';
 import { invoke } from '../../support/invoke';
 import { createTestServices, type TestServices } from '../../support/services';
 

@@ -1,5 +1,5 @@
 import { limitBodySize } from '../../../lib/http/readBody';
-import { httpEvent } from '../../support/events';
+import { httpEvent } from '../../../harness/events';
 
 // 413 for a body over the limit, counted in bytes as they arrived, before anything parses it.
 describe('the request body size limit', () => {

@@ -5,7 +5,7 @@ import { normalizeHeaders } from '../../../lib/http/normalizeHeaders';
 import { problemJsonErrors } from '../../../lib/http/problemJsonErrors';
 import { isMalformedJsonError, jsonBodyParser } from '../../../lib/http/readBody';
 import { serveRequest } from '../../../lib/requestGuard';
-import { httpEvent, lambdaContext } from '../../support/events';
+import { httpEvent, lambdaContext } from '../../../harness/events';
 
 /** A middy request as the stack hands it to a middleware, without the stack. */
 function requestOf(event: APIGatewayProxyEventV2) {

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { createLogger } from '../../../lib/logger';
-import { httpEvent, lambdaContext } from '../../support/events';
+import { httpEvent, lambdaContext } from '../../../harness/events';
 import { createTestServices, type TestServices } from '../../support/services';
 import { captureLogLines } from '../../support/logLines';
 

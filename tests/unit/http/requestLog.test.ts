@@ -5,7 +5,7 @@ import { created } from '../../../lib/http/reply';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { createLogger } from '../../../lib/logger';
 import { IdPathParams } from '../../../lib/schemas/common';
-import { httpEvent } from '../../support/events';
+import { httpEvent } from '../../../harness/events';
 import { invoke } from '../../support/invoke';
 import { signUp } from '../../support/auth';
 import { createTestServices, type TestServices } from '../../support/services';

@@ -1,5 +1,5 @@
 import { isJsonContentType, requireContentType } from '../../../lib/http/requireContentType';
-import { httpEvent } from '../../support/events';
+import { httpEvent } from '../../../harness/events';
 
 describe('isJsonContentType', () => {
   it.each([

@@ -7,7 +7,7 @@ import { healthRoute } from '../../../lib/schemas/routes/health';
 import { getMovieRoute } from '../../../lib/schemas/routes/movies';
 import { webPage } from '../../../functions/web/webPage';
 import { webPageRoute } from '../../../lib/schemas/routes/web';
-import { httpEvent } from '../../support/events';
+import { httpEvent } from '../../../harness/events';
 import { invoke } from '../../support/invoke';
 import { createTestServices, type TestServices } from '../../support/services';
 

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { UploadedFile } from '../../../lib/schemas/uploadedFile';
-import { httpEvent } from '../../support/events';
+import { httpEvent } from '../../../harness/events';
 import { invoke } from '../../support/invoke';
 import { createTestServices, type TestServices } from '../../support/services';
 

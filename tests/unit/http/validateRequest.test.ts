@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { validateRequest } from '../../../lib/http/validateRequest';
-import { httpEvent } from '../../support/events';
+import { httpEvent } from '../../../harness/events';
 
 // Every problem of a request at once, each naming its field, and a detail that reads as a sentence.
 describe('request validation', () => {

@@ -1,6 +1,6 @@
 import { OpenAiSummaryGenerator } from '../../../lib/llm/openaiSummaryGenerator';
 import type { MovieFacts } from '../../../lib/llm/summaryGenerator';
-import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../support/fakeOpenAiServer';
+import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../../harness/fakeOpenAiServer';
 
 const heat: MovieFacts = {
   id: 1,

@@ -1,6 +1,6 @@
 import { OpenAiSummaryGenerator } from '../../../lib/llm/openaiSummaryGenerator';
 import { MAX_SUMMARY_LENGTH, type MovieFacts } from '../../../lib/llm/summaryGenerator';
-import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../support/fakeOpenAiServer';
+import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../../harness/fakeOpenAiServer';
 
 const inception: MovieFacts = {
   id: 1,

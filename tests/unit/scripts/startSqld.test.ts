@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findProjectRoot } from '../../support/offlineApi';
+import { findProjectRoot } from '../../../harness/offlineApi';
 
 const root = findProjectRoot(__dirname);
 

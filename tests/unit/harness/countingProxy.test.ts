@@ -1,6 +1,6 @@
 import { createClient, type Client } from '@libsql/client/web';
-import { startCountingProxy, type CountingProxy } from '../../support/countingProxy';
-import { startSqld, type Sqld } from '../../support/sqld';
+import { startCountingProxy, type CountingProxy } from '../../../harness/countingProxy';
+import { startSqld, type Sqld } from '../../../harness/sqld';
 
 /** A gate the test opens: requests it holds are the proxy's added latency, without timing anything. */
 function gate() {

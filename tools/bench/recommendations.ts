@@ -20,7 +20,7 @@ import { listRecommendationsRoute } from '../../lib/schemas/routes/recommendatio
 import { REQUEST_COUNTER_SHARDS } from '../../lib/services/requestCounter';
 import { listMovies } from '../../functions/movies/listMovies';
 import { listRecommendations } from '../../functions/users/listRecommendations';
-import { httpEvent, lambdaContext } from '../../tests/support/events';
+import { httpEvent, lambdaContext } from '../../harness/events';
 import { silentLogger } from './silentLogger';
 import { ms, timeAgainstFloor, type Timing } from './stats';
 import type { BenchRow } from './types';

@@ -1,8 +1,8 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mutateOption } from '../../../scripts/mutation/mutateOption.mjs';
-import { scoresByFolder, scoresTable } from '../../../scripts/mutation/scores.mjs';
+import { mutateOption } from '../../../tools/mutation/mutateOption.mjs';
+import { scoresByFolder, scoresTable } from '../../../tools/mutation/scores.mjs';
 
 describe('npm run mutation -- <what>', () => {
   let dir: string;

@@ -73,9 +73,9 @@ const fastest = (runs: FirstInvocation[]): FirstInvocation => ({
 
 /** The two yardsticks a first invocation is timed beside. */
 export interface FirstInvocationYardsticks {
-  /** A handler that does nothing (scripts/bench/hello.ts): node's own start and a require(). */
+  /** A handler that does nothing (tools/bench/hello.ts): node's own start and a require(). */
   hello: string;
-  /** The least a function on this database can do (scripts/bench/leastFirstInvocation.ts). */
+  /** The least a function on this database can do (tools/bench/leastFirstInvocation.ts). */
   leastPossible: string;
 }
 
@@ -117,7 +117,7 @@ export function benchFirstInvocations(
 
 /** The three functions whose first invocation issue 22 holds to 10 ms, each with the first event it answers. */
 export async function firstCalls(): Promise<Omit<FirstInvocationCase, 'bundle'>[]> {
-  const { httpEvent } = await import('../../tests/support/events');
+  const { httpEvent } = await import('../../harness/events');
   return [
     { name: 'getMovie', event: httpEvent({ path: '/movies/1/', pathParameters: { id: '1' } }), status: 200 },
     { name: 'createRating', event: httpEvent({ method: 'POST', path: '/ratings/', body: { movie: 1, value: 4 } }), status: 201 },
@@ -164,8 +164,8 @@ export async function benchFirstInvocationsAlone(
       root,
       {
         ...Object.fromEntries(calls.map(({ name }) => [name, entries[name]!])),
-        hello: 'scripts/bench/hello.ts',
-        leastPossible: 'scripts/bench/leastFirstInvocation.ts',
+        hello: 'tools/bench/hello.ts',
+        leastPossible: 'tools/bench/leastFirstInvocation.ts',
       },
       join(root, '.build', 'bench-first'),
     );

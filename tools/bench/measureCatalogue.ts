@@ -1,6 +1,6 @@
 /**
  * A one-off measurement of the catalogue, outside `npm test` and `npm run bench`:
- *   node scripts/run.mjs scripts/measureCatalogue.ts
+ *   node scripts/run.mjs tools/bench/measureCatalogue.ts
  * Imports the whole film dataset into a fresh file database and times it (reading the file included), then
  * times 1,000 title searches of common words over it (first page of 20, by title), through the repository and
  * through the warm listMovies handler with the whole shared stack (validation, ETag, request counter).
@@ -9,18 +9,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { listMovies } from '../functions/movies/listMovies';
-import { parseConfig } from '../lib/config';
-import { createServices } from '../lib/container';
-import { openMigratedDatabase } from '../lib/db/client';
-import { createHttpHandler } from '../lib/http/createHttpHandler';
-import { createFactsSummaryGenerator } from '../lib/llm/factsSummaryGenerator';
-import { createLogger } from '../lib/logger';
-import { listMoviesRoute } from '../lib/schemas/routes/movies';
-import { bundledMoviesDataset, importMovies, readDataset } from './movieImport';
-import { createMovieSearchRepository } from '../lib/repositories/movieSearchRepository';
-import { httpEvent, lambdaContext } from '../tests/support/events';
-import { ms, time } from './bench/stats';
+import { listMovies } from '../../functions/movies/listMovies';
+import { parseConfig } from '../../lib/config';
+import { createServices } from '../../lib/container';
+import { openMigratedDatabase } from '../../lib/db/client';
+import { createHttpHandler } from '../../lib/http/createHttpHandler';
+import { createFactsSummaryGenerator } from '../../lib/llm/factsSummaryGenerator';
+import { createLogger } from '../../lib/logger';
+import { listMoviesRoute } from '../../lib/schemas/routes/movies';
+import { bundledMoviesDataset, importMovies, readDataset } from '../../scripts/movieImport';
+import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
+import { httpEvent, lambdaContext } from '../../harness/events';
+import { ms, time } from './stats';
 
 const WORDS = [
   'the',

@@ -1,5 +1,5 @@
 /**
- * One Lambda instance in a process of its own, for tests/support/manyInstances.ts: it loads the functions' bundles
+ * One Lambda instance in a process of its own, for harness/manyInstances.ts: it loads the functions' bundles
  * (each with its container and its own database client, from DATABASE_URL), says "ready", waits for "go" on stdin,
  * then invokes its plan's steps one after another, as a Lambda container takes one request at a time, and prints
  * what each answered as one JSON line. Run by node itself (its types stripped), so it imports nothing of the project.

@@ -14,9 +14,9 @@ import { getConfig } from '../../lib/config';
 import { createServices } from '../../lib/container';
 import { openMigratedDatabase } from '../../lib/db/client';
 import { createFactsSummaryGenerator } from '../../lib/llm/factsSummaryGenerator';
-import { httpEvent, lambdaContext } from '../../tests/support/events';
-import { findProjectRoot } from '../../tests/support/offlineApi';
-import { bundledMoviesDataset, importMovies, readDataset } from '../movieImport';
+import { httpEvent, lambdaContext } from '../../harness/events';
+import { findProjectRoot } from '../../harness/offlineApi';
+import { bundledMoviesDataset, importMovies, readDataset } from '../../scripts/movieImport';
 import { bundleFunctions } from './bundle';
 import { addSyntheticCatalogue } from './database';
 import { silentLogger } from './silentLogger';
@@ -270,7 +270,7 @@ export async function benchPortable(record: (row: BenchRow) => void): Promise<st
   const { format, imported, unmatched, invalid } = report as { format: string; imported: number; unmatched: unknown[]; invalid: unknown[] };
   return `${HEADING}
 
-Measured by \`npm run bench portable\` (scripts/bench/portable.ts) on ${new Date().toISOString()}: the functions' esbuild
+Measured by \`npm run bench portable\` (tools/bench/portable.ts) on ${new Date().toISOString()}: the functions' esbuild
 bundles invoked in process with API Gateway v2 events, over a file database holding the bundled dataset, 100,000
 synthetic films and 100,000 ratings. The file: ${ROWS} rows of an IMDb ratings export (${csv.length} bytes; half dataset
 films, half synthetic), read as \`${format}\`: ${imported} imported, ${unmatched.length} unmatched, ${invalid.length} invalid. Each first import

@@ -7,8 +7,8 @@ import { createThrottleRepository } from '../../lib/repositories/throttleReposit
 import { createUsersRepository } from '../../lib/repositories/usersRepository';
 import { createPasswordHasher } from '../../lib/services/passwords';
 import { createRateLimiter } from '../../lib/services/throttling';
-import { countingCalls } from '../../tests/support/countingCalls';
-import { httpEvent, lambdaContext } from '../../tests/support/events';
+import { countingCalls } from '../../harness/countingCalls';
+import { httpEvent, lambdaContext } from '../../harness/events';
 import { timeAgainstFloor, type Timing } from './stats';
 import type { BundledHandler } from './types';
 

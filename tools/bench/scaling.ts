@@ -1,6 +1,6 @@
 /**
  * `npm run bench scaling`: many Lambda instances at once against one sqld. N Node processes (1, 2, 4, 8), each with
- * the real functions' bundles and its own client over HTTP (tests/support/manyInstances.ts), all told to go together,
+ * the real functions' bundles and its own client over HTTP (harness/manyInstances.ts), all told to go together,
  * each sending its requests one after another as a Lambda container does: two anonymous ratings of one film for
  * every listing. Prints throughput and latency against N, the machine's load beside them; docs/SCALING.md quotes it.
  */
@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openMigratedDatabase } from '../../lib/db/client';
 import { createMoviesRepository } from '../../lib/repositories/moviesRepository';
-import { httpEvent } from '../../tests/support/events';
-import { fromAddress, runInstances, step, type InstancePlan } from '../../tests/support/manyInstances';
-import { startSqld } from '../../tests/support/sqld';
+import { httpEvent } from '../../harness/events';
+import { fromAddress, runInstances, step, type InstancePlan } from '../../harness/manyInstances';
+import { startSqld } from '../../harness/sqld';
 import { bundleFunctions } from './bundle';
 import { BENCH_SECRET } from './environment';
 import { loadAverages, ms, percentile } from './stats';

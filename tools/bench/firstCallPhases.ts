@@ -6,7 +6,7 @@ import { BENCH_SECRET } from './environment';
  * Where a first invocation's milliseconds go, from performance.now() marks in a fresh process: each step the
  * container takes on the first call (lib/container.ts buildContainer), in the order it takes them, then the route's
  * own first call on the built container, then a second call for comparison. Run in the process this script spawns:
- * `node scripts/run.mjs scripts/bench/firstCallPhases.ts <file database url> [runs]` prints the fastest of each.
+ * `node scripts/run.mjs tools/bench/firstCallPhases.ts <file database url> [runs]` prints the fastest of each.
  */
 async function phasesOnce(databaseUrl: string): Promise<Record<string, number>> {
   const marks: Record<string, number> = {};
@@ -25,7 +25,7 @@ async function phasesOnce(databaseUrl: string): Promise<Record<string, number>> 
   const { createHttpHandler } = await import('../../lib/http/createHttpHandler');
   const { getMovieRoute } = await import('../../lib/schemas/routes/movies');
   const { getMovie } = await import('../../functions/movies/getMovie');
-  const { httpEvent, lambdaContext } = await import('../../tests/support/events');
+  const { httpEvent, lambdaContext } = await import('../../harness/events');
   const { createFactsSummaryGenerator } = await import('../../lib/llm/factsSummaryGenerator');
   mark('modules (already bundled: evaluation only)');
   const config = getConfig();
@@ -69,7 +69,7 @@ export async function main([databaseUrl, runs = '5', child]: string[] = []): Pro
   }
   const all: Record<string, number>[] = [];
   for (let i = 0; i < Number(runs); i++) {
-    const out = execFileSync(process.execPath, ['scripts/run.mjs', 'scripts/bench/firstCallPhases.ts', databaseUrl, runs, 'child'], {
+    const out = execFileSync(process.execPath, ['scripts/run.mjs', 'tools/bench/firstCallPhases.ts', databaseUrl, runs, 'child'], {
       env: { ...process.env, LOG_LEVEL: 'SILENT', NODE_ENV: 'production', JWT_SECRET: BENCH_SECRET },
     });
     all.push(JSON.parse(out.toString()) as Record<string, number>);

@@ -46,7 +46,7 @@ async function instrumentedBundle(root: string, entry: string, outfile: string):
   await build({ ...lambdaBuildOptions(root), minify: false, entryPoints: [join(root, entry)], outfile, logLevel: 'error' });
   let text = readFileSync(outfile, 'utf8');
   for (const [line, timed] of HELPERS) {
-    if (!text.includes(line)) throw new Error(`esbuild's module helper changed; update scripts/bench/moduleEvaluation.ts: ${line}`);
+    if (!text.includes(line)) throw new Error(`esbuild's module helper changed; update tools/bench/moduleEvaluation.ts: ${line}`);
     text = text.replace(line, timed);
   }
   writeFileSync(outfile, text.replace('var __create = Object.create;', `${TIMER}var __create = Object.create;`));

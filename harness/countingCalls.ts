@@ -1,5 +1,5 @@
 import type { Client } from '@libsql/client';
-import { clientWith } from '../../lib/db/clientWith';
+import { clientWith } from '../lib/db/clientWith';
 
 /** Counts the calls made to the client: each execute or batch is one round trip to a remote database. */
 export function countingCalls(db: Client) {

@@ -27,9 +27,9 @@ export interface InstancesRun {
 }
 
 // From the project's root: the bench runs this module bundled into .build/scripts.
-const INSTANCE_SCRIPT = join(findProjectRoot(__dirname), 'tests', 'support', 'lambdaInstance.ts');
+const INSTANCE_SCRIPT = join(findProjectRoot(__dirname), 'harness', 'lambdaInstance.ts');
 
-/** A step of a plan: the function's name, its event (from tests/support/events' httpEvent) and whose token it sends. */
+/** A step of a plan: the function's name, its event (from harness/events' httpEvent) and whose token it sends. */
 export function step(fn: string, event: APIGatewayProxyEventV2, options: Pick<PlanStep, 'as' | 'signInAs'> = {}): PlanStep {
   return { fn, event: event as unknown as PlanStep['event'], ...options };
 }
@@ -59,7 +59,7 @@ function lineOf(child: ChildProcess, what: string, stderr: () => string): Promis
 }
 
 /**
- * Runs each plan in a Node process of its own (tests/support/lambdaInstance.ts), as many Lambda instances at once:
+ * Runs each plan in a Node process of its own (harness/lambdaInstance.ts), as many Lambda instances at once:
  * every process loads its bundles and opens its own database client first, then all are told to go together.
  */
 export async function runInstances(plans: InstancePlan[], env: Record<string, string>, { timeoutMs = 45_000 } = {}): Promise<InstancesRun> {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createClient } from '@libsql/client/web';
-import { lambdaContext } from '../../tests/support/events';
-import { latency, startCountingProxy, type CountingProxy } from '../../tests/support/countingProxy';
-import { startSqld, type Sqld } from '../../tests/support/sqld';
+import { lambdaContext } from '../../harness/events';
+import { latency, startCountingProxy, type CountingProxy } from '../../harness/countingProxy';
+import { startSqld, type Sqld } from '../../harness/sqld';
 import { percentile, timeAgainstFloor, type Timing } from './stats';
 import type { BundledHandler } from './types';
 

@@ -17,14 +17,14 @@ import { MOVIE_COLUMNS } from '../../lib/repositories/movieRows';
 import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
 import { createRatingsRepository } from '../../lib/repositories/ratingsRepository';
 import { createRequestCounterRepository } from '../../lib/repositories/requestCounterRepository';
-import { bundledMoviesDataset, importMovies, readDataset } from '../movieImport';
+import { bundledMoviesDataset, importMovies, readDataset } from '../../scripts/movieImport';
 import { REQUEST_COUNTER_SHARDS } from '../../lib/services/requestCounter';
 import { createUsersRepository } from '../../lib/repositories/usersRepository';
 import { createPasswordHasher } from '../../lib/services/passwords';
-import { httpEvent, lambdaContext } from '../../tests/support/events';
-import { startFakeOpenAiServer } from '../../tests/support/fakeOpenAiServer';
-import { findProjectRoot, startOfflineApi } from '../../tests/support/offlineApi';
-import { serverlessFunctions } from '../serverless/contracts';
+import { httpEvent, lambdaContext } from '../../harness/events';
+import { startFakeOpenAiServer } from '../../harness/fakeOpenAiServer';
+import { findProjectRoot, startOfflineApi } from '../../harness/offlineApi';
+import { serverlessFunctions } from '../../scripts/serverless/contracts';
 import { bundleFunctions, sizeOf } from './bundle';
 import { benchAuth } from './auth';
 import { benchCatalogue } from './catalogue';
@@ -97,13 +97,13 @@ async function invokeOk(
 
 /**
  * `npm run bench [catalogue | auth | first | modules | recommendations | portable | sqld | scaling]`: every scenario; with `catalogue` only
- * issue 13's (scripts/bench/catalogue.ts), with `auth` only the sign-in and token figures (scripts/bench/auth.ts), with
- * `first` only the first invocations on a small database (scripts/bench/firstInvocation.ts), with `modules` where their
- * INIT goes, module by module (scripts/bench/moduleEvaluation.ts), with `recommendations`
- * only issue 20's recommendations and lookup by ids (scripts/bench/recommendations.ts): each alone leaves
- * docs/PERFORMANCE.md as it is. With `portable` only issue 20's import and export (scripts/bench/portable.ts), which
- * rewrites its own section of the file alone; with `sqld` only the deployed path (scripts/bench/onSqld.ts), which
- * rewrites its own section too. `scaling` (scripts/bench/scaling.ts, many instances against one sqld) is never part
+ * issue 13's (tools/bench/catalogue.ts), with `auth` only the sign-in and token figures (tools/bench/auth.ts), with
+ * `first` only the first invocations on a small database (tools/bench/firstInvocation.ts), with `modules` where their
+ * INIT goes, module by module (tools/bench/moduleEvaluation.ts), with `recommendations`
+ * only issue 20's recommendations and lookup by ids (tools/bench/recommendations.ts): each alone leaves
+ * docs/PERFORMANCE.md as it is. With `portable` only issue 20's import and export (tools/bench/portable.ts), which
+ * rewrites its own section of the file alone; with `sqld` only the deployed path (tools/bench/onSqld.ts), which
+ * rewrites its own section too. `scaling` (tools/bench/scaling.ts, many instances against one sqld) is never part
  * of the whole run: it prints its figures for docs/SCALING.md.
  */
 export async function main([only]: string[] = []): Promise<void> {
@@ -212,7 +212,7 @@ async function prepareBench() {
   const entries = functionEntries();
   const bundles = await bundleFunctions(
     root,
-    { ...entries, hello: 'scripts/bench/hello.ts', leastPossible: 'scripts/bench/leastFirstInvocation.ts' },
+    { ...entries, hello: 'tools/bench/hello.ts', leastPossible: 'tools/bench/leastFirstInvocation.ts' },
     join(root, '.build', 'bench'),
   );
   console.log(`bundled ${Object.keys(bundles).length} functions in ${Math.round(performance.now() - step)} ms\n`);
@@ -337,7 +337,7 @@ async function benchSignIn({ load, db, createRating, movieIds }: Bench): Promise
   recordWriteLimitCost(await measureWriteLimitCost({ db, createRating, issueToken, movieIds, calls: CALLS }));
 }
 
-/** The deployed path: every function over HTTP to a real sqld holding this database (scripts/bench/onSqld.ts). */
+/** The deployed path: every function over HTTP to a real sqld holding this database (tools/bench/onSqld.ts). */
 async function benchSqld({ db, databaseUrl, bundles, load, movieIds }: Bench): Promise<string> {
   return benchOnSqld({ root, db, file: databaseUrl.slice('file:'.length), bundles, load, movieIds, searchWord: word }, record);
 }
@@ -396,7 +396,7 @@ function benchColdStarts({ bundles, entries, getEvent, movieIds }: Bench): void 
     createMovie: httpEvent({ method: 'POST', path: '/movies/', body: { title: 'Cold' } }),
     createRating: httpEvent({ method: 'POST', path: '/ratings/', body: { movie: movieIds[0], value: 3 } }),
   };
-  // A cold start is a first invocation's whole process, run as Lambda's runtime runs it (scripts/bench/firstInvocation.ts).
+  // A cold start is a first invocation's whole process, run as Lambda's runtime runs it (tools/bench/firstInvocation.ts).
   const coldRun = (bundle: string, event: APIGatewayProxyEventV2) => firstInvocationOf(bundle, event).processMs;
   // Each function's runs alternate with the hello-world bundle's, so a machine that slows down or speeds up
   // mid-run moves both sides of the ratio alike; and each side is its fastest run, since noise on a shared machine
@@ -534,7 +534,7 @@ function writeReport(seconds: number): void {
     join(root, 'docs', 'PERFORMANCE.md'),
     `# Performance
 
-Regenerated by \`npm run bench\` (scripts/bench/index.ts); do not edit by hand.
+Regenerated by \`npm run bench\` (tools/bench/index.ts); do not edit by hand.
 
 - Date: ${new Date().toISOString()}, commit ${commit}
 - Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}

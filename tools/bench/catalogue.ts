@@ -16,7 +16,7 @@ import { createRequestCounterRepository } from '../../lib/repositories/requestCo
 import { createSimilarMoviesRepository } from '../../lib/repositories/similarMoviesRepository';
 import { REQUEST_COUNTER_SHARDS } from '../../lib/services/requestCounter';
 import { silentLogger } from './silentLogger';
-import { httpEvent } from '../../tests/support/events';
+import { httpEvent } from '../../harness/events';
 import { ms, timeAgainstFloor, type Timing } from './stats';
 import type { BenchRow, BundledHandler } from './types';
 
