@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { createHttpHandler } from '../../../lib/http/createHttpHandler';
 import { defineRoute } from '../../../lib/schemas/routes/contract';
 import { signUp } from '../../support/auth';
-import { httpEvent, lambdaContext } from '../../support/events';
+import { httpEvent, lambdaContext } from '../../../harness/events';
 import { createTestServices, type TestServices } from '../../support/services';
 
 const whoRoute = defineRoute({
