@@ -434,4 +434,73 @@ describe('the web page in Chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+  it('lists your ratings newest first, each with its film, value and date, changed and removed in place with the keyboard, at phone and desktop widths', async () => {
+    const word = unique();
+    const older = await createMovie({ title: `Older ${word}`, year: 1980 });
+    const newer = await createMovie({ title: `Newer ${word}`, year: 1990 });
+    const { page, problems } = await openPage();
+    const me = await signUpOnPage(page, word);
+    for (const [movie, value] of [
+      [older.id, 3],
+      [newer.id, 5],
+    ])
+      expect((await api('/ratings/', { method: 'POST', body: { movie, value }, headers: me })).status).toBe(201);
+
+    await page.getByRole('link', { name: 'Your ratings' }).focus();
+    await page.keyboard.press('Enter');
+
+    expect(await textOf(page, '#my-ratings-status', 'rated')).toBe('You rated 2 films.');
+    const rows = page.locator('#my-ratings > li');
+    expect(await rows.locator('.result-title').allTextContents()).toEqual([`Newer ${word}`, `Older ${word}`]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await rows.nth(0).textContent()).toContain(`Your rating 5 / 5, ${today}`);
+    expect(await rows.nth(1).textContent()).toContain(`Your rating 3 / 5, ${today}`);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
+
+    const olderRow = rows.filter({ hasText: `Older ${word}` });
+    await olderRow.getByLabel(`Your rating of Older ${word}`).focus();
+    await olderRow.getByLabel(`Your rating of Older ${word}`).selectOption('2');
+    await olderRow.getByRole('button', { name: `Change your rating of Older ${word}` }).focus();
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#my-ratings-status', 'changed')).toBe(`Your rating of Older ${word} is now 2 / 5.`);
+    expect(await rows.filter({ hasText: `Older ${word}` }).textContent()).toContain('Your rating 2 / 5');
+    expect((await api(`/movies/${older.id}/`)).body).toMatchObject({ rating: 2, rating_count: 1 });
+
+    await page.setViewportSize(DESKTOP);
+    await rows
+      .filter({ hasText: `Newer ${word}` })
+      .getByRole('button', { name: `Remove your rating of Newer ${word}` })
+      .focus();
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#my-ratings-status', 'removed')).toBe(`Your rating of Newer ${word} is removed. You rated 1 film.`);
+    expect(await rows.locator('.result-title').allTextContents()).toEqual([`Older ${word}`]);
+    expect((await api(`/movies/${newer.id}/`)).body).toMatchObject({ rating: null, rating_count: 0 });
+    await page.screenshot({ path: join(outputFolder, 'browser-your-ratings-desktop.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows on a film's page the rating you gave and whether it is on your watchlist, and removes the rating with the keyboard", async () => {
+    const word = unique();
+    const movie = await createMovie({ title: `Rated ${word}` });
+    const { page, problems } = await openPage();
+    const me = await signUpOnPage(page, word);
+    expect((await api('/ratings/', { method: 'POST', body: { movie: movie.id, value: 4 }, headers: me })).status).toBe(201);
+    expect((await api(`/users/me/watchlist/${movie.id}/`, { method: 'PUT', headers: me })).status).toBeLessThan(300);
+
+    await page.goto(`${baseUrl()}/#/movies/${movie.id}`);
+    expect(await textOf(page, '#rate-status', 'You rated')).toBe('You rated this film 4 out of 5.');
+    expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(true);
+    expect(await textOf(page, '#watchlist-toggle', 'Remove')).toBe('Remove from watchlist');
+
+    await page.getByRole('button', { name: 'Remove your rating' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#rate-status', 'removed')).toBe('Your rating is removed.');
+    expect(await textOf(page, '#movie-rating', 'No ratings')).toBe('No ratings yet');
+    expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Remove your rating' }).isVisible()).toBe(false);
+    expect((await api(`/movies/${movie.id}/`)).body).toMatchObject({ rating: null, rating_count: 0 });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
