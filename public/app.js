@@ -417,6 +417,7 @@ async function openMovie(id, { fresh = false } = {}) {
     if (!fresh && navigated) byId('movie-title').focus();
     // Whether it is on your watchlist is asked beside the film: a failure there leaves the film on the page.
     showWatchlistState(id, mine).catch(showError);
+    showMyRating(id, mine, { announce: !fresh }).catch(showError);
     if (!fresh) await loadSimilar(id, mine);
   } catch (error) {
     if (mine !== navigation) return;
@@ -567,9 +568,131 @@ function watchlistItem({ movie, added_at: addedAt }) {
 }
 
 function showYours() {
-  ++navigation;
   showView('yours', 'yours-title');
   document.title = 'Your ratings · Movies';
+  return loadMyRatings(myRatingsPage).catch(showError);
+}
+
+let myRatingsPage = 1;
+const filmsRated = (count) => (count === 0 ? 'You have not rated any film yet.' : `You rated ${count} ${count === 1 ? 'film' : 'films'}.`);
+const yourValueText = (rating) => `Your rating ${rating.value} / 5, ${rating.updated_at.slice(0, 10)}`;
+
+/**
+ * A page of your ratings, newest first. /ratings/ gives each rating's id (to change or remove it) and the
+ * films are named in one more request, so a page costs two calls whatever its length.
+ */
+async function loadMyRatings(page) {
+  const mine = ++navigation;
+  const status = byId('my-ratings-status');
+  const list = byId('my-ratings');
+  list.setAttribute('aria-busy', 'true');
+  try {
+    const answer = await callApi(`/ratings/?page=${page}&page_size=${PAGE_SIZE}`, { auth: true, fresh: true });
+    // A page emptied by removing its last rating shows the one before it.
+    if (answer.results.length === 0 && page > 1) return loadMyRatings(page - 1);
+    const ids = answer.results.map((rating) => rating.movie);
+    const movies = ids.length ? (await callApi(`/movies/?ids=${ids.join(',')}`)).results : [];
+    if (mine !== navigation) return;
+    myRatingsPage = answer.page;
+    const byMovie = new Map(movies.map((movie) => [movie.id, movie]));
+    list.replaceChildren(
+      ...answer.results.filter((rating) => byMovie.has(rating.movie)).map((rating) => myRatingItem(rating, byMovie.get(rating.movie))),
+    );
+    status.textContent = filmsRated(answer.count);
+    byId('my-ratings-pager').hidden = answer.total_pages <= 1;
+    byId('my-ratings-page-info').textContent = `Page ${answer.page} of ${Math.max(answer.total_pages, 1)}`;
+    byId('my-ratings-previous').disabled = answer.page <= 1;
+    byId('my-ratings-next').disabled = answer.page >= answer.total_pages;
+    return answer.count;
+  } finally {
+    list.removeAttribute('aria-busy');
+  }
+}
+
+/** One rating of yours: its film, value and date, a choice of value to change it to, and a way to remove it. */
+function myRatingItem(rating, movie) {
+  const item = movieItem(movie);
+  const value = el('p', { class: 'count' }, yourValueText(rating));
+  const choice = el(
+    'select',
+    { name: 'value', 'aria-label': `Your rating of ${movie.title}` },
+    ...[1, 2, 3, 4, 5].map((option) => el('option', { value: String(option) }, String(option))),
+  );
+  choice.value = String(rating.value);
+  const change = el('button', { type: 'submit', 'aria-label': `Change your rating of ${movie.title}` }, 'Change');
+  const remove = el('button', { type: 'button', class: 'secondary', 'aria-label': `Remove your rating of ${movie.title}` }, 'Remove');
+  const form = el('form', { class: 'rating-actions' }, choice, change, remove);
+  const status = byId('my-ratings-status');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(change, async () => {
+      const changed = await callApi(`/ratings/${rating.id}/`, { method: 'PUT', auth: true, body: { value: Number(choice.value) } });
+      value.textContent = yourValueText(changed);
+      status.textContent = `Your rating of ${movie.title} is now ${changed.value} / 5.`;
+    });
+  });
+  remove.addEventListener('click', () =>
+    busy(remove, async () => {
+      await callApi(`/ratings/${rating.id}/`, { method: 'DELETE', auth: true });
+      const count = await loadMyRatings(myRatingsPage);
+      status.textContent = `Your rating of ${movie.title} is removed. ${filmsRated(count)}`;
+      // The button is gone with its film: the heading takes the focus, so the keyboard is not lost.
+      byId('yours-title').focus();
+    }),
+  );
+  item.append(value, form);
+  return item;
+}
+
+/** Runs an action with its button disabled and marked busy, showing any error. */
+async function busy(button, action) {
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  clearError();
+  try {
+    await action();
+  } catch (error) {
+    showError(error);
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  }
+}
+
+/** Your rating of the film shown, found among your ratings (a page of 100, the API's largest, at a time). */
+async function findMyRating(movieId) {
+  for (let page = 1; ; page++) {
+    const answer = await callApi(`/ratings/?page=${page}&page_size=100`, { auth: true, fresh: true });
+    const found = answer.results.find((rating) => rating.movie === movieId);
+    if (found || page >= answer.total_pages) return found ?? null;
+  }
+}
+
+let myRating = null;
+
+async function showMyRating(id, mine, { announce }) {
+  myRating = null;
+  byId('rate-remove').hidden = true;
+  if (!session.read()) return;
+  const rating = await findMyRating(id);
+  if (mine !== navigation) return;
+  myRating = rating;
+  byId('rate-remove').hidden = rating === null;
+  if (!rating) return;
+  const radio = byId(`rate-${rating.value}`);
+  radio.checked = true;
+  if (announce) byId('rate-status').textContent = `You rated this film ${rating.value} out of 5.`;
+}
+
+async function removeMyRating() {
+  const rating = myRating;
+  if (!rating) return;
+  await callApi(`/ratings/${rating.id}/`, { method: 'DELETE', auth: true });
+  byId('rate-form').reset();
+  byId('rate-status').textContent = 'Your rating is removed.';
+  await openMovie(rating.movie, { fresh: true });
+  // The button hides with the rating: the form's first choice takes the focus, so the keyboard is not lost.
+  byId('rate-1').focus();
 }
 
 const FORMAT_NAMES = { imdb: 'IMDb', letterboxd: 'Letterboxd' };
@@ -667,6 +790,10 @@ function start() {
   });
 
   byId('watchlist-toggle').addEventListener('click', toggleWatchlist);
+  const removeButton = byId('rate-remove');
+  removeButton.addEventListener('click', () => busy(removeButton, removeMyRating));
+  byId('my-ratings-previous').addEventListener('click', () => loadMyRatings(myRatingsPage - 1).catch(showError));
+  byId('my-ratings-next').addEventListener('click', () => loadMyRatings(myRatingsPage + 1).catch(showError));
 
   onSubmit('import-form', async (data) => {
     const file = data.get('file');

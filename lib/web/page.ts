@@ -86,6 +86,7 @@ const html = () => `<!doctype html>
             </div>
           </fieldset>
           <button type="submit">Rate</button>
+          <button type="button" id="rate-remove" class="secondary" hidden>Remove your rating</button>
         </form>
         <p id="rate-sign-in"><a href="#/sign-in">Sign in</a> to rate this film or keep it on a watchlist.</p>
         <p id="rate-status" class="status" role="status"></p>
@@ -111,6 +112,13 @@ const html = () => `<!doctype html>
 
     <section id="yours" aria-labelledby="yours-title" hidden>
       <h1 id="yours-title" tabindex="-1">Your ratings</h1>
+      <p id="my-ratings-status" class="status" role="status"></p>
+      <ol id="my-ratings" class="results"></ol>
+      <nav id="my-ratings-pager" class="pager" aria-label="Pages of your ratings" hidden>
+        <button type="button" id="my-ratings-previous">Previous</button>
+        <span id="my-ratings-page-info"></span>
+        <button type="button" id="my-ratings-next">Next</button>
+      </nav>
       <div class="forms">
         <form id="import-form" class="card">
           <h2>Bring your ratings</h2>

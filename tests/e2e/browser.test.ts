@@ -458,11 +458,11 @@ describe('the web page in Chromium', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
 
     const olderRow = rows.filter({ hasText: `Older ${word}` });
-    await olderRow.getByLabel(`Your rating of Older ${word}`).focus();
-    await olderRow.getByLabel(`Your rating of Older ${word}`).selectOption('2');
+    await olderRow.getByLabel(`Your rating of Older ${word}`, { exact: true }).focus();
+    await olderRow.getByLabel(`Your rating of Older ${word}`, { exact: true }).selectOption('2');
     await olderRow.getByRole('button', { name: `Change your rating of Older ${word}` }).focus();
     await page.keyboard.press('Enter');
-    expect(await textOf(page, '#my-ratings-status', 'changed')).toBe(`Your rating of Older ${word} is now 2 / 5.`);
+    expect(await textOf(page, '#my-ratings-status', 'is now')).toBe(`Your rating of Older ${word} is now 2 / 5.`);
     expect(await rows.filter({ hasText: `Older ${word}` }).textContent()).toContain('Your rating 2 / 5');
     expect((await api(`/movies/${older.id}/`)).body).toMatchObject({ rating: 2, rating_count: 1 });
 
