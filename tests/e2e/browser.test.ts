@@ -503,4 +503,59 @@ describe('the web page in Chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+  it('searches as you type, filters by genre, sorts, jumps to a page, and keeps each state in the address: back, forward and a shared link work', async () => {
+    const word = unique();
+    const genre = `Genre${word}`;
+    await Promise.all(
+      Array.from({ length: 21 }, (_, i) =>
+        createMovie({ title: `Reel ${String(i + 1).padStart(2, '0')} ${word}`, year: 1950 + i, genres: [genre] }),
+      ),
+    );
+    await createMovie({ title: `Other ${word}`, year: 2020, genres: ['Drama'] });
+    const { page, problems } = await openPage();
+    const titles = () => page.locator('#results .result-title').allTextContents();
+    const addressQuery = () => Object.fromEntries(new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? ''));
+
+    await page.getByLabel('Search titles').focus();
+    await page.keyboard.type(word);
+    expect(await textOf(page, '#results-status', 'matching')).toBe(`22 films matching “${word}”.`);
+
+    await page.getByLabel('Genre').focus();
+    await page.keyboard.type(genre);
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#results-status', ` in ${genre}`)).toBe(`21 films matching “${word}” in ${genre}.`);
+    expect((await titles())[0]).toBe(`Reel 01 ${word}`);
+
+    await page.getByLabel('Sort by').selectOption('-year');
+    await page.locator('#results .result-title').first().filter({ hasText: 'Reel 21' }).waitFor({ timeout: 15_000 });
+    expect(addressQuery()).toEqual({ search: word, genre, sort: '-year' });
+
+    await page.getByLabel('Go to page').fill('2');
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#page-info', 'Page 2')).toBe('Page 2 of 2');
+    expect(await titles()).toEqual([`Reel 01 ${word}`]);
+    const shared = page.url();
+
+    await page.goBack();
+    expect(await textOf(page, '#page-info', 'Page 1')).toBe('Page 1 of 2');
+    expect((await titles())[0]).toBe(`Reel 21 ${word}`);
+    await page.goBack();
+    await page.locator('#results .result-title').first().filter({ hasText: 'Reel 01' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('title');
+    await page.goForward();
+    await page.locator('#results .result-title').first().filter({ hasText: 'Reel 21' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('-year');
+
+    const other = await context.newPage();
+    await other.setViewportSize(DESKTOP);
+    await other.goto(shared);
+    expect(await textOf(other, '#page-info', 'Page 2')).toBe('Page 2 of 2');
+    expect(await other.locator('#results .result-title').allTextContents()).toEqual([`Reel 01 ${word}`]);
+    expect(await other.getByLabel('Search titles').inputValue()).toBe(word);
+    expect(await other.getByLabel('Genre').inputValue()).toBe(genre);
+    expect(await other.getByLabel('Sort by').inputValue()).toBe('-year');
+    expect(problems).toEqual([]);
+    await other.close();
+    await page.close();
+  });
 });
