@@ -5,6 +5,8 @@
 
 const SESSION_KEY = 'movie-rating.session';
 const PAGE_SIZE = 20;
+/** How long the keys rest before what is typed is searched. */
+const TYPING_PAUSE_MS = 300;
 /** Refresh a little before the access token expires rather than let a request fail with 401. */
 const EXPIRY_MARGIN_MS = 30_000;
 
@@ -228,9 +230,12 @@ const LISTS = {
   top: { path: '/top', title: 'Top rated', ordering: '-score' },
 };
 
-const listHash = (search, page, list = 'all') => {
+/** What a list shows, all of it in the address so back, forward and a shared link show the same: search, genre, sort, page. */
+const listHash = ({ search = '', genre = '', sort = '', page = 1 }, list = 'all') => {
   const query = new URLSearchParams();
   if (search) query.set('search', search);
+  if (genre) query.set('genre', genre);
+  if (sort && sort !== LISTS[list].ordering) query.set('sort', sort);
   if (page > 1) query.set('page', String(page));
   const text = query.toString();
   const path = `#${LISTS[list].path}`;
@@ -275,34 +280,61 @@ function movieItem(movie) {
   return el('li', { class: 'result' }, title, ...(facts ? [el('p', {}, facts)] : []), el('p', {}, ratingLine(movie)));
 }
 
-async function browse(search, page, list = 'all') {
+/** The list state an address names (missing parts are the defaults). */
+function listState(hash) {
+  const query = new URLSearchParams(hash.split('?')[1] ?? '');
+  return {
+    search: (query.get('search') ?? '').trim(),
+    genre: (query.get('genre') ?? '').trim(),
+    sort: query.get('sort') ?? '',
+    page: Math.max(Number.parseInt(query.get('page') ?? '1', 10) || 1, 1),
+  };
+}
+
+/** The state the search form shows: a new search, genre or order starts again at page 1. */
+const formState = () => ({ search: byId('search').value.trim(), genre: byId('genre').value.trim(), sort: byId('sort').value, page: 1 });
+
+async function browse({ search, genre, sort, page }, list = 'all') {
   const mine = ++navigation;
   currentList = list;
   showView('browse', 'browse-title');
   byId('browse-title').textContent = LISTS[list].title;
   byId('nav-all').toggleAttribute('aria-current', list === 'all');
   byId('nav-top').toggleAttribute('aria-current', list === 'top');
-  byId('search').value = search;
+  const ordering = sort || LISTS[list].ordering;
+  // The fields show what the address asks, unless the user is typing in them (the address follows the typing).
+  if (document.activeElement !== byId('search')) byId('search').value = search;
+  if (document.activeElement !== byId('genre')) byId('genre').value = genre;
+  byId('sort').value = ordering;
   const status = byId('results-status');
   const results = byId('results');
   status.textContent = 'Loading…';
   results.setAttribute('aria-busy', 'true');
-  const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE), ordering: LISTS[list].ordering });
+  const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE), ordering });
   if (search) query.set('search', search);
+  if (genre) query.set('genre', genre);
   try {
     const answer = await callApi(`/movies/?${query}`);
     if (mine !== navigation) return;
     results.replaceChildren(...answer.results.map(movieItem));
-    const matching = search ? ` matching “${search}”` : '';
+    const matching = `${search ? ` matching “${search}”` : ''}${genre ? ` in ${genre}` : ''}`;
     status.textContent =
       answer.count === 0 ? `No film${matching || ' yet'}.` : `${answer.count} ${answer.count === 1 ? 'film' : 'films'}${matching}.`;
-    if (list === 'all' && !search && page === 1) loadForYou(mine);
+    if (list === 'all' && !search && !genre && !sort && page === 1) loadForYou(mine);
     else byId('for-you').hidden = true;
     const pages = Math.max(answer.total_pages, 1);
     byId('pager').hidden = pages <= 1 && answer.page <= 1;
     byId('page-info').textContent = `Page ${answer.page} of ${pages}`;
     byId('previous-page').disabled = answer.page <= 1;
     byId('next-page').disabled = answer.page >= answer.total_pages;
+    const jump = byId('jump-page');
+    jump.max = String(pages);
+    jump.value = String(answer.page);
+    // The genres of the films shown are offered as you type one.
+    const genres = [
+      ...new Set([...byId('genre-list').options].map((option) => option.value).concat(answer.results.flatMap((movie) => movie.genres))),
+    ];
+    byId('genre-list').replaceChildren(...genres.sort().map((name) => el('option', { value: name })));
   } catch (error) {
     if (mine !== navigation) return;
     status.textContent = '';
@@ -447,8 +479,7 @@ function route() {
   if (movie) return openMovie(Number(movie[1]));
   const list = listOf(location.hash) ?? 'all';
   document.title = list === 'top' ? 'Top rated · Movies' : 'Movies: search, read, rate';
-  const query = new URLSearchParams(queryText);
-  return browse((query.get('search') ?? '').trim(), Math.max(Number.parseInt(query.get('page') ?? '1', 10) || 1, 1), list);
+  return browse(listState(`?${queryText}`), list);
 }
 
 // ---- Yours: what to watch next, the watchlist, your ratings in and out ---------------------------------
@@ -750,20 +781,42 @@ function signedIn(tokens, form) {
 }
 
 function start() {
-  onSubmit('search-form', async (data) => {
-    const target = listHash(String(data.get('search') ?? '').trim(), 1, currentList);
-    // Searching the same words again reloads them (a hash that does not change fires no event).
+  let typing;
+  /** Shows a list state as a new entry of the history; the same state again is read again. */
+  const goTo = async (state) => {
+    clearTimeout(typing);
+    const target = listHash(state, currentList);
+    // A hash that does not change fires no event.
     if (location.hash === target || (target === '#/' && location.hash === '')) await route();
     else location.hash = target;
-  });
+  };
+  onSubmit('search-form', () => goTo(formState()));
+  byId('sort').addEventListener('change', () => goTo(formState()));
+
+  // Typing searches once the keys rest, replacing the address rather than adding an entry per pause.
+  const searchAsYouType = () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      const target = listHash(formState(), currentList);
+      if (target === (location.hash || '#/')) return;
+      history.replaceState(null, '', target);
+      lastListHash = target;
+      route();
+    }, TYPING_PAUSE_MS);
+  };
+  byId('search').addEventListener('input', searchAsYouType);
+  byId('genre').addEventListener('input', searchAsYouType);
 
   const turnPage = (step) => {
-    const query = new URLSearchParams(location.hash.split('?')[1] ?? '');
-    const page = Math.max((Number.parseInt(query.get('page') ?? '1', 10) || 1) + step, 1);
-    location.hash = listHash((query.get('search') ?? '').trim(), page, currentList);
+    const state = listState(location.hash);
+    return goTo({ ...state, page: Math.max(state.page + step, 1) });
   };
   byId('previous-page').addEventListener('click', () => turnPage(-1));
   byId('next-page').addEventListener('click', () => turnPage(1));
+  onSubmit('jump-form', (data) => {
+    const page = Number.parseInt(String(data.get('page') ?? ''), 10);
+    return goTo({ ...listState(location.hash), page: Math.max(Number.isNaN(page) ? 1 : page, 1) });
+  });
 
   byId('back-link').addEventListener('click', (event) => {
     event.preventDefault();
@@ -837,7 +890,7 @@ function start() {
 
   // Searched before this script ran, the form went to /?search=…: carry the words over to the address it reads.
   const early = new URLSearchParams(location.search);
-  if (early.has('search') && !location.hash) history.replaceState(null, '', `/${listHash((early.get('search') ?? '').trim(), 1)}`);
+  if (early.has('search') && !location.hash) history.replaceState(null, '', `/${listHash({ search: (early.get('search') ?? '').trim() })}`);
   lastListHash = listOf(location.hash) && location.hash ? location.hash : '#/';
 
   renderAccount();

@@ -45,6 +45,22 @@ const html = () => `<!doctype html>
           <input id="search" name="search" type="search" autocomplete="off" spellcheck="false" maxlength="200">
           <button type="submit">Search</button>
         </div>
+        <div class="filters">
+          <div>
+            <label for="genre">Genre</label>
+            <input id="genre" name="genre" type="text" autocomplete="off" spellcheck="false" maxlength="50" list="genre-list">
+            <datalist id="genre-list"></datalist>
+          </div>
+          <div>
+            <label for="sort">Sort by</label>
+            <select id="sort" name="sort">
+              <option value="title">Title</option>
+              <option value="-year">Year, newest first</option>
+              <option value="-score">Top rated</option>
+              <option value="-rating_count">Most rated</option>
+            </select>
+          </div>
+        </div>
       </form>
       <p id="results-status" class="status" role="status"></p>
       <ol id="results" class="results"></ol>
@@ -52,6 +68,11 @@ const html = () => `<!doctype html>
         <button type="button" id="previous-page">Previous</button>
         <span id="page-info"></span>
         <button type="button" id="next-page">Next</button>
+        <form id="jump-form" class="jump">
+          <label for="jump-page">Go to page</label>
+          <input id="jump-page" name="page" type="number" min="1" step="1" inputmode="numeric" required>
+          <button type="submit">Go</button>
+        </form>
       </nav>
     </section>
 
