@@ -311,6 +311,15 @@ describe('the web page in Chromium', () => {
     );
     expect(await page.locator('#movie-histogram .bar-fill').count()).toBe(5);
     expect(await page.locator('#movie-score').textContent()).toMatch(/^Score \d\.\d{2}$/);
+    // The score is set apart from the average and says what it weighs, in a line and on hover or focus.
+    expect(await page.locator('#movie-score-line').textContent()).toMatch(/^Average 4 \/ 5 from 4 ratings · Score \d\.\d{2}$/);
+    const note = (await page.locator('#score-note').textContent()) ?? '';
+    expect(note).toMatch(/^The score weighs /);
+    expect(await page.locator('#score-note').isVisible()).toBe(true);
+    expect(await page.locator('#movie-score').getAttribute('title')).toBe(note);
+    expect(await page.locator('#movie-score').getAttribute('aria-describedby')).toBe('score-note');
+    await page.locator('#movie-score').focus();
+    expect(await focusedId(page)).toBe('movie-score');
     const similar = page.locator('#movie-similar');
     await similar.getByRole('link', { name: `Second harbour ${word}` }).waitFor({ timeout: 15_000 });
     // Only admins get the edit form.
