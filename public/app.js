@@ -409,7 +409,13 @@ function renderMovie(movie) {
   byId('movie-external').hidden = !external;
   byId('movie-rating').textContent = averageText(movie);
   byId('movie-count').textContent = movie.rating === null ? '' : countText(movie.rating_count);
-  byId('movie-score').textContent = scoreText(movie);
+  const score = scoreText(movie);
+  byId('movie-score').textContent = score;
+  byId('movie-score-separator').textContent = score ? ' · ' : '';
+  // The note explains a score; a film without one needs none, nor a focus stop on nothing.
+  byId('score-note').hidden = !score;
+  if (score) byId('movie-score').setAttribute('tabindex', '0');
+  else byId('movie-score').removeAttribute('tabindex');
   renderHistogram(movie);
   byId('movie-summary').textContent =
     movie.summary ?? 'No summary yet: the summary writer did not answer in time. Open the film again later.';

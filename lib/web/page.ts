@@ -1,6 +1,10 @@
 import { staticFile, type StaticFile } from '../static/staticFiles';
 import { webAssetUrl } from './assets';
 
+/** What a film's score weighs, in one line: shown under it, and as its title on hover. */
+const SCORE_NOTE =
+  'The score weighs the average by how many rated the film: with few ratings it stays near the mean of all ratings, so one 5 never outranks thirty.';
+
 /**
  * The page's markup. public/app.js fills it from the API and switches between its views (browse, one
  * movie, your ratings, your watchlist, sign in); every script and style is a file of this API, since the CSP allows only 'self'.
@@ -81,7 +85,8 @@ const html = () => `<!doctype html>
       <h1 id="movie-title" tabindex="-1"></h1>
       <p id="movie-facts" class="facts"></p>
       <p id="movie-external" class="facts" hidden></p>
-      <p class="score"><span id="movie-rating"></span> <span id="movie-count" class="count"></span> <span id="movie-score" class="count"></span></p>
+      <p id="movie-score-line" class="score"><span id="movie-rating"></span> <span id="movie-count" class="count"></span><span id="movie-score-separator" class="count"></span><span id="movie-score" class="count" aria-describedby="score-note" title="${SCORE_NOTE}"></span></p>
+      <p id="score-note" class="source">${SCORE_NOTE}</p>
       <div id="movie-histogram" class="histogram" role="img" hidden></div>
       <section aria-labelledby="summary-title">
         <h2 id="summary-title">Summary</h2>
