@@ -8,7 +8,7 @@ import { createCatalogueRepository } from '../../lib/repositories/catalogueRepos
 import { createMoviesRepository } from '../../lib/repositories/moviesRepository';
 import { createCatalogueService } from '../../lib/services/catalogueService';
 import { importMovies } from '../../scripts/movieImport';
-import { api, baseUrl, createMovie } from './http';
+import { adminToken, api, baseUrl, createMovie } from './http';
 
 const outputFolder = join(__dirname, '..', '..', 'test-output');
 const PHONE = { width: 360, height: 740 };
@@ -565,6 +565,44 @@ describe('the web page in Chromium', () => {
     expect(await other.getByLabel('Sort by').inputValue()).toBe('-year');
     expect(problems).toEqual([]);
     await other.close();
+    await page.close();
+  });
+  it("shows the API's problem detail beside the action that failed: rating, and removing one of your ratings, by keyboard", async () => {
+    const word = unique();
+    const gone = await createMovie({ title: `Gone ${word}` });
+    const kept = await createMovie({ title: `Kept ${word}` });
+    const { page, problems } = await openPage();
+    const me = await signUpOnPage(page, word);
+    const rated = await api('/ratings/', { method: 'POST', body: { movie: kept.id, value: 3 }, headers: me });
+    const admin = { authorization: `Bearer ${await adminToken()}` };
+
+    await page.goto(`${baseUrl()}/#/movies/${gone.id}`);
+    await textOf(page, '#movie-title', `Gone ${word}`);
+    expect((await api(`/movies/${gone.id}/`, { method: 'DELETE', headers: admin })).status).toBe(204);
+    const refused = await api('/ratings/', { method: 'POST', body: { movie: gone.id, value: 4 }, headers: me });
+    expect(refused.status).toBe(404);
+    const detail = (refused.body as { detail: string }).detail;
+    await page.getByRole('radio', { name: '4', exact: true }).check();
+    await page.getByRole('button', { name: 'Rate', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    expect((await textOf(page, '#rate-status', /./))?.toLowerCase()).toContain(detail.toLowerCase());
+    expect(await page.locator('#notice').isVisible()).toBe(false);
+
+    await page.goto(`${baseUrl()}/#/me`);
+    const row = page.locator('#my-ratings > li', { hasText: `Kept ${word}` });
+    await row.waitFor({ timeout: 15_000 });
+    const ratingId = (rated.body as { id: number }).id;
+    expect((await api(`/ratings/${ratingId}/`, { method: 'DELETE', headers: me })).status).toBe(204);
+    const again = await api(`/ratings/${ratingId}/`, { method: 'DELETE', headers: me });
+    expect(again.status).toBe(404);
+    await row.getByRole('button', { name: `Remove your rating of Kept ${word}` }).focus();
+    await page.keyboard.press('Enter');
+    const rowStatus = row.locator('.row-status');
+    await rowStatus.filter({ hasText: /./ }).waitFor({ timeout: 15_000 });
+    expect((await rowStatus.textContent())?.toLowerCase()).toContain((again.body as { detail: string }).detail.toLowerCase());
+    expect(await page.locator('#notice').isVisible()).toBe(false);
+    // The refused requests are the expected 404s; nothing else went wrong.
+    expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
     await page.close();
   });
 });
