@@ -185,15 +185,24 @@ async function callApi(path, { auth = false, read = readJson, ...options } = {})
 
 // ---- Messages ------------------------------------------------------------------------------------------
 
-function showError(error) {
-  const notice = byId('notice');
-  if (error instanceof ApiError) {
-    notice.textContent = error.message;
-  } else {
-    console.error(error);
-    notice.textContent = 'The API could not be reached. Check the connection and try again.';
-  }
-  notice.hidden = false;
+function errorMessage(error) {
+  if (error instanceof ApiError) return error.message;
+  console.error(error);
+  return 'The API could not be reached. Check the connection and try again.';
+}
+
+/** Shows what went wrong beside the action that was taken (`near`, its status line), else at the top of the page. */
+function showError(error, near) {
+  const target = near ?? byId('notice');
+  target.textContent = errorMessage(error);
+  target.classList.add('error');
+  target.hidden = false;
+}
+
+/** Readies a status line for the outcome of a new action: no error from the last one stays. */
+function clearStatus(near) {
+  near.textContent = '';
+  near.classList.remove('error');
 }
 
 function clearError() {
@@ -441,8 +450,8 @@ async function openMovie(id, { fresh = false } = {}) {
       summary_source: null,
       description: null,
     });
-    byId('rate-status').textContent = '';
-    byId('watch-status').textContent = '';
+    clearStatus(byId('rate-status'));
+    clearStatus(byId('watch-status'));
     byId('rate-form').reset();
   }
   try {
@@ -548,19 +557,16 @@ async function showWatchlistState(id, mine) {
 
 async function toggleWatchlist() {
   const movie = currentMovieId;
-  const button = byId('watchlist-toggle');
-  button.disabled = true;
-  clearError();
-  try {
-    await callApi(`/users/me/watchlist/${movie}/`, { method: onWatchlist ? 'DELETE' : 'PUT', auth: true });
-    onWatchlist = !onWatchlist;
-    renderWatchlistToggle();
-    byId('watch-status').textContent = onWatchlist ? 'On your watchlist.' : 'Taken off your watchlist.';
-  } catch (error) {
-    showError(error);
-  } finally {
-    button.disabled = false;
-  }
+  await busy(
+    byId('watchlist-toggle'),
+    async () => {
+      await callApi(`/users/me/watchlist/${movie}/`, { method: onWatchlist ? 'DELETE' : 'PUT', auth: true });
+      onWatchlist = !onWatchlist;
+      renderWatchlistToggle();
+      byId('watch-status').textContent = onWatchlist ? 'On your watchlist.' : 'Taken off your watchlist.';
+    },
+    byId('watch-status'),
+  );
 }
 
 const filmsToWatch = (count) => (count === 0 ? 'No film on your watchlist yet.' : `${count} ${count === 1 ? 'film' : 'films'} to watch.`);
@@ -660,36 +666,46 @@ function myRatingItem(rating, movie) {
   const remove = el('button', { type: 'button', class: 'secondary', 'aria-label': `Remove your rating of ${movie.title}` }, 'Remove');
   const form = el('form', { class: 'rating-actions' }, choice, change, remove);
   const status = byId('my-ratings-status');
+  const rowStatus = el('p', { class: 'status row-status', role: 'status' });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    busy(change, async () => {
-      const changed = await callApi(`/ratings/${rating.id}/`, { method: 'PUT', auth: true, body: { value: Number(choice.value) } });
-      value.textContent = yourValueText(changed);
-      status.textContent = `Your rating of ${movie.title} is now ${changed.value} / 5.`;
-    });
+    busy(
+      change,
+      async () => {
+        const changed = await callApi(`/ratings/${rating.id}/`, { method: 'PUT', auth: true, body: { value: Number(choice.value) } });
+        value.textContent = yourValueText(changed);
+        status.textContent = `Your rating of ${movie.title} is now ${changed.value} / 5.`;
+      },
+      rowStatus,
+    );
   });
   remove.addEventListener('click', () =>
-    busy(remove, async () => {
-      await callApi(`/ratings/${rating.id}/`, { method: 'DELETE', auth: true });
-      const count = await loadMyRatings(myRatingsPage);
-      status.textContent = `Your rating of ${movie.title} is removed. ${filmsRated(count)}`;
-      // The button is gone with its film: the heading takes the focus, so the keyboard is not lost.
-      byId('yours-title').focus();
-    }),
+    busy(
+      remove,
+      async () => {
+        await callApi(`/ratings/${rating.id}/`, { method: 'DELETE', auth: true });
+        const count = await loadMyRatings(myRatingsPage);
+        status.textContent = `Your rating of ${movie.title} is removed. ${filmsRated(count)}`;
+        // The button is gone with its film: the heading takes the focus, so the keyboard is not lost.
+        byId('yours-title').focus();
+      },
+      rowStatus,
+    ),
   );
-  item.append(value, form);
+  item.append(value, form, rowStatus);
   return item;
 }
 
-/** Runs an action with its button disabled and marked busy, showing any error. */
-async function busy(button, action) {
+/** Runs an action with its button disabled and marked busy, showing any error beside it (`near`) or at the top. */
+async function busy(button, action, near) {
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   clearError();
+  if (near) clearStatus(near);
   try {
     await action();
   } catch (error) {
-    showError(error);
+    showError(error, near);
   } finally {
     button.disabled = false;
     button.removeAttribute('aria-busy');
@@ -761,21 +777,12 @@ async function downloadExport() {
 
 // ---- Forms ---------------------------------------------------------------------------------------------
 
-/** Runs a form's action with its submit button disabled, showing any error. */
-function onSubmit(formId, action) {
+/** Runs a form's action with its submit button busy, showing any error beside the form when it has a status line. */
+function onSubmit(formId, action, statusId) {
   const form = byId(formId);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    clearError();
-    const button = form.querySelector('button[type="submit"]');
-    button.disabled = true;
-    try {
-      await action(new FormData(form), form);
-    } catch (error) {
-      showError(error);
-    } finally {
-      button.disabled = false;
-    }
+    busy(form.querySelector('button[type="submit"]'), () => action(new FormData(form), form), statusId && byId(statusId));
   });
 }
 
@@ -840,17 +847,21 @@ function start() {
     signedIn(await callApi('/auth/register/', { method: 'POST', body }), form);
   });
 
-  onSubmit('rate-form', async (data) => {
-    const value = Number(data.get('value'));
-    const movie = currentMovieId;
-    const rating = await callApi('/ratings/', { method: 'POST', auth: true, body: { movie, value } });
-    byId('rate-status').textContent = `Your rating is saved: ${rating.value} out of 5.`;
-    await openMovie(movie, { fresh: true });
-  });
+  onSubmit(
+    'rate-form',
+    async (data) => {
+      const value = Number(data.get('value'));
+      const movie = currentMovieId;
+      const rating = await callApi('/ratings/', { method: 'POST', auth: true, body: { movie, value } });
+      byId('rate-status').textContent = `Your rating is saved: ${rating.value} out of 5.`;
+      await openMovie(movie, { fresh: true });
+    },
+    'rate-status',
+  );
 
   byId('watchlist-toggle').addEventListener('click', toggleWatchlist);
   const removeButton = byId('rate-remove');
-  removeButton.addEventListener('click', () => busy(removeButton, removeMyRating));
+  removeButton.addEventListener('click', () => busy(removeButton, removeMyRating, byId('rate-status')));
   byId('my-ratings-previous').addEventListener('click', () => loadMyRatings(myRatingsPage - 1).catch(showError));
   byId('my-ratings-next').addEventListener('click', () => loadMyRatings(myRatingsPage + 1).catch(showError));
 
@@ -869,24 +880,28 @@ function start() {
 
   byId('export-button').addEventListener('click', () => downloadExport().catch(showError));
 
-  onSubmit('edit-form', async (data) => {
-    const movie = currentMovieId;
-    const year = String(data.get('year') ?? '').trim();
-    const body = {
-      title: String(data.get('title') ?? ''),
-      year: year === '' ? null : Number(year),
-      genres: String(data.get('genres') ?? '')
-        .split(',')
-        .map((genre) => genre.trim())
-        .filter(Boolean),
-      description: String(data.get('description') ?? '').trim() || null,
-    };
-    byId('edit-status').textContent = '';
-    await callApi(`/movies/${movie}/`, { method: 'PATCH', auth: true, body });
-    // A change of facts clears the summary: reading the film again writes one from the new facts.
-    await openMovie(movie, { fresh: true });
-    byId('edit-status').textContent = 'The changes are saved.';
-  });
+  onSubmit(
+    'edit-form',
+    async (data) => {
+      const movie = currentMovieId;
+      const year = String(data.get('year') ?? '').trim();
+      const body = {
+        title: String(data.get('title') ?? ''),
+        year: year === '' ? null : Number(year),
+        genres: String(data.get('genres') ?? '')
+          .split(',')
+          .map((genre) => genre.trim())
+          .filter(Boolean),
+        description: String(data.get('description') ?? '').trim() || null,
+      };
+      byId('edit-status').textContent = '';
+      await callApi(`/movies/${movie}/`, { method: 'PATCH', auth: true, body });
+      // A change of facts clears the summary: reading the film again writes one from the new facts.
+      await openMovie(movie, { fresh: true });
+      byId('edit-status').textContent = 'The changes are saved.';
+    },
+    'edit-status',
+  );
 
   window.addEventListener('hashchange', () => {
     navigated = true;
