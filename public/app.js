@@ -5,6 +5,8 @@
 
 const SESSION_KEY = 'movie-rating.session';
 const PAGE_SIZE = 20;
+/** How long the keys rest before what is typed is searched. */
+const TYPING_PAUSE_MS = 300;
 /** Refresh a little before the access token expires rather than let a request fail with 401. */
 const EXPIRY_MARGIN_MS = 30_000;
 
@@ -183,15 +185,24 @@ async function callApi(path, { auth = false, read = readJson, ...options } = {})
 
 // ---- Messages ------------------------------------------------------------------------------------------
 
-function showError(error) {
-  const notice = byId('notice');
-  if (error instanceof ApiError) {
-    notice.textContent = error.message;
-  } else {
-    console.error(error);
-    notice.textContent = 'The API could not be reached. Check the connection and try again.';
-  }
-  notice.hidden = false;
+function errorMessage(error) {
+  if (error instanceof ApiError) return error.message;
+  console.error(error);
+  return 'The API could not be reached. Check the connection and try again.';
+}
+
+/** Shows what went wrong beside the action that was taken (`near`, its status line), else at the top of the page. */
+function showError(error, near) {
+  const target = near ?? byId('notice');
+  target.textContent = errorMessage(error);
+  target.classList.add('error');
+  target.hidden = false;
+}
+
+/** Readies a status line for the outcome of a new action: no error from the last one stays. */
+function clearStatus(near) {
+  near.textContent = '';
+  near.classList.remove('error');
 }
 
 function clearError() {
@@ -228,9 +239,12 @@ const LISTS = {
   top: { path: '/top', title: 'Top rated', ordering: '-score' },
 };
 
-const listHash = (search, page, list = 'all') => {
+/** What a list shows, all of it in the address so back, forward and a shared link show the same: search, genre, sort, page. */
+const listHash = ({ search = '', genre = '', sort = '', page = 1 }, list = 'all') => {
   const query = new URLSearchParams();
   if (search) query.set('search', search);
+  if (genre) query.set('genre', genre);
+  if (sort && sort !== LISTS[list].ordering) query.set('sort', sort);
   if (page > 1) query.set('page', String(page));
   const text = query.toString();
   const path = `#${LISTS[list].path}`;
@@ -275,34 +289,61 @@ function movieItem(movie) {
   return el('li', { class: 'result' }, title, ...(facts ? [el('p', {}, facts)] : []), el('p', {}, ratingLine(movie)));
 }
 
-async function browse(search, page, list = 'all') {
+/** The list state an address names (missing parts are the defaults). */
+function listState(hash) {
+  const query = new URLSearchParams(hash.split('?')[1] ?? '');
+  return {
+    search: (query.get('search') ?? '').trim(),
+    genre: (query.get('genre') ?? '').trim(),
+    sort: query.get('sort') ?? '',
+    page: Math.max(Number.parseInt(query.get('page') ?? '1', 10) || 1, 1),
+  };
+}
+
+/** The state the search form shows: a new search, genre or order starts again at page 1. */
+const formState = () => ({ search: byId('search').value.trim(), genre: byId('genre').value.trim(), sort: byId('sort').value, page: 1 });
+
+async function browse({ search, genre, sort, page }, list = 'all') {
   const mine = ++navigation;
   currentList = list;
   showView('browse', 'browse-title');
   byId('browse-title').textContent = LISTS[list].title;
   byId('nav-all').toggleAttribute('aria-current', list === 'all');
   byId('nav-top').toggleAttribute('aria-current', list === 'top');
-  byId('search').value = search;
+  const ordering = sort || LISTS[list].ordering;
+  // The fields show what the address asks, unless the user is typing in them (the address follows the typing).
+  if (document.activeElement !== byId('search')) byId('search').value = search;
+  if (document.activeElement !== byId('genre')) byId('genre').value = genre;
+  byId('sort').value = ordering;
   const status = byId('results-status');
   const results = byId('results');
   status.textContent = 'Loading…';
   results.setAttribute('aria-busy', 'true');
-  const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE), ordering: LISTS[list].ordering });
+  const query = new URLSearchParams({ page: String(page), page_size: String(PAGE_SIZE), ordering });
   if (search) query.set('search', search);
+  if (genre) query.set('genre', genre);
   try {
     const answer = await callApi(`/movies/?${query}`);
     if (mine !== navigation) return;
     results.replaceChildren(...answer.results.map(movieItem));
-    const matching = search ? ` matching “${search}”` : '';
+    const matching = `${search ? ` matching “${search}”` : ''}${genre ? ` in ${genre}` : ''}`;
     status.textContent =
       answer.count === 0 ? `No film${matching || ' yet'}.` : `${answer.count} ${answer.count === 1 ? 'film' : 'films'}${matching}.`;
-    if (list === 'all' && !search && page === 1) loadForYou(mine);
+    if (list === 'all' && !search && !genre && !sort && page === 1) loadForYou(mine);
     else byId('for-you').hidden = true;
     const pages = Math.max(answer.total_pages, 1);
     byId('pager').hidden = pages <= 1 && answer.page <= 1;
     byId('page-info').textContent = `Page ${answer.page} of ${pages}`;
     byId('previous-page').disabled = answer.page <= 1;
     byId('next-page').disabled = answer.page >= answer.total_pages;
+    const jump = byId('jump-page');
+    jump.max = String(pages);
+    jump.value = String(answer.page);
+    // The genres of the films shown are offered as you type one.
+    const genres = [
+      ...new Set([...byId('genre-list').options].map((option) => option.value).concat(answer.results.flatMap((movie) => movie.genres))),
+    ];
+    byId('genre-list').replaceChildren(...genres.sort().map((name) => el('option', { value: name })));
   } catch (error) {
     if (mine !== navigation) return;
     status.textContent = '';
@@ -377,7 +418,13 @@ function renderMovie(movie) {
   byId('movie-external').hidden = !external;
   byId('movie-rating').textContent = averageText(movie);
   byId('movie-count').textContent = movie.rating === null ? '' : countText(movie.rating_count);
-  byId('movie-score').textContent = scoreText(movie);
+  const score = scoreText(movie);
+  byId('movie-score').textContent = score;
+  byId('movie-score-separator').textContent = score ? ' · ' : '';
+  // The note explains a score; a film without one needs none, nor a focus stop on nothing.
+  byId('score-note').hidden = !score;
+  if (score) byId('movie-score').setAttribute('tabindex', '0');
+  else byId('movie-score').removeAttribute('tabindex');
   renderHistogram(movie);
   byId('movie-summary').textContent =
     movie.summary ?? 'No summary yet: the summary writer did not answer in time. Open the film again later.';
@@ -403,8 +450,8 @@ async function openMovie(id, { fresh = false } = {}) {
       summary_source: null,
       description: null,
     });
-    byId('rate-status').textContent = '';
-    byId('watch-status').textContent = '';
+    clearStatus(byId('rate-status'));
+    clearStatus(byId('watch-status'));
     byId('rate-form').reset();
   }
   try {
@@ -417,6 +464,7 @@ async function openMovie(id, { fresh = false } = {}) {
     if (!fresh && navigated) byId('movie-title').focus();
     // Whether it is on your watchlist is asked beside the film: a failure there leaves the film on the page.
     showWatchlistState(id, mine).catch(showError);
+    showMyRating(id, mine, { announce: !fresh }).catch(showError);
     if (!fresh) await loadSimilar(id, mine);
   } catch (error) {
     if (mine !== navigation) return;
@@ -446,8 +494,7 @@ function route() {
   if (movie) return openMovie(Number(movie[1]));
   const list = listOf(location.hash) ?? 'all';
   document.title = list === 'top' ? 'Top rated · Movies' : 'Movies: search, read, rate';
-  const query = new URLSearchParams(queryText);
-  return browse((query.get('search') ?? '').trim(), Math.max(Number.parseInt(query.get('page') ?? '1', 10) || 1, 1), list);
+  return browse(listState(`?${queryText}`), list);
 }
 
 // ---- Yours: what to watch next, the watchlist, your ratings in and out ---------------------------------
@@ -510,19 +557,16 @@ async function showWatchlistState(id, mine) {
 
 async function toggleWatchlist() {
   const movie = currentMovieId;
-  const button = byId('watchlist-toggle');
-  button.disabled = true;
-  clearError();
-  try {
-    await callApi(`/users/me/watchlist/${movie}/`, { method: onWatchlist ? 'DELETE' : 'PUT', auth: true });
-    onWatchlist = !onWatchlist;
-    renderWatchlistToggle();
-    byId('watch-status').textContent = onWatchlist ? 'On your watchlist.' : 'Taken off your watchlist.';
-  } catch (error) {
-    showError(error);
-  } finally {
-    button.disabled = false;
-  }
+  await busy(
+    byId('watchlist-toggle'),
+    async () => {
+      await callApi(`/users/me/watchlist/${movie}/`, { method: onWatchlist ? 'DELETE' : 'PUT', auth: true });
+      onWatchlist = !onWatchlist;
+      renderWatchlistToggle();
+      byId('watch-status').textContent = onWatchlist ? 'On your watchlist.' : 'Taken off your watchlist.';
+    },
+    byId('watch-status'),
+  );
 }
 
 const filmsToWatch = (count) => (count === 0 ? 'No film on your watchlist yet.' : `${count} ${count === 1 ? 'film' : 'films'} to watch.`);
@@ -567,9 +611,141 @@ function watchlistItem({ movie, added_at: addedAt }) {
 }
 
 function showYours() {
-  ++navigation;
   showView('yours', 'yours-title');
   document.title = 'Your ratings · Movies';
+  return loadMyRatings(myRatingsPage).catch(showError);
+}
+
+let myRatingsPage = 1;
+const filmsRated = (count) => (count === 0 ? 'You have not rated any film yet.' : `You rated ${count} ${count === 1 ? 'film' : 'films'}.`);
+const yourValueText = (rating) => `Your rating ${rating.value} / 5, ${rating.updated_at.slice(0, 10)}`;
+
+/**
+ * A page of your ratings, newest first. /ratings/ gives each rating's id (to change or remove it) and the
+ * films are named in one more request, so a page costs two calls whatever its length.
+ */
+async function loadMyRatings(page) {
+  const mine = ++navigation;
+  const status = byId('my-ratings-status');
+  const list = byId('my-ratings');
+  list.setAttribute('aria-busy', 'true');
+  try {
+    const answer = await callApi(`/ratings/?page=${page}&page_size=${PAGE_SIZE}`, { auth: true, fresh: true });
+    // A page emptied by removing its last rating shows the one before it.
+    if (answer.results.length === 0 && page > 1) return loadMyRatings(page - 1);
+    const ids = answer.results.map((rating) => rating.movie);
+    const movies = ids.length ? (await callApi(`/movies/?ids=${ids.join(',')}`)).results : [];
+    if (mine !== navigation) return;
+    myRatingsPage = answer.page;
+    const byMovie = new Map(movies.map((movie) => [movie.id, movie]));
+    list.replaceChildren(
+      ...answer.results.filter((rating) => byMovie.has(rating.movie)).map((rating) => myRatingItem(rating, byMovie.get(rating.movie))),
+    );
+    status.textContent = filmsRated(answer.count);
+    byId('my-ratings-pager').hidden = answer.total_pages <= 1;
+    byId('my-ratings-page-info').textContent = `Page ${answer.page} of ${Math.max(answer.total_pages, 1)}`;
+    byId('my-ratings-previous').disabled = answer.page <= 1;
+    byId('my-ratings-next').disabled = answer.page >= answer.total_pages;
+    return answer.count;
+  } finally {
+    list.removeAttribute('aria-busy');
+  }
+}
+
+/** One rating of yours: its film, value and date, a choice of value to change it to, and a way to remove it. */
+function myRatingItem(rating, movie) {
+  const item = movieItem(movie);
+  const value = el('p', { class: 'count' }, yourValueText(rating));
+  const choice = el(
+    'select',
+    { name: 'value', 'aria-label': `Your rating of ${movie.title}` },
+    ...[1, 2, 3, 4, 5].map((option) => el('option', { value: String(option) }, String(option))),
+  );
+  choice.value = String(rating.value);
+  const change = el('button', { type: 'submit', 'aria-label': `Change your rating of ${movie.title}` }, 'Change');
+  const remove = el('button', { type: 'button', class: 'secondary', 'aria-label': `Remove your rating of ${movie.title}` }, 'Remove');
+  const form = el('form', { class: 'rating-actions' }, choice, change, remove);
+  const status = byId('my-ratings-status');
+  const rowStatus = el('p', { class: 'status row-status', role: 'status' });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(
+      change,
+      async () => {
+        const changed = await callApi(`/ratings/${rating.id}/`, { method: 'PUT', auth: true, body: { value: Number(choice.value) } });
+        value.textContent = yourValueText(changed);
+        status.textContent = `Your rating of ${movie.title} is now ${changed.value} / 5.`;
+      },
+      rowStatus,
+    );
+  });
+  remove.addEventListener('click', () =>
+    busy(
+      remove,
+      async () => {
+        await callApi(`/ratings/${rating.id}/`, { method: 'DELETE', auth: true });
+        const count = await loadMyRatings(myRatingsPage);
+        status.textContent = `Your rating of ${movie.title} is removed. ${filmsRated(count)}`;
+        // The button is gone with its film: the heading takes the focus, so the keyboard is not lost.
+        byId('yours-title').focus();
+      },
+      rowStatus,
+    ),
+  );
+  item.append(value, form, rowStatus);
+  return item;
+}
+
+/** Runs an action with its button disabled and marked busy, showing any error beside it (`near`) or at the top. */
+async function busy(button, action, near) {
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  clearError();
+  if (near) clearStatus(near);
+  try {
+    await action();
+  } catch (error) {
+    showError(error, near);
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  }
+}
+
+/** Your rating of the film shown, found among your ratings (a page of 100, the API's largest, at a time). */
+async function findMyRating(movieId) {
+  for (let page = 1; ; page++) {
+    const answer = await callApi(`/ratings/?page=${page}&page_size=100`, { auth: true, fresh: true });
+    const found = answer.results.find((rating) => rating.movie === movieId);
+    if (found || page >= answer.total_pages) return found ?? null;
+  }
+}
+
+let myRating = null;
+
+async function showMyRating(id, mine, { announce }) {
+  myRating = null;
+  byId('rate-remove').hidden = true;
+  if (!session.read()) return;
+  const rating = await findMyRating(id);
+  if (mine !== navigation) return;
+  myRating = rating;
+  byId('rate-remove').hidden = rating === null;
+  if (!rating) return;
+  const radio = byId(`rate-${rating.value}`);
+  radio.checked = true;
+  if (announce) byId('rate-status').textContent = `You rated this film ${rating.value} out of 5.`;
+}
+
+async function removeMyRating() {
+  const rating = myRating;
+  if (!rating) return;
+  await callApi(`/ratings/${rating.id}/`, { method: 'DELETE', auth: true });
+  byId('rate-form').reset();
+  byId('rate-status').textContent = 'Your rating is removed.';
+  await openMovie(rating.movie, { fresh: true });
+  // The button hides with the rating: the form's first choice takes the focus, so the keyboard is not lost.
+  byId('rate-1').focus();
 }
 
 const FORMAT_NAMES = { imdb: 'IMDb', letterboxd: 'Letterboxd' };
@@ -601,21 +777,12 @@ async function downloadExport() {
 
 // ---- Forms ---------------------------------------------------------------------------------------------
 
-/** Runs a form's action with its submit button disabled, showing any error. */
-function onSubmit(formId, action) {
+/** Runs a form's action with its submit button busy, showing any error beside the form when it has a status line. */
+function onSubmit(formId, action, statusId) {
   const form = byId(formId);
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    clearError();
-    const button = form.querySelector('button[type="submit"]');
-    button.disabled = true;
-    try {
-      await action(new FormData(form), form);
-    } catch (error) {
-      showError(error);
-    } finally {
-      button.disabled = false;
-    }
+    busy(form.querySelector('button[type="submit"]'), () => action(new FormData(form), form), statusId && byId(statusId));
   });
 }
 
@@ -627,20 +794,42 @@ function signedIn(tokens, form) {
 }
 
 function start() {
-  onSubmit('search-form', async (data) => {
-    const target = listHash(String(data.get('search') ?? '').trim(), 1, currentList);
-    // Searching the same words again reloads them (a hash that does not change fires no event).
+  let typing;
+  /** Shows a list state as a new entry of the history; the same state again is read again. */
+  const goTo = async (state) => {
+    clearTimeout(typing);
+    const target = listHash(state, currentList);
+    // A hash that does not change fires no event.
     if (location.hash === target || (target === '#/' && location.hash === '')) await route();
     else location.hash = target;
-  });
+  };
+  onSubmit('search-form', () => goTo(formState()));
+  byId('sort').addEventListener('change', () => goTo(formState()));
+
+  // Typing searches once the keys rest, replacing the address rather than adding an entry per pause.
+  const searchAsYouType = () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      const target = listHash(formState(), currentList);
+      if (target === (location.hash || '#/')) return;
+      history.replaceState(null, '', target);
+      lastListHash = target;
+      route();
+    }, TYPING_PAUSE_MS);
+  };
+  byId('search').addEventListener('input', searchAsYouType);
+  byId('genre').addEventListener('input', searchAsYouType);
 
   const turnPage = (step) => {
-    const query = new URLSearchParams(location.hash.split('?')[1] ?? '');
-    const page = Math.max((Number.parseInt(query.get('page') ?? '1', 10) || 1) + step, 1);
-    location.hash = listHash((query.get('search') ?? '').trim(), page, currentList);
+    const state = listState(location.hash);
+    return goTo({ ...state, page: Math.max(state.page + step, 1) });
   };
   byId('previous-page').addEventListener('click', () => turnPage(-1));
   byId('next-page').addEventListener('click', () => turnPage(1));
+  onSubmit('jump-form', (data) => {
+    const page = Number.parseInt(String(data.get('page') ?? ''), 10);
+    return goTo({ ...listState(location.hash), page: Math.max(Number.isNaN(page) ? 1 : page, 1) });
+  });
 
   byId('back-link').addEventListener('click', (event) => {
     event.preventDefault();
@@ -658,15 +847,23 @@ function start() {
     signedIn(await callApi('/auth/register/', { method: 'POST', body }), form);
   });
 
-  onSubmit('rate-form', async (data) => {
-    const value = Number(data.get('value'));
-    const movie = currentMovieId;
-    const rating = await callApi('/ratings/', { method: 'POST', auth: true, body: { movie, value } });
-    byId('rate-status').textContent = `Your rating is saved: ${rating.value} out of 5.`;
-    await openMovie(movie, { fresh: true });
-  });
+  onSubmit(
+    'rate-form',
+    async (data) => {
+      const value = Number(data.get('value'));
+      const movie = currentMovieId;
+      const rating = await callApi('/ratings/', { method: 'POST', auth: true, body: { movie, value } });
+      byId('rate-status').textContent = `Your rating is saved: ${rating.value} out of 5.`;
+      await openMovie(movie, { fresh: true });
+    },
+    'rate-status',
+  );
 
   byId('watchlist-toggle').addEventListener('click', toggleWatchlist);
+  const removeButton = byId('rate-remove');
+  removeButton.addEventListener('click', () => busy(removeButton, removeMyRating, byId('rate-status')));
+  byId('my-ratings-previous').addEventListener('click', () => loadMyRatings(myRatingsPage - 1).catch(showError));
+  byId('my-ratings-next').addEventListener('click', () => loadMyRatings(myRatingsPage + 1).catch(showError));
 
   onSubmit('import-form', async (data) => {
     const file = data.get('file');
@@ -683,24 +880,28 @@ function start() {
 
   byId('export-button').addEventListener('click', () => downloadExport().catch(showError));
 
-  onSubmit('edit-form', async (data) => {
-    const movie = currentMovieId;
-    const year = String(data.get('year') ?? '').trim();
-    const body = {
-      title: String(data.get('title') ?? ''),
-      year: year === '' ? null : Number(year),
-      genres: String(data.get('genres') ?? '')
-        .split(',')
-        .map((genre) => genre.trim())
-        .filter(Boolean),
-      description: String(data.get('description') ?? '').trim() || null,
-    };
-    byId('edit-status').textContent = '';
-    await callApi(`/movies/${movie}/`, { method: 'PATCH', auth: true, body });
-    // A change of facts clears the summary: reading the film again writes one from the new facts.
-    await openMovie(movie, { fresh: true });
-    byId('edit-status').textContent = 'The changes are saved.';
-  });
+  onSubmit(
+    'edit-form',
+    async (data) => {
+      const movie = currentMovieId;
+      const year = String(data.get('year') ?? '').trim();
+      const body = {
+        title: String(data.get('title') ?? ''),
+        year: year === '' ? null : Number(year),
+        genres: String(data.get('genres') ?? '')
+          .split(',')
+          .map((genre) => genre.trim())
+          .filter(Boolean),
+        description: String(data.get('description') ?? '').trim() || null,
+      };
+      byId('edit-status').textContent = '';
+      await callApi(`/movies/${movie}/`, { method: 'PATCH', auth: true, body });
+      // A change of facts clears the summary: reading the film again writes one from the new facts.
+      await openMovie(movie, { fresh: true });
+      byId('edit-status').textContent = 'The changes are saved.';
+    },
+    'edit-status',
+  );
 
   window.addEventListener('hashchange', () => {
     navigated = true;
@@ -710,7 +911,7 @@ function start() {
 
   // Searched before this script ran, the form went to /?search=…: carry the words over to the address it reads.
   const early = new URLSearchParams(location.search);
-  if (early.has('search') && !location.hash) history.replaceState(null, '', `/${listHash((early.get('search') ?? '').trim(), 1)}`);
+  if (early.has('search') && !location.hash) history.replaceState(null, '', `/${listHash({ search: (early.get('search') ?? '').trim() })}`);
   lastListHash = listOf(location.hash) && location.hash ? location.hash : '#/';
 
   renderAccount();

@@ -1,6 +1,10 @@
 import { staticFile, type StaticFile } from '../static/staticFiles';
 import { webAssetUrl } from './assets';
 
+/** What a film's score weighs, in one line: shown under it, and as its title on hover. */
+const SCORE_NOTE =
+  'The score weighs the average by how many rated the film: with few ratings it stays near the mean of all ratings, so one 5 never outranks thirty.';
+
 /**
  * The page's markup. public/app.js fills it from the API and switches between its views (browse, one
  * movie, your ratings, your watchlist, sign in); every script and style is a file of this API, since the CSP allows only 'self'.
@@ -45,6 +49,22 @@ const html = () => `<!doctype html>
           <input id="search" name="search" type="search" autocomplete="off" spellcheck="false" maxlength="200">
           <button type="submit">Search</button>
         </div>
+        <div class="filters">
+          <div>
+            <label for="genre">Genre</label>
+            <input id="genre" name="genre" type="text" autocomplete="off" spellcheck="false" maxlength="50" list="genre-list">
+            <datalist id="genre-list"></datalist>
+          </div>
+          <div>
+            <label for="sort">Sort by</label>
+            <select id="sort" name="sort">
+              <option value="title">Title</option>
+              <option value="-year">Year, newest first</option>
+              <option value="-score">Top rated</option>
+              <option value="-rating_count">Most rated</option>
+            </select>
+          </div>
+        </div>
       </form>
       <p id="results-status" class="status" role="status"></p>
       <ol id="results" class="results"></ol>
@@ -52,6 +72,11 @@ const html = () => `<!doctype html>
         <button type="button" id="previous-page">Previous</button>
         <span id="page-info"></span>
         <button type="button" id="next-page">Next</button>
+        <form id="jump-form" class="jump">
+          <label for="jump-page">Go to page</label>
+          <input id="jump-page" name="page" type="number" min="1" step="1" inputmode="numeric" required>
+          <button type="submit">Go</button>
+        </form>
       </nav>
     </section>
 
@@ -60,7 +85,8 @@ const html = () => `<!doctype html>
       <h1 id="movie-title" tabindex="-1"></h1>
       <p id="movie-facts" class="facts"></p>
       <p id="movie-external" class="facts" hidden></p>
-      <p class="score"><span id="movie-rating"></span> <span id="movie-count" class="count"></span> <span id="movie-score" class="count"></span></p>
+      <p id="movie-score-line" class="score"><span id="movie-rating"></span> <span id="movie-count" class="count"></span><span id="movie-score-separator" class="count"></span><span id="movie-score" class="count" aria-describedby="score-note" title="${SCORE_NOTE}"></span></p>
+      <p id="score-note" class="source">${SCORE_NOTE}</p>
       <div id="movie-histogram" class="histogram" role="img" hidden></div>
       <section aria-labelledby="summary-title">
         <h2 id="summary-title">Summary</h2>
@@ -86,6 +112,7 @@ const html = () => `<!doctype html>
             </div>
           </fieldset>
           <button type="submit">Rate</button>
+          <button type="button" id="rate-remove" class="secondary" hidden>Remove your rating</button>
         </form>
         <p id="rate-sign-in"><a href="#/sign-in">Sign in</a> to rate this film or keep it on a watchlist.</p>
         <p id="rate-status" class="status" role="status"></p>
@@ -111,6 +138,13 @@ const html = () => `<!doctype html>
 
     <section id="yours" aria-labelledby="yours-title" hidden>
       <h1 id="yours-title" tabindex="-1">Your ratings</h1>
+      <p id="my-ratings-status" class="status" role="status"></p>
+      <ol id="my-ratings" class="results"></ol>
+      <nav id="my-ratings-pager" class="pager" aria-label="Pages of your ratings" hidden>
+        <button type="button" id="my-ratings-previous">Previous</button>
+        <span id="my-ratings-page-info"></span>
+        <button type="button" id="my-ratings-next">Next</button>
+      </nav>
       <div class="forms">
         <form id="import-form" class="card">
           <h2>Bring your ratings</h2>

@@ -8,7 +8,7 @@ import { createCatalogueRepository } from '../../lib/repositories/catalogueRepos
 import { createMoviesRepository } from '../../lib/repositories/moviesRepository';
 import { createCatalogueService } from '../../lib/services/catalogueService';
 import { importMovies } from '../../scripts/movieImport';
-import { api, baseUrl, createMovie } from './http';
+import { adminToken, api, baseUrl, createMovie } from './http';
 
 const outputFolder = join(__dirname, '..', '..', 'test-output');
 const PHONE = { width: 360, height: 740 };
@@ -220,7 +220,7 @@ describe('the web page in Chromium', () => {
     await page.keyboard.type(word);
     await page.keyboard.press('Enter');
     await textOf(page, '#results-status', 'matching');
-    for (let presses = 0; presses < 3 && (await inPage(page, 'document.activeElement?.textContent')) !== title; presses++) {
+    for (let presses = 0; presses < 5 && (await inPage(page, 'document.activeElement?.textContent')) !== title; presses++) {
       await page.keyboard.press('Tab');
     }
 
@@ -311,6 +311,15 @@ describe('the web page in Chromium', () => {
     );
     expect(await page.locator('#movie-histogram .bar-fill').count()).toBe(5);
     expect(await page.locator('#movie-score').textContent()).toMatch(/^Score \d\.\d{2}$/);
+    // The score is set apart from the average and says what it weighs, in a line and on hover or focus.
+    expect(await page.locator('#movie-score-line').textContent()).toMatch(/^Average 4 \/ 5 from 4 ratings · Score \d\.\d{2}$/);
+    const note = (await page.locator('#score-note').textContent()) ?? '';
+    expect(note).toMatch(/^The score weighs /);
+    expect(await page.locator('#score-note').isVisible()).toBe(true);
+    expect(await page.locator('#movie-score').getAttribute('title')).toBe(note);
+    expect(await page.locator('#movie-score').getAttribute('aria-describedby')).toBe('score-note');
+    await page.locator('#movie-score').focus();
+    expect(await focusedId(page)).toBe('movie-score');
     const similar = page.locator('#movie-similar');
     await similar.getByRole('link', { name: `Second harbour ${word}` }).waitFor({ timeout: 15_000 });
     // Only admins get the edit form.
@@ -432,6 +441,168 @@ describe('the web page in Chromium', () => {
     expect(await textOf(page, '#watchlist-status', 'No film')).toBe('No film on your watchlist yet.');
     expect(((await api('/users/me/watchlist/', { headers: me })).body as { count: number }).count).toBe(0);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+  it('lists your ratings newest first, each with its film, value and date, changed and removed in place with the keyboard, at phone and desktop widths', async () => {
+    const word = unique();
+    const older = await createMovie({ title: `Older ${word}`, year: 1980 });
+    const newer = await createMovie({ title: `Newer ${word}`, year: 1990 });
+    const { page, problems } = await openPage();
+    const me = await signUpOnPage(page, word);
+    for (const [movie, value] of [
+      [older.id, 3],
+      [newer.id, 5],
+    ])
+      expect((await api('/ratings/', { method: 'POST', body: { movie, value }, headers: me })).status).toBe(201);
+
+    await page.getByRole('link', { name: 'Your ratings' }).focus();
+    await page.keyboard.press('Enter');
+
+    expect(await textOf(page, '#my-ratings-status', 'rated')).toBe('You rated 2 films.');
+    const rows = page.locator('#my-ratings > li');
+    expect(await rows.locator('.result-title').allTextContents()).toEqual([`Newer ${word}`, `Older ${word}`]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await rows.nth(0).textContent()).toContain(`Your rating 5 / 5, ${today}`);
+    expect(await rows.nth(1).textContent()).toContain(`Your rating 3 / 5, ${today}`);
+    expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
+
+    const olderRow = rows.filter({ hasText: `Older ${word}` });
+    await olderRow.getByLabel(`Your rating of Older ${word}`, { exact: true }).focus();
+    await olderRow.getByLabel(`Your rating of Older ${word}`, { exact: true }).selectOption('2');
+    await olderRow.getByRole('button', { name: `Change your rating of Older ${word}` }).focus();
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#my-ratings-status', 'is now')).toBe(`Your rating of Older ${word} is now 2 / 5.`);
+    expect(await rows.filter({ hasText: `Older ${word}` }).textContent()).toContain('Your rating 2 / 5');
+    expect((await api(`/movies/${older.id}/`)).body).toMatchObject({ rating: 2, rating_count: 1 });
+
+    await page.setViewportSize(DESKTOP);
+    await rows
+      .filter({ hasText: `Newer ${word}` })
+      .getByRole('button', { name: `Remove your rating of Newer ${word}` })
+      .focus();
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#my-ratings-status', 'removed')).toBe(`Your rating of Newer ${word} is removed. You rated 1 film.`);
+    expect(await rows.locator('.result-title').allTextContents()).toEqual([`Older ${word}`]);
+    expect((await api(`/movies/${newer.id}/`)).body).toMatchObject({ rating: null, rating_count: 0 });
+    await page.screenshot({ path: join(outputFolder, 'browser-your-ratings-desktop.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows on a film's page the rating you gave and whether it is on your watchlist, and removes the rating with the keyboard", async () => {
+    const word = unique();
+    const movie = await createMovie({ title: `Rated ${word}` });
+    const { page, problems } = await openPage();
+    const me = await signUpOnPage(page, word);
+    expect((await api('/ratings/', { method: 'POST', body: { movie: movie.id, value: 4 }, headers: me })).status).toBe(201);
+    expect((await api(`/users/me/watchlist/${movie.id}/`, { method: 'PUT', headers: me })).status).toBeLessThan(300);
+
+    await page.goto(`${baseUrl()}/#/movies/${movie.id}`);
+    expect(await textOf(page, '#rate-status', 'You rated')).toBe('You rated this film 4 out of 5.');
+    expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(true);
+    expect(await textOf(page, '#watchlist-toggle', 'Remove')).toBe('Remove from watchlist');
+
+    await page.getByRole('button', { name: 'Remove your rating' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#rate-status', 'removed')).toBe('Your rating is removed.');
+    expect(await textOf(page, '#movie-rating', 'No ratings')).toBe('No ratings yet');
+    expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Remove your rating' }).isVisible()).toBe(false);
+    expect((await api(`/movies/${movie.id}/`)).body).toMatchObject({ rating: null, rating_count: 0 });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+  it('searches as you type, filters by genre, sorts, jumps to a page, and keeps each state in the address: back, forward and a shared link work', async () => {
+    const word = unique();
+    const genre = `Genre${word}`;
+    await Promise.all(
+      Array.from({ length: 21 }, (_, i) =>
+        createMovie({ title: `Reel ${String(i + 1).padStart(2, '0')} ${word}`, year: 1950 + i, genres: [genre] }),
+      ),
+    );
+    await createMovie({ title: `Other ${word}`, year: 2020, genres: ['Drama'] });
+    const { page, problems } = await openPage();
+    const titles = () => page.locator('#results .result-title').allTextContents();
+    const addressQuery = () => Object.fromEntries(new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? ''));
+
+    await page.getByLabel('Search titles').focus();
+    await page.keyboard.type(word);
+    expect(await textOf(page, '#results-status', 'matching')).toBe(`22 films matching “${word}”.`);
+
+    await page.getByLabel('Genre', { exact: true }).focus();
+    await page.keyboard.type(genre);
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#results-status', ` in ${genre}`)).toBe(`21 films matching “${word}” in ${genre}.`);
+    expect((await titles())[0]).toBe(`Reel 01 ${word}`);
+
+    await page.getByLabel('Sort by').selectOption('-year');
+    await page.locator('#results .result-title').first().filter({ hasText: 'Reel 21' }).waitFor({ timeout: 15_000 });
+    expect(addressQuery()).toEqual({ search: word, genre, sort: '-year' });
+
+    await page.getByLabel('Go to page').fill('2');
+    await page.keyboard.press('Enter');
+    expect(await textOf(page, '#page-info', 'Page 2')).toBe('Page 2 of 2');
+    expect(await titles()).toEqual([`Reel 01 ${word}`]);
+    const shared = page.url();
+
+    await page.goBack();
+    expect(await textOf(page, '#page-info', 'Page 1')).toBe('Page 1 of 2');
+    expect((await titles())[0]).toBe(`Reel 21 ${word}`);
+    await page.goBack();
+    await page.locator('#results .result-title').first().filter({ hasText: 'Reel 01' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('title');
+    await page.goForward();
+    await page.locator('#results .result-title').first().filter({ hasText: 'Reel 21' }).waitFor({ timeout: 15_000 });
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('-year');
+
+    const other = await context.newPage();
+    await other.setViewportSize(DESKTOP);
+    await other.goto(shared);
+    expect(await textOf(other, '#page-info', 'Page 2')).toBe('Page 2 of 2');
+    expect(await other.locator('#results .result-title').allTextContents()).toEqual([`Reel 01 ${word}`]);
+    expect(await other.getByLabel('Search titles').inputValue()).toBe(word);
+    expect(await other.getByLabel('Genre', { exact: true }).inputValue()).toBe(genre);
+    expect(await other.getByLabel('Sort by').inputValue()).toBe('-year');
+    expect(problems).toEqual([]);
+    await other.close();
+    await page.close();
+  });
+  it("shows the API's problem detail beside the action that failed: rating, and removing one of your ratings, by keyboard", async () => {
+    const word = unique();
+    const gone = await createMovie({ title: `Gone ${word}` });
+    const kept = await createMovie({ title: `Kept ${word}` });
+    const { page, problems } = await openPage();
+    const me = await signUpOnPage(page, word);
+    const rated = await api('/ratings/', { method: 'POST', body: { movie: kept.id, value: 3 }, headers: me });
+    const admin = { authorization: `Bearer ${await adminToken()}` };
+
+    await page.goto(`${baseUrl()}/#/movies/${gone.id}`);
+    await textOf(page, '#movie-title', `Gone ${word}`);
+    expect((await api(`/movies/${gone.id}/`, { method: 'DELETE', headers: admin })).status).toBe(204);
+    const refused = await api('/ratings/', { method: 'POST', body: { movie: gone.id, value: 4 }, headers: me });
+    expect(refused.status).toBe(404);
+    const detail = (refused.body as { detail: string }).detail;
+    await page.getByRole('radio', { name: '4', exact: true }).check();
+    await page.getByRole('button', { name: 'Rate', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    expect((await textOf(page, '#rate-status', /./))?.toLowerCase()).toContain(detail.toLowerCase());
+    expect(await page.locator('#notice').isVisible()).toBe(false);
+
+    await page.goto(`${baseUrl()}/#/me`);
+    const row = page.locator('#my-ratings > li', { hasText: `Kept ${word}` });
+    await row.waitFor({ timeout: 15_000 });
+    const ratingId = (rated.body as { id: number }).id;
+    expect((await api(`/ratings/${ratingId}/`, { method: 'DELETE', headers: me })).status).toBe(204);
+    const again = await api(`/ratings/${ratingId}/`, { method: 'DELETE', headers: me });
+    expect(again.status).toBe(404);
+    await row.getByRole('button', { name: `Remove your rating of Kept ${word}` }).focus();
+    await page.keyboard.press('Enter');
+    const rowStatus = row.locator('.row-status');
+    await rowStatus.filter({ hasText: /./ }).waitFor({ timeout: 15_000 });
+    expect((await rowStatus.textContent())?.toLowerCase()).toContain((again.body as { detail: string }).detail.toLowerCase());
+    expect(await page.locator('#notice').isVisible()).toBe(false);
+    // The refused requests are the expected 404s; nothing else went wrong.
+    expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
     await page.close();
   });
 });
