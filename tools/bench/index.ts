@@ -40,6 +40,7 @@ import { measureWriteLimitCost, writeLimitCounting } from './writeLimit';
 import { ms, timeAgainstFloor, type Timing } from './stats';
 import type { BenchRow, BundledHandler } from './types';
 import { BENCH_SECRET } from './environment';
+import { searchWord } from './searchWords';
 
 const CALLS = 2000;
 /**
@@ -47,27 +48,8 @@ const CALLS = 2000;
  * of them would take the whole 5-minute budget several times over; this many still gives a stable p50.
  */
 const SIGN_IN_CALLS = 40;
-/** Common title words of the film dataset, from "the" (about 900 titles) to "star wars" (7). */
 /** The bench user signIn creates and the network scenario signs in as. */
 const credentials = { email: 'bench@example.com', password: 'bench-password-1' };
-const word = (i: number) => SEARCH_WORDS[i % SEARCH_WORDS.length]!;
-const SEARCH_WORDS = [
-  'the',
-  'love',
-  'man',
-  'star wars',
-  'king',
-  'night',
-  'dead',
-  'life',
-  'american',
-  'war',
-  'girl',
-  'day',
-  'black',
-  'home',
-  'big',
-];
 const root = findProjectRoot(__dirname);
 
 const rows: BenchRow[] = [];
@@ -298,10 +280,10 @@ async function benchWarmHandlers({ getMovie, createRating, movieIds, getEvent, c
 async function benchSearch({ load, countRequest, searchRepository }: Bench): Promise<void> {
   const listMovies = load('listMovies');
   const search = await timeAgainstFloor(
-    (i) => invokeOk(listMovies, httpEvent({ path: '/movies/', query: { search: word(i) } }), 200),
+    (i) => invokeOk(listMovies, httpEvent({ path: '/movies/', query: { search: searchWord(i) } }), 200),
     async (i) => {
       await countRequest();
-      await searchRepository.list({ offset: 0, limit: 20, search: word(i) });
+      await searchRepository.list({ offset: 0, limit: 20, search: searchWord(i) });
     },
     CALLS,
   );
@@ -339,7 +321,7 @@ async function benchSignIn({ load, db, createRating, movieIds }: Bench): Promise
 
 /** The deployed path: every function over HTTP to a real sqld holding this database (tools/bench/onSqld.ts). */
 async function benchSqld({ db, databaseUrl, bundles, load, movieIds }: Bench): Promise<string> {
-  return benchOnSqld({ root, db, file: databaseUrl.slice('file:'.length), bundles, load, movieIds, searchWord: word }, record);
+  return benchOnSqld({ root, db, file: databaseUrl.slice('file:'.length), bundles, load, movieIds, searchWord }, record);
 }
 
 /** A movie with 1,000 ratings beside one with 1,000,000, read in alternating blocks. */
