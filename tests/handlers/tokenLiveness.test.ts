@@ -12,7 +12,7 @@ import { registerUser } from '../../functions/auth/registerUser';
 import { verifyToken } from '../../functions/auth/verifyToken';
 import { createCollection } from '../../functions/collections/createCollection';
 import { health } from '../../functions/health/health';
-import { resetRequestCount } from '../../functions/counter/resetRequestCount';
+import { resetRequestCount } from '../../functions/requestCount/resetRequestCount';
 import { createRating } from '../../functions/ratings/createRating';
 import { changeRating } from '../../functions/ratings/changeRating';
 import { createUser } from '../../functions/users/createUser';

@@ -11,7 +11,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { ProblemDetails } from '../../lib/schemas/common';
 import { allRoutes } from '../../lib/schemas/routes';
-import { allSchedules } from '../../lib/schemas/schedules';
+import { allSchedules } from '../../lib/schemas/routes/catalogue';
 import { unmatchedRoute } from '../../lib/schemas/unmatchedRoute';
 import { httpEvent } from '../../harness/events';
 import { startFakeOpenAiServer } from '../../harness/fakeOpenAiServer';

@@ -4,7 +4,7 @@ import * as collections from './collections';
 import * as docs from './docs';
 import * as health from './health';
 import * as movies from './movies';
-import * as portable from './portable';
+import * as portableRatings from './portableRatings';
 import * as ratings from './ratings';
 import * as recommendations from './recommendations';
 import * as requestCount from './requestCount';
@@ -22,7 +22,7 @@ export const routeModules = {
   docs,
   health,
   movies,
-  portable,
+  portableRatings,
   ratings,
   recommendations,
   requestCount,
