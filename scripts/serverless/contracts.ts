@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { methodsOf, type RouteContract } from '../../lib/schemas/routes/contract';
+import { methodsOf, type RouteContract, type ScheduledFunction } from '../../lib/schemas/routes/contract';
 import { buildOpenApiDocument } from '../../lib/openapi/document';
-import { allRoutes } from '../../lib/schemas/routes';
-import { allSchedules, type ScheduledFunction } from '../../lib/schemas/routes/catalogue';
+import { allRoutes, allSchedules } from '../../lib/schemas/routes';
 
 export interface HttpApiEvent {
   /** `'*'` is API Gateway's `$default` route: every request no other route matches. */

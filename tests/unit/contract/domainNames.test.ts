@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { routeModules } from '../../../lib/schemas/routes';
+import { routeModules, scheduleModules } from '../../../lib/schemas/routes';
 
 /*
  * One name per domain: its contracts lib/schemas/routes/<name>.ts, its functions functions/<name>/, its service
@@ -29,11 +29,14 @@ const contractModuleOf = (domain: string): Record<string, unknown> | undefined =
 };
 
 describe('a domain has one name across contracts, functions, services and tests', () => {
-  it.each(Object.entries(routeModules))('the functions of lib/schemas/routes/%s.ts live in functions/ under its name', (domain, module) => {
-    const misplaced = functionNamesOf(module).filter((name) => !existsSync(join(projectRoot, 'functions', domain, `${name}.ts`)));
+  it.each(Object.entries({ ...routeModules, ...scheduleModules }))(
+    'the functions of lib/schemas/routes/%s.ts live in functions/ under its name',
+    (domain, module) => {
+      const misplaced = functionNamesOf(module).filter((name) => !existsSync(join(projectRoot, 'functions', domain, `${name}.ts`)));
 
-    expect(misplaced).toEqual([]);
-  });
+      expect(misplaced).toEqual([]);
+    },
+  );
 
   it.each(foldersOf('functions'))('functions/%s/ holds the functions its contract module of the same name declares', (domain) => {
     const module = contractModuleOf(domain);

@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildOpenApiDocument } from '../../../lib/openapi/document';
-import { allRoutes } from '../../../lib/schemas/routes';
+import { allRoutes, allSchedules } from '../../../lib/schemas/routes';
 import { methodsOf } from '../../../lib/schemas/routes/contract';
-import { allSchedules } from '../../../lib/schemas/routes/catalogue';
 
 interface HttpApiEvent {
   httpApi?: { method: string; path: string } | '*';
