@@ -50,6 +50,19 @@ describe('a domain has one name across contracts, functions, services and tests'
     ).toEqual([]);
   });
 
+  // The shapes every domain uses: ids and problems, pages, uploaded files.
+  const sharedSchemas = ['common', 'pagination', 'uploadedFile'];
+
+  it.each(Object.keys(routeModules))(
+    'lib/schemas/routes/%s.ts takes its shapes from the schemas of its name and the shared ones',
+    (domain) => {
+      const source = readFileSync(join(projectRoot, 'lib/schemas/routes', `${domain}.ts`), 'utf8');
+      const schemaModules = [...source.matchAll(/from '\.\.\/(\w+)'/g)].map((match) => match[1]!);
+
+      expect(schemaModules.filter((name) => name !== domain && !sharedSchemas.includes(name))).toEqual([]);
+    },
+  );
+
   it('names every service module the container loads <domain>Service, or for what it is when it serves no domain', () => {
     const loaded = [
       ...readFileSync(join(projectRoot, 'lib/containerModules.ts'), 'utf8').matchAll(/require\('\.\/services\/(\w+)'\)/g),
