@@ -6,7 +6,7 @@ import { createRatingRoute, changeRatingRoute } from '../../lib/schemas/routes/r
 import { healthRoute } from '../../lib/schemas/routes/health';
 import { resetRequestCountRoute } from '../../lib/schemas/routes/requestCount';
 import { createUserRoute, getMeRoute } from '../../lib/schemas/routes/users';
-import { AuthTokens } from '../../lib/schemas/users';
+import { AuthTokens } from '../../lib/schemas/auth';
 import { refreshToken } from '../../functions/auth/refreshToken';
 import { registerUser } from '../../functions/auth/registerUser';
 import { verifyToken } from '../../functions/auth/verifyToken';
