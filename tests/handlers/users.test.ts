@@ -5,7 +5,7 @@ import { RatedMoviesPage, User } from '../../lib/schemas/users';
 import { createUser } from '../../functions/users/createUser';
 import { getMe } from '../../functions/users/getMe';
 import { getUser } from '../../functions/users/getUser';
-import { listMyRatings } from '../../functions/users/listMyRatings';
+import { listMyRatings } from '../../functions/ratings/listMyRatings';
 import { signUp, uniqueEmail } from '../support/auth';
 import { invokeRoute, type AnyImplementation, type RouteRequest } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
