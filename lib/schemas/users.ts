@@ -1,7 +1,5 @@
 import * as z from 'zod';
-import { integerBetween, rule, Timestamp, trimmedText } from './common';
-import { pageOf } from './pagination';
-import { MovieWithoutSummary } from './movies';
+import { rule, Timestamp, trimmedText } from './common';
 
 /** Emails are trimmed and lower-cased before validation, so lookups never depend on case. */
 export const Email = z
@@ -52,10 +50,3 @@ export type User = z.infer<typeof User>;
 export const UserView = User.extend({ email: z.string().optional().describe('only for the user themself and admins') }).meta({
   id: 'UserView',
 });
-
-export const RatedMovie = z
-  .object({ movie: MovieWithoutSummary, value: integerBetween(1, 5), rated_at: Timestamp })
-  .meta({ id: 'RatedMovie' });
-export type RatedMovie = z.infer<typeof RatedMovie>;
-
-export const RatedMoviesPage = pageOf(RatedMovie).meta({ id: 'RatedMoviesPage' });
