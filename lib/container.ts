@@ -16,7 +16,7 @@ import type { PasswordCost, PasswordHasher } from './services/passwords';
 import type { PortableRatingsService } from './services/portableRatingsService';
 import type { RatingsService } from './services/ratingsService';
 import type { RecommendationsService } from './services/recommendationsService';
-import type { RequestCounter } from './services/requestCounter';
+import type { RequestCounter } from './services/requestCountService';
 import type { SummaryService } from './services/summaryService';
 import type { RateLimiter } from './services/throttling';
 import type { UsersService } from './services/usersService';
@@ -157,8 +157,8 @@ export function createServices({
         minVotes: config.scoreMinVotes,
       }),
     requestCounter: () =>
-      modules.requestCounter().createRequestCounter({
-        counter: modules.requestCounterRepository().createRequestCounterRepository(database),
+      modules.requestCountService().createRequestCounter({
+        counter: modules.requestCountRepository().createRequestCounterRepository(database),
         logger,
       }),
     rateLimiter,

@@ -14,7 +14,7 @@ export const modules = {
   portableRatingsService: () => require('./services/portableRatingsService') as typeof import('./services/portableRatingsService'),
   ratingsService: () => require('./services/ratingsService') as typeof import('./services/ratingsService'),
   recommendationsService: () => require('./services/recommendationsService') as typeof import('./services/recommendationsService'),
-  requestCounter: () => require('./services/requestCounter') as typeof import('./services/requestCounter'),
+  requestCountService: () => require('./services/requestCountService') as typeof import('./services/requestCountService'),
   summaryService: () => require('./services/summaryService') as typeof import('./services/summaryService'),
   throttling: () => require('./services/throttling') as typeof import('./services/throttling'),
   tokens: () => require('./services/tokens') as typeof import('./services/tokens'),
@@ -35,8 +35,7 @@ export const modules = {
     require('./repositories/recommendationsRepository') as typeof import('./repositories/recommendationsRepository'),
   refreshTokensRepository: () =>
     require('./repositories/refreshTokensRepository') as typeof import('./repositories/refreshTokensRepository'),
-  requestCounterRepository: () =>
-    require('./repositories/requestCounterRepository') as typeof import('./repositories/requestCounterRepository'),
+  requestCountRepository: () => require('./repositories/requestCountRepository') as typeof import('./repositories/requestCountRepository'),
   sessionsRepository: () => require('./repositories/sessionsRepository') as typeof import('./repositories/sessionsRepository'),
   similarMoviesRepository: () =>
     require('./repositories/similarMoviesRepository') as typeof import('./repositories/similarMoviesRepository'),

@@ -1,5 +1,5 @@
 import { servicesFor, type Services } from '../../lib/container';
-import { refreshScoresSchedule } from '../../lib/schemas/schedules';
+import { refreshScoresSchedule } from '../../lib/schemas/routes/catalogue';
 
 export const refreshScores = ({ catalogue }: Pick<Services, 'catalogue'>) => catalogue.refreshScores();
 

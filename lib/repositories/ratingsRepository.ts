@@ -1,6 +1,6 @@
 import type { Client, Row } from '@libsql/client';
 import type { Rating } from '../schemas/ratings';
-import type { RatedMovie } from '../schemas/users';
+import type { RatedMovie } from '../schemas/ratings';
 import type { AuthUser } from '../schemas/identity';
 import { movieColumnsOf, toMovie, withoutSummary } from './movieRows';
 import { column } from './rows';

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { idInBody, integerBetween, Timestamp } from './common';
+import { MovieWithoutSummary } from './movies';
+import { pageOf } from './pagination';
 
 export const RatingValue = integerBetween(1, 5);
 
@@ -22,3 +24,10 @@ export const Rating = z
   })
   .meta({ id: 'Rating' });
 export type Rating = z.infer<typeof Rating>;
+
+export const RatedMovie = z
+  .object({ movie: MovieWithoutSummary, value: integerBetween(1, 5), rated_at: Timestamp })
+  .meta({ id: 'RatedMovie' });
+export type RatedMovie = z.infer<typeof RatedMovie>;
+
+export const RatedMoviesPage = pageOf(RatedMovie).meta({ id: 'RatedMoviesPage' });

@@ -4,7 +4,8 @@ import type { RefreshTokensRepository } from '../repositories/refreshTokensRepos
 import { signInGuard, type SessionsRepository } from '../repositories/sessionsRepository';
 import type { LeadingStatement } from '../requestGuard';
 import type { UsersRepository } from '../repositories/usersRepository';
-import type { AuthTokens, User } from '../schemas/users';
+import type { AuthTokens } from '../schemas/auth';
+import type { User } from '../schemas/users';
 import type { PasswordHasher } from './passwords';
 import type { FailureBackoff } from './throttling';
 import {

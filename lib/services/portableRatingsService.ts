@@ -1,8 +1,8 @@
 import { BadRequest } from '../errors';
 import type { ImportedRating, MatchedFilm, PortableRatingsRepository } from '../repositories/portableRatingsRepository';
 import { matchingTitle } from '../schemas/matchingTitle';
-import { exportCursorText, REPORT_LISTS_AT_MOST, type ExportCursor, type ImportReport } from '../schemas/portable';
-import { IMPORT_MAX_BODY_BYTES } from '../schemas/routes/portable';
+import { exportCursorText, REPORT_LISTS_AT_MOST, type ExportCursor, type ImportReport } from '../schemas/portableRatings';
+import { IMPORT_MAX_BODY_BYTES } from '../schemas/routes/portableRatings';
 import type { UploadedFile } from '../schemas/uploadedFile';
 import { RATINGS_CSV_HEADER, ratingsCsvLine, readFilmsCsv, readRatingsCsv, type FilmsCsvRow, type RatingsCsvRow } from './ratingsCsv';
 import { fileText } from './fileText';

@@ -2,7 +2,7 @@ import { notFound } from '../errors';
 import type { RatingsRepository } from '../repositories/ratingsRepository';
 import { pageWindow, toPage, type Page, type PaginationQuery } from '../schemas/pagination';
 import type { Rating } from '../schemas/ratings';
-import type { RatedMovie } from '../schemas/users';
+import type { RatedMovie } from '../schemas/ratings';
 import type { AuthUser } from './tokens';
 
 export interface RateMovie {

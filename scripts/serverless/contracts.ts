@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { methodsOf, type RouteContract } from '../../lib/schemas/routes/contract';
+import { methodsOf, type RouteContract, type ScheduledFunction } from '../../lib/schemas/routes/contract';
 import { buildOpenApiDocument } from '../../lib/openapi/document';
-import { allRoutes } from '../../lib/schemas/routes';
-import { allSchedules, type ScheduledFunction } from '../../lib/schemas/schedules';
+import { allRoutes, allSchedules } from '../../lib/schemas/routes';
 
 export interface HttpApiEvent {
   /** `'*'` is API Gateway's `$default` route: every request no other route matches. */
@@ -22,7 +21,7 @@ export interface ServerlessFunction {
 }
 
 /** The function answering what no route matches: 404, or 405 with Allow for a known path. */
-export const UNMATCHED_ROUTE = { name: 'unmatchedRoute', handler: 'functions/fallback/unmatchedRoute.handler' } as const;
+export const UNMATCHED_ROUTE = { name: 'unmatchedRoute', handler: 'functions/unmatchedRoute/unmatchedRoute.handler' } as const;
 
 /** The file of a function's handler: functions/<any folder>/<functionName>.ts, which must be there exactly once. */
 export function handlerFileOf(projectRoot: string, functionName: string): string {

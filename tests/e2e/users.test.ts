@@ -1,6 +1,6 @@
 import { UnsecuredJWT } from 'jose';
 import { uniqueEmail } from '../support/auth';
-import type { AuthTokens } from '../../lib/schemas/users';
+import type { AuthTokens } from '../../lib/schemas/auth';
 import { api, client, createMovie, type ApiResponse } from './http';
 
 const PASSWORD = 'an-e2e-password';

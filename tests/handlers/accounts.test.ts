@@ -2,7 +2,7 @@ import { createUsersRepository } from '../../lib/repositories/usersRepository';
 import type { RouteContract } from '../../lib/schemas/routes/contract';
 import { logoutRoute, refreshTokenRoute } from '../../lib/schemas/routes/auth';
 import { deleteMeRoute, deleteUserRoute, getMeRoute } from '../../lib/schemas/routes/users';
-import { AuthTokens } from '../../lib/schemas/users';
+import { AuthTokens } from '../../lib/schemas/auth';
 import { logout } from '../../functions/auth/logout';
 import { refreshToken } from '../../functions/auth/refreshToken';
 import { deleteMe } from '../../functions/users/deleteMe';

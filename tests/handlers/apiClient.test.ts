@@ -5,7 +5,7 @@ import { deleteMovie } from '../../functions/movies/deleteMovie';
 import { getMovie } from '../../functions/movies/getMovie';
 import { listMovies } from '../../functions/movies/listMovies';
 import { getMe } from '../../functions/users/getMe';
-import { importMyRatings } from '../../functions/users/importMyRatings';
+import { importMyRatings } from '../../functions/portableRatings/importMyRatings';
 import { signUp } from '../support/auth';
 import { handlerFetch } from '../support/handlerFetch';
 import { createTestServices, type TestServices } from '../support/services';

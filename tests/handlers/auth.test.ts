@@ -1,6 +1,7 @@
 import { UnsecuredJWT } from 'jose';
 import { issueTokenRoute, refreshTokenRoute, registerUserRoute, verifyTokenRoute } from '../../lib/schemas/routes/auth';
-import { AuthTokens, User } from '../../lib/schemas/users';
+import { AuthTokens } from '../../lib/schemas/auth';
+import { User } from '../../lib/schemas/users';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from '../../lib/services/tokens';
 import { issueToken } from '../../functions/auth/issueToken';
 import { refreshToken } from '../../functions/auth/refreshToken';

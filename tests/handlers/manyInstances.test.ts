@@ -89,8 +89,8 @@ describe('many instances at once against one sqld', () => {
       {
         issueToken: entry('auth', 'issueToken'),
         createRating: entry('ratings', 'createRating'),
-        importMyRatings: entry('users', 'importMyRatings'),
-        getRequestCount: entry('counter', 'getRequestCount'),
+        importMyRatings: entry('portableRatings', 'importMyRatings'),
+        getRequestCount: entry('requestCount', 'getRequestCount'),
       },
       buildFolder,
     );

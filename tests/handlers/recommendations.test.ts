@@ -1,6 +1,6 @@
 import { listRecommendationsRoute } from '../../lib/schemas/routes/recommendations';
 import { listMoviesRoute } from '../../lib/schemas/routes/movies';
-import { listRecommendations } from '../../functions/users/listRecommendations';
+import { listRecommendations } from '../../functions/recommendations/listRecommendations';
 import { listMovies } from '../../functions/movies/listMovies';
 import { createRatingsRepository } from '../../lib/repositories/ratingsRepository';
 import { createUsersRepository } from '../../lib/repositories/usersRepository';

@@ -1,6 +1,6 @@
 import { getRequestCountRoute, resetRequestCountRoute } from '../../lib/schemas/routes/requestCount';
-import { getRequestCount } from '../../functions/counter/getRequestCount';
-import { resetRequestCount } from '../../functions/counter/resetRequestCount';
+import { getRequestCount } from '../../functions/requestCount/getRequestCount';
+import { resetRequestCount } from '../../functions/requestCount/resetRequestCount';
 import { health } from '../../functions/health/health';
 import { healthRoute } from '../../lib/schemas/routes/health';
 import { signUp } from '../support/auth';

@@ -3,7 +3,7 @@ import { getMovieRoute, listMoviesRoute } from '../../lib/schemas/routes/movies'
 import { createRatingRoute, getRatingRoute, changeRatingRoute } from '../../lib/schemas/routes/ratings';
 import { getMeRoute } from '../../lib/schemas/routes/users';
 import { listRecommendationsRoute } from '../../lib/schemas/routes/recommendations';
-import { listRecommendations } from '../../functions/users/listRecommendations';
+import { listRecommendations } from '../../functions/recommendations/listRecommendations';
 import { getMovie } from '../../functions/movies/getMovie';
 import { listMovies } from '../../functions/movies/listMovies';
 import { changeRating } from '../../functions/ratings/changeRating';

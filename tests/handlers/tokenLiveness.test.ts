@@ -6,13 +6,13 @@ import { createRatingRoute, changeRatingRoute } from '../../lib/schemas/routes/r
 import { healthRoute } from '../../lib/schemas/routes/health';
 import { resetRequestCountRoute } from '../../lib/schemas/routes/requestCount';
 import { createUserRoute, getMeRoute } from '../../lib/schemas/routes/users';
-import { AuthTokens } from '../../lib/schemas/users';
+import { AuthTokens } from '../../lib/schemas/auth';
 import { refreshToken } from '../../functions/auth/refreshToken';
 import { registerUser } from '../../functions/auth/registerUser';
 import { verifyToken } from '../../functions/auth/verifyToken';
 import { createCollection } from '../../functions/collections/createCollection';
 import { health } from '../../functions/health/health';
-import { resetRequestCount } from '../../functions/counter/resetRequestCount';
+import { resetRequestCount } from '../../functions/requestCount/resetRequestCount';
 import { createRating } from '../../functions/ratings/createRating';
 import { changeRating } from '../../functions/ratings/changeRating';
 import { createUser } from '../../functions/users/createUser';

@@ -1,4 +1,4 @@
-import { unmatchedRoute } from '../../functions/fallback/unmatchedRoute';
+import { unmatchedRoute } from '../../functions/unmatchedRoute/unmatchedRoute';
 import { unmatchedRoute as unmatchedRouteContract } from '../../lib/schemas/unmatchedRoute';
 import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';

@@ -1,11 +1,10 @@
 import { createUsersRepository } from '../../lib/repositories/usersRepository';
 import type { RouteContract } from '../../lib/schemas/routes/contract';
-import { createUserRoute, getMeRoute, getUserRoute, listMyRatingsRoute } from '../../lib/schemas/routes/users';
-import { RatedMoviesPage, User } from '../../lib/schemas/users';
+import { createUserRoute, getMeRoute, getUserRoute } from '../../lib/schemas/routes/users';
+import { User } from '../../lib/schemas/users';
 import { createUser } from '../../functions/users/createUser';
 import { getMe } from '../../functions/users/getMe';
 import { getUser } from '../../functions/users/getUser';
-import { listMyRatings } from '../../functions/users/listMyRatings';
 import { signUp, uniqueEmail } from '../support/auth';
 import { invokeRoute, type AnyImplementation, type RouteRequest } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';
@@ -26,7 +25,6 @@ describe('user routes', () => {
     invokeRoute(route, implementation, services, { ...request, headers: caller?.headers });
   const me = (caller: Caller) => call(getMeRoute, getMe, caller);
   const user = (caller: Caller, id: number) => call(getUserRoute, getUser, caller, { params: { id } });
-  const profile = (caller: Caller, query?: Record<string, string>) => call(listMyRatingsRoute, listMyRatings, caller, { query });
   const create = (caller: Caller, body: unknown) => call(createUserRoute, createUser, caller, { body });
 
   describe('GET /users/me/', () => {
@@ -55,40 +53,6 @@ describe('user routes', () => {
     it('answers 404 for an unknown user and 401 without a token', async () => {
       expect((await user(ann, admin.id + 100)).statusCode).toBe(404);
       expect((await user(undefined, ann.id)).statusCode).toBe(401);
-    });
-  });
-
-  describe('GET /users/me/ratings/ (the profile)', () => {
-    it('answers a page of the movies the caller rated, with the value and when, without summaries', async () => {
-      const first = await services.movies.create({ title: 'First', genres: ['Drama'], year: 2001 });
-      const second = await services.movies.create({ title: 'Second' });
-      await services.ratings.rateAsUser({ movieId: first.id, userId: ann.id, value: 5 });
-      await services.ratings.rateAsUser({ movieId: second.id, userId: ann.id, value: 2 });
-      await services.ratings.rateAsUser({ movieId: second.id, userId: bob.id, value: 4 });
-
-      const response = await profile(ann);
-
-      expect(response.statusCode).toBe(200);
-      const page = RatedMoviesPage.parse(response.body);
-      expect(page).toMatchObject({ count: 2, page: 1, page_size: 20, total_pages: 1 });
-      expect(page.results.map((item) => [item.movie.title, item.value])).toEqual(
-        expect.arrayContaining([
-          ['First', 5],
-          ['Second', 2],
-        ]),
-      );
-      expect(page.results.find((item) => item.movie.id === second.id)?.movie).toMatchObject({ rating: 3, rating_count: 2 });
-      expect(page.results[0]).toEqual({
-        movie: expect.not.objectContaining({ summary: expect.anything() }),
-        value: expect.any(Number),
-        rated_at: expect.any(String),
-      });
-    });
-
-    it('pages, and answers 400 to a page size over 100 and 401 without a token', async () => {
-      expect(await profile(ann, { page: '2' })).toMatchObject({ statusCode: 200, body: { count: 0, results: [] } });
-      expect((await profile(ann, { page_size: '101' })).statusCode).toBe(400);
-      expect((await profile(undefined)).statusCode).toBe(401);
     });
   });
 

@@ -1,8 +1,8 @@
-import { addToWatchlist } from '../../functions/users/addToWatchlist';
-import { importMyRatings } from '../../functions/users/importMyRatings';
-import { listWatchlist } from '../../functions/users/listWatchlist';
-import { removeFromWatchlist } from '../../functions/users/removeFromWatchlist';
-import { importMyRatingsRoute } from '../../lib/schemas/routes/portable';
+import { addToWatchlist } from '../../functions/watchlist/addToWatchlist';
+import { importMyRatings } from '../../functions/portableRatings/importMyRatings';
+import { listWatchlist } from '../../functions/watchlist/listWatchlist';
+import { removeFromWatchlist } from '../../functions/watchlist/removeFromWatchlist';
+import { importMyRatingsRoute } from '../../lib/schemas/routes/portableRatings';
 import { addToWatchlistRoute, listWatchlistRoute, removeFromWatchlistRoute } from '../../lib/schemas/routes/watchlist';
 import { WatchlistPage } from '../../lib/schemas/watchlist';
 import { signUp } from '../support/auth';

@@ -101,7 +101,7 @@ describe('service modules (loaded on first use)', () => {
     'portableRatingsService',
     'ratingsService',
     'recommendationsService',
-    'requestCounter',
+    'requestCountService',
     'summaryService',
     'throttling',
     'tokens',

@@ -16,9 +16,9 @@ import { createFactsSummaryGenerator } from '../../lib/llm/factsSummaryGenerator
 import { MOVIE_COLUMNS } from '../../lib/repositories/movieRows';
 import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
 import { createRatingsRepository } from '../../lib/repositories/ratingsRepository';
-import { createRequestCounterRepository } from '../../lib/repositories/requestCounterRepository';
+import { createRequestCounterRepository } from '../../lib/repositories/requestCountRepository';
 import { bundledMoviesDataset, importMovies, readDataset } from '../../scripts/movieImport';
-import { REQUEST_COUNTER_SHARDS } from '../../lib/services/requestCounter';
+import { REQUEST_COUNTER_SHARDS } from '../../lib/services/requestCountService';
 import { createUsersRepository } from '../../lib/repositories/usersRepository';
 import { createPasswordHasher } from '../../lib/services/passwords';
 import { httpEvent, lambdaContext } from '../../harness/events';

@@ -85,7 +85,7 @@ export async function benchPortable(record: (row: BenchRow) => void): Promise<st
   const csv = await imdbExport(db);
   const bundles = await bundleFunctions(
     root,
-    { importMyRatings: 'functions/users/importMyRatings.ts', exportMyRatings: 'functions/users/exportMyRatings.ts' },
+    { importMyRatings: 'functions/portableRatings/importMyRatings.ts', exportMyRatings: 'functions/portableRatings/exportMyRatings.ts' },
     // Inside the project, so that what the bundles leave out (the native libsql driver) resolves from its node_modules.
     join(root, '.build', 'bench-portable'),
   );

@@ -1,5 +1,5 @@
 import { defineRoute } from './contract';
-import { AuthTokens, RefreshBody, RegisterBody, SignInBody, VerifiedToken, VerifyBody } from '../users';
+import { AuthTokens, RefreshBody, RegisterBody, SignInBody, VerifiedToken, VerifyBody } from '../auth';
 
 export const registerUserRoute = defineRoute({
   functionName: 'registerUser',

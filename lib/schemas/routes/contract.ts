@@ -126,3 +126,22 @@ export const rateLimitOf = (route: RouteContract): RateLimitName | undefined =>
   (WRITE_METHODS.has(route.method) && route.access !== 'admin' && !route.path.startsWith('/auth/') ? 'write' : undefined);
 
 export const defineRoute = <const R extends RouteContract>(route: R): R => route;
+
+/**
+ * A function run on a timer rather than by a request. Declared here like a route contract, and generated
+ * into serverless.yml's functions with a `schedule` event. Deployed, EventBridge runs it; under `npm start`
+ * serverless-offline (v13) runs the same event while it serves, as a cron: `rate(N minutes)` fires at every
+ * multiple of N minutes on the clock.
+ */
+export interface ScheduledFunction {
+  /** The Lambda's name; its handler is functions/<domain>/<functionName>.ts, the domain its contract module's name. */
+  functionName: string;
+  /** An EventBridge schedule expression. */
+  schedule: string;
+  timeout?: number;
+  /**
+   * An environment variable that, when set where serverless reads its configuration (package, deploy, offline),
+   * replaces `schedule`: e.g. `rate(1 minute)` for a test that waits for a run while serverless-offline serves.
+   */
+  scheduleFromEnv?: string;
+}

@@ -1,10 +1,11 @@
-import type { RouteContract } from './contract';
+import type { RouteContract, ScheduledFunction } from './contract';
 import * as auth from './auth';
+import * as catalogue from './catalogue';
 import * as collections from './collections';
 import * as docs from './docs';
 import * as health from './health';
 import * as movies from './movies';
-import * as portable from './portable';
+import * as portableRatings from './portableRatings';
 import * as ratings from './ratings';
 import * as recommendations from './recommendations';
 import * as requestCount from './requestCount';
@@ -22,7 +23,7 @@ export const routeModules = {
   docs,
   health,
   movies,
-  portable,
+  portableRatings,
   ratings,
   recommendations,
   requestCount,
@@ -47,3 +48,14 @@ const byPathThenMethod = (a: RouteContract, b: RouteContract) =>
 export const allRoutes: readonly RouteContract[] = Object.values(routeModules)
   .flatMap((module) => Object.values(module).filter(isRouteContract))
   .sort(byPathThenMethod);
+
+/** The modules of scheduled functions, each named for its domain like a module of routes. */
+export const scheduleModules = { catalogue } as const;
+
+const isScheduledFunction = (value: unknown): value is ScheduledFunction =>
+  typeof value === 'object' && value !== null && 'functionName' in value && 'schedule' in value;
+
+/** Every function run on a timer; serverless.yml gives each its `schedule` event. */
+export const allSchedules: readonly ScheduledFunction[] = Object.values(scheduleModules).flatMap((module) =>
+  Object.values(module).filter(isScheduledFunction),
+);

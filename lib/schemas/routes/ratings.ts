@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { defineRoute } from './contract';
 import { IdPathParams } from '../common';
 import { pageOf, PaginationQuery } from '../pagination';
-import { CreateRatingBody, Rating, RatingValue } from '../ratings';
+import { CreateRatingBody, RatedMoviesPage, Rating, RatingValue } from '../ratings';
 
 export const ChangeRatingBody = z.object({ value: RatingValue }).meta({ id: 'ChangeRatingBody' });
 
@@ -78,4 +78,15 @@ export const deleteRatingRoute = defineRoute({
   access: 'user',
   params: IdPathParams,
   response: { status: 204, description: 'deleted' },
+});
+
+export const listMyRatingsRoute = defineRoute({
+  functionName: 'listMyRatings',
+  method: 'GET',
+  path: '/users/me/ratings/',
+  summary: 'The profile: a page of the movies you rated, most recently rated first',
+  tags: ['users'],
+  access: 'user',
+  query: PaginationQuery,
+  response: { status: 200, description: 'a page of rated movies, without summaries', schema: RatedMoviesPage },
 });

@@ -1,7 +1,6 @@
 import { defineRoute } from './contract';
 import { IdPathParams } from '../common';
-import { PaginationQuery } from '../pagination';
-import { CreateUserBody, DeleteAccountBody, RatedMoviesPage, User, UserView } from '../users';
+import { CreateUserBody, DeleteAccountBody, User, UserView } from '../users';
 
 export const getMeRoute = defineRoute({
   functionName: 'getMe',
@@ -23,17 +22,6 @@ export const getUserRoute = defineRoute({
   access: 'user',
   params: IdPathParams,
   response: { status: 200, description: 'the user', schema: UserView },
-});
-
-export const listMyRatingsRoute = defineRoute({
-  functionName: 'listMyRatings',
-  method: 'GET',
-  path: '/users/me/ratings/',
-  summary: 'The profile: a page of the movies you rated, most recently rated first',
-  tags: ['users'],
-  access: 'user',
-  query: PaginationQuery,
-  response: { status: 200, description: 'a page of rated movies, without summaries', schema: RatedMoviesPage },
 });
 
 export const createUserRoute = defineRoute({

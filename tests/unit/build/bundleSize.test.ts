@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importMyRatingsRoute } from '../../../lib/schemas/routes/portable';
+import { importMyRatingsRoute } from '../../../lib/schemas/routes/portableRatings';
 import { lambdaBuildOptions } from '../../../tools/bench/bundle';
 
 const root = join(__dirname, '..', '..', '..');
@@ -42,7 +42,11 @@ describe('function bundles', () => {
   // module on its first use, tests/unit/container.test.ts): bounded here so that they cannot grow unseen.
   it('carry csv-parse in the import and csv-stringify in the export, inside the zip, and little of them elsewhere', async () => {
     const [importer, exporter, rating] = (await Promise.all(
-      ['functions/users/importMyRatings.ts', 'functions/users/exportMyRatings.ts', 'functions/ratings/createRating.ts'].map(bundle),
+      [
+        'functions/portableRatings/importMyRatings.ts',
+        'functions/portableRatings/exportMyRatings.ts',
+        'functions/ratings/createRating.ts',
+      ].map(bundle),
     )) as [Awaited<ReturnType<typeof bundle>>, Awaited<ReturnType<typeof bundle>>, Awaited<ReturnType<typeof bundle>>];
 
     expect(importer.bytesOf('csv-parse')).toBeGreaterThan(0);
@@ -54,7 +58,7 @@ describe('function bundles', () => {
   // fflate reads the ZIP of Letterboxd's export: only the import's package carries it, beside the bundle, and only a ZIP
   // loads it, so no function's bundle grows by it.
   it("carry none of fflate: it travels beside the import's bundle alone", async () => {
-    const bundles = await Promise.all(['functions/users/importMyRatings.ts', 'functions/ratings/createRating.ts'].map(bundle));
+    const bundles = await Promise.all(['functions/portableRatings/importMyRatings.ts', 'functions/ratings/createRating.ts'].map(bundle));
 
     for (const { bytesOf } of bundles) expect(bytesOf('fflate')).toBe(0);
     expect(bundles[0]!.text).toMatch(/import\("fflate"\)|require\("fflate"\)/);

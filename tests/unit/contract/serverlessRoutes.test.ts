@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildOpenApiDocument } from '../../../lib/openapi/document';
-import { allRoutes } from '../../../lib/schemas/routes';
+import { allRoutes, allSchedules } from '../../../lib/schemas/routes';
 import { methodsOf } from '../../../lib/schemas/routes/contract';
-import { allSchedules } from '../../../lib/schemas/schedules';
 
 interface HttpApiEvent {
   httpApi?: { method: string; path: string } | '*';
@@ -64,7 +63,7 @@ describe('serverless.yml, the route contracts and the OpenAPI document agree', (
           .flatMap((method) => paths.map((path) => key(method, path)))
           .sort(),
       );
-      expect(fn?.handler).toMatch(new RegExp(`^functions/[a-z]+/${name}\\.handler$`));
+      expect(fn?.handler).toMatch(new RegExp(`^functions/[a-zA-Z]+/${name}\\.handler$`));
       expect(existsSync(join(projectRoot, `${fn?.handler.replace(/\.handler$/, '')}.ts`))).toBe(true);
     },
   );
@@ -85,7 +84,7 @@ describe('serverless.yml, the route contracts and the OpenAPI document agree', (
   });
 
   it('sends every request no route matches to the catch-all function ($default)', () => {
-    expect(functions.unmatchedRoute).toEqual({ handler: 'functions/fallback/unmatchedRoute.handler', events: [{ httpApi: '*' }] });
+    expect(functions.unmatchedRoute).toEqual({ handler: 'functions/unmatchedRoute/unmatchedRoute.handler', events: [{ httpApi: '*' }] });
   });
 
   it('gives getMovie the longer timeout its LLM call needs, and the openai package beside its bundle', () => {

@@ -1,7 +1,7 @@
 import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { ok } from '../../lib/http/reply';
-import { EXPORT_CONTENT_TYPE, exportMyRatingsRoute } from '../../lib/schemas/routes/portable';
+import { EXPORT_CONTENT_TYPE, exportMyRatingsRoute } from '../../lib/schemas/routes/portableRatings';
 
 export const exportMyRatings: RouteImplementation<typeof exportMyRatingsRoute, Pick<Services, 'portableRatings'>> = async (
   { user, query },

@@ -1,6 +1,6 @@
 import { DatabaseUnavailable } from '../errors';
 import type { AppLogger } from '../logger';
-import type { RequestCounterRepository } from '../repositories/requestCounterRepository';
+import type { RequestCounterRepository } from '../repositories/requestCountRepository';
 
 /** Enough rows that concurrent instances seldom wait on the same one; few enough that a sum is instant. */
 export const REQUEST_COUNTER_SHARDS = 16;

@@ -1,7 +1,7 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { importMyRatings } from '../../functions/users/importMyRatings';
-import { importMyRatingsRoute } from '../../lib/schemas/routes/portable';
-import { ImportReport } from '../../lib/schemas/portable';
+import { importMyRatings } from '../../functions/portableRatings/importMyRatings';
+import { importMyRatingsRoute } from '../../lib/schemas/routes/portableRatings';
+import { ImportReport } from '../../lib/schemas/portableRatings';
 import { signUp } from '../support/auth';
 import { countingCalls } from '../../harness/countingCalls';
 import { createMemoryDatabase } from '../support/database';

@@ -1,7 +1,7 @@
-import { exportMyRatings } from '../../functions/users/exportMyRatings';
-import { importMyRatings } from '../../functions/users/importMyRatings';
+import { exportMyRatings } from '../../functions/portableRatings/exportMyRatings';
+import { importMyRatings } from '../../functions/portableRatings/importMyRatings';
 import { buildOpenApiDocument } from '../../lib/openapi/document';
-import { exportMyRatingsRoute, importMyRatingsRoute } from '../../lib/schemas/routes/portable';
+import { exportMyRatingsRoute, importMyRatingsRoute } from '../../lib/schemas/routes/portableRatings';
 import { signUp } from '../support/auth';
 import { invokeRoute } from '../support/invokeRoute';
 import { createTestServices, type TestServices } from '../support/services';

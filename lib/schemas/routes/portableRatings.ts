@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from './contract';
-import { ExportQuery, ImportQuery, ImportReport, LetterboxdZipBody, RatingsCsvBody } from '../portable';
+import { ExportQuery, ImportQuery, ImportReport, LetterboxdZipBody, RatingsCsvBody } from '../portableRatings';
 import { UploadedFile } from '../uploadedFile';
 
 /** The import's own body limit: a 5,000-film IMDb export is about 600 KiB. Every other route keeps 64 KiB. */

@@ -1,6 +1,6 @@
 import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
-import { importMyRatingsRoute } from '../../lib/schemas/routes/portable';
+import { importMyRatingsRoute } from '../../lib/schemas/routes/portableRatings';
 
 export const importMyRatings: RouteImplementation<typeof importMyRatingsRoute, Pick<Services, 'portableRatings'>> = async (
   { body, query, user },
