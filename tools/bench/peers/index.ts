@@ -5,15 +5,24 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sizeOf } from '../bundle';
 import { withSmallDatabase } from '../firstInvocation';
 import { loadAverages, ms } from '../stats';
 import type { BenchRow } from '../types';
 import { benchColdPeers, COLD_ROUNDS, type ColdFigure } from './cold';
-import { bundleContenders, PEERS } from './contenders';
+import { bundleContenders, PEERS, ROUTES, type ContenderBundles } from './contenders';
 import { benchPeersOnSqld, type HttpFigure, type WarmFigure } from './onSqld';
 import { COLD_TARGETS, HTTP_TARGET, WARM_TARGET, type Verdict } from './verdicts';
 
 export const PEERS_HEADING = '## Against Express, Fastify and hello-world (issue 30)';
+
+/** What the tables measure, the same every run; the figures above are the run's. */
+const READING = `How to read them. The warm peers send sqld what ours sends, the counter's increment beside the route's own
+request, so on loopback a warm request of any of them is mostly sqld's two requests: the warm target (0.7×) can only
+be met by ours sending fewer requests than the peers do, which the requests column shows. A first answer counts what
+Lambda's INIT and first call cost a fresh process: Express's is its larger bundle (body-parser's and raw-body's
+character encodings among it), Fastify's mostly its first call, where @fastify/aws-lambda readies the app and its
+schemas are compiled; what ours spends beyond hello-world's is its own bundle and first call.`;
 
 const mark = ({ met }: Verdict) => (met ? '✓' : '✗');
 const ratioText = (v: Verdict) => `${v.ratio.toFixed(2)}× ${mark(v)}`;
@@ -53,7 +62,17 @@ const httpRow = (f: HttpFigure): BenchRow => ({
   met: f.verdict.met,
 });
 
-function section(cold: ColdFigure[], warm: WarmFigure[], http: HttpFigure, load: { before: string; after: string }): string {
+const kib = (file: string) => `${(sizeOf(file) / 1024).toFixed(1)} KiB`;
+
+function sizes(bundles: ContenderBundles): string {
+  const ours = ROUTES.map((route) => `${route} ${kib(bundles.ours[route])}`).join(', ');
+  return `ours ${ours}; Express ${kib(bundles.peers.express)}, Fastify ${kib(bundles.peers.fastify)}, hello-world ${kib(bundles.hello)}`;
+}
+
+function section(
+  { cold, warm, http, bundles }: { cold: ColdFigure[]; warm: WarmFigure[]; http: HttpFigure; bundles: ContenderBundles },
+  load: { before: string; after: string },
+): string {
   const coldTable = [
     '| route | ours | Express | Fastify | hello-world | ours / Express (≤ 0.8×) | ours / Fastify (≤ 0.6×) | ours / hello (≤ 2×) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -85,7 +104,8 @@ constant 200. Every one is bundled with serverless.yml's esbuild options, as our
 getMovie or listMovies answer is not byte for byte ours (films with their summaries stored).
 
 A fresh process to its first answer (Node's start, require() of the bundle, INIT, the first call; Lambda's runtime as
-tools/bench/firstInvocation.ts runs it) on a small file database, median of ${COLD_ROUNDS} rounds taking turns:
+tools/bench/firstInvocation.ts runs it) on a small file database, median of ${COLD_ROUNDS} rounds taking turns. The
+bundles: ${sizes(bundles)}.
 
 ${coldTable}
 
@@ -96,6 +116,8 @@ ${warmTable}
 
 Over \`npm start\` (serverless-offline) on the same sqld, 10 connections, 10 s per path in four rounds taking turns:
 GET /movies/{id}/ ${line(http.movie)}; GET /health/ ${line(http.health)}: ${ratioText(http.verdict)} (≥ ${HTTP_TARGET}×).
+
+${READING}
 `;
 }
 
@@ -119,6 +141,6 @@ export async function benchPeers(root: string, entries: Record<string, string>, 
   console.log('');
   const cold = await withSmallDatabase(async () => benchColdPeers(bundles, 1));
   coldRows(cold).forEach(record);
-  writePeersSection(root, section(cold, warm, http, { before, after: loadAverages() }));
+  writePeersSection(root, section({ cold, warm, http, bundles }, { before, after: loadAverages() }));
   console.log('\npeers only: its section of docs/PERFORMANCE.md rewritten');
 }
