@@ -1,6 +1,5 @@
 /** Who runs against whom: our three functions' bundles, the two peers' and hello-world's, each bundled as ours ship. */
 import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { httpEvent } from '../../../harness/events';
 import { bundleFunctions } from '../bundle';
@@ -55,7 +54,7 @@ export async function bundleContenders(root: string, entries: Record<string, str
  * container would, however often this process loaded it before.
  */
 export function loadFresh(bundle: string, label: string): BundledHandler {
-  const copy = join(bundle.replace(/\.js$/, `.${label}.js`));
+  const copy = bundle.replace(/\.js$/, `.${label}.js`);
   copyFileSync(bundle, copy);
   return (require(copy) as { handler: BundledHandler }).handler;
 }
