@@ -34,6 +34,7 @@ import { benchPortable, writePortableSection } from './portable';
 import { benchRecommendations } from './recommendations';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { benchOnSqld, writeSqldSection } from './onSqld';
+import { benchPeers } from './peers';
 import { benchScaling } from './scaling';
 import { silentLogger } from './silentLogger';
 import { measureWriteLimitCost, writeLimitCounting } from './writeLimit';
@@ -86,7 +87,8 @@ async function invokeOk(
  * docs/PERFORMANCE.md as it is. With `portable` only issue 20's import and export (tools/bench/portable.ts), which
  * rewrites its own section of the file alone; with `sqld` only the deployed path (tools/bench/onSqld.ts), which
  * rewrites its own section too. `scaling` (tools/bench/scaling.ts, many instances against one sqld) is never part
- * of the whole run: it prints its figures for docs/SCALING.md.
+ * of the whole run: it prints its figures for docs/SCALING.md. `peers` (tools/bench/peers/, issue 30) times ours
+ * against Express, Fastify and hello-world and rewrites its own section; nor is it part of the whole run.
  */
 export async function main([only]: string[] = []): Promise<void> {
   if (only === 'auth') return benchAuth(record);
@@ -95,6 +97,7 @@ export async function main([only]: string[] = []): Promise<void> {
   if (only === 'recommendations') return benchRecommendations(record);
   if (only === 'portable') return writePortableSection(root, await benchPortable(record));
   if (only === 'scaling') return benchScaling(root, record);
+  if (only === 'peers') return benchPeers(root, functionEntries(), record);
   const started = performance.now();
   const bench = await prepareBench();
   if (only === 'sqld') {
