@@ -8,8 +8,8 @@ import type { Client } from '@libsql/client';
 import { createMovieSearchRepository } from '../../../lib/repositories/movieSearchRepository';
 import { createMoviesRepository } from '../../../lib/repositories/moviesRepository';
 import { createRatingsRepository } from '../../../lib/repositories/ratingsRepository';
-import { createRequestCounterRepository } from '../../../lib/repositories/requestCounterRepository';
-import { REQUEST_COUNTER_SHARDS } from '../../../lib/services/requestCounter';
+import { createRequestCounterRepository } from '../../../lib/repositories/requestCountRepository';
+import { REQUEST_COUNTER_SHARDS } from '../../../lib/services/requestCountService';
 
 /** A file (the cold start's small database) through the native driver, a server (sqld) over HTTP, as ours chooses. */
 async function open(url: string): Promise<Client> {
