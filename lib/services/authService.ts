@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict, notFound, TooManyRequests, Unauthorized } from '../errors';
+import { Conflict, notFound, Throttled, Unauthorized } from '../errors';
 import type { RefreshTokensRepository } from '../repositories/refreshTokensRepository';
 import { signInGuard, type SessionsRepository } from '../repositories/sessionsRepository';
 import type { LeadingStatement } from '../requestGuard';
@@ -80,8 +80,7 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
     signal?: AbortSignal,
   ): Promise<A | undefined> {
     const admission = await signInBackoff.admit(email);
-    if (!admission.admitted)
-      throw new TooManyRequests('too many failed sign-ins for this email; see Retry-After', admission.retryAfterSeconds);
+    if (!admission.admitted) throw new Throttled('too many failed sign-ins for this email; see Retry-After', admission.retryAfterSeconds);
     const found = await find();
     const matches = await passwords.verify(password, found?.passwordHash, signal);
     if (!found || !matches) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { capSummary, factsOf, type SummaryGenerator } from '../llm/summaryGenerator';
 import type { AppLogger } from '../logger';
-import { BadGateway, ServiceBusy } from '../errors';
+import { ServiceBusy, UpstreamFailed } from '../errors';
 import type { MovieSummariesRepository, NewSummary, StoredSummary } from '../repositories/movieSummariesRepository';
 import type { Movie } from '../schemas/movies';
 import type { RateLimitDecision } from '../schemas/rateLimits';
@@ -164,7 +164,7 @@ export function createSummaryService({
         written = await generate(movie, Date.now() + budgetMs);
       } catch (error) {
         logger.warn('summary regeneration failed; the stored summary is kept', { movieId: movie.id, error });
-        throw new BadGateway('the summary writer failed; the stored summary is kept');
+        throw new UpstreamFailed('the summary writer failed; the stored summary is kept');
       }
       return store.replaceSummary(movie.id, written);
     },
