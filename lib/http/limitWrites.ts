@@ -15,8 +15,8 @@ const tooManyWrites = (decision: RateLimitDecision) =>
 export const chargeOf = (hit: CappedHit): LeadingStatement => ({
   statement: hit.statement,
   accepted: (result) => void hit.carried(result),
-  refusal: async (error) => {
-    const refused = await hit.refusal(error);
+  refusal: async (error, at) => {
+    const refused = await hit.refusal(error, at);
     return refused && tooManyWrites(refused);
   },
 });

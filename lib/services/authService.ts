@@ -37,6 +37,19 @@ export interface AuthServiceDependencies {
   signInBackoff: FailureBackoff;
 }
 
+/**
+ * The sign-in's guard as a request leads its database calls with it (lib/requestGuard): a sign-in found not live is a
+ * 401, whatever the call was doing.
+ */
+export function signInLiveness(sessionId: string, userId: number, role: Role): LeadingStatement {
+  const guard = signInGuard(sessionId, userId, role);
+  return {
+    statement: guard.statement,
+    accepted: () => undefined,
+    refusal: async (error, at) => ((await guard.refusal(error, at)) ? new Unauthorized(INVALID_TOKEN) : undefined),
+  };
+}
+
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export function createAuthService({ users, refreshTokens, sessions, passwords, tokens, signInBackoff }: AuthServiceDependencies) {
@@ -159,7 +172,7 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
       const claims = await tokens.verify(accessToken, 'access');
       if (claims.sid === undefined) throw new Unauthorized(INVALID_TOKEN);
       const user = { id: Number(claims.sub), role: claims.role };
-      return { user, liveness: signInGuard(claims.sid, user.id, user.role) };
+      return { user, liveness: signInLiveness(claims.sid, user.id, user.role) };
     },
 
     /** The caller behind a bearer access token: honoured only while its account exists and its sign-in is live. */

@@ -2,7 +2,8 @@ import { createClient, type Client, type ResultSet } from '@libsql/client';
 import { clientWith } from '../../lib/db/clientWith';
 import { Unauthorized } from '../../lib/errors';
 import { chargeFirstWrite, confirmSignIn, guardedClient, guardSignIn, serveRequest, type LeadingStatement } from '../../lib/requestGuard';
-import { createSessionsRepository, signInGuard } from '../../lib/repositories/sessionsRepository';
+import { createSessionsRepository } from '../../lib/repositories/sessionsRepository';
+import { signInLiveness } from '../../lib/services/authService';
 import { createMemoryDatabase } from '../support/database';
 
 // A write charge (a per-client write limit's count) rides at the head of the first write a request makes, in the
@@ -247,7 +248,7 @@ describe('the request guard: a sign-in confirmed live in passing', () => {
 
   const signedIn = <T>(sessionId: string, work: () => Promise<T>) =>
     serveRequest('req-1', () => {
-      guardSignIn(signInGuard(sessionId, userId, 'basic'));
+      guardSignIn(signInLiveness(sessionId, userId, 'basic'));
       return work();
     });
   const movies = async () => (await raw.execute('SELECT count(*) AS n FROM movies')).rows[0]?.n;
