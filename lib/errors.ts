@@ -115,7 +115,10 @@ export class ServiceBusy extends DomainError {
  * The database could not be reached in time (refused, unreachable, or no answer within the client's bound). Its
  * message is the driver's, never shown: the edge answers with a fixed text of its own.
  */
-export class DatabaseUnavailable extends DomainError {}
+export class DatabaseUnavailable extends DomainError {
+  // Spelled out: the outage is logged by its name, which a minified bundle would otherwise shorten.
+  override name = 'DatabaseUnavailable';
+}
 
 /**
  * Whether an error asks the caller to come back rather than being a fault: load shed on purpose, or a database that

@@ -8,9 +8,9 @@ import { requestIdOf } from './requestId';
 /**
  * Every error becomes problem+json here, and only here: whatever was thrown is answered by the one mapping table
  * (lib/http/problemDetails.ts) with its status, our problem+json and its headers (Allow, WWW-Authenticate,
- * Retry-After, RateLimit), in one step. A fault is
- * logged here, with the request id its body quotes; its cause is never shown. Load shed on purpose (a 503 to retry) is
- * no fault. The thrown error stays the request's error, so the request log can tell load shed on purpose from a fault.
+ * Retry-After, RateLimit), in one step. A fault is logged here, with the request id its body quotes; its cause is
+ * never shown. Load shed on purpose (a 503 to retry) is no fault. The thrown error stays the request's error, so the
+ * request log can tell load shed on purpose from a fault.
  */
 export function problemJsonErrors(): HttpMiddleware {
   return {
