@@ -117,3 +117,24 @@ describe('the one table that maps domain errors to problem+json', () => {
     expect(JSON.parse(String(problemResponse(fault, 'req-2').body))).toMatchObject({ status: 500, detail: HIDDEN, request_id: 'req-2' });
   });
 });
+
+describe('a domain error thrown by another copy of lib/errors (modules loaded apart in one process)', () => {
+  let copy: typeof errors;
+  beforeAll(() => {
+    jest.isolateModules(() => {
+      copy = require('../../../lib/errors') as typeof errors;
+    });
+  });
+
+  it('is answered from its row all the same', () => {
+    expect(copy.NotFound).not.toBe(errors.NotFound);
+
+    expect(problemResponse(new copy.NotFound('movie 7 does not exist'), 'req-1').statusCode).toBe(404);
+  });
+
+  it('is told a request to retry, not a fault, all the same', () => {
+    expect(errors.asksToRetry(new copy.ServiceBusy('busy; try again', 1))).toBe(true);
+    expect(errors.asksToRetry(new copy.DatabaseUnavailable('connect ECONNREFUSED'))).toBe(true);
+    expect(errors.asksToRetry(new copy.UpstreamFailed('the summary writer failed'))).toBe(false);
+  });
+});
