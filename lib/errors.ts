@@ -120,8 +120,11 @@ export class DatabaseUnavailable extends DomainError {
   override name = 'DatabaseUnavailable';
 }
 
+/** By class name, as isDomainError tells a domain error: whichever copy of this module threw it. */
+const RETRY_LATER = new Set([ServiceBusy.name, DatabaseUnavailable.name]);
+
 /**
  * Whether an error asks the caller to come back rather than being a fault: load shed on purpose, or a database that
  * does not answer (its client logs the outage once). It is answered, and logged, as a request to retry.
  */
-export const asksToRetry = (error: unknown): boolean => error instanceof ServiceBusy || error instanceof DatabaseUnavailable;
+export const asksToRetry = (error: unknown): boolean => isDomainError(error) && RETRY_LATER.has(error.constructor.name);
