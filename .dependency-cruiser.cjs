@@ -31,6 +31,15 @@ module.exports = {
       to: { path: '^lib/(services|llm|http)/|^lib/container\\.ts$' },
     },
     {
+      name: 'repositories-report-refusals-as-values',
+      comment:
+        'A repository says what the database answered, refusals included, as values or typed results (a guard that ' +
+        'failed, a cap reached); the service that asked turns them into domain errors, and lib/http into answers.',
+      severity: 'error',
+      from: { path: '^lib/repositories/' },
+      to: { path: '^lib/errors\\.ts$|^lib/http/' },
+    },
+    {
       name: 'services-know-no-http',
       comment: 'Domain rules do not speak HTTP; the stack maps their errors and results.',
       severity: 'error',

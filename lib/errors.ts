@@ -1,26 +1,36 @@
+import type { RateLimitDecision } from './schemas/rateLimits';
+
 /**
- * Every error the API answers with, in one place. Each carries its HTTP status and whether its
- * message may be shown to the caller; lib/http/problemDetails turns them into problem+json.
+ * The domain's errors: what went wrong, and the data an answer needs (when to come back, the methods allowed, the
+ * fields at fault), never how HTTP answers it. Status, title, whether the message is shown and the headers are the
+ * HTTP edge's, in one table (lib/http/problemDetails.ts); a new class here fails its test until that table has a row.
  */
 export interface FieldError {
   path: string;
   message: string;
 }
 
-export abstract class HttpError extends Error {
-  abstract readonly statusCode: number;
-  abstract readonly title: string;
-  /** Headers the answer carries beside the problem (Allow on a 405). */
-  readonly headers?: Readonly<Record<string, string>>;
-  /** 4xx messages describe the caller's mistake and are shown; 5xx messages never are. */
-  get expose(): boolean {
-    return this.statusCode < 500;
+/** Shared by every copy of this module, so a domain error is known as one whichever copy threw it. */
+const DOMAIN_ERROR = Symbol.for('movie-api.domainError');
+
+export abstract class DomainError extends Error {
+  declare readonly [DOMAIN_ERROR]: true;
+  constructor(detail?: string, options?: ErrorOptions) {
+    super(detail, options);
+    this.name = new.target.name;
   }
 }
+Object.defineProperty(DomainError.prototype, DOMAIN_ERROR, { value: true });
 
-export class BadRequest extends HttpError {
-  readonly statusCode = 400;
-  readonly title = 'Bad Request';
+/**
+ * Whether an error is one of the domain's. Not `instanceof`: a function whose modules were loaded apart from the
+ * container's (two module registries in one process) meets the errors of another copy of this module.
+ */
+export const isDomainError = (error: unknown): error is DomainError =>
+  typeof error === 'object' && error !== null && (error as Partial<Record<symbol, unknown>>)[DOMAIN_ERROR] === true;
+
+/** The caller's input is wrong: a body, a query, a file. */
+export class BadRequest extends DomainError {
   constructor(
     detail: string,
     readonly errors?: FieldError[],
@@ -32,128 +42,89 @@ export class BadRequest extends HttpError {
 /** One message for every bad token: which check failed is the attacker's business, not the caller's. */
 export const INVALID_TOKEN = 'invalid or expired token';
 
-export class Unauthorized extends HttpError {
-  readonly statusCode = 401;
-  readonly title = 'Unauthorized';
+/** No caller, or one whose credentials do not hold (a bad token, an ended sign-in, a wrong password). */
+export class Unauthorized extends DomainError {}
+
+/** A caller known, but not allowed this. */
+export class Forbidden extends DomainError {}
+
+/** A resource that does not exist, or is not the caller's: the same answer, never a hint. */
+export class NotFound extends DomainError {}
+
+/**
+ * The one rule of a missing resource: a repository answers undefined (or false) for a row it does not find, and the
+ * service that asked throws this.
+ */
+export function notFound(what: string, id: number | string): never {
+  throw new NotFound(`${what} ${id} does not exist`);
 }
 
-export class Forbidden extends HttpError {
-  readonly statusCode = 403;
-  readonly title = 'Forbidden';
-}
-
-export class NotFound extends HttpError {
-  readonly statusCode = 404;
-  readonly title = 'Not Found';
-}
-
-export class MethodNotAllowed extends HttpError {
-  readonly statusCode = 405;
-  readonly title = 'Method Not Allowed';
-  override readonly headers: Readonly<Record<string, string>>;
+/** A route asked with a method it does not serve, and the methods it does. */
+export class MethodNotAllowed extends DomainError {
   constructor(
     detail: string,
     readonly allowed: readonly string[],
   ) {
     super(detail);
-    this.headers = { allow: allowed.join(', ') };
   }
 }
 
-/** Throws the 404 of a resource that does not exist (or is not the caller's: the same answer, never a hint). */
-export function notFound(what: string, id: number | string): never {
-  throw new NotFound(`${what} ${id} does not exist`);
-}
+/** The change contradicts what is stored (an email already taken). */
+export class Conflict extends DomainError {}
 
-export class Conflict extends HttpError {
-  readonly statusCode = 409;
-  readonly title = 'Conflict';
-}
+/** A body over the size the route takes. */
+export class PayloadTooLarge extends DomainError {}
 
-export class PayloadTooLarge extends HttpError {
-  readonly statusCode = 413;
-  readonly title = 'Content Too Large';
-}
-
-/** An upstream service (the LLM) failed a request that needed its answer. Its message is ours and safe to show. */
-export class BadGateway extends HttpError {
-  readonly statusCode = 502;
-  readonly title = 'Bad Gateway';
-  override get expose(): boolean {
-    return true;
-  }
-}
+/** A body of a media type the route does not read. */
+export class UnsupportedMediaType extends DomainError {}
 
 /** An Idempotency-Key reused with another request body. */
-export class UnprocessableContent extends HttpError {
-  readonly statusCode = 422;
-  readonly title = 'Unprocessable Content';
-}
+export class UnprocessableContent extends DomainError {}
 
 /**
- * A refusal the caller may retry, and when: `retryAfterSeconds` is data, which the HTTP edge answers as Retry-After.
- * `headers` are what a refusal decided at that edge adds (a rate limit's RateLimit fields).
+ * Throttled: the caller is to come back after `retryAfterSeconds`. `rateLimit` is the decision of the rate limit that
+ * refused it, when one did, so the answer can say where the caller stands.
  */
-export abstract class RetryLater extends HttpError {
+export class Throttled extends DomainError {
   constructor(
     detail: string,
     readonly retryAfterSeconds: number,
-    override readonly headers: Readonly<Record<string, string>> = {},
+    readonly rateLimit?: RateLimitDecision,
   ) {
     super(detail);
   }
 }
 
-/** Throttled (429): when to come back, and the RateLimit fields when a rate limit of the HTTP stack refused it. */
-export class TooManyRequests extends RetryLater {
-  readonly statusCode = 429;
-  readonly title = 'Too Many Requests';
-}
+/** An upstream service (the LLM) failed a request that needed its answer. Its message is ours and safe to show. */
+export class UpstreamFailed extends DomainError {}
 
 /**
- * Shedding load (503): try again after Retry-After. No fault: its message is ours and tells the caller to retry, so it
- * is shown, and it is logged as a warning without a stack (asksToRetry).
+ * Shedding load: try again after `retryAfterSeconds`. No fault: its message is ours and tells the caller to retry,
+ * and it is logged as a warning without a stack (asksToRetry).
  */
-export class ServiceBusy extends RetryLater {
-  readonly statusCode = 503;
-  readonly title = 'Service Unavailable';
-  override get expose(): boolean {
-    return true;
+export class ServiceBusy extends DomainError {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(detail);
   }
 }
 
 /**
- * What the 503 of a database that does not answer says: a fixed text of ours, safe to show, and when to come back.
- * lib/http answers a DatabaseUnavailable with it.
+ * The database could not be reached in time (refused, unreachable, or no answer within the client's bound). Its
+ * message is the driver's, never shown: the edge answers with a fixed text of its own.
  */
-export class DatabaseNotAnswering extends RetryLater {
-  readonly statusCode = 503;
-  readonly title = 'Service Unavailable';
-  override get expose(): boolean {
-    return true;
-  }
-}
-
-/**
- * The database could not be reached in time (refused, unreachable, or no answer within the client's bound): a fact of
- * the domain, with no HTTP status; the HTTP edge answers it with 503 and Retry-After.
- */
-export class DatabaseUnavailable extends Error {
+export class DatabaseUnavailable extends DomainError {
+  // Spelled out: the outage is logged by its name, which a minified bundle would otherwise shorten.
   override name = 'DatabaseUnavailable';
 }
 
+/** By class name, as isDomainError tells a domain error: whichever copy of this module threw it. */
+const RETRY_LATER = new Set([ServiceBusy.name, DatabaseUnavailable.name]);
+
 /**
- * Whether an error is a 503 that asks the caller to come back rather than a fault: load shed on purpose, or a database
- * that does not answer (its client logs the outage once). It is answered, and logged, as a request to retry.
+ * Whether an error asks the caller to come back rather than being a fault: load shed on purpose, or a database that
+ * does not answer (its client logs the outage once). It is answered, and logged, as a request to retry.
  */
-export const asksToRetry = (error: unknown): boolean => error instanceof ServiceBusy || error instanceof DatabaseUnavailable;
-
-export class UnsupportedMediaType extends HttpError {
-  readonly statusCode = 415;
-  readonly title = 'Unsupported Media Type';
-}
-
-export class UpstreamUnavailable extends HttpError {
-  readonly statusCode = 503;
-  readonly title = 'Service Unavailable';
-}
+export const asksToRetry = (error: unknown): boolean => isDomainError(error) && RETRY_LATER.has(error.constructor.name);

@@ -22,8 +22,11 @@ export interface LeadingStatement {
   readonly statement: InStatement;
   /** Its result, once the call it led has committed. */
   accepted(result: ResultSet): void;
-  /** What to throw instead of `error` when the call it led failed because of it; undefined when the failure was not its own. */
-  refusal(error: unknown): Promise<Error | undefined>;
+  /**
+   * What to throw instead of `error` when the call it led (as its statement `at`) failed because of it; undefined when
+   * the failure was not its own.
+   */
+  refusal(error: unknown, at: number): Promise<Error | undefined>;
 }
 
 /**
@@ -36,8 +39,11 @@ export interface CappedHit {
   readonly decision: RateLimitDecision | undefined;
   /** Reads the result of the statement, committed with the work. */
   carried(result: ResultSet): RateLimitDecision;
-  /** The refusal, when a call carrying the hit failed because the limit was reached; undefined for any other failure. */
-  refusal(error: unknown): Promise<RateLimitDecision | undefined>;
+  /**
+   * The refusal, when a call carrying the hit as its statement `at` failed because the limit was reached; undefined for
+   * any other failure.
+   */
+  refusal(error: unknown, at: number): Promise<RateLimitDecision | undefined>;
   /** Counts the hit on its own, for a request that made no write. */
   countAlone(): Promise<RateLimitDecision>;
 }
@@ -95,6 +101,17 @@ const refusedBy = (refused: Error, statement: InStatement, error: unknown): Erro
   Object.assign(refused, { refusedBy: statement, cause: refused.cause ?? error });
 
 /**
+ * A failed batch's error as the call that sent it knows its statements: the leaders it never saw are not counted
+ * (one that failed without refusing leaves a negative index, before the call's own), so a statement that refuses
+ * by failing (a capped hit counted alone) is told by its own place whether or not the call was led.
+ */
+function numberedAsSent(error: unknown, leaders: number): unknown {
+  const failed = error as { statementIndex?: unknown } | null;
+  if (typeof failed?.statementIndex === 'number') failed.statementIndex -= leaders;
+  return error;
+}
+
+/**
  * Runs a call's statements led by what the request owes: the sign-in guard while unconfirmed, and, for a write, the
  * charge (handed out once). A call that owes nothing goes out as it came.
  */
@@ -110,11 +127,11 @@ async function call(client: Client, statements: BatchItem[], mode: TransactionMo
     // 'deferred' when only the guard leads: the call may write, and the guard failing first leaves it unrun.
     results = await client.batch([...leaders.map((leader) => leader.statement), ...statements], charge ? 'write' : (mode ?? 'deferred'));
   } catch (error) {
-    for (const leader of leaders) {
-      const refused = await leader.refusal(error);
+    for (const [at, leader] of leaders.entries()) {
+      const refused = await leader.refusal(error, at);
       if (refused) throw refusedBy(refused, leader.statement, error);
     }
-    throw error;
+    throw numberedAsSent(error, leaders.length);
   }
   leaders.forEach((leader, index) => leader.accepted(results[index]!));
   if (signIn && state.signIn === signIn) state.signIn = undefined;

@@ -1,4 +1,5 @@
 import type { HttpMiddleware } from './context';
+import { answeredStatus } from './problemDetails';
 
 /**
  * Nothing leaves before the caller's sign-in is confirmed live. Usually the route's own database call did it in
@@ -11,8 +12,8 @@ export function confirmSignIn(): HttpMiddleware<'services'> {
       await request.context.services.requestGuard.confirmSignIn();
     },
     onError: async (request) => {
-      const status = (request.error as { statusCode?: unknown } | null)?.statusCode;
-      if (typeof status === 'number' && status < 500 && status !== 401) {
+      const status = answeredStatus(request.error);
+      if (status < 500 && status !== 401) {
         try {
           await request.context.services?.requestGuard.confirmSignIn();
         } catch (refused) {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { TooManyRequests } from '../errors';
+import { Throttled } from '../errors';
 import type { HttpContext, HttpMiddleware } from './context';
 import { rateLimitHeaders } from './rateLimitHeaders';
 import { rateLimitOf, type RouteContract } from '../schemas/routes/contract';
@@ -22,10 +22,10 @@ export function limitClients(route: RouteContract): HttpMiddleware<'services'> {
       const headers = rateLimitHeaders(decision);
       request.context.rateLimitHeaders = headers;
       if (!decision.allowed)
-        throw new TooManyRequests(
+        throw new Throttled(
           'too many requests from this client; see Retry-After',
           decision.retryAfterSeconds ?? decision.resetSeconds,
-          headers,
+          decision,
         );
     },
     after: addHeaders,

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { TooManyRequests } from '../errors';
+import { Throttled } from '../errors';
 import type { CappedHit, LeadingStatement } from '../requestGuard';
 import type { RateLimitDecision } from '../schemas/rateLimits';
 import type { HttpMiddleware } from './context';
@@ -9,18 +9,14 @@ import { rateLimitOf, type RouteContract } from '../schemas/routes/contract';
 type Response = APIGatewayProxyStructuredResultV2 | null | undefined;
 
 const tooManyWrites = (decision: RateLimitDecision) =>
-  new TooManyRequests(
-    'too many writes from this client; see Retry-After',
-    decision.retryAfterSeconds ?? decision.resetSeconds,
-    rateLimitHeaders(decision),
-  );
+  new Throttled('too many writes from this client; see Retry-After', decision.retryAfterSeconds ?? decision.resetSeconds, decision);
 
 /** The hit as the charge of the request's first write: counted in the write's own batch, refusing it past the limit. */
 export const chargeOf = (hit: CappedHit): LeadingStatement => ({
   statement: hit.statement,
   accepted: (result) => void hit.carried(result),
-  refusal: async (error) => {
-    const refused = await hit.refusal(error);
+  refusal: async (error, at) => {
+    const refused = await hit.refusal(error, at);
     return refused && tooManyWrites(refused);
   },
 });

@@ -1,7 +1,6 @@
 import type { Client, InStatement, ResultSet } from '@libsql/client';
-import { INVALID_TOKEN, Unauthorized } from '../errors';
-import type { LeadingStatement } from '../requestGuard';
 import type { Role } from '../schemas/identity';
+import { failedAt, type RefusingStatement } from './batchFailure';
 import { column } from './rows';
 import { SQL_NOW } from '../db/sql';
 
@@ -27,8 +26,17 @@ export const liveRoleStatement = (sessionId: string, userId: number): InStatemen
   args: [sessionId, userId],
 });
 
-/** The text the guard below fails with, by which its failure is told from any other. */
+/**
+ * The text the guard below fails with, for whoever reads the error or the SQL (the bench spots the guard by it): its
+ * refusal is told by its place in the batch, never by this.
+ */
 export const SIGN_IN_NOT_LIVE = 'the sign-in is not live';
+
+/**
+ * The codes the guard's failing json_extract comes with: the native driver's SQLITE_ERROR, and sqld's, which it
+ * reports over HTTP as SQLITE_UNKNOWN (tests/unit/db/bothEngines.test.ts).
+ */
+const GUARD_FAILURE_CODES = ['SQLITE_ERROR', 'SQLITE_UNKNOWN'];
 
 /**
  * A guard to run first in a request's own batch: it answers one row when the sign-in is live and the account
@@ -43,15 +51,10 @@ export const liveSignInGuard = (sessionId: string, userId: number, role: string)
   args: [sessionId, userId, role],
 });
 
-/**
- * The guard as the request guard leads a call with it (lib/requestGuard): a sign-in found not live is a 401, whatever
- * the call was doing.
- */
-export const signInGuard = (sessionId: string, userId: number, role: string): LeadingStatement => ({
+/** The guard with how its refusal is told: the batch failed at the guard's own place. The service says what it means. */
+export const signInGuard = (sessionId: string, userId: number, role: string): RefusingStatement<'sign-in not live'> => ({
   statement: liveSignInGuard(sessionId, userId, role),
-  accepted: () => undefined,
-  refusal: async (error) =>
-    error instanceof Error && error.message.includes(SIGN_IN_NOT_LIVE) ? new Unauthorized(INVALID_TOKEN) : undefined,
+  refusal: async (error, at) => (failedAt(error, at, GUARD_FAILURE_CODES) ? 'sign-in not live' : undefined),
 });
 
 export const readLiveRole = (result: ResultSet): Role | undefined => {

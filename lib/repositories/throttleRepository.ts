@@ -1,4 +1,5 @@
 import type { Client, InStatement, ResultSet } from '@libsql/client';
+import { failedAt } from './batchFailure';
 import { column } from './rows';
 
 export interface WindowCount {
@@ -28,8 +29,11 @@ export interface BackoffState {
 export const backoffWaitMs = (count: number, { free, baseMs, capMs }: BackoffRule) =>
   count < free ? 0 : Math.min(capMs, baseMs * 2 ** Math.min(count - free, 40));
 
-/** What migration 008's trigger (`008_throttle_caps`) raises when a hit would take a capped counter past its cap. */
-const CAP_REACHED = 'throttle cap reached';
+/**
+ * What migration 008's trigger (`008_throttle_caps`) raises when a hit would take a capped counter past its cap:
+ * RAISE(ABORT), a constraint failure on both engines.
+ */
+const CAP_REACHED_CODES = ['SQLITE_CONSTRAINT'];
 
 const windowCountOf = (result: ResultSet): WindowCount => {
   const row = result.rows[0]!;
@@ -74,14 +78,14 @@ export function createThrottleRepository(db: Client) {
       };
     },
 
-    /** Runs a statement made here (a cappedHit) on its own. */
-    executeStatement: (statement: InStatement): Promise<ResultSet> => db.execute(statement),
+    /** Runs a statement made here (a cappedHit) on its own: a batch of one, so a failure is numbered like any batch's. */
+    executeStatement: async (statement: InStatement): Promise<ResultSet> => (await db.batch([statement], 'write'))[0]!,
 
     /** The count a cappedHit left, from its result. */
     hitCounted: windowCountOf,
 
-    /** Whether an error is a cappedHit refusing to go past its cap. */
-    isCapReached: (error: unknown): boolean => error instanceof Error && error.message.includes(CAP_REACHED),
+    /** Whether a batch that carried a cappedHit as its statement `at` failed because the hit would go past its cap. */
+    isCapReached: (error: unknown, at: number): boolean => failedAt(error, at, CAP_REACHED_CODES),
 
     /** The key's window as it stands, when it has one. */
     async windowOf(key: string): Promise<WindowCount | undefined> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict, notFound, TooManyRequests, Unauthorized } from '../errors';
+import { Conflict, notFound, Throttled, Unauthorized } from '../errors';
 import type { RefreshTokensRepository } from '../repositories/refreshTokensRepository';
 import { signInGuard, type SessionsRepository } from '../repositories/sessionsRepository';
 import type { LeadingStatement } from '../requestGuard';
@@ -36,6 +36,19 @@ export interface AuthServiceDependencies {
   tokens: TokenSigner;
   /** Sign-in attempts per email (AUTH_MAX_FAILURES in a row, then a doubling wait). */
   signInBackoff: FailureBackoff;
+}
+
+/**
+ * The sign-in's guard as a request leads its database calls with it (lib/requestGuard): a sign-in found not live is a
+ * 401, whatever the call was doing.
+ */
+export function signInLiveness(sessionId: string, userId: number, role: Role): LeadingStatement {
+  const guard = signInGuard(sessionId, userId, role);
+  return {
+    statement: guard.statement,
+    accepted: () => undefined,
+    refusal: async (error, at) => ((await guard.refusal(error, at)) ? new Unauthorized(INVALID_TOKEN) : undefined),
+  };
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -81,8 +94,7 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
     signal?: AbortSignal,
   ): Promise<A | undefined> {
     const admission = await signInBackoff.admit(email);
-    if (!admission.admitted)
-      throw new TooManyRequests('too many failed sign-ins for this email; see Retry-After', admission.retryAfterSeconds);
+    if (!admission.admitted) throw new Throttled('too many failed sign-ins for this email; see Retry-After', admission.retryAfterSeconds);
     const found = await find();
     const matches = await passwords.verify(password, found?.passwordHash, signal);
     if (!found || !matches) {
@@ -161,7 +173,7 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
       const claims = await tokens.verify(accessToken, 'access');
       if (claims.sid === undefined) throw new Unauthorized(INVALID_TOKEN);
       const user = { id: Number(claims.sub), role: claims.role };
-      return { user, liveness: signInGuard(claims.sid, user.id, user.role) };
+      return { user, liveness: signInLiveness(claims.sid, user.id, user.role) };
     },
 
     /** The caller behind a bearer access token: honoured only while its account exists and its sign-in is live. */

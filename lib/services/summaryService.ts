@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { capSummary, factsOf, type SummaryGenerator } from '../llm/summaryGenerator';
 import type { AppLogger } from '../logger';
-import { BadGateway, ServiceBusy } from '../errors';
+import { notFound, ServiceBusy, UpstreamFailed } from '../errors';
 import type { MovieSummariesRepository, NewSummary, StoredSummary } from '../repositories/movieSummariesRepository';
 import type { Movie } from '../schemas/movies';
 import type { RateLimitDecision } from '../schemas/rateLimits';
@@ -154,9 +154,9 @@ export function createSummaryService({
     /**
      * An admin's rewrite: a new summary, stored in place of the old one. When the writer fails the old one stays,
      * and the failure is a 502. It counts against the LLM budget: once that is spent, a 503 with Retry-After.
-     * Undefined when the movie was deleted meanwhile.
+     * A movie deleted meanwhile is not found.
      */
-    async regenerate(movie: Movie): Promise<Movie | undefined> {
+    async regenerate(movie: Movie): Promise<Movie> {
       const refused = await refusedByBudget();
       if (refused) throw new ServiceBusy('the LLM budget for this hour is spent; see Retry-After', refused.resetSeconds);
       let written: NewSummary;
@@ -164,9 +164,9 @@ export function createSummaryService({
         written = await generate(movie, Date.now() + budgetMs);
       } catch (error) {
         logger.warn('summary regeneration failed; the stored summary is kept', { movieId: movie.id, error });
-        throw new BadGateway('the summary writer failed; the stored summary is kept');
+        throw new UpstreamFailed('the summary writer failed; the stored summary is kept');
       }
-      return store.replaceSummary(movie.id, written);
+      return (await store.replaceSummary(movie.id, written)) ?? notFound('movie', movie.id);
     },
 
     async withSummary(movie: Movie): Promise<Movie> {

@@ -61,8 +61,8 @@ export function createRateLimiter({ throttle, now = Date.now }: ThrottlingDepend
           decision = decide(policy, throttle.hitCounted(result), at);
           return decision;
         },
-        async refusal(error) {
-          if (!throttle.isCapReached(error)) return undefined;
+        async refusal(error, position) {
+          if (!throttle.isCapReached(error, position)) return undefined;
           // The window cannot have gone meanwhile but by pruning; then a whole one is the honest wait.
           const window = (await throttle.windowOf(key)) ?? { count: policy.limit, windowStartMs: at };
           await maybePrune(at);
@@ -73,7 +73,8 @@ export function createRateLimiter({ throttle, now = Date.now }: ThrottlingDepend
           try {
             return hit.carried(await throttle.executeStatement(statement));
           } catch (error) {
-            const refused = await hit.refusal(error);
+            // Alone, the hit is the first statement of its call.
+            const refused = await hit.refusal(error, 0);
             if (!refused) throw error;
             return refused;
           }

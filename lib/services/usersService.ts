@@ -1,4 +1,4 @@
-import { Unauthorized } from '../errors';
+import { notFound, Unauthorized } from '../errors';
 import type { AuthUser } from '../schemas/identity';
 import type { User } from '../schemas/users';
 
@@ -17,9 +17,9 @@ export function createUsersService({ users }: { users: UserLookup }) {
     },
 
     /** Another user as a caller may see them: the email only for themself and admins. */
-    async find(id: number, caller: AuthUser): Promise<User | Omit<User, 'email'> | undefined> {
-      const user = await users.findById(id);
-      if (!user || user.id === caller.id || caller.role === 'admin') return user;
+    async find(id: number, caller: AuthUser): Promise<User | Omit<User, 'email'>> {
+      const user = (await users.findById(id)) ?? notFound('user', id);
+      if (user.id === caller.id || caller.role === 'admin') return user;
       const { email: _email, ...publicView } = user;
       return publicView;
     },

@@ -2,7 +2,8 @@ import { createClient, type Client, type ResultSet } from '@libsql/client';
 import { clientWith } from '../../lib/db/clientWith';
 import { Unauthorized } from '../../lib/errors';
 import { chargeFirstWrite, confirmSignIn, guardedClient, guardSignIn, serveRequest, type LeadingStatement } from '../../lib/requestGuard';
-import { createSessionsRepository, signInGuard } from '../../lib/repositories/sessionsRepository';
+import { createSessionsRepository } from '../../lib/repositories/sessionsRepository';
+import { signInLiveness } from '../../lib/services/authService';
 import { createMemoryDatabase } from '../support/database';
 
 // A write charge (a per-client write limit's count) rides at the head of the first write a request makes, in the
@@ -184,6 +185,26 @@ describe('the request guard: a write charge carried by the first write of a requ
     expect(await count('charges')).toBe(0);
   });
 
+  it("tells a leader where it stood in the failed batch, and numbers a failure of the work's own statements as the work sent them", async () => {
+    const told: unknown[] = [];
+    const value: LeadingStatement = {
+      statement: { sql: 'INSERT INTO charges (id) VALUES (1)', args: [] },
+      accepted: () => undefined,
+      refusal: async (_error, at) => {
+        told.push(at);
+        return undefined;
+      },
+    };
+
+    const failure = await charged(value, () =>
+      db.batch(["INSERT INTO notes VALUES ('kept out')", 'INSERT INTO notes VALUES (NULL)'], 'write'),
+    ).catch((error: unknown) => error);
+
+    expect(told).toEqual([0]);
+    expect(failure).toMatchObject({ statementIndex: 1 });
+    expect(await count('charges')).toBe(0);
+  });
+
   it('drops a charge no write took once the work is over', async () => {
     const { value, seen } = charge(1);
 
@@ -227,7 +248,7 @@ describe('the request guard: a sign-in confirmed live in passing', () => {
 
   const signedIn = <T>(sessionId: string, work: () => Promise<T>) =>
     serveRequest('req-1', () => {
-      guardSignIn(signInGuard(sessionId, userId, 'basic'));
+      guardSignIn(signInLiveness(sessionId, userId, 'basic'));
       return work();
     });
   const movies = async () => (await raw.execute('SELECT count(*) AS n FROM movies')).rows[0]?.n;

@@ -1,23 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { forbids } from '../../support/dependencyRules';
 
 const root = join(__dirname, '..', '..', '..');
-
-type PathRule = { path?: string | string[]; pathNot?: string | string[] };
-type Rule = { name: string; from: PathRule; to: PathRule & { circular?: boolean } };
-const config = require(join(root, '.dependency-cruiser.cjs')) as { forbidden: Rule[] };
-
-const anyOf = (pattern: string | string[] | undefined) => (Array.isArray(pattern) ? pattern.join('|') : pattern);
-const matches = (rule: PathRule, file: string) => {
-  const path = anyOf(rule.path);
-  const pathNot = anyOf(rule.pathNot);
-  return (path === undefined || new RegExp(path).test(file)) && (pathNot === undefined || !new RegExp(pathNot).test(file));
-};
-/** Whether some path rule of the config forbids `from` importing `to` (the rules without a path condition aside). */
-const forbids = (from: string, to: string) =>
-  config.forbidden.some(
-    (rule) => (rule.to.path !== undefined || rule.to.pathNot !== undefined) && matches(rule.from, from) && matches(rule.to, to),
-  );
 
 const hasCode = (dir: string): boolean =>
   readdirSync(dir).some((name) => {

@@ -1,5 +1,5 @@
 import type { Client } from '@libsql/client';
-import { Conflict, Unauthorized } from '../../../lib/errors';
+import { Conflict } from '../../../lib/errors';
 import { createCatalogueRepository, type ImportedMovie } from '../../../lib/repositories/catalogueRepository';
 import { createCollectionsRepository } from '../../../lib/repositories/collectionsRepository';
 import { createMoviesRepository } from '../../../lib/repositories/moviesRepository';
@@ -39,30 +39,49 @@ describe.each(engines)('on %s', (_name, start) => {
     expect((await db.execute("SELECT count(*) AS n FROM users WHERE email = 'twice@example.com'")).rows[0]?.n).toBe(1);
   });
 
-  it("tells a sign-in guard's refusal from other failures, and the refused batch writes nothing", async () => {
+  /** What a batch threw, or undefined when it succeeded. */
+  const failureOf = (work: Promise<unknown>) =>
+    work.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+  /** The same failure with its text reworded, as another engine or version may word it. */
+  const reworded = (error: unknown) => Object.assign(error as Error, { message: 'worded some other way' });
+  /** A batch whose second statement fails with `text` in its message, as any unrelated failure might. */
+  const failingSecond = (text: string) =>
+    failureOf(db.batch(['SELECT 1', { sql: `SELECT json_extract('{}', '${text}')`, args: [] }], 'write'));
+
+  it("tells a sign-in guard's refusal by the statement that failed, not by its text, and the refused batch writes nothing", async () => {
     const user = (await newUser('guarded@example.com'))!;
     const guard = signInGuard('no-such-sign-in', user.id, 'basic');
+    const insert = { sql: "INSERT INTO movies (title, title_key) VALUES ('Guarded', 'guarded')", args: [] };
 
-    const failure = await db
-      .batch([guard.statement, { sql: "INSERT INTO movies (title, title_key) VALUES ('Guarded', 'guarded')", args: [] }], 'write')
-      .then(
-        () => undefined,
-        (error: unknown) => error,
-      );
+    const failure = await failureOf(db.batch([guard.statement, insert], 'write'));
+    const ledSecond = await failureOf(db.batch(['SELECT 1', guard.statement, insert], 'write'));
 
-    expect(await guard.refusal(failure)).toBeInstanceOf(Unauthorized);
-    expect(await guard.refusal(await db.execute('SELEC 1').catch((error: unknown) => error))).toBeUndefined();
+    expect(await guard.refusal(await failingSecond('the sign-in is not live'), 0)).toBeUndefined();
+    expect(await guard.refusal(ledSecond, 0)).toBeUndefined();
+    expect(await guard.refusal(await failureOf(db.execute('SELEC 1')), 0)).toBeUndefined();
+    expect(await guard.refusal(failure, 0)).toBe('sign-in not live');
+    expect(await guard.refusal(ledSecond, 1)).toBe('sign-in not live');
+    expect(await guard.refusal(reworded(await failureOf(db.batch([guard.statement], 'write'))), 0)).toBe('sign-in not live');
     expect((await db.execute('SELECT count(*) AS n FROM movies')).rows[0]?.n).toBe(0);
   });
 
-  it("tells a capped counter's refusal from other failures, leaving the counter at its cap", async () => {
+  it("tells a capped counter's refusal by the statement that failed, not by its text, leaving the counter at its cap", async () => {
     const throttle = createThrottleRepository(db);
     await throttle.executeStatement(throttle.cappedHit('key', 60_000, 1000, 1));
 
-    const failure = await throttle.executeStatement(throttle.cappedHit('key', 60_000, 1001, 1)).catch((error: unknown) => error);
+    const failure = await failureOf(throttle.executeStatement(throttle.cappedHit('key', 60_000, 1001, 1)));
+    const carried = await failureOf(db.batch(['SELECT 1', throttle.cappedHit('key', 60_000, 1002, 1)], 'write'));
 
-    expect(throttle.isCapReached(failure)).toBe(true);
-    expect(throttle.isCapReached(await db.execute('SELEC 1').catch((error: unknown) => error))).toBe(false);
+    expect(throttle.isCapReached(await failingSecond('throttle cap reached'), 0)).toBe(false);
+    expect(throttle.isCapReached(carried, 0)).toBe(false);
+    expect(throttle.isCapReached(await failureOf(db.execute('SELEC 1')), 0)).toBe(false);
+    expect(throttle.isCapReached(failure, 0)).toBe(true);
+    expect(throttle.isCapReached(carried, 1)).toBe(true);
+    const again = await failureOf(throttle.executeStatement(throttle.cappedHit('key', 60_000, 1003, 1)));
+    expect(throttle.isCapReached(reworded(again), 0)).toBe(true);
     expect(await throttle.windowOf('key')).toMatchObject({ count: 1 });
   });
 

@@ -11,14 +11,14 @@ describe('the request body size limit', () => {
   it('takes a body of exactly the limit, and refuses one byte more with 413, naming both sizes', () => {
     expect(check('x'.repeat(10))).not.toThrow();
     expect(check('x'.repeat(11))).toThrow(
-      expect.objectContaining({ statusCode: 413, message: 'request body is 11 bytes; the limit is 10' }),
+      expect.objectContaining({ name: 'PayloadTooLarge', message: 'request body is 11 bytes; the limit is 10' }),
     );
   });
 
   it('counts UTF-8 bytes, not characters', () => {
     expect(check('é'.repeat(5))).not.toThrow(); // 10 bytes
     expect(check('é'.repeat(6))).toThrow(
-      expect.objectContaining({ statusCode: 413, message: 'request body is 12 bytes; the limit is 10' }),
+      expect.objectContaining({ name: 'PayloadTooLarge', message: 'request body is 12 bytes; the limit is 10' }),
     );
   });
 
@@ -28,7 +28,7 @@ describe('the request body size limit', () => {
 
     expect(check(tenBytes, { base64: true })).not.toThrow();
     expect(check(elevenBytes, { base64: true })).toThrow(
-      expect.objectContaining({ statusCode: 413, message: 'request body is 11 bytes; the limit is 10' }),
+      expect.objectContaining({ name: 'PayloadTooLarge', message: 'request body is 11 bytes; the limit is 10' }),
     );
   });
 

@@ -1,4 +1,4 @@
-import { BadGateway, BadRequest, Forbidden, MethodNotAllowed, Unauthorized } from '../../../lib/errors';
+import { BadRequest, Forbidden, MethodNotAllowed, Unauthorized, UpstreamFailed } from '../../../lib/errors';
 import { problemResponse, toProblem } from '../../../lib/http/problemDetails';
 
 // RFC 9457 problems for every error the stack meets: ours, other libraries' HTTP errors, and anything else.
@@ -93,7 +93,7 @@ describe('problem details for an error', () => {
   );
 
   it('shows the message of a 5xx the API wrote to be shown', () => {
-    expect(toProblem(new BadGateway('the summary writer did not answer'), 'req-5')).toEqual({
+    expect(toProblem(new UpstreamFailed('the summary writer did not answer'), 'req-5')).toEqual({
       type: 'about:blank',
       title: 'Bad Gateway',
       status: 502,

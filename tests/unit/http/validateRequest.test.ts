@@ -24,7 +24,7 @@ describe('request validation', () => {
   it('names the one field at fault in the detail', () => {
     expect(validate('1', {})).toThrow(
       expect.objectContaining({
-        statusCode: 400,
+        name: 'BadRequest',
         message: expect.stringMatching(/^title /),
         errors: [expect.objectContaining({ path: 'title' })],
       }),

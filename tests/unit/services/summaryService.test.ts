@@ -1,4 +1,5 @@
 import type { Client } from '@libsql/client';
+import { NotFound } from '../../../lib/errors';
 import type { GenerateOptions, SummaryGenerator } from '../../../lib/llm/summaryGenerator';
 import { createMoviesRepository, type MoviesRepository } from '../../../lib/repositories/moviesRepository';
 import { createMovieSummariesRepository, type MovieSummariesRepository } from '../../../lib/repositories/movieSummariesRepository';
@@ -43,6 +44,14 @@ describe('summaryService', () => {
 
     expect(read).toMatchObject({ summary: 'A dream inside a dream.', summary_source: 'openai:gpt-4o-mini' });
     expect(await movies.findById(movie.id)).toMatchObject({ summary: 'A dream inside a dream.', summary_source: 'openai:gpt-4o-mini' });
+  });
+
+  it('throws NotFound when the movie is deleted while its summary is rewritten: the service decides the 404', async () => {
+    const generator = {
+      generate: jest.fn(async () => (await movies.delete(movie.id), { text: 'Too late.', source: 'openai:gpt-4o-mini' })),
+    };
+
+    await expect(service({ generator }).regenerate(movie)).rejects.toThrow(new NotFound(`movie ${movie.id} does not exist`));
   });
 
   it('passes the movie fields to the generator as data', async () => {

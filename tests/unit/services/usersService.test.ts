@@ -1,3 +1,4 @@
+import { NotFound } from '../../../lib/errors';
 import { createTestServices } from '../../support/services';
 import { createUsersRepository } from '../../../lib/repositories/usersRepository';
 
@@ -22,6 +23,11 @@ describe('userViews', () => {
     const seenByBob = await services.users.find(ann.id, { id: bob.id, role: 'basic' });
     expect(seenByBob).toMatchObject({ id: ann.id, username: 'ann' });
     expect(seenByBob).not.toHaveProperty('email');
-    expect(await services.users.find(12345, { id: bob.id, role: 'basic' })).toBeUndefined();
+  });
+
+  it('throws NotFound for a user that does not exist: the service decides the 404, not the handler', async () => {
+    const services = await createTestServices();
+
+    await expect(services.users.find(12345, { id: 1, role: 'basic' })).rejects.toThrow(new NotFound('user 12345 does not exist'));
   });
 });
