@@ -8,13 +8,13 @@ import type { HttpMiddleware } from './context';
 export function confirmSignIn(): HttpMiddleware<'services'> {
   return {
     after: async (request) => {
-      await request.context.services.requestGuard.confirmSignIn();
+      await request.context.services.requestDatabase.confirmSignIn();
     },
     onError: async (request) => {
       const status = (request.error as { statusCode?: unknown } | null)?.statusCode;
       if (typeof status === 'number' && status < 500 && status !== 401) {
         try {
-          await request.context.services?.requestGuard.confirmSignIn();
+          await request.context.services?.requestDatabase.confirmSignIn();
         } catch (refused) {
           request.error = refused as Error;
         }

@@ -1,10 +1,8 @@
 import { asksToRetry, BadRequest } from '../errors';
 import { getLogger } from '../logger';
-import { currentRequestId } from '../requestGuard';
 import type { HttpMiddleware } from './context';
 import { isMalformedJsonError } from './readBody';
 import { problemResponse } from './problemDetails';
-import { requestIdOf } from './requestId';
 
 /**
  * Every error becomes problem+json here, and only here: whatever was thrown is answered with its status, our
@@ -15,7 +13,7 @@ import { requestIdOf } from './requestId';
 export function problemJsonErrors(): HttpMiddleware {
   return {
     onError: (request) => {
-      const requestId = currentRequestId() ?? requestIdOf(request.event, request.context);
+      const requestId = request.context.requestId;
       const error = isMalformedJsonError(request.error) ? new BadRequest('request body is not valid JSON') : request.error;
       const response = problemResponse(error, requestId);
       // Not a fault: load shed on purpose, or a database outage, which the client that met it logs once (lib/db/boundedFetch).

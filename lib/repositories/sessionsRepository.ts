@@ -1,6 +1,6 @@
 import type { Client, InStatement, ResultSet } from '@libsql/client';
 import { INVALID_TOKEN, Unauthorized } from '../errors';
-import type { LeadingStatement } from '../requestGuard';
+import type { LeadingStatement } from '../requestDuties';
 import type { Role } from '../schemas/identity';
 import { column } from './rows';
 import { SQL_NOW } from '../db/sql';
@@ -44,7 +44,7 @@ export const liveSignInGuard = (sessionId: string, userId: number, role: string)
 });
 
 /**
- * The guard as the request guard leads a call with it (lib/requestGuard): a sign-in found not live is a 401, whatever
+ * The guard as the request guard leads a call with it (lib/db/requestDatabase.ts): a sign-in found not live is a 401, whatever
  * the call was doing.
  */
 export const signInGuard = (sessionId: string, userId: number, role: string): LeadingStatement => ({

@@ -24,7 +24,7 @@ describe('the request id in logs and 5xx bodies', () => {
   let services: TestServices;
   let handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
   beforeEach(async () => {
-    services = { ...(await createTestServices()), logger: createLogger('INFO') };
+    services = await createTestServices({ logger: createLogger('INFO') });
     handler = createHttpHandler(
       faultyRoute,
       async (_input: unknown, { logger }: Pick<TestServices, 'logger'>) => {
