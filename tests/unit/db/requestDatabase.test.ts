@@ -331,3 +331,93 @@ describe("a request's database: a sign-in confirmed live in passing", () => {
     expect(batches).toHaveLength(0);
   });
 });
+
+// The request counter's increment: over the network it rides in the request's first call, whatever that call is;
+// a call that fails rolls it back, and settleCount then sends it alone; on a local file it goes beside at once.
+describe("a request's database: the request counter's increment, counted once", () => {
+  let raw: Client;
+  let batches: { statements: unknown[]; mode: string | undefined }[];
+  let executes: number;
+
+  beforeEach(async () => {
+    const database = createClient({ url: ':memory:', intMode: 'number' });
+    await database.executeMultiple('CREATE TABLE hits (n INTEGER NOT NULL); CREATE TABLE notes (body TEXT NOT NULL);');
+    batches = [];
+    executes = 0;
+    raw = clientWith(database, {
+      batch: (statements: Parameters<Client['batch']>[0], mode?: Parameters<Client['batch']>[1]) => {
+        batches.push({ statements, mode });
+        return database.batch(statements, mode);
+      },
+      execute: ((statement: InStatement) => (executes++, database.execute(statement))) as Client['execute'],
+    } as Partial<Client>);
+  });
+
+  const owed = () => {
+    const tracked: Promise<unknown>[] = [];
+    const count = {
+      statement: { sql: 'INSERT INTO hits (n) VALUES (1)', args: [] },
+      track: (sent: Promise<unknown>) => {
+        tracked.push(sent);
+        return sent.then(() => undefined);
+      },
+    };
+    return { count, tracked };
+  };
+  const hits = async () => Number((await raw.execute('SELECT count(*) AS n FROM hits')).rows[0]?.n);
+
+  it('rides in the first call, a read included, in one write batch, and in no call after it', async () => {
+    const request = new RequestDatabase(raw, { count: owed().count, countRides: true });
+
+    const [read] = await request.client.batch(['SELECT 42 AS answer'], 'read');
+    await request.client.execute('SELECT 1');
+    await request.settleCount();
+
+    expect(read?.rows[0]?.answer).toBe(42);
+    expect(batches.map(({ statements, mode }) => [statements.length, mode])).toEqual([[2, 'write']]);
+    expect(await hits()).toBe(1);
+  });
+
+  it('is sent alone, once, when no call carried it', async () => {
+    const request = new RequestDatabase(raw, { count: owed().count, countRides: true });
+
+    await request.settleCount();
+    await request.settleCount();
+
+    expect(await hits()).toBe(1);
+  });
+
+  it('is sent alone after the call carrying it failed and rolled it back, so the request still counts once', async () => {
+    const request = new RequestDatabase(raw, { count: owed().count, countRides: true });
+
+    await expect(request.client.batch(['INSERT INTO missing_table VALUES (1)'], 'write')).rejects.toThrow(/missing_table/);
+    expect(await hits()).toBe(0);
+    await request.settleCount();
+
+    expect(await hits()).toBe(1);
+  });
+
+  it('rides with the sign-in confirmation of a request that made no call', async () => {
+    const request = new RequestDatabase(raw, { count: owed().count, countRides: true });
+    request.guardSignIn({ statement: { sql: 'SELECT 1', args: [] }, accepted: () => undefined, refusal: async () => undefined });
+
+    await request.confirmSignIn();
+    await request.settleCount();
+
+    expect(batches.map(({ statements }) => statements.length)).toEqual([2]);
+    expect(await hits()).toBe(1);
+  });
+
+  it('on a local file goes beside the calls at once, and a read stays a read', async () => {
+    const { count, tracked } = owed();
+    const request = new RequestDatabase(raw, { count, countRides: false });
+
+    expect(tracked).toHaveLength(1);
+    await request.client.batch(['SELECT 1'], 'read');
+    await request.settleCount();
+
+    expect(batches.map(({ mode }) => mode)).toEqual(['read']);
+    expect(executes).toBe(1);
+    expect(await hits()).toBe(1);
+  });
+});
