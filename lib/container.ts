@@ -116,26 +116,10 @@ export function createServices({
   const containerWide = {
     passwords: once(() => passwordHasher ?? modules.passwords().createPasswordHasher(passwordCost)),
     tokens: once(() => modules.tokens().createTokenSigner({ secret: config.auth.jwtSecret })),
-    counter: once(() =>
-      modules.requestCounter().createRequestCounter({
-        counter: modules.requestCounterRepository().createRequestCounterRepository(database),
-        logger,
-        pending,
-      }),
-    ),
-    // Container-wide: concurrent reads of one film share one generation. Its calls (a lease, a stored summary) are
-    // the container's, not the request's, so they go on the bare client.
-    summaries: once(() =>
-      modules.summaryService().createSummaryService({
-        store: modules.movieSummariesRepository().createMovieSummariesRepository(database),
-        generator,
-        budgetMs: config.llm.timeoutMs,
-        logger,
-        callBudget: { spend: () => llmLimiter().capped(llmCalls, 'all').countAlone() },
-        fallback: modules.factsSummaryGenerator().createFactsSummaryGenerator(),
-        now: clock,
-      }),
-    ),
+    // The increment a request owes is a statement made here and sent by the request's database.
+    counterRows: once(() => modules.requestCounterRepository().createRequestCounterRepository(database)),
+    // Concurrent reads of one film, whichever request they serve, share one generation.
+    summaryState: once(() => modules.summaryService().createSummaryState()),
   };
 
   const servicesOver = (request: RequestDatabase, logger: AppLogger): Services => {
@@ -155,7 +139,18 @@ export function createServices({
           search: modules.movieSearchRepository().createMovieSearchRepository(db),
           similar: modules.similarMoviesRepository().createSimilarMoviesRepository(db),
         }),
-      summaries: containerWide.summaries,
+      // Its calls (a lease, a stored summary) are the container's, not the request's: they go on the bare client.
+      summaries: () =>
+        modules.summaryService().createSummaryService({
+          store: modules.movieSummariesRepository().createMovieSummariesRepository(database),
+          generator,
+          budgetMs: config.llm.timeoutMs,
+          logger,
+          callBudget: { spend: () => llmLimiter().capped(llmCalls, 'all').countAlone() },
+          fallback: modules.factsSummaryGenerator().createFactsSummaryGenerator(),
+          now: clock,
+          state: containerWide.summaryState(),
+        }),
       ratings: () => modules.ratingsService().createRatingsService({ ratings: modules.ratingsRepository().createRatingsRepository(db) }),
       recommendations: () =>
         modules.recommendationsService().createRecommendationsService({
@@ -202,11 +197,14 @@ export function createServices({
       idempotencyKeys: () => modules.idempotencyRepository().createIdempotencyRepository(db),
       requestDatabase: () => request,
       readiness: () => ({ database: () => databaseAnswers(database) }),
-      forRequest: () => (scope: RequestScope) =>
-        servicesOver(
-          new RequestDatabase(database, { count: containerWide.counter().owed(), countRides }),
-          requestLogger(logger, scope.requestId),
-        ),
+      forRequest: () => (scope: RequestScope) => {
+        const requestLog = requestLogger(logger, scope.requestId);
+        const count = modules
+          .requestCounter()
+          .createRequestCounter({ counter: containerWide.counterRows(), logger: requestLog, pending })
+          .owed();
+        return servicesOver(new RequestDatabase(database, { count, countRides }), requestLog);
+      },
     });
   };
 
