@@ -397,6 +397,16 @@ describe("a request's database: the request counter's increment, counted once", 
     expect(await hits()).toBe(1);
   });
 
+  it('is sent alone when the call carrying it was still in flight as the answer got ready, and then failed', async () => {
+    const request = new RequestDatabase(raw, { count: owed().count, countRides: true });
+
+    const unawaited = request.client.batch(['INSERT INTO missing_table VALUES (1)'], 'write').catch(() => undefined);
+    await request.settleCount();
+    await unawaited;
+
+    expect(await hits()).toBe(1);
+  });
+
   it('rides with the sign-in confirmation of a request that made no call', async () => {
     const request = new RequestDatabase(raw, { count: owed().count, countRides: true });
     request.guardSignIn({ statement: { sql: 'SELECT 1', args: [] }, accepted: () => undefined, refusal: async () => undefined });
