@@ -74,12 +74,15 @@ export class RequestDatabase implements RequestDuties {
   }
 
   async settleCount(): Promise<void> {
-    const count = this.#count;
-    if (count) {
-      this.#count = undefined;
-      this.#counted = count.track(this.#raw.execute(count.statement));
-    }
-    await this.#counted;
+    // Until nothing is owed: a call still in flight that carried the increment may fail meanwhile and owe it again.
+    do {
+      const count = this.#count;
+      if (count) {
+        this.#count = undefined;
+        this.#counted = count.track(this.#raw.execute(count.statement));
+      }
+      await this.#counted;
+    } while (this.#count);
   }
 
   /** A read, unless it carries what the request owes. */
