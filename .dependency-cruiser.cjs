@@ -54,6 +54,15 @@ module.exports = {
       to: { path: '^lib/db/' },
     },
     {
+      name: 'logger-is-the-ground-floor',
+      comment:
+        'lib/logger.ts is what every layer logs with: it imports nothing of the database, the request duties or the ' +
+        'HTTP stack; a request gets its logger (with its id) from its context, not from a store.',
+      severity: 'error',
+      from: { path: '^lib/logger\\.ts$' },
+      to: { path: '^lib/(db|http|services|repositories)/|^lib/(requestDuties|container)\\.ts$' },
+    },
+    {
       name: 'functions-through-container-and-http',
       comment:
         'A handler reaches lib only through the container, the HTTP stack and the leaves (schemas, errors). The ' +

@@ -39,14 +39,13 @@ export default tseslint.config(
   },
   {
     files: ['lib/**/*.ts', 'functions/**/*.ts'],
-    ignores: ['lib/requestGuard.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'node:async_hooks', message: 'Per-request state has one home, lib/requestGuard.ts.' },
-            { name: 'async_hooks', message: 'Per-request state has one home, lib/requestGuard.ts.' },
+            { name: 'node:async_hooks', message: "No per-request store: a request's state is its context, passed as an argument." },
+            { name: 'async_hooks', message: "No per-request store: a request's state is its context, passed as an argument." },
           ],
         },
       ],

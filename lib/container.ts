@@ -4,10 +4,11 @@ import { DatabaseUnavailable } from './errors';
 import { modules } from './containerModules';
 import { createLibsqlClient, getDb, openMigratedDatabase } from './db/client';
 import { databaseAnswers } from './db/readiness';
+import { RequestDatabase } from './db/requestDatabase';
 import type { SummaryGenerator } from './llm/summaryGenerator';
-import { getLogger, type AppLogger } from './logger';
+import { getLogger, requestLogger, type AppLogger } from './logger';
 import type { IdempotencyRepository } from './repositories/idempotencyRepository';
-import { confirmSignIn, guardedClient } from './requestGuard';
+import type { RequestDuties } from './requestDuties';
 import type { AuthService } from './services/authService';
 import type { CatalogueService } from './services/catalogueService';
 import type { CollectionsService } from './services/collectionsService';
@@ -35,6 +36,11 @@ export interface ServiceDependencies {
   clock?: () => number;
 }
 
+/** The request a container's services are built for: its id, for its log lines. */
+export interface RequestScope {
+  readonly requestId: string;
+}
+
 /** What handlers, the HTTP stack and scripts are given: services only, never the database itself. */
 export interface Services {
   config: Config;
@@ -55,10 +61,15 @@ export interface Services {
   requestCounter: RequestCounter;
   rateLimiter: RateLimiter;
   idempotencyKeys: IdempotencyRepository;
-  /** Confirms a signed-in request's sign-in when none of its calls has (lib/requestGuard). */
-  requestGuard: { confirmSignIn(): Promise<void> };
+  /** What the request owes its database, carried by its calls (lib/db/requestDatabase.ts); outside a request, nothing. */
+  requestDatabase: RequestDuties;
   /** Readiness: resolves when the database answers within 2 s, else fails with DatabaseUnavailable. */
   readiness: { database(): Promise<void> };
+  /**
+   * The services of one request: the same, their repositories over a database handle built for that request (which
+   * carries its sign-in guard, write charge and request count), their logger putting its id on each line.
+   */
+  forRequest(request: RequestScope): Services;
 }
 
 /** A value built on first use, then kept. */
@@ -78,9 +89,11 @@ function builtOnUse<T extends object>(builders: { [K in keyof T]: () => T[K] }):
 
 /**
  * Wires repositories and services over one database. Each is built (its module loaded) when first asked for, so a
- * function that lists movies never loads a password hasher or a token signer. Every repository reads and writes
- * through the request guard's client, so a signed-in request's liveness check and a write's charge ride on its own
- * calls; the request counter writes on the bare client, beside them, so refused requests count too.
+ * function that lists movies never loads a password hasher or a token signer. What the container holds (the client,
+ * the password hasher and its gate, the token signer, the summary writer and its shared generations, the increments
+ * in flight) is built once; `forRequest` gives each request services whose repositories go through a database handle
+ * of its own (lib/db/requestDatabase.ts), so its sign-in guard, write charge and request count ride on its own calls.
+ * The services returned here work outside any request (scripts, a test arranging rows): their calls owe nothing.
  */
 export function createServices({
   config,
@@ -91,81 +104,111 @@ export function createServices({
   passwordHasher,
   clock,
 }: ServiceDependencies): Services {
-  const db = guardedClient(database);
-  const repository = {
-    movies: once(() => modules.moviesRepository().createMoviesRepository(db)),
-    users: once(() => modules.usersRepository().createUsersRepository(db)),
-    throttle: once(() => modules.throttleRepository().createThrottleRepository(db)),
-  };
-  const rateLimiter = once(() => modules.throttling().createRateLimiter({ throttle: repository.throttle(), now: clock }));
+  // Over the network a round trip is the cost, so the count rides in the request's first call; on a local file it
+  // goes beside, so a read stays a read (no write lock).
+  const countRides = database.protocol !== 'file';
+  const pending = new Set<Promise<void>>();
+  const llmLimiter = once(() =>
+    modules.throttling().createRateLimiter({ throttle: modules.throttleRepository().createThrottleRepository(database), now: clock }),
+  );
   // One budget for every instance: LLM_MAX_CALLS_PER_HOUR generations in a window of an hour.
   const llmCalls = { name: 'llm', limit: config.throttling.llmMaxCallsPerHour, windowSeconds: 60 * 60 };
+  const containerWide = {
+    passwords: once(() => passwordHasher ?? modules.passwords().createPasswordHasher(passwordCost)),
+    tokens: once(() => modules.tokens().createTokenSigner({ secret: config.auth.jwtSecret })),
+    // The increment a request owes is a statement made here and sent by the request's database.
+    counterRows: once(() => modules.requestCountRepository().createRequestCounterRepository(database)),
+    // Concurrent reads of one film, whichever request they serve, share one generation.
+    summaryState: once(() => modules.summaryService().createSummaryState()),
+  };
 
-  return builtOnUse<Services>({
-    config: () => config,
-    logger: () => logger,
-    movies: () =>
-      modules.moviesService().createMoviesService({
-        movies: repository.movies(),
-        search: modules.movieSearchRepository().createMovieSearchRepository(db),
-        similar: modules.similarMoviesRepository().createSimilarMoviesRepository(db),
-      }),
-    summaries: () =>
-      modules.summaryService().createSummaryService({
-        store: modules.movieSummariesRepository().createMovieSummariesRepository(db),
-        generator,
-        budgetMs: config.llm.timeoutMs,
-        logger,
-        callBudget: { spend: () => rateLimiter().capped(llmCalls, 'all').countAlone() },
-        fallback: modules.factsSummaryGenerator().createFactsSummaryGenerator(),
-        now: clock,
-      }),
-    ratings: () => modules.ratingsService().createRatingsService({ ratings: modules.ratingsRepository().createRatingsRepository(db) }),
-    recommendations: () =>
-      modules.recommendationsService().createRecommendationsService({
-        recommendations: modules.recommendationsRepository().createRecommendationsRepository(db),
-      }),
-    portableRatings: () =>
-      modules.portableRatingsService().createPortableRatingsService({
-        store: modules.portableRatingsRepository().createPortableRatingsRepository(db),
-      }),
-    watchlist: () =>
-      modules.watchlistService().createWatchlistService({ watchlist: modules.watchlistRepository().createWatchlistRepository(db) }),
-    collections: () =>
-      modules.collectionsService().createCollectionsService({
-        collections: modules.collectionsRepository().createCollectionsRepository(db),
-        movies: repository.movies(),
-      }),
-    users: () => modules.usersService().createUsersService({ users: repository.users() }),
-    auth: () =>
-      modules.authService().createAuthService({
-        users: repository.users(),
-        refreshTokens: modules.refreshTokensRepository().createRefreshTokensRepository(db),
-        sessions: modules.sessionsRepository().createSessionsRepository(db),
-        passwords: passwordHasher ?? modules.passwords().createPasswordHasher(passwordCost),
-        signInBackoff: modules.throttling().createFailureBackoff({
-          throttle: repository.throttle(),
-          maxFailures: config.throttling.authMaxFailures,
-          now: clock,
+  const servicesOver = (request: RequestDatabase, logger: AppLogger): Services => {
+    const db = request.client;
+    const repository = {
+      movies: once(() => modules.moviesRepository().createMoviesRepository(db)),
+      users: once(() => modules.usersRepository().createUsersRepository(db)),
+      throttle: once(() => modules.throttleRepository().createThrottleRepository(db)),
+    };
+    const rateLimiter = once(() => modules.throttling().createRateLimiter({ throttle: repository.throttle(), now: clock }));
+    return builtOnUse<Services>({
+      config: () => config,
+      logger: () => logger,
+      movies: () =>
+        modules.moviesService().createMoviesService({
+          movies: repository.movies(),
+          search: modules.movieSearchRepository().createMovieSearchRepository(db),
+          similar: modules.similarMoviesRepository().createSimilarMoviesRepository(db),
         }),
-        tokens: modules.tokens().createTokenSigner({ secret: config.auth.jwtSecret }),
-      }),
-    catalogue: () =>
-      modules.catalogueService().createCatalogueService({
-        catalogue: modules.catalogueRepository().createCatalogueRepository(db),
-        movies: repository.movies(),
-        minVotes: config.scoreMinVotes,
-      }),
-    requestCounter: () =>
-      modules.requestCountService().createRequestCounter({
-        counter: modules.requestCountRepository().createRequestCounterRepository(database),
-        logger,
-      }),
-    rateLimiter,
-    idempotencyKeys: () => modules.idempotencyRepository().createIdempotencyRepository(db),
-    requestGuard: () => ({ confirmSignIn: () => confirmSignIn(database) }),
-    readiness: () => ({ database: () => databaseAnswers(database) }),
-  });
+      // Its calls (a lease, a stored summary) are the container's, not the request's: they go on the bare client.
+      summaries: () =>
+        modules.summaryService().createSummaryService({
+          store: modules.movieSummariesRepository().createMovieSummariesRepository(database),
+          generator,
+          budgetMs: config.llm.timeoutMs,
+          logger,
+          callBudget: { spend: () => llmLimiter().capped(llmCalls, 'all').countAlone() },
+          fallback: modules.factsSummaryGenerator().createFactsSummaryGenerator(),
+          now: clock,
+          state: containerWide.summaryState(),
+        }),
+      ratings: () => modules.ratingsService().createRatingsService({ ratings: modules.ratingsRepository().createRatingsRepository(db) }),
+      recommendations: () =>
+        modules.recommendationsService().createRecommendationsService({
+          recommendations: modules.recommendationsRepository().createRecommendationsRepository(db),
+        }),
+      portableRatings: () =>
+        modules.portableRatingsService().createPortableRatingsService({
+          store: modules.portableRatingsRepository().createPortableRatingsRepository(db),
+        }),
+      watchlist: () =>
+        modules.watchlistService().createWatchlistService({ watchlist: modules.watchlistRepository().createWatchlistRepository(db) }),
+      collections: () =>
+        modules.collectionsService().createCollectionsService({
+          collections: modules.collectionsRepository().createCollectionsRepository(db),
+          movies: repository.movies(),
+        }),
+      users: () => modules.usersService().createUsersService({ users: repository.users() }),
+      auth: () =>
+        modules.authService().createAuthService({
+          users: repository.users(),
+          refreshTokens: modules.refreshTokensRepository().createRefreshTokensRepository(db),
+          sessions: modules.sessionsRepository().createSessionsRepository(db),
+          passwords: containerWide.passwords(),
+          signInBackoff: modules.throttling().createFailureBackoff({
+            throttle: repository.throttle(),
+            maxFailures: config.throttling.authMaxFailures,
+            now: clock,
+          }),
+          tokens: containerWide.tokens(),
+        }),
+      catalogue: () =>
+        modules.catalogueService().createCatalogueService({
+          catalogue: modules.catalogueRepository().createCatalogueRepository(db),
+          movies: repository.movies(),
+          minVotes: config.scoreMinVotes,
+        }),
+      requestCounter: () =>
+        modules.requestCountService().createRequestCounter({
+          counter: modules.requestCountRepository().createRequestCounterRepository(db),
+          logger,
+          pending,
+        }),
+      rateLimiter,
+      idempotencyKeys: () => modules.idempotencyRepository().createIdempotencyRepository(db),
+      requestDatabase: () => request,
+      readiness: () => ({ database: () => databaseAnswers(database) }),
+      forRequest: () => (scope: RequestScope) => {
+        const requestLog = requestLogger(logger, scope.requestId);
+        const count = modules
+          .requestCountService()
+          .createRequestCounter({ counter: containerWide.counterRows(), logger: requestLog, pending })
+          .owed();
+        return servicesOver(new RequestDatabase(database, { count, countRides }), requestLog);
+      },
+    });
+  };
+
+  return servicesOver(new RequestDatabase(database), logger);
 }
 
 /** What a container does once, before its first request: warn of a throwaway secret, ensure the admin. */

@@ -1,5 +1,4 @@
 import { Forbidden, Unauthorized } from '../errors';
-import { guardSignIn } from '../requestGuard';
 import type { AuthUser } from '../schemas/identity';
 import type { HttpMiddleware } from './context';
 import type { RouteContract } from '../schemas/routes/contract';
@@ -28,7 +27,7 @@ export function authenticate(route: RouteContract): HttpMiddleware<'services'> {
         } else {
           // Elsewhere the request's first database call confirms the sign-in (and the claimed role) in passing.
           const claimed = await services.auth.claimedCaller(token);
-          guardSignIn(claimed.liveness);
+          services.requestDatabase.guardSignIn(claimed.liveness);
           user = claimed.user;
         }
       }

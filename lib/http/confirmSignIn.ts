@@ -9,13 +9,13 @@ import { answeredStatus } from './problemDetails';
 export function confirmSignIn(): HttpMiddleware<'services'> {
   return {
     after: async (request) => {
-      await request.context.services.requestGuard.confirmSignIn();
+      await request.context.services.requestDatabase.confirmSignIn();
     },
     onError: async (request) => {
       const status = answeredStatus(request.error);
       if (status < 500 && status !== 401) {
         try {
-          await request.context.services?.requestGuard.confirmSignIn();
+          await request.context.services?.requestDatabase.confirmSignIn();
         } catch (refused) {
           request.error = refused as Error;
         }

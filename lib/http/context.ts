@@ -1,7 +1,7 @@
 import type { Request as MiddyRequest } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { AppLogger } from '../logger';
-import type { CappedHit, LeadingStatement } from '../requestGuard';
+import type { CappedHit, LeadingStatement, RequestDuties } from '../requestDuties';
 import type { AuthUser } from '../schemas/identity';
 import type { RateLimitDecision, WindowPolicy } from '../schemas/rateLimits';
 import type { RouteContract } from '../schemas/routes/contract';
@@ -17,7 +17,6 @@ export interface StackServices {
     auth: { requireAuthForWrites: boolean };
     throttling: { authRatePerMinute: number; writeRatePerMinute: number; writeWindowSeconds: number };
   };
-  requestCounter: { count(): Promise<void> };
   rateLimiter: {
     consume(policy: WindowPolicy, client: string): Promise<RateLimitDecision>;
     capped(policy: WindowPolicy, client: string): CappedHit;
@@ -27,9 +26,11 @@ export interface StackServices {
     /** The caller a valid access token claims to be, and the guard by which the request's database call proves it live. */
     claimedCaller(accessToken: string): Promise<{ user: AuthUser; liveness: LeadingStatement }>;
   };
-  /** Confirms the request's sign-in when no database call has (lib/requestGuard). */
-  requestGuard: { confirmSignIn(): Promise<void> };
+  /** What the request owes its database: the stack says what, the request's own calls carry it. */
+  requestDatabase: RequestDuties;
   idempotencyKeys: IdempotencyStore;
+  /** The services of one request, its calls over a database handle of its own (the container's forRequest). */
+  forRequest(request: { requestId: string }): StackServices;
 }
 
 /** Whose Idempotency-Key it is: the caller (a user, else a source IP) and the route it was sent to. */
@@ -62,10 +63,8 @@ export interface IdempotencyStore {
  * checks that every stage a layer needs is given by a layer before it). Anything else may be read, as optional.
  */
 export interface StageFields {
-  /** The container. */
+  /** The request's services (the container's, for this request). */
   services: { services: StackServices };
-  /** This request's increment of the request counter, settled before the answer leaves. */
-  counted: { counted: Promise<void> };
   /** RateLimit-Policy and RateLimit for this request, on a route with a per-client limit. */
   clientLimit: { rateLimitHeaders: Record<string, string> };
   /** The caller, when a valid bearer token came with the request. */
@@ -84,8 +83,14 @@ export type StageName = keyof StageFields;
 
 type Fields<N extends StageName> = { [K in N]: (x: StageFields[K]) => void }[N] extends (x: infer I) => void ? I : never;
 
+/** What createHttpHandler puts on each request's context before the stack runs. */
+export interface RequestFacts {
+  /** The id this request is known by in its logs and its 5xx body (lib/http/requestId.ts). */
+  requestId: string;
+}
+
 /** Every field any stage adds, each optional: what any middleware may read, and what the error path may find. */
-export type HttpContext = Context & Partial<Fields<StageName>>;
+export type HttpContext = Context & RequestFacts & Partial<Fields<StageName>>;
 
 /** The context once the stages `N` have run: their fields present, any other still optional. */
 export type ContextAfter<N extends StageName> = HttpContext & ([N] extends [never] ? unknown : Fields<N>);

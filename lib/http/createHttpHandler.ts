@@ -1,6 +1,5 @@
 import middy, { type MiddyHandlerObject, type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { chargeFirstWrite, serveRequest } from '../requestGuard';
 import type { RouteContract } from '../schemas/routes/contract';
 import type { ContextAfter, HttpContext, StackServices } from './context';
 import { chargeOf } from './limitWrites';
@@ -64,17 +63,14 @@ export function createHttpHandler<R extends RouteContract, D extends object>(
     if (replay) return replay;
     const run = () => handle({ ...input, signal } as unknown as RouteInput<R>, services as unknown as D);
     // The handler's first write pays the request's write-limit count, in its own batch.
-    return toResult(await (writeLimit ? chargeFirstWrite(chargeOf(writeLimit), run) : run()), route);
+    return toResult(await (writeLimit ? services.requestDatabase.chargeFirstWrite(chargeOf(writeLimit), run) : run()), route);
   });
-  // Every line logged while this request is served, wherever it is logged from, carries its id.
-  return (event: Event, context: Context, options?: MiddyHandlerObject): Promise<Result> => {
-    // The stages write what they learn (the caller, the input) on the context middy is given. Lambda's own object may
-    // be handed to another request (serverless-offline, a harness), before or while this one runs: each request writes
-    // on an object of its own, which still reads through to Lambda's (its request id, its remaining time).
-    const own = Object.create(context) as Context;
-    return serveRequest(
-      requestIdOf(event, context),
-      async () => (await (options ? handler(event, own, options) : handler(event, own))) as Result,
-    );
+  return async (event: Event, context: Context, options?: MiddyHandlerObject): Promise<Result> => {
+    // The request's context: the stages write what they learn (the caller, the input) on it, and provideServices puts
+    // the request's own services there. Lambda's own object may be handed to another request (serverless-offline, a
+    // harness), before or while this one runs: each request writes on an object of its own, which still reads through
+    // to Lambda's (its remaining time).
+    const own: HttpContext = Object.assign(Object.create(context) as Context, { requestId: requestIdOf(event, context) });
+    return (await (options ? handler(event, own, options) : handler(event, own))) as Result;
   };
 }

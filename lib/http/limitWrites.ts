@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Throttled } from '../errors';
-import type { CappedHit, LeadingStatement } from '../requestGuard';
+import type { CappedHit, LeadingStatement } from '../requestDuties';
 import type { RateLimitDecision } from '../schemas/rateLimits';
 import type { HttpMiddleware } from './context';
 import { rateLimitHeaders } from './rateLimitHeaders';

@@ -1,9 +1,7 @@
 import { asksToRetry } from '../errors';
 import { getLogger } from '../logger';
-import { currentRequestId } from '../requestGuard';
 import type { HttpMiddleware } from './context';
 import { problemResponse } from './problemDetails';
-import { requestIdOf } from './requestId';
 
 /**
  * Every error becomes problem+json here, and only here: whatever was thrown is answered by the one mapping table
@@ -15,7 +13,7 @@ import { requestIdOf } from './requestId';
 export function problemJsonErrors(): HttpMiddleware {
   return {
     onError: (request) => {
-      const requestId = currentRequestId() ?? requestIdOf(request.event, request.context);
+      const requestId = request.context.requestId;
       const response = problemResponse(request.error, requestId);
       // Not a fault: load shed on purpose, or a database outage, which the client that met it logs once (lib/db/boundedFetch).
       if ((response.statusCode ?? 500) >= 500 && !asksToRetry(request.error)) {

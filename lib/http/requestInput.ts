@@ -1,7 +1,5 @@
-import { currentRequestId } from '../requestGuard';
 import type { RouteContract } from '../schemas/routes/contract';
 import type { HttpMiddleware } from './context';
-import { requestIdOf } from './requestId';
 import { validateRequest } from './validateRequest';
 
 /** What the handler receives: path, query and body validated against the route's contract, and the request's facts. */
@@ -11,7 +9,7 @@ export function requestInput(route: RouteContract): HttpMiddleware<'caller' | 'b
       const { event, context } = request;
       context.input = {
         ...validateRequest(route, event, context.body),
-        requestId: currentRequestId() ?? requestIdOf(event, context),
+        requestId: context.requestId,
         method: event.requestContext.http.method,
         path: event.rawPath,
         // Lower-case names already (normalizeHeaders).

@@ -1,8 +1,6 @@
 import { asksToRetry } from '../errors';
 import { getLogger } from '../logger';
-import { currentRequestId } from '../requestGuard';
 import type { HttpMiddleware, HttpRequest } from './context';
-import { requestIdOf } from './requestId';
 import type { RouteContract } from '../schemas/routes/contract';
 
 /**
@@ -21,7 +19,7 @@ export function requestLog(route: RouteContract): HttpMiddleware {
       path: request.event.rawPath,
       status,
       duration_ms: Math.round((performance.now() - (started.get(request.event) ?? performance.now())) * 10) / 10,
-      request_id: currentRequestId() ?? requestIdOf(request.event, request.context),
+      request_id: request.context.requestId,
       ...(user?.id !== undefined ? { user_id: user.id } : {}),
     };
     const logger = request.context.services?.logger ?? getLogger();

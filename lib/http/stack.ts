@@ -52,7 +52,6 @@ export function stackOf(route: RouteContract, provide: () => Promise<StackServic
     layer({
       name: 'countRequests',
       needs: ['services'],
-      gives: ['counted'],
       use: countRequests(),
       why: 'before authentication, so a refused token is a request served like any other',
     }),

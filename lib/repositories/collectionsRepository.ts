@@ -2,7 +2,7 @@ import type { Client, InStatement, InValue, Row } from '@libsql/client';
 import type { CollectionSummary } from '../schemas/collections';
 import type { MovieWithoutSummary } from '../schemas/movies';
 import { movieColumnsOf, toMovie, withoutSummary } from './movieRows';
-import { column } from './rows';
+import { column, writeOne } from './rows';
 import { SQL_NOW } from '../db/sql';
 
 export interface CollectionFields {
@@ -129,7 +129,7 @@ export function createCollectionsRepository(db: Client) {
 
     /** Deletes the caller's collection (its entries go with it). False when they own no such collection. */
     async remove(id: number, userId: number): Promise<boolean> {
-      const result = await db.execute({ sql: 'DELETE FROM collections WHERE id = ? AND user_id = ?', args: [id, userId] });
+      const result = await writeOne(db, { sql: 'DELETE FROM collections WHERE id = ? AND user_id = ?', args: [id, userId] });
       return result.rowsAffected === 1;
     },
 

@@ -3,7 +3,7 @@ import { SQL_NOW } from '../db/sql';
 import { matchingTitle } from '../schemas/matchingTitle';
 import type { Movie } from '../schemas/movies';
 import { MOVIE_AS_JSON, MOVIE_COLUMNS, movieFromJson, toMovie } from './movieRows';
-import { column } from './rows';
+import { column, writeOne } from './rows';
 
 /** An admin's changes to a movie's facts: undefined leaves a field as it is. */
 export interface MovieChanges {
@@ -24,7 +24,7 @@ export interface NewMovie {
 export function createMoviesRepository(db: Client) {
   return {
     async create(movie: NewMovie): Promise<Movie> {
-      const result = await db.execute({
+      const result = await writeOne(db, {
         sql: `INSERT INTO movies (title, title_key, description, genres, year) VALUES (?, ?, ?, ?, ?) RETURNING ${MOVIE_COLUMNS}`,
         args: [movie.title, matchingTitle(movie.title), movie.description ?? null, JSON.stringify(movie.genres ?? []), movie.year ?? null],
       });
@@ -52,7 +52,7 @@ export function createMoviesRepository(db: Client) {
       if (fields.length === 0) return this.findById(id);
       const changed = fields.map((field) => `${field} IS NOT :${field}`).join(' OR ');
       const clearIfChanged = (column: string) => `${column} = CASE WHEN ${changed} THEN NULL ELSE ${column} END`;
-      const result = await db.execute({
+      const result = await writeOne(db, {
         sql: `UPDATE movies SET ${fields.map((field) => `${field} = :${field}`).join(', ')},
                 ${changes.title === undefined ? '' : 'title_key = :title_key,'}
                 ${['summary', 'summary_source', 'summary_generated_at'].map(clearIfChanged).join(', ')},
@@ -70,7 +70,7 @@ export function createMoviesRepository(db: Client) {
 
     /** Deletes a movie; its ratings, genres, search entry and places in collections go with it. */
     async delete(id: number): Promise<boolean> {
-      const result = await db.execute({ sql: 'DELETE FROM movies WHERE id = ?', args: [id] });
+      const result = await writeOne(db, { sql: 'DELETE FROM movies WHERE id = ?', args: [id] });
       return result.rowsAffected === 1;
     },
 

@@ -1,18 +1,22 @@
-import type { Client } from '@libsql/client';
+import type { Client, InStatement } from '@libsql/client';
 import { column } from './rows';
+
+/** One statement, atomic on its own: the shard's row is created on its first use. */
+const incrementStatement = (shard: number): InStatement => ({
+  sql: 'INSERT INTO request_counter_shards (shard, count) VALUES (?, 1) ON CONFLICT (shard) DO UPDATE SET count = count + 1',
+  args: [shard],
+});
 
 export function createRequestCounterRepository(db: Client) {
   return {
-    /** One statement, atomic on its own: the shard's row is created on its first use. */
+    incrementStatement,
+
     async increment(shard: number): Promise<void> {
-      await db.execute({
-        sql: 'INSERT INTO request_counter_shards (shard, count) VALUES (?, 1) ON CONFLICT (shard) DO UPDATE SET count = count + 1',
-        args: [shard],
-      });
+      await db.batch([incrementStatement(shard)], 'write');
     },
 
     async reset(): Promise<void> {
-      await db.execute('UPDATE request_counter_shards SET count = 0');
+      await db.batch(['UPDATE request_counter_shards SET count = 0'], 'write');
     },
 
     async total(): Promise<number> {

@@ -2,7 +2,7 @@ import type { Client } from '@libsql/client';
 import type { WatchlistEntry } from '../schemas/watchlist';
 import { movieColumnsOf, toMovie, withoutSummary } from './movieRows';
 import type { PageWindow } from './ratingsRepository';
-import { column } from './rows';
+import { column, writeOne } from './rows';
 
 /** The films each user means to watch (migration 012); rating one takes it off, by trigger. */
 export function createWatchlistRepository(db: Client) {
@@ -23,7 +23,7 @@ export function createWatchlistRepository(db: Client) {
     },
 
     async remove(userId: number, movieId: number): Promise<void> {
-      await db.execute({ sql: 'DELETE FROM watchlist WHERE user_id = ? AND movie_id = ?', args: [userId, movieId] });
+      await writeOne(db, { sql: 'DELETE FROM watchlist WHERE user_id = ? AND movie_id = ?', args: [userId, movieId] });
     },
 
     /** One page of a user's watchlist, newest first, and how many entries it has. */

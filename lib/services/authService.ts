@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Conflict, notFound, Throttled, Unauthorized } from '../errors';
 import type { RefreshTokensRepository } from '../repositories/refreshTokensRepository';
 import { signInGuard, type SessionsRepository } from '../repositories/sessionsRepository';
-import type { LeadingStatement } from '../requestGuard';
+import type { LeadingStatement } from '../requestDuties';
 import type { UsersRepository } from '../repositories/usersRepository';
 import type { AuthTokens } from '../schemas/auth';
 import type { User } from '../schemas/users';
@@ -39,7 +39,7 @@ export interface AuthServiceDependencies {
 }
 
 /**
- * The sign-in's guard as a request leads its database calls with it (lib/requestGuard): a sign-in found not live is a
+ * The sign-in's guard as a request leads its database calls with it (lib/db/requestDatabase.ts): a sign-in found not live is a
  * 401, whatever the call was doing.
  */
 export function signInLiveness(sessionId: string, userId: number, role: Role): LeadingStatement {
@@ -167,7 +167,7 @@ export function createAuthService({ users, refreshTokens, sessions, passwords, t
 
     /**
      * The caller a valid access token names, with the role it claims, and the guard that proves its sign-in live: the
-     * request's own database call carries it (lib/requestGuard) rather than spending a round trip of its own.
+     * request's own database call carries it (lib/db/requestDatabase.ts) rather than spending a round trip of its own.
      */
     async claimedCaller(accessToken: string): Promise<{ user: AuthUser; liveness: LeadingStatement }> {
       const claims = await tokens.verify(accessToken, 'access');

@@ -1,6 +1,7 @@
 import { DatabaseUnavailable } from '../errors';
 import type { AppLogger } from '../logger';
 import type { RequestCounterRepository } from '../repositories/requestCountRepository';
+import type { OwedCount } from '../requestDuties';
 
 /** Enough rows that concurrent instances seldom wait on the same one; few enough that a sum is instant. */
 export const REQUEST_COUNTER_SHARDS = 16;
@@ -10,26 +11,46 @@ export interface RequestCounterOptions {
   logger: AppLogger;
   shards?: number;
   random?: () => number;
+  /**
+   * The increments in flight in this container, shared by the counters it builds for each request, so a reset or a
+   * total waits for every one of them.
+   */
+  pending?: Set<Promise<void>>;
 }
 
 /**
  * Counts the requests served, in the database rather than in memory, so every instance adds to one
  * total. Counting never fails a request: an increment that cannot be stored is logged and dropped.
  */
-export function createRequestCounter({ counter, logger, shards = REQUEST_COUNTER_SHARDS, random = Math.random }: RequestCounterOptions) {
-  const pending = new Set<Promise<void>>();
+export function createRequestCounter({
+  counter,
+  logger,
+  shards = REQUEST_COUNTER_SHARDS,
+  random = Math.random,
+  pending = new Set<Promise<void>>(),
+}: RequestCounterOptions) {
+  const shard = () => Math.floor(random() * shards);
+  /** Follows an increment until stored (or its failure logged): it never rejects. */
+  const track = (sent: Promise<unknown>): Promise<void> => {
+    const increment = sent
+      .then(() => undefined)
+      // An outage is logged once by the database client, not once per request counted.
+      .catch((error: unknown) =>
+        error instanceof DatabaseUnavailable ? undefined : logger.error('could not count the request', { error }),
+      )
+      .finally(() => pending.delete(increment));
+    pending.add(increment);
+    return increment;
+  };
   return {
     /** Adds one to a random shard; resolves once it is stored (or its failure logged), never rejects. */
     count(): Promise<void> {
-      const increment = counter
-        .increment(Math.floor(random() * shards))
-        // An outage is logged once by the database client, not once per request counted.
-        .catch((error: unknown) =>
-          error instanceof DatabaseUnavailable ? undefined : logger.error('could not count the request', { error }),
-        )
-        .finally(() => pending.delete(increment));
-      pending.add(increment);
-      return increment;
+      return track(counter.increment(shard()));
+    },
+
+    /** The increment a request owes, for its database handle to send in the request's first call or alone. */
+    owed(): OwedCount {
+      return { statement: counter.incrementStatement(shard()), track };
     },
 
     /**

@@ -21,7 +21,7 @@ export interface SummaryServiceOptions {
   logger: AppLogger;
   /** How often a reader that found another instance's live lease looks for the stored summary. */
   pollIntervalMs?: number;
-  /** Names this container's leases; random by default. */
+  /** Names this container's leases; random by default (the state's own when a state is given). */
   instanceId?: string;
   /** The LLM spending limit; unlimited without one. */
   callBudget?: CallBudget;
@@ -29,7 +29,25 @@ export interface SummaryServiceOptions {
   fallback?: SummaryGenerator;
   /** Milliseconds since the epoch; tests move it by hand. */
   now?: () => number;
+  /**
+   * What the container's summary services share, built once per container (createSummaryState): each request gets a
+   * service of its own (its logger), and concurrent reads of one film still share one generation.
+   */
+  state?: SummaryState;
 }
+
+/** The generations in flight in this container, the name of its leases, and until when it has said the LLM budget is spent. */
+export interface SummaryState {
+  readonly inFlight: Map<number, Promise<StoredSummary | undefined>>;
+  readonly instanceId: string;
+  warnedUntil: number;
+}
+
+export const createSummaryState = (instanceId: string = randomUUID()): SummaryState => ({
+  inFlight: new Map(),
+  instanceId,
+  warnedUntil: 0,
+});
 
 class SummaryTimeout extends Error {
   override name = 'SummaryTimeout';
@@ -52,14 +70,13 @@ export function createSummaryService({
   budgetMs,
   logger,
   pollIntervalMs = 100,
-  instanceId = randomUUID(),
   callBudget,
   fallback,
   now = Date.now,
+  instanceId,
+  state = createSummaryState(instanceId),
 }: SummaryServiceOptions) {
-  const inFlight = new Map<number, Promise<StoredSummary | undefined>>();
-  /** Until when this instance has said the budget is spent: one warning per window, not one per read. */
-  let warnedUntil = 0;
+  const { inFlight, instanceId: leaseOwner } = state;
   // The lease outlives the attempt a little, so a slow store is not mistaken for a crash.
   const leaseMs = budgetMs + 2000;
 
@@ -87,7 +104,7 @@ export function createSummaryService({
     } catch (error) {
       logger.warn('summary generation failed; answering without a summary', { movieId: movie.id, error });
       await store
-        .releaseSummaryLease(movie.id, instanceId)
+        .releaseSummaryLease(movie.id, leaseOwner)
         .catch((releaseError: unknown) => logger.error('could not release the summary lease', { movieId: movie.id, error: releaseError }));
       return undefined;
     }
@@ -97,8 +114,9 @@ export function createSummaryService({
   async function refusedByBudget(): Promise<RateLimitDecision | undefined> {
     const decision = await callBudget?.spend();
     if (!decision || decision.allowed) return undefined;
-    if (now() >= warnedUntil) {
-      warnedUntil = now() + decision.resetSeconds * 1000;
+    // One warning per window and instance, not one per read.
+    if (now() >= state.warnedUntil) {
+      state.warnedUntil = now() + decision.resetSeconds * 1000;
       logger.warn('the LLM budget is spent: first reads answer a facts-based summary, stored nowhere, until the window rolls', {
         maxCallsPerHour: decision.policy.limit,
         resumesInSeconds: decision.resetSeconds,
@@ -125,7 +143,7 @@ export function createSummaryService({
   /** Past the budget the lease goes back at once, so a read after the window rolls may generate. */
   async function generateWithinBudget(movie: Movie, deadline: number): Promise<StoredSummary | undefined> {
     if (!(await refusedByBudget())) return generateAndStore(movie, deadline);
-    await store.releaseSummaryLease(movie.id, instanceId);
+    await store.releaseSummaryLease(movie.id, leaseOwner);
     return unstoredFallback(movie);
   }
 
@@ -133,7 +151,7 @@ export function createSummaryService({
     const deadline = Date.now() + budgetMs;
     try {
       for (;;) {
-        if (await store.claimSummaryLease(movie.id, instanceId, Date.now(), leaseMs)) {
+        if (await store.claimSummaryLease(movie.id, leaseOwner, Date.now(), leaseMs)) {
           return await generateWithinBudget(movie, deadline);
         }
         // Another instance holds a live lease (or just stored a summary): wait for its result.

@@ -1,4 +1,4 @@
-import type { CappedHit } from '../requestGuard';
+import type { CappedHit } from '../requestDuties';
 import type { RateLimitDecision, WindowPolicy } from '../schemas/rateLimits';
 import { backoffWaitMs, type ThrottleRepository, type WindowCount } from '../repositories/throttleRepository';
 

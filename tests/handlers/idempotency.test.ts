@@ -196,10 +196,18 @@ describe('Idempotency-Key', () => {
 
   describe('answers worth redoing', () => {
     it('runs a retry again after the first answered 500, and stores nothing of the failure', async () => {
-      const failing: TestServices = {
-        ...services,
-        movies: { ...services.movies, create: async () => Promise.reject(new Error('disk on fire')) },
-      };
+      // The handler is given the request's services: those fail to store the film.
+      const failing: TestServices = Object.defineProperty(
+        {
+          ...services,
+          forRequest: (request: Parameters<TestServices['forRequest']>[0]) => ({
+            ...services.forRequest(request),
+            movies: { ...services.movies, create: async () => Promise.reject(new Error('disk on fire')) },
+          }),
+        },
+        'db',
+        { value: services.db },
+      );
       const failed = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'after-500' }, failing);
 
       const retry = await postMovie({ title: 'Heat' }, { 'idempotency-key': 'after-500' });
@@ -216,10 +224,7 @@ describe('Idempotency-Key', () => {
       await postMovie({ title: 'Spent the limit' }, headers, throttled);
       const refused = await postMovie({ title: 'Heat' }, { ...headers, 'idempotency-key': 'after-429' }, throttled);
 
-      const lifted = {
-        ...throttled,
-        config: { ...throttled.config, throttling: { ...throttled.config.throttling, writeRatePerMinute: 1000 } },
-      };
+      const lifted = await createTestServices({ db: throttled.db, env: { WRITE_RATE_PER_MINUTE: '1000', AUTH_RATE_PER_MINUTE: '1000' } });
       const retry = await postMovie({ title: 'Heat' }, { ...headers, 'idempotency-key': 'after-429' }, lifted);
 
       expect(refused.statusCode).toBe(429);

@@ -2,6 +2,7 @@ import type { Client } from '@libsql/client';
 import { parseConfig, type Config } from '../../lib/config';
 import { createServices, type Services } from '../../lib/container';
 import type { SummaryGenerator } from '../../lib/llm/summaryGenerator';
+import type { AppLogger } from '../../lib/logger';
 import type { PasswordHasher } from '../../lib/services/passwords';
 import { createMemoryDatabase } from './database';
 
@@ -18,6 +19,8 @@ export interface TestServicesOptions {
   passwordHasher?: PasswordHasher;
   /** The throttling windows' clock, moved by hand. */
   clock?: () => number;
+  /** A logger of the test's own (a real one, to read its lines); a silent double by default. */
+  logger?: AppLogger;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
   const services = createServices({
     config,
     db,
-    logger: silentLogger(),
+    logger: options.logger ?? silentLogger(),
     generator: options.generator ?? fakeSummaryGenerator(),
     // Hashing at the OWASP cost takes a third of a second; handler tests hash at 2^10 instead.
     passwordCost: { log2N: 10 },

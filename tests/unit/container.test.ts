@@ -85,7 +85,7 @@ describe('servicesFor (one container per profile, decided by the contract)', () 
     });
 
     expect(services.movies).toBe(services.movies);
-    expect(Object.keys(services)).toEqual(expect.arrayContaining(['movies', 'auth', 'catalogue', 'requestGuard']));
+    expect(Object.keys(services)).toEqual(expect.arrayContaining(['movies', 'auth', 'catalogue', 'requestDatabase', 'forRequest']));
     expect(Object.keys(services)).not.toContain('db');
   });
 });

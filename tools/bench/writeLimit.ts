@@ -1,6 +1,6 @@
 import type { Client } from '@libsql/client';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { chargeFirstWrite, guardedClient, serveRequest } from '../../lib/requestGuard';
+import { RequestDatabase } from '../../lib/db/requestDatabase';
 import { chargeOf } from '../../lib/http/limitWrites';
 import { createRatingsRepository } from '../../lib/repositories/ratingsRepository';
 import { createThrottleRepository } from '../../lib/repositories/throttleRepository';
@@ -66,12 +66,13 @@ const BENCH_POLICY = { name: 'write', limit: 1_000_000, windowSeconds: 60 };
  * write with the client's count riding in its batch (the charge lib/http/limitWrites gives a handler's first write).
  */
 export function writeLimitCounting(db: Client) {
-  const charged = guardedClient(db);
-  const limiter = createRateLimiter({ throttle: createThrottleRepository(charged) });
+  // One request's database, reused call after call: each counted write is charged once, as a handler's first write is.
+  const request = new RequestDatabase(db);
+  const limiter = createRateLimiter({ throttle: createThrottleRepository(request.client) });
   return {
-    db: charged,
+    db: request.client,
     counted: <T>(write: () => Promise<T>, client = 'ip:203.0.113.1') =>
-      serveRequest('bench', () => chargeFirstWrite(chargeOf(limiter.capped(BENCH_POLICY, client)), write)),
+      request.chargeFirstWrite(chargeOf(limiter.capped(BENCH_POLICY, client)), write),
   };
 }
 

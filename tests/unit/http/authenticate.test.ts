@@ -112,7 +112,7 @@ describe('authentication and roles (one middleware, driven by route.access)', ()
 
   it('logs the caller id and never the token', async () => {
     const ann = await signUp(services);
-    services = { ...services, logger: createLogger('INFO') };
+    services = await createTestServices({ db: services.db, logger: createLogger('INFO') });
     const lines: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => lines.push(String(chunk)) > 0);
     try {

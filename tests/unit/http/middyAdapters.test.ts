@@ -4,7 +4,6 @@ import type { HttpContext, HttpMiddleware } from '../../../lib/http/context';
 import { normalizeHeaders } from '../../../lib/http/normalizeHeaders';
 import { problemJsonErrors } from '../../../lib/http/problemJsonErrors';
 import { isMalformedJsonError, jsonBodyParser } from '../../../lib/http/readBody';
-import { serveRequest } from '../../../lib/requestGuard';
 import { httpEvent, lambdaContext } from '../../../harness/events';
 
 /** A middy request as the stack hands it to a middleware, without the stack. */
@@ -70,13 +69,13 @@ describe('@middy/http-json-body-parser, as configured (jsonBodyParser)', () => {
 });
 
 describe('the error mapping at the HTTP edge (problemJsonErrors)', () => {
-  const fail = (error: Error) =>
-    serveRequest('req-7', async () => {
-      const request = requestOf(httpEvent());
-      request.error = error;
-      await onError([problemJsonErrors()], request);
-      return request.response!;
-    });
+  const fail = async (error: Error) => {
+    const request = requestOf(httpEvent());
+    request.context.requestId = 'req-7';
+    request.error = error;
+    await onError([problemJsonErrors()], request);
+    return request.response!;
+  };
 
   it('answers our error as problem+json with its status and headers', async () => {
     const response = await fail(new MethodNotAllowed('GET is not served at /x', ['POST']));

@@ -6,6 +6,8 @@ import { createLogger } from '../../../lib/logger';
 import { httpEvent, lambdaContext } from '../../../harness/events';
 import { createTestServices, type TestServices } from '../../support/services';
 import { captureLogLines } from '../../support/logLines';
+import { getMovieRoute } from '../../../lib/schemas/routes/movies';
+import { getMovie } from '../../../functions/movies/getMovie';
 
 const faultyRoute = defineRoute({
   functionName: 'faulty',
@@ -24,7 +26,7 @@ describe('the request id in logs and 5xx bodies', () => {
   let services: TestServices;
   let handler: (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
   beforeEach(async () => {
-    services = { ...(await createTestServices()), logger: createLogger('INFO') };
+    services = await createTestServices({ logger: createLogger('INFO') });
     handler = createHttpHandler(
       faultyRoute,
       async (_input: unknown, { logger }: Pick<TestServices, 'logger'>) => {
@@ -96,5 +98,24 @@ describe('the request id in logs and 5xx bodies', () => {
         'request',
       ]);
     }
+  });
+});
+
+describe("the request id on the lines a request's services log", () => {
+  it("puts it on a summary failure logged while the request reads a film, as on the request's own line", async () => {
+    const failing = { generate: jest.fn(async () => Promise.reject(new Error('the LLM is away'))) };
+    const services = await createTestServices({ logger: createLogger('INFO'), generator: failing });
+    const movieId = (await services.movies.create({ title: 'Unsummarised', genres: [] })).id;
+    const handler = createHttpHandler(getMovieRoute, getMovie as never, async () => services) as unknown as (
+      event: APIGatewayProxyEventV2,
+      context: Context,
+    ) => Promise<APIGatewayProxyStructuredResultV2>;
+    const event = httpEvent({ path: `/movies/${movieId}/`, pathParameters: { id: String(movieId) } });
+
+    const lines = await captureLogLines(() => handler(event, lambdaContext()));
+
+    const failure = lines.find((line) => String(line.message).startsWith('summary generation failed'));
+    expect(failure).toMatchObject({ request_id: event.requestContext.requestId });
+    expect(lines.find((line) => line.message === 'request')).toMatchObject({ request_id: event.requestContext.requestId });
   });
 });

@@ -31,7 +31,7 @@ describe('request logs', () => {
   let token: string;
   let userId: number;
   beforeEach(async () => {
-    services = { ...(await createTestServices()), logger: createLogger('INFO') };
+    services = await createTestServices({ logger: createLogger('INFO') });
     // A real token: the stack refuses a bad one, even on a public route.
     ({ access_token: token, id: userId } = await signUp(services));
   });
@@ -164,7 +164,7 @@ describe('request logs', () => {
   });
 
   it('logs nothing below LOG_LEVEL', async () => {
-    const quiet = { ...services, logger: createLogger('ERROR') };
+    const quiet = await createTestServices({ db: services.db, logger: createLogger('ERROR') });
     const handler = createHttpHandler(
       signInRoute,
       async () => created({}, '/'),

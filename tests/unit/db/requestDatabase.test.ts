@@ -1,15 +1,20 @@
-import { createClient, type Client, type ResultSet } from '@libsql/client';
-import { clientWith } from '../../lib/db/clientWith';
-import { Unauthorized } from '../../lib/errors';
-import { chargeFirstWrite, confirmSignIn, guardedClient, guardSignIn, serveRequest, type LeadingStatement } from '../../lib/requestGuard';
-import { createSessionsRepository } from '../../lib/repositories/sessionsRepository';
-import { signInLiveness } from '../../lib/services/authService';
-import { createMemoryDatabase } from '../support/database';
+import { createClient, type Client, type InStatement, type ResultSet } from '@libsql/client';
+import { clientWith } from '../../../lib/db/clientWith';
+import { RequestDatabase } from '../../../lib/db/requestDatabase';
+import { Unauthorized } from '../../../lib/errors';
+import type { LeadingStatement } from '../../../lib/requestDuties';
+import { createSessionsRepository } from '../../../lib/repositories/sessionsRepository';
+import { signInLiveness } from '../../../lib/services/authService';
+import { createMemoryDatabase } from '../../support/database';
+
+/** A single statement its caller declares a write: a one-statement batch in write mode. */
+const writeOne = async (db: Client, statement: InStatement | string) => (await db.batch([statement], 'write'))[0]!;
 
 // A write charge (a per-client write limit's count) rides at the head of the first write a request makes, in the
-// same transaction: a refused charge rolls the write back, and reads never carry it.
-describe('the request guard: a write charge carried by the first write of a request', () => {
+// same transaction: a refused charge rolls the write back, and reads (as their caller declares them) never carry it.
+describe("a request's database: a write charge carried by the first write of a request", () => {
   let raw: Client;
+  let request: RequestDatabase;
   let db: Client;
 
   beforeEach(async () => {
@@ -17,14 +22,15 @@ describe('the request guard: a write charge carried by the first write of a requ
     await raw.executeMultiple(`
       CREATE TABLE charges (id INTEGER PRIMARY KEY CHECK (id <= 2));
       CREATE TABLE notes (body TEXT NOT NULL);`);
-    db = guardedClient(raw);
+    request = new RequestDatabase(raw);
+    db = request.client;
   });
   afterEach(() => raw.close());
 
   const count = async (table: string) => Number((await raw.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
 
   /** Serves `work` as a request whose first write owes `charge`. */
-  const charged = <T>(charge: LeadingStatement, work: () => Promise<T>) => serveRequest('req-1', () => chargeFirstWrite(charge, work));
+  const charged = <T>(charge: LeadingStatement, work: () => Promise<T>) => request.chargeFirstWrite(charge, work);
 
   /** A charge that inserts charge row `id` (refused past 2 by the CHECK), noting what it was told. */
   function charge(id: number) {
@@ -52,20 +58,29 @@ describe('the request guard: a write charge carried by the first write of a requ
     expect(await count('charges')).toBe(1);
   });
 
-  it('charges a single write statement, given as text with its arguments', async () => {
+  it('charges a single write statement declared as a write, given as text with its arguments', async () => {
     const { value, seen } = charge(1);
 
-    const result = await charged(value, () => db.execute('INSERT INTO notes VALUES (?) RETURNING body', ['b']));
+    const [result] = await charged(value, () => db.batch([['INSERT INTO notes VALUES (?) RETURNING body', ['b']]], 'write'));
 
-    expect(result.rows[0]?.body).toBe('b');
+    expect(result?.rows[0]?.body).toBe('b');
     expect(seen.carried).toHaveLength(1);
     expect(await count('notes')).toBe(1);
+  });
+
+  it('leaves an execute uncharged: its caller declares it a read, whatever its SQL', async () => {
+    const { value, seen } = charge(1);
+
+    await charged(value, () => db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['not declared'] }));
+
+    expect(seen.carried).toHaveLength(0);
+    expect(await count('charges')).toBe(0);
   });
 
   it('charges a single write statement given as an object', async () => {
     const { value, seen } = charge(1);
 
-    await charged(value, () => db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['c'] }));
+    await charged(value, () => writeOne(db, { sql: 'INSERT INTO notes VALUES (?)', args: ['c'] }));
 
     expect(seen.carried).toHaveLength(1);
   });
@@ -74,8 +89,8 @@ describe('the request guard: a write charge carried by the first write of a requ
     const { value, seen } = charge(1);
 
     await charged(value, async () => {
-      await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['first'] });
-      await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['second'] });
+      await writeOne(db, { sql: 'INSERT INTO notes VALUES (?)', args: ['first'] });
+      await writeOne(db, { sql: 'INSERT INTO notes VALUES (?)', args: ['second'] });
       await db.batch([{ sql: 'INSERT INTO notes VALUES (?)', args: ['third'] }], 'write');
     });
 
@@ -86,8 +101,6 @@ describe('the request guard: a write charge carried by the first write of a requ
 
   it.each([
     ['SELECT', 'SELECT count(*) AS n FROM notes'],
-    ['SELECT after blank space', '  \n SELECT 1'],
-    ['lower-case select', 'select 1'],
     ['EXPLAIN', 'EXPLAIN SELECT 1'],
     ['PRAGMA', 'PRAGMA foreign_keys'],
   ])('leaves a read (%s) uncharged, for the write that follows', async (_kind, sql) => {
@@ -96,7 +109,7 @@ describe('the request guard: a write charge carried by the first write of a requ
     await charged(value, async () => {
       await db.execute(sql);
       expect(seen.carried).toHaveLength(0);
-      await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['after'] });
+      await writeOne(db, { sql: 'INSERT INTO notes VALUES (?)', args: ['after'] });
     });
 
     expect(seen.carried).toHaveLength(1);
@@ -108,16 +121,16 @@ describe('the request guard: a write charge carried by the first write of a requ
     await charged(value, async () => {
       await db.execute({ sql: 'SELECT ? AS one', args: [1] });
       expect(seen.carried).toHaveLength(0);
-      await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['after'] });
+      await writeOne(db, { sql: 'INSERT INTO notes VALUES (?)', args: ['after'] });
     });
 
     expect(seen.carried).toHaveLength(1);
   });
 
-  it('charges a statement that only mentions SELECT later on', async () => {
+  it('charges a write whose SQL reads (INSERT … SELECT) as the write it is declared', async () => {
     const { value, seen } = charge(1);
 
-    await charged(value, () => db.execute("INSERT INTO notes SELECT 'copied'"));
+    await charged(value, () => writeOne(db, "INSERT INTO notes SELECT 'copied'"));
 
     expect(seen.carried).toHaveLength(1);
   });
@@ -134,7 +147,7 @@ describe('the request guard: a write charge carried by the first write of a requ
   it("rolls the work's write back and throws the charge's own refusal when the charge is refused", async () => {
     const { value, seen, refusal } = charge(3); // past the CHECK
 
-    const work = charged(value, () => db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['lost'] }));
+    const work = charged(value, () => writeOne(db, { sql: 'INSERT INTO notes VALUES (?)', args: ['lost'] }));
 
     await expect(work).rejects.toBe(refusal);
     expect(seen.failed).toHaveLength(1);
@@ -145,7 +158,7 @@ describe('the request guard: a write charge carried by the first write of a requ
   it('throws a refusal that names the statement that refused it and the database error it met as its cause', async () => {
     const { value, seen } = charge(3); // past the CHECK
 
-    const work = charged(value, () => db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['lost'] }));
+    const work = charged(value, () => writeOne(db, { sql: 'INSERT INTO notes VALUES (?)', args: ['lost'] }));
     const refused = (await work.then(
       () => undefined,
       (error: unknown) => error,
@@ -156,9 +169,9 @@ describe('the request guard: a write charge carried by the first write of a requ
     expect(refused.cause).toMatchObject({ message: expect.stringMatching(/CHECK constraint failed/) });
   });
 
-  it('writes uncharged outside a request, or in one that owes no charge', async () => {
-    await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['free'] });
-    await serveRequest('r', () => db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['free too'] }));
+  it('writes uncharged when the request owes no charge', async () => {
+    await writeOne(db, { sql: 'INSERT INTO notes VALUES (?)', args: ['free'] });
+    await writeOne(new RequestDatabase(raw).client, { sql: 'INSERT INTO notes VALUES (?)', args: ['free too'] });
 
     expect(await count('notes')).toBe(2);
     expect(await count('charges')).toBe(0);
@@ -179,9 +192,29 @@ describe('the request guard: a write charge carried by the first write of a requ
       refusal: async () => undefined,
     };
 
-    const work = charged(value, () => db.execute({ sql: 'INSERT INTO missing_table VALUES (1)', args: [] }));
+    const work = charged(value, () => writeOne(db, { sql: 'INSERT INTO missing_table VALUES (1)', args: [] }));
 
     await expect(work).rejects.toThrow(/missing_table/);
+    expect(await count('charges')).toBe(0);
+  });
+
+  it("tells a leader where it stood in the failed batch, and numbers a failure of the work's own statements as the work sent them", async () => {
+    const told: unknown[] = [];
+    const value: LeadingStatement = {
+      statement: { sql: 'INSERT INTO charges (id) VALUES (1)', args: [] },
+      accepted: () => undefined,
+      refusal: async (_error, at) => {
+        told.push(at);
+        return undefined;
+      },
+    };
+
+    const failure = await charged(value, () =>
+      db.batch(["INSERT INTO notes VALUES ('kept out')", 'INSERT INTO notes VALUES (NULL)'], 'write'),
+    ).catch((error: unknown) => error);
+
+    expect(told).toEqual([0]);
+    expect(failure).toMatchObject({ statementIndex: 1 });
     expect(await count('charges')).toBe(0);
   });
 
@@ -208,24 +241,19 @@ describe('the request guard: a write charge carried by the first write of a requ
   it('drops a charge no write took once the work is over', async () => {
     const { value, seen } = charge(1);
 
-    await serveRequest('req-1', async () => {
-      await chargeFirstWrite(value, () => db.execute('SELECT 1'));
-      await db.execute({ sql: 'INSERT INTO notes VALUES (?)', args: ['after the work'] });
-    });
+    await request.chargeFirstWrite(value, () => db.execute('SELECT 1'));
+    await writeOne(db, { sql: 'INSERT INTO notes VALUES (?)', args: ['after the work'] });
 
     expect(seen.carried).toHaveLength(0);
     expect(await count('charges')).toBe(0);
-  });
-
-  it('refuses to take a charge outside a request being served', async () => {
-    await expect(chargeFirstWrite(charge(1).value, async () => undefined)).rejects.toThrow(/request being served/);
   });
 });
 
 // In a signed-in request every call carries the sign-in's liveness guard until one has confirmed it (no round trip
 // of its own); outside one, or once confirmed, calls pass through as they are.
-describe('the request guard: a sign-in confirmed live in passing', () => {
+describe("a request's database: a sign-in confirmed live in passing", () => {
   let raw: Client;
+  let request: RequestDatabase;
   let db: Client;
   let userId: number;
   let batches: unknown[][];
@@ -239,18 +267,21 @@ describe('the request guard: a sign-in confirmed live in passing', () => {
         return database.batch(statements, mode);
       },
     } as Partial<Client>);
-    db = guardedClient(raw);
+    request = new RequestDatabase(raw);
+    db = request.client;
     userId = Number(
       (await database.execute("INSERT INTO users (email, password_hash) VALUES ('a@example.com', 'x') RETURNING id")).rows[0]?.id,
     );
     await createSessionsRepository(database).start({ id: 'sid-1', userId, refreshJti: 'r-1', refreshExpiresAt: 4_000_000_000 });
   });
 
-  const signedIn = <T>(sessionId: string, work: () => Promise<T>) =>
-    serveRequest('req-1', () => {
-      guardSignIn(signInLiveness(sessionId, userId, 'basic'));
-      return work();
-    });
+  /** Runs `work` as a new request of a signed-in caller: its database owes the sign-in's guard. */
+  const signedIn = <T>(sessionId: string, work: () => Promise<T>) => {
+    request = new RequestDatabase(raw);
+    db = request.client;
+    request.guardSignIn(signInLiveness(sessionId, userId, 'basic'));
+    return work();
+  };
   const movies = async () => (await raw.execute('SELECT count(*) AS n FROM movies')).rows[0]?.n;
   const revoke = () => raw.execute("UPDATE sessions SET revoked_at = 'now' WHERE id = 'sid-1'");
 
@@ -263,7 +294,7 @@ describe('the request guard: a sign-in confirmed live in passing', () => {
   it('refuses a statement given as text when the sign-in has ended, and runs none of it', async () => {
     await revoke();
 
-    const work = signedIn('sid-1', () => db.execute("INSERT INTO movies (title, genres) VALUES ('Kept out', '[]')"));
+    const work = signedIn('sid-1', () => writeOne(db, "INSERT INTO movies (title, genres) VALUES ('Kept out', '[]')"));
 
     await expect(work).rejects.toBeInstanceOf(Unauthorized);
     expect(await movies()).toBe(0);
@@ -303,7 +334,9 @@ describe('the request guard: a sign-in confirmed live in passing', () => {
       refusal: async () => undefined,
     });
     const write = (id: number) =>
-      signedIn('sid-1', () => chargeFirstWrite(chargeOf(id), () => db.execute("INSERT INTO movies (title, genres) VALUES ('Paid', '[]')")));
+      signedIn('sid-1', () =>
+        request.chargeFirstWrite(chargeOf(id), () => writeOne(db, "INSERT INTO movies (title, genres) VALUES ('Paid', '[]')")),
+      );
 
     await write(1);
     await revoke();
@@ -317,10 +350,10 @@ describe('the request guard: a sign-in confirmed live in passing', () => {
   });
 
   it('confirms a sign-in no call has confirmed in a round trip of its own, and none once one has', async () => {
-    await signedIn('sid-1', () => confirmSignIn(raw));
+    await signedIn('sid-1', () => request.confirmSignIn());
     await signedIn('sid-1', async () => {
       await db.execute('SELECT 1');
-      await confirmSignIn(raw);
+      await request.confirmSignIn();
     });
 
     expect(batches.map((statements) => statements.length)).toEqual([1, 2]);
@@ -329,13 +362,113 @@ describe('the request guard: a sign-in confirmed live in passing', () => {
   it('refuses an ended sign-in that no call confirmed', async () => {
     await revoke();
 
-    await expect(signedIn('sid-1', () => confirmSignIn(raw))).rejects.toBeInstanceOf(Unauthorized);
+    await expect(signedIn('sid-1', () => request.confirmSignIn())).rejects.toBeInstanceOf(Unauthorized);
   });
 
-  it('passes a statement given as text with its arguments straight through outside a signed-in request', async () => {
+  it('passes a statement given as text with its arguments straight through when the request owes nothing', async () => {
     const result = await db.execute('SELECT ? AS echoed', ['plain']);
 
     expect(result.rows[0]?.echoed).toBe('plain');
     expect(batches).toHaveLength(0);
+  });
+});
+
+// The request counter's increment: over the network it rides in the request's first call, whatever that call is;
+// a call that fails rolls it back, and settleCount then sends it alone; on a local file it goes beside at once.
+describe("a request's database: the request counter's increment, counted once", () => {
+  let raw: Client;
+  let batches: { statements: unknown[]; mode: string | undefined }[];
+  let executes: number;
+
+  beforeEach(async () => {
+    const database = createClient({ url: ':memory:', intMode: 'number' });
+    await database.executeMultiple('CREATE TABLE hits (n INTEGER NOT NULL); CREATE TABLE notes (body TEXT NOT NULL);');
+    batches = [];
+    executes = 0;
+    raw = clientWith(database, {
+      batch: (statements: Parameters<Client['batch']>[0], mode?: Parameters<Client['batch']>[1]) => {
+        batches.push({ statements, mode });
+        return database.batch(statements, mode);
+      },
+      execute: ((statement: InStatement) => (executes++, database.execute(statement))) as Client['execute'],
+    } as Partial<Client>);
+  });
+
+  const owed = () => {
+    const tracked: Promise<unknown>[] = [];
+    const count = {
+      statement: { sql: 'INSERT INTO hits (n) VALUES (1)', args: [] },
+      track: (sent: Promise<unknown>) => {
+        tracked.push(sent);
+        return sent.then(() => undefined);
+      },
+    };
+    return { count, tracked };
+  };
+  const hits = async () => Number((await raw.execute('SELECT count(*) AS n FROM hits')).rows[0]?.n);
+
+  it('rides in the first call, a read included, in one write batch, and in no call after it', async () => {
+    const request = new RequestDatabase(raw, { count: owed().count, countRides: true });
+
+    const [read] = await request.client.batch(['SELECT 42 AS answer'], 'read');
+    await request.client.execute('SELECT 1');
+    await request.settleCount();
+
+    expect(read?.rows[0]?.answer).toBe(42);
+    expect(batches.map(({ statements, mode }) => [statements.length, mode])).toEqual([[2, 'write']]);
+    expect(await hits()).toBe(1);
+  });
+
+  it('is sent alone, once, when no call carried it', async () => {
+    const request = new RequestDatabase(raw, { count: owed().count, countRides: true });
+
+    await request.settleCount();
+    await request.settleCount();
+
+    expect(await hits()).toBe(1);
+  });
+
+  it('is sent alone after the call carrying it failed and rolled it back, so the request still counts once', async () => {
+    const request = new RequestDatabase(raw, { count: owed().count, countRides: true });
+
+    await expect(request.client.batch(['INSERT INTO missing_table VALUES (1)'], 'write')).rejects.toThrow(/missing_table/);
+    expect(await hits()).toBe(0);
+    await request.settleCount();
+
+    expect(await hits()).toBe(1);
+  });
+
+  it('is sent alone when the call carrying it was still in flight as the answer got ready, and then failed', async () => {
+    const request = new RequestDatabase(raw, { count: owed().count, countRides: true });
+
+    const unawaited = request.client.batch(['INSERT INTO missing_table VALUES (1)'], 'write').catch(() => undefined);
+    await request.settleCount();
+    await unawaited;
+
+    expect(await hits()).toBe(1);
+  });
+
+  it('rides with the sign-in confirmation of a request that made no call', async () => {
+    const request = new RequestDatabase(raw, { count: owed().count, countRides: true });
+    request.guardSignIn({ statement: { sql: 'SELECT 1', args: [] }, accepted: () => undefined, refusal: async () => undefined });
+
+    await request.confirmSignIn();
+    await request.settleCount();
+
+    expect(batches.map(({ statements }) => statements.length)).toEqual([2]);
+    expect(await hits()).toBe(1);
+  });
+
+  it('on a local file goes beside the calls at once, and a read stays a read', async () => {
+    const { count, tracked } = owed();
+    const request = new RequestDatabase(raw, { count, countRides: false });
+
+    expect(tracked).toHaveLength(1);
+    await request.client.batch(['SELECT 1'], 'read');
+    await request.settleCount();
+
+    expect(batches.map(({ mode }) => mode)).toEqual(['read']);
+    expect(executes).toBe(1);
+    expect(await hits()).toBe(1);
   });
 });
