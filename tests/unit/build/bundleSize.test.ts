@@ -1,9 +1,11 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { allRoutes } from '../../../lib/schemas/routes';
 import { importMyRatingsRoute } from '../../../lib/schemas/routes/portable';
+import { serverlessFunctions } from '../../../scripts/serverless/contracts';
 import { lambdaBuildOptions } from '../../../tools/bench/bundle';
 
 const root = join(__dirname, '..', '..', '..');
@@ -28,6 +30,53 @@ async function bundle(entry: string) {
 
 /** How a bundle loads openai from beside itself: esbuild keeps a dynamic import of an external package as it is. */
 const loadsOpenAi = /import\("openai"\)|require\("openai"\)/;
+
+/** Every function serverless deploys, by name, with its entry file. */
+const functionEntries = Object.entries(serverlessFunctions(root)).map(
+  ([name, fn]) => [name, fn.handler.replace(/\.handler$/, '.ts').replace(`${root}/`, '')] as const,
+);
+
+/** The functions whose contract writes summaries carry the openai package beside their bundle. */
+const summaryWriters = new Set(allRoutes.filter((route) => route.writesSummaries === true).map((route) => route.functionName));
+
+/** The CSV libraries belong to the import (csv-parse) and the export (csv-stringify) alone. */
+const csvFunctions = new Set(['importMyRatings', 'exportMyRatings']);
+
+describe('every function bundle', () => {
+  // One build per function, as serverless-esbuild builds them (each its own esbuild call).
+  let bundles: [string, Awaited<ReturnType<typeof bundle>>][];
+  beforeAll(async () => {
+    bundles = [];
+    for (const [name, entry] of functionEntries) bundles.push([name, await bundle(entry)]);
+  }, 120_000);
+
+  // The openapi function carries the OpenAPI document itself (minified JSON): its code is held to the same budget.
+  const documentBytes = JSON.stringify(JSON.parse(readFileSync(join(root, 'lib', 'openapi', 'openapi.json'), 'utf8'))).length;
+  const budgetOf = (name: string) => 300 * 1024 + (name === 'openapi' ? documentBytes : 0);
+
+  it('holds at most 300 KiB, but for the summary writers, which carry openai beside them', () => {
+    const tooLarge = bundles
+      .filter(([name, { bytes }]) => !summaryWriters.has(name) && bytes > budgetOf(name))
+      .map(([name, { bytes }]) => `${name}: ${(bytes / 1024).toFixed(1)} KiB`);
+
+    expect(tooLarge).toEqual([]);
+  });
+
+  it('carries no CSV library, but for the import and the export', () => {
+    const carrying = bundles
+      .filter(([name, { bytesOf }]) => !csvFunctions.has(name) && bytesOf('csv-parse') + bytesOf('csv-stringify') > 0)
+      .map(([name]) => name);
+
+    expect(carrying).toEqual([]);
+  });
+
+  // Deployed functions speak HTTP to their database; a ws:// URL is served by Node's own WebSocket.
+  it('carries no WebSocket library', () => {
+    const carrying = bundles.filter(([, { bytesOf }]) => bytesOf('ws') + bytesOf('@libsql/isomorphic-ws') > 0).map(([name]) => name);
+
+    expect(carrying).toEqual([]);
+  });
+});
 
 describe('function bundles', () => {
   it('keep zod tree-shaken: only the validators used are bundled', async () => {
