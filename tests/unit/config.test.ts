@@ -22,6 +22,20 @@ describe('parseConfig: the database of a deployed Lambda', () => {
     },
   );
 
+  // A deployed bundle carries only the HTTP client (no ws package): over WebSocket a frozen container's socket dies unseen.
+  it.each([['ws://127.0.0.1:8080'], ['wss://movies-acme.turso.io']])(
+    'refuses the WebSocket URL %s inside AWS Lambda, saying to use an HTTP one',
+    (url) => {
+      expect(() => parseConfig({ ...inLambda, DATABASE_URL: url })).toThrow(ConfigError);
+      expect(() => parseConfig({ ...inLambda, DATABASE_URL: url })).toThrow(/DATABASE_URL.*(libsql|https):\/\//);
+    },
+  );
+
+  it('accepts a WebSocket URL outside AWS Lambda, and under serverless-offline', () => {
+    expect(parseConfig({ DATABASE_URL: 'ws://127.0.0.1:8080' }).database.url).toBe('ws://127.0.0.1:8080');
+    expect(parseConfig({ ...inLambda, IS_OFFLINE: 'true', DATABASE_URL: 'ws://127.0.0.1:8080' }).database.url).toBe('ws://127.0.0.1:8080');
+  });
+
   it('accepts a file database under serverless-offline, which sets IS_OFFLINE and a Lambda name', () => {
     expect(parseConfig({ ...inLambda, IS_OFFLINE: 'true', DATABASE_URL: 'file:/tmp/movies.db' }).database.url).toBe('file:/tmp/movies.db');
   });
