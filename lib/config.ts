@@ -62,6 +62,11 @@ const environmentSchema = z
     path: ['DATABASE_URL'],
     message:
       'a deployed Lambda needs a libSQL server or Turso (libsql://, https://); a file: or :memory: database would be lost with its container',
+  })
+  .refine((env) => !runsInAwsLambda(env) || !/^wss?:/.test(env.DATABASE_URL), {
+    path: ['DATABASE_URL'],
+    message:
+      "a deployed Lambda speaks HTTP to its database (libsql://, https://): its bundle carries no WebSocket client, and a frozen container's socket would die unseen",
   });
 
 export interface Config {

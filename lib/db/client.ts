@@ -46,14 +46,19 @@ async function withoutNetworkInReports<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
+/** ws:// and wss:// URLs: a libSQL server over WebSocket, which only a local run may use (lib/config.ts). */
+const isWebSocketUrl = (url: string) => url.startsWith('ws:') || url.startsWith('wss:');
+
 /**
- * A libSQL client for the URL. Server URLs (libsql://, https://, ws://) get the HTTP/WebSocket client
- * from @libsql/client/web, which needs no native code; only file: and :memory: databases load the
- * native driver, and only when first opened, so a deployed bundle runs without the linux binary.
+ * A libSQL client for the URL. Server URLs (libsql://, https://, http://) get the HTTP client of @libsql/client/http,
+ * which needs no native code and no WebSocket library; a ws:// URL (a local run only: deployed, lib/config.ts refuses
+ * it) gets @libsql/client/ws, loaded then from node_modules. Only file: and :memory: databases load the native driver,
+ * and only when first opened, so a deployed bundle runs without the linux binary. The bundles carry neither the
+ * WebSocket client nor the sqlite3 one (serverless.yml leaves them out).
  */
 export async function createLibsqlClient({ url, authToken, timeoutMs, logger }: DatabaseOptions): Promise<Client> {
   if (!isLocalDatabase(url)) {
-    const { createClient } = await import('@libsql/client/web');
+    const { createClient } = isWebSocketUrl(url) ? await import('@libsql/client/ws') : await import('@libsql/client/http');
     const fetch = boundedFetch({ database: url, timeoutMs: timeoutMs ?? DEFAULT_DATABASE_TIMEOUT_MS, logger });
     // sqld answers SQLITE_BUSY to a writer that waited about 0.1 s for its lock, where a local file waits 10 s.
     return retryWhileBusy(createClient({ url, authToken, intMode: 'number', fetch }));

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allRoutes } from '../../../lib/schemas/routes';
-import { importMyRatingsRoute } from '../../../lib/schemas/routes/portable';
+import { exportMyRatingsRoute, importMyRatingsRoute } from '../../../lib/schemas/routes/portable';
 import { serverlessFunctions } from '../../../scripts/serverless/contracts';
 import { lambdaBuildOptions } from '../../../tools/bench/bundle';
 
@@ -85,19 +85,18 @@ describe('function bundles', () => {
     expect(bytesOf('zod')).toBeLessThan(200 * 1024);
   });
 
-  // csv-parse and csv-stringify are bundled (serverless.yml neither excludes nor externalises them), so the deployed zip
-  // needs no node_modules for them. The container names every service, so every function carries both (about 41 KB
-  // minified, well inside the 1 MB budget), though only the import and export evaluate them (it requires a service's
-  // module on its first use, tests/unit/container.test.ts): bounded here so that they cannot grow unseen.
-  it('carry csv-parse in the import and csv-stringify in the export, inside the zip, and little of them elsewhere', async () => {
-    const [importer, exporter, rating] = (await Promise.all(
-      ['functions/users/importMyRatings.ts', 'functions/users/exportMyRatings.ts', 'functions/ratings/createRating.ts'].map(bundle),
-    )) as [Awaited<ReturnType<typeof bundle>>, Awaited<ReturnType<typeof bundle>>, Awaited<ReturnType<typeof bundle>>];
+  // csv-parse and csv-stringify are left out of every bundle (serverless.yml), each required on its first use: the import
+  // and the export carry their own beside their bundle (their contracts' package patterns), no other function either.
+  it('load csv-parse in the import and csv-stringify in the export from beside the bundle, which each package copies in', async () => {
+    const [importer, exporter] = (await Promise.all(
+      ['functions/users/importMyRatings.ts', 'functions/users/exportMyRatings.ts'].map(bundle),
+    )) as [Awaited<ReturnType<typeof bundle>>, Awaited<ReturnType<typeof bundle>>];
 
-    expect(importer.bytesOf('csv-parse')).toBeGreaterThan(0);
-    expect(exporter.bytesOf('csv-stringify')).toBeGreaterThan(0);
-    expect(importer.text).not.toMatch(/require\("csv-parse/);
-    expect(rating.bytesOf('csv-parse') + rating.bytesOf('csv-stringify')).toBeLessThan(48 * 1024);
+    expect(importer.bytesOf('csv-parse') + exporter.bytesOf('csv-stringify')).toBe(0);
+    expect(importer.text).toMatch(/require\("csv-parse\/sync"\)/);
+    expect(exporter.text).toMatch(/require\("csv-stringify\/sync"\)/);
+    expect(importMyRatingsRoute.lambda?.packagePatterns).toContain('node_modules/csv-parse/dist/cjs/sync.cjs');
+    expect(exportMyRatingsRoute.lambda?.packagePatterns).toContain('node_modules/csv-stringify/dist/cjs/sync.cjs');
   }, 30_000);
 
   // fflate reads the ZIP of Letterboxd's export: only the import's package carries it, beside the bundle, and only a ZIP
