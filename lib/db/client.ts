@@ -36,8 +36,8 @@ const isWebSocketUrl = (url: string) => url.startsWith('ws:') || url.startsWith(
  * A libSQL client for the URL. Server URLs (libsql://, https://, http://) get the HTTP client of @libsql/client/http,
  * which needs no native code and no WebSocket library; a ws:// URL (a local run only: deployed, lib/config.ts refuses
  * it) gets @libsql/client/ws, loaded then from node_modules. Only file: and :memory: databases load the native driver,
- * and only when first opened, so a deployed bundle runs without the linux binary. The bundles carry neither the
- * WebSocket client nor the sqlite3 one (serverless.yml leaves them out).
+ * and only when first opened, so a deployed bundle runs without the linux binary. The bundles carry no WebSocket client
+ * (serverless.yml leaves it out).
  */
 export async function createLibsqlClient({ url, authToken, timeoutMs, logger }: DatabaseOptions): Promise<Client> {
   if (!isLocalDatabase(url)) {
