@@ -218,14 +218,16 @@ export const EXPORT_COLUMNS = ['Title', 'Year', 'Directors', 'Rating', 'WatchedD
  * here or into Letterboxd as it is. Anyone may name a film, so no cell may run as a formula where the file is opened.
  */
 export function writeRatingsCsv(ratings: readonly ExportedRow[]): string {
-  return RATINGS_CSV_HEADER + ratings.map(ratingsCsvLine).join('');
+  return ratingsCsvHeader() + ratings.map(ratingsCsvLine).join('');
 }
 
 const csvLine = (cells: readonly (string | number)[]) =>
   csvStringify().stringify([cells], { record_delimiter: '\r\n', quoted_match: NEUTRALISED_CELL });
 
-/** The export's header row, CRLF-terminated. */
-export const RATINGS_CSV_HEADER = csvLine(EXPORT_COLUMNS);
+let header: string | undefined;
+
+/** The export's header row, CRLF-terminated: written on first use, so that the import, which never writes, needs no csv-stringify. */
+export const ratingsCsvHeader = (): string => (header ??= csvLine(EXPORT_COLUMNS));
 
 /** One rating as a row of the export, CRLF-terminated. */
 export function ratingsCsvLine({ movieId, title, year, director, value, ratedAt }: ExportedRow): string {
