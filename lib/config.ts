@@ -1,17 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import * as z from 'zod';
-
-/** Environment flags arrive as strings; only "true"/"1" and "false"/"0" are accepted. */
-const booleanFlag = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0'])
-    .default(fallback ? 'true' : 'false')
-    .transform((value) => value === 'true' || value === '1');
-
-const optionalString = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
 /** A request to a libSQL server that has not answered in this long is given up: the caller gets a 503, not a hang. */
 export const DEFAULT_DATABASE_TIMEOUT_MS = 2000;
@@ -22,47 +9,73 @@ export const isLocalDatabase = (url: string) => url.startsWith('file:') || url =
 const runsInAwsLambda = (env: { AWS_LAMBDA_FUNCTION_NAME?: string; IS_OFFLINE?: string }) =>
   env.AWS_LAMBDA_FUNCTION_NAME !== undefined && env.IS_OFFLINE !== 'true';
 
-const environmentSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    DATABASE_URL: z.string().trim().min(1).default('file:.data/movies.db'),
-    DATABASE_AUTH_TOKEN: optionalString,
-    // How long one request to a libSQL server may take before the caller is answered 503 (the server may be gone).
-    DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(DEFAULT_DATABASE_TIMEOUT_MS),
-    SEED_DATA: booleanFlag(true),
-    OPENAI_API_KEY: optionalString,
-    OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
-    OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
-    LLM_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).default(8000),
-    LLM_MAX_CALLS_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(500),
-    JWT_SECRET: optionalString.pipe(z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional()),
-    ADMIN_EMAIL: optionalString,
-    ADMIN_PASSWORD: optionalString,
-    REQUIRE_AUTH_FOR_WRITES: booleanFlag(false),
-    AUTH_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-    AUTH_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
-    WRITE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
-    // The write limit's window: a minute, unless a test wants one it can wait out.
-    WRITE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-    SCORE_MIN_VOTES: z.coerce.number().int().min(0).max(1_000_000).default(10),
-    // AWS Lambda sets AWS_LAMBDA_FUNCTION_NAME; serverless-offline sets it too, and IS_OFFLINE=true.
-    AWS_LAMBDA_FUNCTION_NAME: optionalString,
-    IS_OFFLINE: optionalString,
-    LOG_LEVEL: z
-      .string()
-      .default('INFO')
-      .transform((level) => level.toUpperCase())
-      .pipe(z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL'])),
-  })
-  .refine((env) => env.NODE_ENV !== 'production' || env.JWT_SECRET !== undefined, {
-    path: ['JWT_SECRET'],
-    message: 'JWT_SECRET is required when NODE_ENV=production',
-  })
-  .refine((env) => !runsInAwsLambda(env) || !isLocalDatabase(env.DATABASE_URL), {
-    path: ['DATABASE_URL'],
-    message:
-      'a deployed Lambda needs a libSQL server or Turso (libsql://, https://); a file: or :memory: database would be lost with its container',
-  });
+/*
+ * The environment is read by hand rather than by a zod schema: it is read once, at every cold start, where building
+ * and compiling a schema of twenty-odd fields cost more than the rest of the configuration (tools/bench: `npm run bench
+ * modules`). The request contracts stay zod's.
+ */
+
+/** Collects what is wrong with the environment, so that every problem is named at once. */
+class EnvironmentReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Record<string, string | undefined>) {}
+
+  private refuse(name: string, message: string): undefined {
+    this.problems.push(`${name}: ${message}`);
+    return undefined;
+  }
+
+  /** Text, trimmed; blank or unset is undefined. */
+  optional(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  /** Text, trimmed, never blank. */
+  text(name: string, fallback: string): string {
+    const value = this.env[name];
+    if (value === undefined) return fallback;
+    return value.trim() === '' ? (this.refuse(name, 'must not be blank') ?? fallback) : value.trim();
+  }
+
+  /** One of the values given. */
+  oneOf<T extends string>(name: string, values: readonly T[], fallback: T, normalise = (value: string) => value): T {
+    const value = this.env[name];
+    if (value === undefined) return fallback;
+    const found = values.find((allowed) => allowed === normalise(value));
+    return found ?? this.refuse(name, `must be one of ${values.join(', ')}`) ?? fallback;
+  }
+
+  /** An integer from min to max, as Number() reads it. */
+  integer(name: string, { min, max }: { min: number; max: number }, fallback: number): number {
+    const value = this.env[name];
+    if (value === undefined) return fallback;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) {
+      return this.refuse(name, `must be an integer from ${min} to ${max}`) ?? fallback;
+    }
+    return number;
+  }
+
+  /** Environment flags arrive as strings; only "true"/"1" and "false"/"0" are accepted. */
+  flag(name: string, fallback: boolean): boolean {
+    const value = this.oneOf(name, ['true', 'false', '1', '0'], fallback ? 'true' : 'false');
+    return value === 'true' || value === '1';
+  }
+
+  /** An absolute URL, or unset. */
+  optionalUrl(name: string): string | undefined {
+    const value = this.optional(name);
+    if (value === undefined || URL.canParse(value)) return value;
+    return this.refuse(name, 'must be a URL');
+  }
+
+  /** Refuses name when the rule does not hold. */
+  require(holds: boolean, name: string, message: string): void {
+    if (!holds) this.refuse(name, message);
+  }
+}
 
 export interface Config {
   nodeEnv: 'development' | 'test' | 'production';
@@ -99,33 +112,65 @@ export class ConfigError extends Error {
 
 /** Validates an environment once and turns it into the typed configuration the rest of lib/ reads. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
-  }
-  const e = parsed.data;
-  return {
-    nodeEnv: e.NODE_ENV,
-    database: { url: e.DATABASE_URL, authToken: e.DATABASE_AUTH_TOKEN, timeoutMs: e.DATABASE_TIMEOUT_MS },
-    seedData: e.SEED_DATA,
-    llm: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.LLM_TIMEOUT_MS },
+  const read = new EnvironmentReader(env);
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'test', 'production'], 'development');
+  const databaseUrl = read.text('DATABASE_URL', 'file:.data/movies.db');
+  const jwtSecret = read.optional('JWT_SECRET');
+  const adminEmail = read.optional('ADMIN_EMAIL');
+  const adminPassword = read.optional('ADMIN_PASSWORD');
+  const config: Config = {
+    nodeEnv,
+    database: {
+      url: databaseUrl,
+      authToken: read.optional('DATABASE_AUTH_TOKEN'),
+      // How long one request to a libSQL server may take before the caller is answered 503 (the server may be gone).
+      timeoutMs: read.integer('DATABASE_TIMEOUT_MS', { min: 100, max: 60_000 }, DEFAULT_DATABASE_TIMEOUT_MS),
+    },
+    seedData: read.flag('SEED_DATA', true),
+    llm: {
+      apiKey: read.optional('OPENAI_API_KEY'),
+      baseUrl: read.optionalUrl('OPENAI_BASE_URL'),
+      model: read.text('OPENAI_MODEL', 'gpt-4o-mini'),
+      timeoutMs: read.integer('LLM_TIMEOUT_MS', { min: 1, max: 120_000 }, 8000),
+    },
     auth: {
-      jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString('base64url'),
-      jwtSecretGenerated: e.JWT_SECRET === undefined,
-      requireAuthForWrites: e.REQUIRE_AUTH_FOR_WRITES,
-      admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+      jwtSecret: jwtSecret ?? randomBytes(32).toString('base64url'),
+      jwtSecretGenerated: jwtSecret === undefined,
+      requireAuthForWrites: read.flag('REQUIRE_AUTH_FOR_WRITES', false),
+      admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     },
     throttling: {
-      authMaxFailures: e.AUTH_MAX_FAILURES,
-      authRatePerMinute: e.AUTH_RATE_PER_MINUTE,
-      writeRatePerMinute: e.WRITE_RATE_PER_MINUTE,
-      writeWindowSeconds: e.WRITE_WINDOW_SECONDS,
-      llmMaxCallsPerHour: e.LLM_MAX_CALLS_PER_HOUR,
+      authMaxFailures: read.integer('AUTH_MAX_FAILURES', { min: 1, max: 1000 }, 5),
+      authRatePerMinute: read.integer('AUTH_RATE_PER_MINUTE', { min: 1, max: 1_000_000 }, 20),
+      writeRatePerMinute: read.integer('WRITE_RATE_PER_MINUTE', { min: 1, max: 1_000_000 }, 60),
+      // The write limit's window: a minute, unless a test wants one it can wait out.
+      writeWindowSeconds: read.integer('WRITE_WINDOW_SECONDS', { min: 1, max: 3600 }, 60),
+      llmMaxCallsPerHour: read.integer('LLM_MAX_CALLS_PER_HOUR', { min: 0, max: 1_000_000 }, 500),
     },
-    logLevel: e.LOG_LEVEL,
-    scoreMinVotes: e.SCORE_MIN_VOTES,
+    logLevel: read.oneOf('LOG_LEVEL', ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL'], 'INFO', (level) =>
+      level.toUpperCase(),
+    ),
+    scoreMinVotes: read.integer('SCORE_MIN_VOTES', { min: 0, max: 1_000_000 }, 10),
   };
+  read.require(jwtSecret === undefined || jwtSecret.length >= 32, 'JWT_SECRET', 'JWT_SECRET must be at least 32 characters');
+  read.require(nodeEnv !== 'production' || jwtSecret !== undefined, 'JWT_SECRET', 'JWT_SECRET is required when NODE_ENV=production');
+  // AWS Lambda sets AWS_LAMBDA_FUNCTION_NAME; serverless-offline sets it too, and IS_OFFLINE=true.
+  const deployed = runsInAwsLambda({
+    AWS_LAMBDA_FUNCTION_NAME: read.optional('AWS_LAMBDA_FUNCTION_NAME'),
+    IS_OFFLINE: read.optional('IS_OFFLINE'),
+  });
+  read.require(
+    !deployed || !isLocalDatabase(databaseUrl),
+    'DATABASE_URL',
+    'a deployed Lambda needs a libSQL server or Turso (libsql://, https://); a file: or :memory: database would be lost with its container',
+  );
+  read.require(
+    !deployed || !/^wss?:/.test(databaseUrl),
+    'DATABASE_URL',
+    "a deployed Lambda speaks HTTP to its database (libsql://, https://): its bundle carries no WebSocket client, and a frozen container's socket would die unseen",
+  );
+  if (read.problems.length > 0) throw new ConfigError(`invalid configuration: ${read.problems.join('; ')}`);
+  return config;
 }
 
 /**

@@ -7,7 +7,7 @@ import { getLogger, type AppLogger } from '../logger';
 import { boundedFetch } from './boundedFetch';
 import { migrate } from './migrate';
 import { retryWhileBusy } from './retryWhileBusy';
-import { keepPreparedStatements } from './preparedStatements';
+import { poolKeepingStatements } from './preparedStatements';
 
 export interface DatabaseOptions {
   url: string;
@@ -29,45 +29,34 @@ function localFilePath(url: string): string | undefined {
   return path === '' || path === ':memory:' ? undefined : path;
 }
 
-/**
- * Runs `load` with Node's diagnostic reports leaving out the network interfaces, then puts the setting back. libsql
- * picks its native build (glibc or musl) from process.report.getReport(), and the interfaces (each looked up) were the
- * dearest part of that report: about two thirds of it, at every cold start of a function on a local database.
- */
-async function withoutNetworkInReports<T>(load: () => Promise<T>): Promise<T> {
-  // Node 22.13 and later (the runtime here is 22.x); @types/node 22 does not declare it yet.
-  const report = process.report as NodeJS.ProcessReport & { excludeNetwork: boolean };
-  const was = report.excludeNetwork;
-  report.excludeNetwork = true;
-  try {
-    return await load();
-  } finally {
-    report.excludeNetwork = was;
-  }
-}
+/** ws:// and wss:// URLs: a libSQL server over WebSocket, which only a local run may use (lib/config.ts). */
+const isWebSocketUrl = (url: string) => url.startsWith('ws:') || url.startsWith('wss:');
 
 /**
- * A libSQL client for the URL. Server URLs (libsql://, https://, ws://) get the HTTP/WebSocket client
- * from @libsql/client/web, which needs no native code; only file: and :memory: databases load the
- * native driver, and only when first opened, so a deployed bundle runs without the linux binary.
+ * A libSQL client for the URL. Server URLs (libsql://, https://, http://) get the HTTP client of @libsql/client/http,
+ * which needs no native code and no WebSocket library; a ws:// URL (a local run only: deployed, lib/config.ts refuses
+ * it) gets @libsql/client/ws, loaded then from node_modules. Only file: and :memory: databases load the native driver,
+ * and only when first opened, so a deployed bundle runs without the linux binary. The bundles carry no WebSocket client
+ * (serverless.yml leaves it out).
  */
 export async function createLibsqlClient({ url, authToken, timeoutMs, logger }: DatabaseOptions): Promise<Client> {
   if (!isLocalDatabase(url)) {
-    const { createClient } = await import('@libsql/client/web');
+    const { createClient } = isWebSocketUrl(url) ? await import('@libsql/client/ws') : await import('@libsql/client/http');
     const fetch = boundedFetch({ database: url, timeoutMs: timeoutMs ?? DEFAULT_DATABASE_TIMEOUT_MS, logger });
     // sqld answers SQLITE_BUSY to a writer that waited about 0.1 s for its lock, where a local file waits 10 s.
     return retryWhileBusy(createClient({ url, authToken, intMode: 'number', fetch }));
   }
   const filePath = localFilePath(url);
   if (filePath) mkdirSync(dirname(filePath), { recursive: true });
-  // The sqlite3 entry is the native driver alone; the package's main entry would also load its HTTP and
-  // WebSocket clients (and the ws package) on every cold start, for nothing.
-  const [{ createClient }, driver] = await withoutNetworkInReports(() => Promise.all([import('@libsql/client/sqlite3'), import('libsql')]));
-  // The driver would prepare every statement on every execute: each local connection keeps its own instead.
-  keepPreparedStatements(driver.default);
-  // One connection per client for local files: every write here is a single synchronous batch, so more
-  // connections would add nothing but pragmas to keep in step.
-  return createClient({ url, authToken, timeout: BUSY_TIMEOUT_MS, intMode: 'number', ...(filePath ? { concurrency: 1 } : {}) });
+  // The sqlite3 entry is the native driver alone; the package's main entry would also load its HTTP and WebSocket
+  // clients on every cold start, for nothing. Loading libsql reads a diagnostic report of the process to pick its native
+  // build (about 25 ms of a local cold start on the loaded machine, network interfaces included); deployed functions
+  // never load it, and a local run may leave the interfaces out with node --report-exclude-network.
+  const { ConnectionPool, Sqlite3Client } = await import('@libsql/client/sqlite3');
+  // One connection per client: every write here is a single synchronous batch, so more connections would add nothing
+  // but pragmas to keep in step (and an in-memory database has only one). Its statements are kept (preparedStatements.ts).
+  const pool = new ConnectionPool(filePath ?? ':memory:', { timeout: BUSY_TIMEOUT_MS }, 1);
+  return new Sqlite3Client(poolKeepingStatements(pool), 'number');
 }
 
 /**

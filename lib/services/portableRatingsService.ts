@@ -4,7 +4,7 @@ import { matchingTitle } from '../schemas/matchingTitle';
 import { exportCursorText, REPORT_LISTS_AT_MOST, type ExportCursor, type ImportReport } from '../schemas/portableRatings';
 import { IMPORT_MAX_BODY_BYTES } from '../schemas/routes/portableRatings';
 import type { UploadedFile } from '../schemas/uploadedFile';
-import { RATINGS_CSV_HEADER, ratingsCsvLine, readFilmsCsv, readRatingsCsv, type FilmsCsvRow, type RatingsCsvRow } from './ratingsCsv';
+import { ratingsCsvHeader, ratingsCsvLine, readFilmsCsv, readRatingsCsv, type FilmsCsvRow, type RatingsCsvRow } from './ratingsCsv';
 import { fileText } from './fileText';
 import { readZipArchive } from './zipArchive';
 
@@ -197,8 +197,8 @@ export function createPortableRatingsService({ store }: { store: PortableRatings
      * when some are left.
      */
     async exportCsv(userId: number, after?: ExportCursor): Promise<{ csv: string; next?: string }> {
-      const lines = [RATINGS_CSV_HEADER];
-      let bytes = Buffer.byteLength(RATINGS_CSV_HEADER);
+      const lines = [ratingsCsvHeader()];
+      let bytes = Buffer.byteLength(lines[0]!);
       let cursor = after;
       for (;;) {
         const ratings = await store.exportOf(userId, { after: cursor, limit: EXPORT_READ });

@@ -1,9 +1,18 @@
-import { CsvError, parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import type { CsvError } from 'csv-parse/sync';
 import { BadRequest } from '../errors';
 import type { ExportedRating } from '../repositories/portableRatingsRepository';
 import { matchingTitle } from '../schemas/matchingTitle';
 import { NEUTRALISED_CELL, neutralisedCell, restoredCell } from './spreadsheetCells';
+
+/*
+ * csv-parse (the import's) and csv-stringify (the export's) travel beside those two functions' bundles, not inside any
+ * (serverless.yml leaves them out; the contracts' package patterns copy them in): each is required on its first use,
+ * so each of the two zips needs only its own, and no other function carries either.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- required on first use, on purpose: see above */
+const csvParse = () => require('csv-parse/sync') as typeof import('csv-parse/sync');
+const csvStringify = () => require('csv-stringify/sync') as typeof import('csv-stringify/sync');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export type RatingsCsvFormat = 'imdb' | 'letterboxd';
 
@@ -133,7 +142,7 @@ function unreadable(error: CsvError & { records?: number }): BadRequest {
 function readCsv(text: string): { header: string[]; columns: Map<string, number>; rows: Cell[] } {
   let records: string[][];
   try {
-    records = parse(text, {
+    records = csvParse().parse(text, {
       bom: true,
       // Either ending on any line: csv-parse would otherwise keep the first it meets, and a file edited on two systems
       // would have rows merged.
@@ -143,7 +152,7 @@ function readCsv(text: string): { header: string[]; columns: Map<string, number>
       max_record_size: MAX_ROW_CHARACTERS,
     });
   } catch (error) {
-    if (error instanceof CsvError) throw unreadable(error);
+    if (error instanceof csvParse().CsvError) throw unreadable(error);
     throw error;
   }
   const [header, ...data] = records;
@@ -209,13 +218,16 @@ export const EXPORT_COLUMNS = ['Title', 'Year', 'Directors', 'Rating', 'WatchedD
  * here or into Letterboxd as it is. Anyone may name a film, so no cell may run as a formula where the file is opened.
  */
 export function writeRatingsCsv(ratings: readonly ExportedRow[]): string {
-  return RATINGS_CSV_HEADER + ratings.map(ratingsCsvLine).join('');
+  return ratingsCsvHeader() + ratings.map(ratingsCsvLine).join('');
 }
 
-const csvLine = (cells: readonly (string | number)[]) => stringify([cells], { record_delimiter: '\r\n', quoted_match: NEUTRALISED_CELL });
+const csvLine = (cells: readonly (string | number)[]) =>
+  csvStringify().stringify([cells], { record_delimiter: '\r\n', quoted_match: NEUTRALISED_CELL });
 
-/** The export's header row, CRLF-terminated. */
-export const RATINGS_CSV_HEADER = csvLine(EXPORT_COLUMNS);
+let header: string | undefined;
+
+/** The export's header row, CRLF-terminated: written on first use, so that the import, which never writes, needs no csv-stringify. */
+export const ratingsCsvHeader = (): string => (header ??= csvLine(EXPORT_COLUMNS));
 
 /** One rating as a row of the export, CRLF-terminated. */
 export function ratingsCsvLine({ movieId, title, year, director, value, ratedAt }: ExportedRow): string {

@@ -22,6 +22,20 @@ describe('parseConfig: the database of a deployed Lambda', () => {
     },
   );
 
+  // A deployed bundle carries only the HTTP client (no ws package): over WebSocket a frozen container's socket dies unseen.
+  it.each([['ws://127.0.0.1:8080'], ['wss://movies-acme.turso.io']])(
+    'refuses the WebSocket URL %s inside AWS Lambda, saying to use an HTTP one',
+    (url) => {
+      expect(() => parseConfig({ ...inLambda, DATABASE_URL: url })).toThrow(ConfigError);
+      expect(() => parseConfig({ ...inLambda, DATABASE_URL: url })).toThrow(/DATABASE_URL.*(libsql|https):\/\//);
+    },
+  );
+
+  it('accepts a WebSocket URL outside AWS Lambda, and under serverless-offline', () => {
+    expect(parseConfig({ DATABASE_URL: 'ws://127.0.0.1:8080' }).database.url).toBe('ws://127.0.0.1:8080');
+    expect(parseConfig({ ...inLambda, IS_OFFLINE: 'true', DATABASE_URL: 'ws://127.0.0.1:8080' }).database.url).toBe('ws://127.0.0.1:8080');
+  });
+
   it('accepts a file database under serverless-offline, which sets IS_OFFLINE and a Lambda name', () => {
     expect(parseConfig({ ...inLambda, IS_OFFLINE: 'true', DATABASE_URL: 'file:/tmp/movies.db' }).database.url).toBe('file:/tmp/movies.db');
   });
@@ -84,5 +98,83 @@ describe('parseConfig: the LLM budget', () => {
 
   it.each(['-1', 'plenty'])('refuses LLM_MAX_CALLS_PER_HOUR=%s', (value) => {
     expect(() => parseConfig({ LLM_MAX_CALLS_PER_HOUR: value })).toThrow(/LLM_MAX_CALLS_PER_HOUR/);
+  });
+});
+
+describe('parseConfig: every other variable', () => {
+  it('defaults each one', () => {
+    const config = parseConfig({});
+
+    expect(config).toEqual({
+      nodeEnv: 'development',
+      database: { url: 'file:.data/movies.db', authToken: undefined, timeoutMs: 2000 },
+      seedData: true,
+      llm: { apiKey: undefined, baseUrl: undefined, model: 'gpt-4o-mini', timeoutMs: 8000 },
+      auth: { jwtSecret: expect.any(String) as string, jwtSecretGenerated: true, requireAuthForWrites: false, admin: undefined },
+      throttling: { authMaxFailures: 5, authRatePerMinute: 20, writeRatePerMinute: 60, writeWindowSeconds: 60, llmMaxCallsPerHour: 500 },
+      logLevel: 'INFO',
+      scoreMinVotes: 10,
+    });
+    expect(config.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('reads each one, trimming text and taking a blank as unset', () => {
+    const config = parseConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: ' libsql://db.example.com ',
+      DATABASE_AUTH_TOKEN: ' token ',
+      DATABASE_TIMEOUT_MS: '500',
+      SEED_DATA: '0',
+      OPENAI_API_KEY: '   ',
+      OPENAI_BASE_URL: 'http://127.0.0.1:4010/v1',
+      OPENAI_MODEL: 'gpt-test',
+      LLM_TIMEOUT_MS: '100',
+      JWT_SECRET: 'x'.repeat(32),
+      ADMIN_EMAIL: 'admin@example.com',
+      ADMIN_PASSWORD: 'secret password',
+      REQUIRE_AUTH_FOR_WRITES: 'true',
+      SCORE_MIN_VOTES: '0',
+      LOG_LEVEL: 'debug',
+    });
+
+    expect(config).toMatchObject({
+      nodeEnv: 'test',
+      database: { url: 'libsql://db.example.com', authToken: 'token', timeoutMs: 500 },
+      seedData: false,
+      llm: { apiKey: undefined, baseUrl: 'http://127.0.0.1:4010/v1', model: 'gpt-test', timeoutMs: 100 },
+      auth: { jwtSecret: 'x'.repeat(32), jwtSecretGenerated: false, requireAuthForWrites: true },
+      logLevel: 'DEBUG',
+      scoreMinVotes: 0,
+    });
+    expect(config.auth.admin).toEqual({ email: 'admin@example.com', password: 'secret password' });
+  });
+
+  it.each([
+    ['NODE_ENV', 'staging'],
+    ['DATABASE_URL', '  '],
+    ['DATABASE_TIMEOUT_MS', '99'],
+    ['DATABASE_TIMEOUT_MS', '1.5'],
+    ['SEED_DATA', 'yes'],
+    ['OPENAI_BASE_URL', 'not a url'],
+    ['OPENAI_MODEL', ' '],
+    ['LLM_TIMEOUT_MS', '0'],
+    ['JWT_SECRET', 'short'],
+    ['REQUIRE_AUTH_FOR_WRITES', 'TRUE'],
+    ['SCORE_MIN_VOTES', '-1'],
+    ['LOG_LEVEL', 'verbose'],
+  ])('refuses %s=%j, naming it', (name, value) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`invalid configuration: .*${name}: `));
+  });
+
+  it('refuses production without a JWT_SECRET', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: JWT_SECRET is required when NODE_ENV=production/);
+  });
+
+  it('says what a short JWT_SECRET lacks', () => {
+    expect(() => parseConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 characters/);
+  });
+
+  it('names every invalid variable at once', () => {
+    expect(() => parseConfig({ AUTH_MAX_FAILURES: '0', LOG_LEVEL: 'loud' })).toThrow(/AUTH_MAX_FAILURES: .*; LOG_LEVEL: /);
   });
 });

@@ -34,6 +34,14 @@ export interface FirstInvocation {
 const RUNS = 7;
 
 /**
+ * How the bench starts a fresh process that stands for a function's runtime. Its file database stands in for the libSQL
+ * server a deployed function reaches over HTTP, and a deployed function never loads the native driver; libsql reads a
+ * diagnostic report of the process to pick its native build, whose network interfaces alone cost about 25 ms on this
+ * loaded machine (more, the more loaded). They are left out at launch, as any local run may (lib/ flips no setting).
+ */
+export const FRESH_PROCESS_FLAGS = ['--report-exclude-network'];
+
+/**
  * One fresh process, as Lambda's Node runtime runs a function: require() the bundle (INIT), then, on the next turn of
  * the event loop (the runtime schedules its first iteration with setImmediate and fetches the event over HTTP), one
  * call. Reports each time from performance.now() marks; with a status, refuses a first answer of any other.
@@ -52,7 +60,7 @@ export function firstInvocationOf(bundle: string, event: APIGatewayProxyEventV2,
         });
     });`;
   const t = performance.now();
-  const out = execFileSync(process.execPath, ['-e', script], {
+  const out = execFileSync(process.execPath, [...FRESH_PROCESS_FLAGS, '-e', script], {
     env: lambdaRuntimeEnvironment(basename(bundle, '.js')),
     stdio: ['ignore', 'pipe', 'inherit'],
   }).toString();

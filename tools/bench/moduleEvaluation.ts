@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { lambdaBuildOptions } from './bundle';
 import { lambdaRuntimeEnvironment } from './environment';
-import { firstCalls, withSmallDatabase } from './firstInvocation';
+import { FRESH_PROCESS_FLAGS, firstCalls, withSmallDatabase } from './firstInvocation';
 
 /**
  * Where a function's INIT goes, module by module: `npm run bench modules`. Each function is bundled as serverless.yml
@@ -53,6 +53,7 @@ async function instrumentedBundle(root: string, entry: string, outfile: string):
 }
 
 interface Run {
+  status: number;
   requireMs: number;
   initMs: number;
   callMs: number;
@@ -66,11 +67,11 @@ function runOnce(bundle: string, functionName: string, event: unknown): Run {
     const required = performance.now();
     setImmediate(async () => {
       const ready = performance.now();
-      await handler(${JSON.stringify(event)}, { getRemainingTimeInMillis: () => 30000, awsRequestId: 'modules' });
+      const { statusCode } = await handler(${JSON.stringify(event)}, { getRemainingTimeInMillis: () => 30000, awsRequestId: 'modules' });
       const answered = performance.now();
-      process.stdout.write(JSON.stringify({ requireMs: required - started, initMs: ready - started, callMs: answered - ready, own: globalThis.__evaluation.own }));
+      process.stdout.write(JSON.stringify({ status: statusCode, requireMs: required - started, initMs: ready - started, callMs: answered - ready, own: globalThis.__evaluation.own }));
     });`;
-  const out = execFileSync(process.execPath, ['-e', script], {
+  const out = execFileSync(process.execPath, [...FRESH_PROCESS_FLAGS, '-e', script], {
     env: lambdaRuntimeEnvironment(functionName),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -82,11 +83,15 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const nameOf = (label: string) => label.match(/node_modules\/((@[^/]+\/)?[^/]+)/)?.[1] ?? label.replace(/^(\.\.\/)+/, '');
 
 export async function benchModuleEvaluation(root: string, entries: Record<string, string>): Promise<void> {
-  await withSmallDatabase(async (work) => {
-    for (const { name, event } of await firstCalls()) {
-      const bundle = join(work, `${name}.js`);
+  await withSmallDatabase(async () => {
+    for (const { name, event, status } of await firstCalls()) {
+      // Inside the project, as serverless-offline runs them: the packages the bundles leave out (libsql, the sqlite3
+      // client) resolve from its node_modules. From a temporary folder they did not, and every call failed unseen.
+      const bundle = join(root, '.build', 'modules', `${name}.js`);
       await instrumentedBundle(root, entries[name]!, bundle);
       const runs = Array.from({ length: RUNS }, () => runOnce(bundle, name, event));
+      const failed = runs.find((run) => run.status !== status);
+      if (failed) throw new Error(`${name} answered ${failed.status}, not ${status}: the figures would time a failure`);
       const own: Record<string, number[]> = {};
       for (const run of runs) {
         const byName: Record<string, number> = {};

@@ -1,9 +1,11 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importMyRatingsRoute } from '../../../lib/schemas/routes/portableRatings';
+import { allRoutes } from '../../../lib/schemas/routes';
+import { exportMyRatingsRoute, importMyRatingsRoute } from '../../../lib/schemas/routes/portableRatings';
+import { serverlessFunctions } from '../../../scripts/serverless/contracts';
 import { lambdaBuildOptions } from '../../../tools/bench/bundle';
 
 const root = join(__dirname, '..', '..', '..');
@@ -29,6 +31,53 @@ async function bundle(entry: string) {
 /** How a bundle loads openai from beside itself: esbuild keeps a dynamic import of an external package as it is. */
 const loadsOpenAi = /import\("openai"\)|require\("openai"\)/;
 
+/** Every function serverless deploys, by name, with its entry file. */
+const functionEntries = Object.entries(serverlessFunctions(root)).map(
+  ([name, fn]) => [name, fn.handler.replace(/\.handler$/, '.ts').replace(`${root}/`, '')] as const,
+);
+
+/** The functions whose contract writes summaries carry the openai package beside their bundle. */
+const summaryWriters = new Set(allRoutes.filter((route) => route.writesSummaries === true).map((route) => route.functionName));
+
+/** The CSV libraries belong to the import (csv-parse) and the export (csv-stringify) alone. */
+const csvFunctions = new Set(['importMyRatings', 'exportMyRatings']);
+
+describe('every function bundle', () => {
+  // One build per function, as serverless-esbuild builds them (each its own esbuild call).
+  let bundles: [string, Awaited<ReturnType<typeof bundle>>][];
+  beforeAll(async () => {
+    bundles = [];
+    for (const [name, entry] of functionEntries) bundles.push([name, await bundle(entry)]);
+  }, 120_000);
+
+  // The openapi function carries the OpenAPI document itself (minified JSON): its code is held to the same budget.
+  const documentBytes = JSON.stringify(JSON.parse(readFileSync(join(root, 'lib', 'openapi', 'openapi.json'), 'utf8'))).length;
+  const budgetOf = (name: string) => 300 * 1024 + (name === 'openapi' ? documentBytes : 0);
+
+  it('holds at most 300 KiB, but for the summary writers, which carry openai beside them', () => {
+    const tooLarge = bundles
+      .filter(([name, { bytes }]) => !summaryWriters.has(name) && bytes > budgetOf(name))
+      .map(([name, { bytes }]) => `${name}: ${(bytes / 1024).toFixed(1)} KiB`);
+
+    expect(tooLarge).toEqual([]);
+  });
+
+  it('carries no CSV library, but for the import and the export', () => {
+    const carrying = bundles
+      .filter(([name, { bytesOf }]) => !csvFunctions.has(name) && bytesOf('csv-parse') + bytesOf('csv-stringify') > 0)
+      .map(([name]) => name);
+
+    expect(carrying).toEqual([]);
+  });
+
+  // Deployed functions speak HTTP to their database; a ws:// URL is served by Node's own WebSocket.
+  it('carries no WebSocket library', () => {
+    const carrying = bundles.filter(([, { bytesOf }]) => bytesOf('ws') + bytesOf('@libsql/isomorphic-ws') > 0).map(([name]) => name);
+
+    expect(carrying).toEqual([]);
+  });
+});
+
 describe('function bundles', () => {
   it('keep zod tree-shaken: only the validators used are bundled', async () => {
     const { bytesOf } = await bundle('functions/ratings/createRating.ts');
@@ -36,23 +85,18 @@ describe('function bundles', () => {
     expect(bytesOf('zod')).toBeLessThan(200 * 1024);
   });
 
-  // csv-parse and csv-stringify are bundled (serverless.yml neither excludes nor externalises them), so the deployed zip
-  // needs no node_modules for them. The container names every service, so every function carries both (about 41 KB
-  // minified, well inside the 1 MB budget), though only the import and export evaluate them (it requires a service's
-  // module on its first use, tests/unit/container.test.ts): bounded here so that they cannot grow unseen.
-  it('carry csv-parse in the import and csv-stringify in the export, inside the zip, and little of them elsewhere', async () => {
-    const [importer, exporter, rating] = (await Promise.all(
-      [
-        'functions/portableRatings/importMyRatings.ts',
-        'functions/portableRatings/exportMyRatings.ts',
-        'functions/ratings/createRating.ts',
-      ].map(bundle),
-    )) as [Awaited<ReturnType<typeof bundle>>, Awaited<ReturnType<typeof bundle>>, Awaited<ReturnType<typeof bundle>>];
+  // csv-parse and csv-stringify are left out of every bundle (serverless.yml), each required on its first use: the import
+  // and the export carry their own beside their bundle (their contracts' package patterns), no other function either.
+  it('load csv-parse in the import and csv-stringify in the export from beside the bundle, which each package copies in', async () => {
+    const [importer, exporter] = (await Promise.all(
+      ['functions/portableRatings/importMyRatings.ts', 'functions/portableRatings/exportMyRatings.ts'].map(bundle),
+    )) as [Awaited<ReturnType<typeof bundle>>, Awaited<ReturnType<typeof bundle>>];
 
-    expect(importer.bytesOf('csv-parse')).toBeGreaterThan(0);
-    expect(exporter.bytesOf('csv-stringify')).toBeGreaterThan(0);
-    expect(importer.text).not.toMatch(/require\("csv-parse/);
-    expect(rating.bytesOf('csv-parse') + rating.bytesOf('csv-stringify')).toBeLessThan(48 * 1024);
+    expect(importer.bytesOf('csv-parse') + exporter.bytesOf('csv-stringify')).toBe(0);
+    expect(importer.text).toMatch(/require\("csv-parse\/sync"\)/);
+    expect(exporter.text).toMatch(/require\("csv-stringify\/sync"\)/);
+    expect(importMyRatingsRoute.lambda?.packagePatterns).toContain('node_modules/csv-parse/dist/cjs/sync.cjs');
+    expect(exportMyRatingsRoute.lambda?.packagePatterns).toContain('node_modules/csv-stringify/dist/cjs/sync.cjs');
   }, 30_000);
 
   // fflate reads the ZIP of Letterboxd's export: only the import's package carries it, beside the bundle, and only a ZIP

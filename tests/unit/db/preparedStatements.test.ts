@@ -62,4 +62,14 @@ describe('prepared statements of a local database', () => {
     expect(preparesOf(distinct[0]!)).toBe(1);
     db.close();
   });
+
+  // A process-wide patch would reach every libsql connection of the process, ours or not, and sit above or below a
+  // test's spy by the order they came in: the statements are kept by the client's own connections instead.
+  it("leaves libsql's Database.prototype as it was", async () => {
+    const db = await openDatabase({ url: ':memory:' });
+    await db.execute('SELECT 1');
+
+    expect(Database.prototype.prepare).toBe(prepares);
+    db.close();
+  });
 });
