@@ -329,7 +329,7 @@ describe('GET /movies/?ordering=', () => {
           {
             path: 'ordering',
             message:
-              'must be one of title, year, rating, rating_count, score, created_at, each optionally prefixed with - for descending order',
+              'must be one of title, year, rating, rating_count, score, created_at, each optionally prefixed with - for descending order, or relevance',
           },
         ],
       });
