@@ -11,13 +11,37 @@ import { importMovies } from '../../scripts/movieImport';
 import { adminToken, api, baseUrl, createMovie } from './http';
 
 const outputFolder = join(__dirname, '..', '..', 'test-output');
-const PHONE = { width: 360, height: 740 };
+const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 /** Evaluates a script in the page; written as text, since this project type-checks against Node, not the DOM. */
 const inPage = <T>(page: Page, script: string) => page.evaluate(script) as Promise<T>;
 const focusedId = (page: Page) => inPage<string | undefined>(page, 'document.activeElement?.id');
 const SESSION = "JSON.parse(sessionStorage.getItem('movie-rating.session') ?? '{}')";
+
+/** axe-core's script, run in each page by the tests below (the page's CSP would refuse it as a script tag). */
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  targets: string[];
+}
+
+/** Every accessibility rule axe-core knows, WCAG 2.x A and AA and its best practices, checked on the view shown. */
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await inPage<boolean>(page, 'typeof axe === "object"'))) await inPage(page, `${AXE_SOURCE};undefined`);
+  const { passed, violations } = await inPage<{ passed: number; violations: AxeViolation[] }>(
+    page,
+    `axe.run(document).then(({ passes, violations }) => ({
+      passed: passes.length,
+      violations: violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })),
+    }))`,
+  );
+  // A run that checked nothing would find nothing: the views hold labels, landmarks and contrast to check.
+  expect(passed).toBeGreaterThan(10);
+  return violations;
+}
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
@@ -604,5 +628,85 @@ describe('the web page in Chromium', () => {
     // The refused requests are the expected 404s; nothing else went wrong.
     expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
     await page.close();
+  });
+  it('lists the best matches of a search first as you type: the title itself, then titles starting with it, then the closest', async () => {
+    const word = unique();
+    // By title they would come: A Long Night of …, Night of …, …, … Returns.
+    for (const title of [`A Long Night of the ${word} in Winter`, `Night of the ${word}`, `${word} Returns`, word])
+      await createMovie({ title });
+    const { page, problems } = await openPage();
+
+    await page.getByLabel('Search titles').focus();
+    await page.keyboard.type(word);
+    await textOf(page, '#results-status', '4 films matching');
+
+    expect(await page.locator('#results .result-title').allTextContents()).toEqual([
+      word,
+      `${word} Returns`,
+      `Night of the ${word}`,
+      `A Long Night of the ${word} in Winter`,
+    ]);
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('relevance');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  describe.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])('axe-core on every view at %s width', (_, viewport) => {
+    /** Shows a view and waits for it to be drawn, then asks axe-core; each view's name comes with its violations. */
+    async function check(page: Page, hash: string, ready: string, expected: string | RegExp): Promise<[string, AxeViolation[]]> {
+      await page.goto(`${baseUrl()}/${hash}`);
+      await textOf(page, ready, expected);
+      await page
+        .locator('[aria-busy="true"]')
+        .first()
+        .waitFor({ state: 'detached', timeout: 15_000 })
+        .catch(() => undefined);
+      return [hash, await axeViolations(page)];
+    }
+
+    it('finds no violation signed out: the films, top rated, a film, sign-in and an error', async () => {
+      const word = unique();
+      const movie = await createMovie({ title: `Axe ${word}`, year: 2001, genres: ['Drama'], description: 'Checked by a machine.' });
+      await api('/ratings/', { method: 'POST', body: { movie: movie.id, value: 4 } });
+      const { page, problems } = await openPage();
+      await page.setViewportSize(viewport);
+
+      const results = [
+        await check(page, `#/?search=${word}`, '#results-status', 'matching'),
+        await check(page, '#/top', '#results-status', /film/),
+        await check(page, `#/movies/${movie.id}`, '#movie-summary', 'A film called'),
+        await check(page, '#/sign-in', '#sign-in-title', 'Sign in'),
+        await check(page, '#/movies/999999999', '#notice', /./),
+      ];
+
+      expect(results.filter(([, violations]) => violations.length > 0)).toEqual([]);
+      expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
+      await page.close();
+    });
+
+    it('finds no violation signed in: the films with For you, a film with your rating, your ratings, the watchlist and an error', async () => {
+      const word = unique();
+      const movie = await createMovie({ title: `Axe ${word}`, year: 2002, genres: ['Drama'] });
+      const { page, problems } = await openPage();
+      await page.setViewportSize(viewport);
+      const me = await signUpOnPage(page, word);
+      await api('/ratings/', { method: 'POST', body: { movie: movie.id, value: 5 }, headers: me });
+      await api(`/users/me/watchlist/${movie.id}/`, { method: 'PUT', headers: me });
+
+      const results = [
+        await check(page, '#/', '#results-status', /film/),
+        await check(page, `#/movies/${movie.id}`, '#rate-status', 'You rated this film'),
+        await check(page, '#/me', '#my-ratings-status', 'You rated 1 film'),
+        await check(page, '#/watchlist', '#watchlist-status', /film/),
+        await check(page, '#/movies/999999999', '#notice', /./),
+      ];
+
+      expect(results.filter(([, violations]) => violations.length > 0)).toEqual([]);
+      expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
+      await page.close();
+    });
   });
 });
