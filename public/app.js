@@ -239,12 +239,15 @@ const LISTS = {
   top: { path: '/top', title: 'Top rated', ordering: '-score' },
 };
 
+/** A list's order unless another is chosen: a search of every film shows its best matches first. */
+const defaultOrdering = (list, search) => (list === 'all' && search ? 'relevance' : LISTS[list].ordering);
+
 /** What a list shows, all of it in the address so back, forward and a shared link show the same: search, genre, sort, page. */
 const listHash = ({ search = '', genre = '', sort = '', page = 1 }, list = 'all') => {
   const query = new URLSearchParams();
   if (search) query.set('search', search);
   if (genre) query.set('genre', genre);
-  if (sort && sort !== LISTS[list].ordering) query.set('sort', sort);
+  if (sort && sort !== defaultOrdering(list, search)) query.set('sort', sort);
   if (page > 1) query.set('page', String(page));
   const text = query.toString();
   const path = `#${LISTS[list].path}`;
@@ -300,8 +303,16 @@ function listState(hash) {
   };
 }
 
-/** The state the search form shows: a new search, genre or order starts again at page 1. */
-const formState = () => ({ search: byId('search').value.trim(), genre: byId('genre').value.trim(), sort: byId('sort').value, page: 1 });
+/**
+ * The state the search form shows: a new search, genre or order starts again at page 1. The order is the one the
+ * address names unless the user has just chosen one (`chosenSort`): typing a search keeps the search's own order.
+ */
+const formState = (chosenSort = listState(location.hash).sort) => ({
+  search: byId('search').value.trim(),
+  genre: byId('genre').value.trim(),
+  sort: chosenSort,
+  page: 1,
+});
 
 async function browse({ search, genre, sort, page }, list = 'all') {
   const mine = ++navigation;
@@ -310,7 +321,7 @@ async function browse({ search, genre, sort, page }, list = 'all') {
   byId('browse-title').textContent = LISTS[list].title;
   byId('nav-all').toggleAttribute('aria-current', list === 'all');
   byId('nav-top').toggleAttribute('aria-current', list === 'top');
-  const ordering = sort || LISTS[list].ordering;
+  const ordering = sort || defaultOrdering(list, search);
   // The fields show what the address asks, unless the user is typing in them (the address follows the typing).
   if (document.activeElement !== byId('search')) byId('search').value = search;
   if (document.activeElement !== byId('genre')) byId('genre').value = genre;
@@ -804,7 +815,7 @@ function start() {
     else location.hash = target;
   };
   onSubmit('search-form', () => goTo(formState()));
-  byId('sort').addEventListener('change', () => goTo(formState()));
+  byId('sort').addEventListener('change', () => goTo(formState(byId('sort').value)));
 
   // Typing searches once the keys rest, replacing the address rather than adding an entry per pause.
   const searchAsYouType = () => {
