@@ -1,0 +1,715 @@
+// The web page's script: search and browse the catalogue, open a movie and read its summary, sign in or register,
+// rate, keep a watchlist, bring ratings from IMDb or Letterboxd and take them away, and see what to watch next.
+// No framework; it talks only to this API, through the typed client (./api.ts), and writes data into the page with
+// textContent only, never as HTML.
+import type { ApiClient } from '../lib/client/apiClient';
+import { publicCall, session, signedInCall, whenSessionEnds, type Success } from './api';
+import { buttonById, byId, el, inputById } from './dom';
+import { LISTS, listHash, listOf, listState, orderingOf, type ListName, type ListState } from './listState';
+import { busy, clearError, clearStatus, showError } from './messages';
+import { averageText, countText, externalText, factsText, ratingLine, scoreText, sourceText, type ListedMovie } from './text';
+
+type BodyOf<N extends keyof ApiClient> = Success<Awaited<ReturnType<ApiClient[N]>>>['body'];
+type Movie = BodyOf<'getMovie'>;
+type Rating = BodyOf<'listRatings'>['results'][number];
+type WatchlistEntry = BodyOf<'listWatchlist'>['results'][number];
+type ImportReport = BodyOf<'importMyRatings'>;
+
+const PAGE_SIZE = 20;
+/** How long the keys rest before what is typed is searched. */
+const TYPING_PAUSE_MS = 300;
+
+// ---- Views ---------------------------------------------------------------------------------------------
+
+const views = ['browse', 'movie', 'yours', 'watchlist', 'sign-in'];
+
+function showView(name: string, focusId?: string) {
+  for (const view of views) byId(view).hidden = view !== name;
+  // browse() marks which of its two lists is shown; the other views mark their own link, or none.
+  if (name !== 'browse') for (const link of ['nav-all', 'nav-top']) byId(link).removeAttribute('aria-current');
+  byId('nav-yours').toggleAttribute('aria-current', name === 'yours');
+  byId('nav-watchlist').toggleAttribute('aria-current', name === 'watchlist');
+  // Moving focus to the new heading tells keyboard and screen-reader users the view changed.
+  if (focusId && navigated) byId(focusId).focus();
+}
+
+/** Each navigation gets a number; an answer that arrives after the next navigation is dropped. */
+let navigation = 0;
+/** False until the first navigation by the user, so loading the page does not move the focus. */
+let navigated = false;
+/** Where to go back after signing in. */
+let lastPlace = '#/';
+/** The list to go back to from a movie: the last search and page. */
+let lastListHash = '#/';
+let currentMovieId = 0;
+let currentList: ListName = 'all';
+
+function renderAccount() {
+  const account = byId('account');
+  const current = session.read();
+  if (!current) {
+    account.replaceChildren(el('a', { href: '#/sign-in' }, 'Sign in'));
+  } else {
+    const name = current.user?.username || current.user?.email || 'you';
+    const signOut = el('button', { type: 'button', class: 'secondary' }, 'Sign out');
+    signOut.addEventListener('click', () => {
+      session.clear();
+      renderAccount();
+      route();
+    });
+    account.replaceChildren(el('span', {}, 'Signed in as ', el('strong', {}, name)), signOut);
+  }
+  const signedIn = current !== null;
+  byId('rate-form').hidden = !signedIn;
+  byId('rate-sign-in').hidden = signedIn;
+  byId('watchlist-toggle').hidden = !signedIn;
+  byId('nav-yours').hidden = !signedIn;
+  byId('nav-watchlist').hidden = !signedIn;
+  // Only admins may correct a film's facts (the API checks it too).
+  byId('edit-section').hidden = current?.user?.role !== 'admin';
+}
+
+function movieItem(movie: ListedMovie) {
+  const title = el('a', { href: `#/movies/${movie.id}`, class: 'result-title' }, movie.title);
+  const facts = factsText(movie);
+  return el('li', { class: 'result' }, title, ...(facts ? [el('p', {}, facts)] : []), el('p', {}, ratingLine(movie)));
+}
+
+/**
+ * The state the search form shows: a new search, genre or order starts again at page 1. The order is the one the
+ * address names unless the user has just chosen one (`chosenSort`): typing a search keeps the search's own order.
+ */
+const formState = (chosenSort = listState(location.hash).sort): ListState => ({
+  search: inputById('search').value.trim(),
+  genre: inputById('genre').value.trim(),
+  sort: chosenSort,
+  page: 1,
+});
+
+async function browse(state: ListState, list: ListName = 'all') {
+  const { search, genre, sort, page } = state;
+  const mine = ++navigation;
+  currentList = list;
+  showView('browse', 'browse-title');
+  byId('browse-title').textContent = LISTS[list].title;
+  byId('nav-all').toggleAttribute('aria-current', list === 'all');
+  byId('nav-top').toggleAttribute('aria-current', list === 'top');
+  const ordering = orderingOf(state, list);
+  // The fields show what the address asks, unless the user is typing in them (the address follows the typing).
+  if (document.activeElement !== byId('search')) inputById('search').value = search;
+  if (document.activeElement !== byId('genre')) inputById('genre').value = genre;
+  byId('sort', HTMLSelectElement).value = ordering;
+  const status = byId('results-status');
+  const results = byId('results');
+  status.textContent = 'Loading…';
+  results.setAttribute('aria-busy', 'true');
+  try {
+    const { body: answer } = await publicCall((api) =>
+      api.listMovies({ query: { page, page_size: PAGE_SIZE, ordering, search: search || undefined, genre: genre || undefined } }),
+    );
+    if (mine !== navigation) return;
+    results.replaceChildren(...answer.results.map(movieItem));
+    const matching = `${search ? ` matching “${search}”` : ''}${genre ? ` in ${genre}` : ''}`;
+    status.textContent =
+      answer.count === 0 ? `No film${matching || ' yet'}.` : `${answer.count} ${answer.count === 1 ? 'film' : 'films'}${matching}.`;
+    if (list === 'all' && !search && !genre && !sort && page === 1) void loadForYou(mine);
+    else byId('for-you').hidden = true;
+    const pages = Math.max(answer.total_pages, 1);
+    byId('pager').hidden = pages <= 1 && answer.page <= 1;
+    byId('page-info').textContent = `Page ${answer.page} of ${pages}`;
+    buttonById('previous-page').disabled = answer.page <= 1;
+    buttonById('next-page').disabled = answer.page >= answer.total_pages;
+    const jump = inputById('jump-page');
+    jump.max = String(pages);
+    jump.value = String(answer.page);
+    // The genres of the films shown are offered as you type one.
+    const genreList = byId('genre-list', HTMLDataListElement);
+    const genres = [
+      ...new Set([...genreList.options].map((option) => option.value).concat(answer.results.flatMap((movie) => movie.genres))),
+    ];
+    genreList.replaceChildren(...genres.sort().map((name) => el('option', { value: name })));
+  } catch (error) {
+    if (mine !== navigation) return;
+    status.textContent = '';
+    showError(error);
+  } finally {
+    results.removeAttribute('aria-busy');
+  }
+}
+
+/** How the ratings spread over the five values, as bars drawn with plain HTML and CSS, five stars first. */
+function renderHistogram(movie: Pick<Movie, 'rating_distribution' | 'rating_count'>) {
+  const histogram = byId('movie-histogram');
+  const counts = movie.rating_distribution;
+  if (!counts || movie.rating_count === 0) {
+    histogram.hidden = true;
+    histogram.replaceChildren();
+    return;
+  }
+  const values = [5, 4, 3, 2, 1] as const;
+  const most = Math.max(...values.map((value) => counts[value]));
+  const stars = (value: number) => (value === 1 ? '1 star' : `${value} stars`);
+  histogram.setAttribute(
+    'aria-label',
+    `How the ${movie.rating_count} ratings spread: ${values.map((value) => `${stars(value)} ${counts[value]}`).join(', ')}`,
+  );
+  histogram.replaceChildren(
+    ...values.map((value) => {
+      const fill = el('span', { class: 'bar-fill' });
+      // Set through the CSSOM, which the page's CSP (no inline styles) allows.
+      fill.style.width = `${most === 0 ? 0 : (counts[value] / most) * 100}%`;
+      return el(
+        'div',
+        { class: 'bar-row', 'aria-hidden': 'true' },
+        el('span', { class: 'bar-label' }, `${value}★`),
+        el('span', { class: 'bar' }, fill),
+        el('span', { class: 'bar-count' }, String(counts[value])),
+      );
+    }),
+  );
+  histogram.hidden = false;
+}
+
+function fillEditForm(movie: Movie) {
+  inputById('edit-title').value = movie.title;
+  inputById('edit-year').value = movie.year === null ? '' : String(movie.year);
+  inputById('edit-genres').value = movie.genres.join(', ');
+  byId('edit-description', HTMLTextAreaElement).value = movie.description ?? '';
+}
+
+async function loadSimilar(id: number, mine: number) {
+  const list = byId('movie-similar');
+  const status = byId('similar-status');
+  list.replaceChildren();
+  status.textContent = 'Loading…';
+  try {
+    const {
+      body: { results },
+    } = await publicCall((api) => api.similarMovies({ params: { id }, query: { limit: 6 } }));
+    if (mine !== navigation) return;
+    list.replaceChildren(...results.map(movieItem));
+    status.textContent = results.length ? '' : 'No similar films yet.';
+  } catch (error) {
+    if (mine !== navigation) return;
+    status.textContent = '';
+    showError(error);
+  }
+}
+
+/** What renderMovie shows: a film, or the placeholder while one loads. */
+type ShownMovie = Pick<Movie, 'title' | 'rating' | 'rating_count' | 'genres' | 'year' | 'summary' | 'summary_source' | 'description'> &
+  Partial<Pick<Movie, 'score' | 'rating_distribution' | 'director' | 'running_time_min' | 'external_ratings'>>;
+
+function renderMovie(movie: ShownMovie) {
+  byId('movie-title').textContent = movie.title;
+  byId('movie-facts').textContent = factsText(movie);
+  const external = externalText({ external_ratings: movie.external_ratings ?? null });
+  byId('movie-external').textContent = external;
+  byId('movie-external').hidden = !external;
+  byId('movie-rating').textContent = averageText(movie);
+  byId('movie-count').textContent = movie.rating === null ? '' : countText(movie.rating_count);
+  const score = scoreText(movie);
+  byId('movie-score').textContent = score;
+  byId('movie-score-separator').textContent = score ? ' · ' : '';
+  // The note explains a score; a film without one needs none, nor a focus stop on nothing.
+  byId('score-note').hidden = !score;
+  if (score) byId('movie-score').setAttribute('tabindex', '0');
+  else byId('movie-score').removeAttribute('tabindex');
+  renderHistogram({ rating_distribution: movie.rating_distribution ?? null, rating_count: movie.rating_count } as Movie);
+  byId('movie-summary').textContent =
+    movie.summary ?? 'No summary yet: the summary writer did not answer in time. Open the film again later.';
+  byId('movie-summary-source').textContent = sourceText(movie.summary_source);
+  byId('movie-description').textContent = movie.description ?? '';
+  byId('movie-description-section').hidden = !movie.description;
+}
+
+async function openMovie(id: number, { fresh = false } = {}) {
+  const mine = ++navigation;
+  currentMovieId = id;
+  showView('movie');
+  const article = byId('movie');
+  article.setAttribute('aria-busy', 'true');
+  if (!fresh) {
+    renderMovie({
+      title: 'Loading…',
+      rating: null,
+      rating_count: 0,
+      genres: [],
+      year: null,
+      summary: '',
+      summary_source: null,
+      description: null,
+    });
+    clearStatus(byId('rate-status'));
+    clearStatus(byId('watch-status'));
+    byId('rate-form', HTMLFormElement).reset();
+  }
+  try {
+    // The first read of a film writes its summary with the LLM, which can take a few seconds.
+    const { body: movie } = await publicCall((api) => api.getMovie({ params: { id } }), { fresh });
+    if (mine !== navigation) return;
+    renderMovie(movie);
+    fillEditForm(movie);
+    document.title = `${movie.title} · Movies`;
+    if (!fresh && navigated) byId('movie-title').focus();
+    // Whether it is on your watchlist is asked beside the film: a failure there leaves the film on the page.
+    showWatchlistState(id, mine).catch((error) => showError(error));
+    showMyRating(id, mine, { announce: !fresh }).catch((error) => showError(error));
+    if (!fresh) await loadSimilar(id, mine);
+  } catch (error) {
+    if (mine !== navigation) return;
+    byId('movie-title').textContent = 'Film not available';
+    showError(error);
+  } finally {
+    article.removeAttribute('aria-busy');
+  }
+}
+
+function showSignIn() {
+  ++navigation;
+  showView('sign-in', 'sign-in-title');
+  document.title = 'Sign in · Movies';
+}
+
+/** Shows the view the address names: #/?search=…&page=…, #/top, #/movies/{id}, #/me, #/watchlist or #/sign-in. */
+function route(): unknown {
+  clearError();
+  const [path, queryText = ''] = (location.hash.slice(1) || '/').split('?');
+  const movie = /^\/movies\/([1-9][0-9]*)$/.exec(path ?? '');
+  if (path === '/sign-in') return showSignIn();
+  lastPlace = location.hash || '#/';
+  if ((path === '/me' || path === '/watchlist') && !session.read()) return (location.hash = '#/sign-in');
+  if (path === '/me') return showYours();
+  if (path === '/watchlist') return showWatchlist();
+  if (movie) return openMovie(Number(movie[1]));
+  const list = listOf(location.hash) ?? 'all';
+  document.title = list === 'top' ? 'Top rated · Movies' : 'Movies: search, read, rate';
+  return browse(listState(`?${queryText}`), list);
+}
+
+// ---- Yours: what to watch next, the watchlist, your ratings in and out ---------------------------------
+
+/** "For you" above the films: what the people who liked what you liked also liked, and why. Signed in only. */
+async function loadForYou(mine: number) {
+  const section = byId('for-you');
+  if (!session.read()) {
+    section.hidden = true;
+    return;
+  }
+  try {
+    const {
+      body: { results },
+    } = await signedInCall((api, auth) => api.listRecommendations({ query: { limit: 6 }, ...auth }));
+    // The films behind each suggestion, named in one request.
+    const ids = [...new Set(results.flatMap((item) => item.because))];
+    const liked = ids.length ? (await publicCall((api) => api.listMovies({ query: { ids: ids.join(',') } }))).body.results : [];
+    if (mine !== navigation) return;
+    const titles = new Map(liked.map((movie) => [movie.id, movie.title]));
+    byId('for-you-list').replaceChildren(
+      ...results.map(({ movie, because }) => {
+        const item = movieItem(movie);
+        const reasons = because.map((id) => titles.get(id)).filter(Boolean);
+        if (reasons.length) item.append(el('p', { class: 'because' }, `Because you liked ${reasons.join(', ')}`));
+        return item;
+      }),
+    );
+    byId('for-you-note').textContent = ids.length
+      ? ''
+      : 'Rate the films you love to get suggestions of your own. Meanwhile, the top rated:';
+    section.hidden = results.length === 0;
+  } catch (error) {
+    if (mine !== navigation) return;
+    section.hidden = true;
+    showError(error);
+  }
+}
+
+/** The whole watchlist, newest first, read a page of 100 (the API's largest) at a time. */
+async function watchlistEntries(): Promise<WatchlistEntry[]> {
+  const entries: WatchlistEntry[] = [];
+  for (let page = 1; ; page++) {
+    const { body: answer } = await signedInCall((api, auth) => api.listWatchlist({ query: { page, page_size: 100 }, ...auth }));
+    entries.push(...answer.results);
+    if (page >= answer.total_pages) return entries;
+  }
+}
+let onWatchlist = false;
+
+function renderWatchlistToggle() {
+  byId('watchlist-toggle').textContent = onWatchlist ? 'Remove from watchlist' : 'Add to watchlist';
+}
+
+async function showWatchlistState(id: number, mine: number) {
+  if (!session.read()) return;
+  const entries = await watchlistEntries();
+  if (mine !== navigation) return;
+  onWatchlist = entries.some((entry) => entry.movie.id === id);
+  renderWatchlistToggle();
+}
+
+async function toggleWatchlist() {
+  const movie = currentMovieId;
+  await busy(
+    buttonById('watchlist-toggle'),
+    async () => {
+      const params = { movie_id: movie };
+      await signedInCall((api, auth) =>
+        onWatchlist ? api.removeFromWatchlist({ params, ...auth }) : api.addToWatchlist({ params, ...auth }),
+      );
+      onWatchlist = !onWatchlist;
+      renderWatchlistToggle();
+      byId('watch-status').textContent = onWatchlist ? 'On your watchlist.' : 'Taken off your watchlist.';
+    },
+    byId('watch-status'),
+  );
+}
+
+const filmsToWatch = (count: number) =>
+  count === 0 ? 'No film on your watchlist yet.' : `${count} ${count === 1 ? 'film' : 'films'} to watch.`;
+
+async function showWatchlist() {
+  const mine = ++navigation;
+  showView('watchlist', 'watchlist-title');
+  document.title = 'Watchlist · Movies';
+  const status = byId('watchlist-status');
+  const list = byId('watchlist-items');
+  status.textContent = 'Loading…';
+  try {
+    const entries = await watchlistEntries();
+    if (mine !== navigation) return;
+    list.replaceChildren(...entries.map(watchlistItem));
+    status.textContent = filmsToWatch(entries.length);
+  } catch (error) {
+    if (mine !== navigation) return;
+    status.textContent = '';
+    showError(error);
+  }
+}
+
+function watchlistItem({ movie, added_at: addedAt }: WatchlistEntry) {
+  const item = movieItem(movie);
+  const remove = el('button', { type: 'button', class: 'secondary', 'aria-label': `Remove ${movie.title} from the watchlist` }, 'Remove');
+  remove.addEventListener('click', async () => {
+    remove.disabled = true;
+    clearError();
+    try {
+      await signedInCall((api, auth) => api.removeFromWatchlist({ params: { movie_id: movie.id }, ...auth }));
+      await showWatchlist();
+      // The button is gone with its film: the list's heading takes the focus, so the keyboard is not lost.
+      byId('watchlist-title').focus();
+    } catch (error) {
+      remove.disabled = false;
+      showError(error);
+    }
+  });
+  item.append(el('p', { class: 'count' }, `Added ${addedAt.slice(0, 10)}`), remove);
+  return item;
+}
+
+function showYours() {
+  showView('yours', 'yours-title');
+  document.title = 'Your ratings · Movies';
+  return loadMyRatings(myRatingsPage).catch((error) => showError(error));
+}
+
+let myRatingsPage = 1;
+const filmsRated = (count: number) =>
+  count === 0 ? 'You have not rated any film yet.' : `You rated ${count} ${count === 1 ? 'film' : 'films'}.`;
+const yourValueText = (rating: Pick<Rating, 'value' | 'updated_at'>) =>
+  `Your rating ${rating.value} / 5, ${rating.updated_at.slice(0, 10)}`;
+
+/**
+ * A page of your ratings, newest first. /ratings/ gives each rating's id (to change or remove it) and the films are
+ * named in one more request, so a page costs two calls whatever its length.
+ */
+async function loadMyRatings(page: number): Promise<number | undefined> {
+  const mine = ++navigation;
+  const status = byId('my-ratings-status');
+  const list = byId('my-ratings');
+  list.setAttribute('aria-busy', 'true');
+  try {
+    const { body: answer } = await signedInCall((api, auth) => api.listRatings({ query: { page, page_size: PAGE_SIZE }, ...auth }));
+    // A page emptied by removing its last rating shows the one before it.
+    if (answer.results.length === 0 && page > 1) return loadMyRatings(page - 1);
+    const ids = answer.results.map((rating) => rating.movie);
+    const movies = ids.length ? (await publicCall((api) => api.listMovies({ query: { ids: ids.join(',') } }))).body.results : [];
+    if (mine !== navigation) return undefined;
+    myRatingsPage = answer.page;
+    const byMovie = new Map(movies.map((movie) => [movie.id, movie]));
+    list.replaceChildren(
+      ...answer.results.flatMap((rating) => {
+        const movie = byMovie.get(rating.movie);
+        return movie ? [myRatingItem(rating, movie)] : [];
+      }),
+    );
+    status.textContent = filmsRated(answer.count);
+    byId('my-ratings-pager').hidden = answer.total_pages <= 1;
+    byId('my-ratings-page-info').textContent = `Page ${answer.page} of ${Math.max(answer.total_pages, 1)}`;
+    buttonById('my-ratings-previous').disabled = answer.page <= 1;
+    buttonById('my-ratings-next').disabled = answer.page >= answer.total_pages;
+    return answer.count;
+  } finally {
+    list.removeAttribute('aria-busy');
+  }
+}
+
+/** One rating of yours: its film, value and date, a choice of value to change it to, and a way to remove it. */
+function myRatingItem(rating: Rating, movie: ListedMovie) {
+  const item = movieItem(movie);
+  const value = el('p', { class: 'count' }, yourValueText(rating));
+  const choice = el(
+    'select',
+    { name: 'value', 'aria-label': `Your rating of ${movie.title}` },
+    ...[1, 2, 3, 4, 5].map((option) => el('option', { value: String(option) }, String(option))),
+  );
+  choice.value = String(rating.value);
+  const change = el('button', { type: 'submit', 'aria-label': `Change your rating of ${movie.title}` }, 'Change');
+  const remove = el('button', { type: 'button', class: 'secondary', 'aria-label': `Remove your rating of ${movie.title}` }, 'Remove');
+  const form = el('form', { class: 'rating-actions' }, choice, change, remove);
+  const status = byId('my-ratings-status');
+  const rowStatus = el('p', { class: 'status row-status', role: 'status' });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void busy(
+      change,
+      async () => {
+        const { body: changed } = await signedInCall((api, auth) =>
+          api.changeRating({ params: { id: rating.id }, body: { value: Number(choice.value) }, ...auth }),
+        );
+        value.textContent = yourValueText(changed);
+        status.textContent = `Your rating of ${movie.title} is now ${changed.value} / 5.`;
+      },
+      rowStatus,
+    );
+  });
+  remove.addEventListener('click', () =>
+    busy(
+      remove,
+      async () => {
+        await signedInCall((api, auth) => api.deleteRating({ params: { id: rating.id }, ...auth }));
+        const count = (await loadMyRatings(myRatingsPage)) ?? 0;
+        status.textContent = `Your rating of ${movie.title} is removed. ${filmsRated(count)}`;
+        // The button is gone with its film: the heading takes the focus, so the keyboard is not lost.
+        byId('yours-title').focus();
+      },
+      rowStatus,
+    ),
+  );
+  item.append(value, form, rowStatus);
+  return item;
+}
+
+/** Your rating of the film shown, found among your ratings (a page of 100, the API's largest, at a time). */
+async function findMyRating(movieId: number): Promise<Rating | null> {
+  for (let page = 1; ; page++) {
+    const { body: answer } = await signedInCall((api, auth) => api.listRatings({ query: { page, page_size: 100 }, ...auth }));
+    const found = answer.results.find((rating) => rating.movie === movieId);
+    if (found || page >= answer.total_pages) return found ?? null;
+  }
+}
+
+let myRating: Rating | null = null;
+
+async function showMyRating(id: number, mine: number, { announce }: { announce: boolean }) {
+  myRating = null;
+  byId('rate-remove').hidden = true;
+  if (!session.read()) return;
+  const rating = await findMyRating(id);
+  if (mine !== navigation) return;
+  myRating = rating;
+  byId('rate-remove').hidden = rating === null;
+  if (!rating) return;
+  inputById(`rate-${rating.value}`).checked = true;
+  if (announce) byId('rate-status').textContent = `You rated this film ${rating.value} out of 5.`;
+}
+
+async function removeMyRating() {
+  const rating = myRating;
+  if (!rating) return;
+  await signedInCall((api, auth) => api.deleteRating({ params: { id: rating.id }, ...auth }));
+  byId('rate-form', HTMLFormElement).reset();
+  byId('rate-status').textContent = 'Your rating is removed.';
+  await openMovie(rating.movie, { fresh: true });
+  // The button hides with the rating: the form's first choice takes the focus, so the keyboard is not lost.
+  byId('rate-1').focus();
+}
+
+const FORMAT_NAMES: Record<string, string> = { imdb: 'IMDb', letterboxd: 'Letterboxd' };
+const rowsText = (count: number) => (count === 1 ? '1 row' : `${count} rows`);
+
+/** The import's report: the counts in one sentence, then each row that was not taken and why. */
+function renderImportReport(report: ImportReport, dryRun: boolean) {
+  const counts = `${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped.`;
+  const checked = dryRun ? ' Only checked: nothing was stored.' : '';
+  byId('import-report').textContent = `${FORMAT_NAMES[report.format] ?? report.format} file, ${rowsText(report.rows)}: ${counts}${checked}`;
+  byId('import-unmatched').replaceChildren(
+    ...report.unmatched.map((row) => el('li', {}, `Row ${row.row}: ${row.title}${row.year ? ` (${row.year})` : ''}: ${row.reason}`)),
+  );
+  byId('import-invalid').replaceChildren(...report.invalid.map((row) => el('li', {}, `Row ${row.row}: ${row.message}`)));
+  byId('import-result').hidden = false;
+}
+
+async function downloadExport() {
+  const status = byId('export-status');
+  status.textContent = 'Preparing the file…';
+  const answer = await signedInCall((api, auth) => api.exportMyRatings({ headers: { accept: 'text/csv' }, ...auth }));
+  const name = /filename="([^"]+)"/.exec(answer.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  const link = el('a', { href: URL.createObjectURL(new Blob([answer.body], { type: 'text/csv' })), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  status.textContent = `Downloaded ${name}.`;
+}
+
+// ---- Forms ---------------------------------------------------------------------------------------------
+
+/** Runs a form's action with its submit button busy, showing any error beside the form when it has a status line. */
+function onSubmit(formId: string, action: (data: FormData, form: HTMLFormElement) => Promise<unknown>, statusId?: string) {
+  const form = byId(formId, HTMLFormElement);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const button = form.querySelector('button[type="submit"]');
+    if (!(button instanceof HTMLButtonElement)) throw new Error(`#${formId} has no submit button`);
+    void busy(button, () => action(new FormData(form), form), statusId ? byId(statusId) : undefined);
+  });
+}
+
+function signedIn(tokens: BodyOf<'issueToken'>, form: HTMLFormElement) {
+  session.save(tokens);
+  form.reset();
+  renderAccount();
+  location.hash = lastPlace;
+}
+
+const text = (data: FormData, name: string) => String(data.get(name) ?? '');
+
+function start() {
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  /** Shows a list state as a new entry of the history; the same state again is read again. */
+  const goTo = async (state: ListState) => {
+    clearTimeout(typing);
+    const target = listHash(state, currentList);
+    // A hash that does not change fires no event.
+    if (location.hash === target || (target === '#/' && location.hash === '')) await route();
+    else location.hash = target;
+  };
+  onSubmit('search-form', () => goTo(formState()));
+  const sort = byId('sort', HTMLSelectElement);
+  sort.addEventListener('change', () => goTo(formState(sort.value)));
+
+  // Typing searches once the keys rest, replacing the address rather than adding an entry per pause.
+  const searchAsYouType = () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      const target = listHash(formState(), currentList);
+      if (target === (location.hash || '#/')) return;
+      history.replaceState(null, '', target);
+      lastListHash = target;
+      route();
+    }, TYPING_PAUSE_MS);
+  };
+  byId('search').addEventListener('input', searchAsYouType);
+  byId('genre').addEventListener('input', searchAsYouType);
+
+  const turnPage = (step: number) => {
+    const state = listState(location.hash);
+    return goTo({ ...state, page: Math.max(state.page + step, 1) });
+  };
+  byId('previous-page').addEventListener('click', () => turnPage(-1));
+  byId('next-page').addEventListener('click', () => turnPage(1));
+  onSubmit('jump-form', (data) => {
+    const page = Number.parseInt(text(data, 'page'), 10);
+    return goTo({ ...listState(location.hash), page: Math.max(Number.isNaN(page) ? 1 : page, 1) });
+  });
+
+  byId('back-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    location.hash = lastListHash;
+  });
+
+  onSubmit('sign-in-form', async (data, form) => {
+    const { body: tokens } = await publicCall((api) =>
+      api.issueToken({ body: { email: text(data, 'email'), password: text(data, 'password') }, token: null }),
+    );
+    signedIn(tokens, form);
+  });
+
+  onSubmit('register-form', async (data, form) => {
+    const username = text(data, 'username').trim();
+    const body = { email: text(data, 'email'), password: text(data, 'password'), ...(username ? { username } : {}) };
+    signedIn((await publicCall((api) => api.registerUser({ body, token: null }))).body, form);
+  });
+
+  onSubmit(
+    'rate-form',
+    async (data) => {
+      const value = Number(data.get('value'));
+      const movie = currentMovieId;
+      const { body: rating } = await signedInCall((api, auth) => api.createRating({ body: { movie, value }, ...auth }));
+      byId('rate-status').textContent = `Your rating is saved: ${rating.value} out of 5.`;
+      await openMovie(movie, { fresh: true });
+    },
+    'rate-status',
+  );
+
+  byId('watchlist-toggle').addEventListener('click', toggleWatchlist);
+  const removeButton = buttonById('rate-remove');
+  removeButton.addEventListener('click', () => busy(removeButton, removeMyRating, byId('rate-status')));
+  byId('my-ratings-previous').addEventListener('click', () => loadMyRatings(myRatingsPage - 1).catch((error) => showError(error)));
+  byId('my-ratings-next').addEventListener('click', () => loadMyRatings(myRatingsPage + 1).catch((error) => showError(error)));
+
+  onSubmit('import-form', async (data) => {
+    const file = data.get('file');
+    if (!(file instanceof File)) throw new Error('no file was chosen');
+    const dryRun = data.get('dry_run') === 'on';
+    byId('import-result').hidden = true;
+    const body = await file.text();
+    const { body: report } = await signedInCall((api, auth) =>
+      api.importMyRatings({ body, contentType: 'text/csv', query: dryRun ? { dry_run: true } : {}, ...auth }),
+    );
+    renderImportReport(report, dryRun);
+  });
+
+  byId('export-button').addEventListener('click', () => downloadExport().catch((error) => showError(error)));
+
+  onSubmit(
+    'edit-form',
+    async (data) => {
+      const movie = currentMovieId;
+      const year = text(data, 'year').trim();
+      const body = {
+        title: text(data, 'title'),
+        year: year === '' ? null : Number(year),
+        genres: text(data, 'genres')
+          .split(',')
+          .map((genre) => genre.trim())
+          .filter(Boolean),
+        description: text(data, 'description').trim() || null,
+      };
+      byId('edit-status').textContent = '';
+      await signedInCall((api, auth) => api.updateMovie({ params: { id: movie }, body, ...auth }));
+      // A change of facts clears the summary: reading the film again writes one from the new facts.
+      await openMovie(movie, { fresh: true });
+      byId('edit-status').textContent = 'The changes are saved.';
+    },
+    'edit-status',
+  );
+
+  window.addEventListener('hashchange', () => {
+    navigated = true;
+    if (listOf(location.hash)) lastListHash = location.hash || '#/';
+    route();
+  });
+
+  // Searched before this script ran, the form went to /?search=…: carry the words over to the address it reads.
+  const early = new URLSearchParams(location.search);
+  if (early.has('search') && !location.hash) history.replaceState(null, '', `/${listHash({ search: (early.get('search') ?? '').trim() })}`);
+  lastListHash = listOf(location.hash) && location.hash ? location.hash : '#/';
+
+  whenSessionEnds(renderAccount);
+  renderAccount();
+  route();
+}
+
+start();
