@@ -231,13 +231,17 @@ describe('the web page in Chromium', () => {
     await page.close();
   });
 
-  it('lets a keyboard-only user search and open a movie, each focused element outlined', async () => {
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])('lets a keyboard-only user search and open a movie, each focused element outlined, at %s width', async (_, viewport) => {
     const word = unique();
     const title = `Keys of ${word}`;
     await createMovie({ title });
     const { page, problems } = await openPage();
+    await page.setViewportSize(viewport);
 
-    for (let presses = 0; presses < 6 && (await focusedId(page)) !== 'search'; presses++) {
+    for (let presses = 0; presses < 8 && (await focusedId(page)) !== 'search'; presses++) {
       await page.keyboard.press('Tab');
     }
     expect(await focusedId(page)).toBe('search');
