@@ -177,23 +177,28 @@ function fillEditForm(movie: Movie) {
   byId('edit-description', HTMLTextAreaElement).value = movie.description ?? '';
 }
 
-async function loadSimilar(id: number, mine: number) {
+/** Starts reading a film's similar films; the returned function shows them once they are in (or the error). */
+function loadSimilar(id: number, mine: number): () => Promise<void> {
   const list = byId('movie-similar');
   const status = byId('similar-status');
   list.replaceChildren();
   status.textContent = 'Loading…';
-  try {
-    const {
-      body: { results },
-    } = await publicCall((api) => api.similarMovies({ params: { id }, query: { limit: 6 } }));
-    if (mine !== navigation) return;
-    list.replaceChildren(...results.map(movieItem));
-    status.textContent = results.length ? '' : 'No similar films yet.';
-  } catch (error) {
-    if (mine !== navigation) return;
-    status.textContent = '';
-    showError(error);
-  }
+  const answer = publicCall((api) => api.similarMovies({ params: { id }, query: { limit: 6 } }));
+  answer.catch(() => undefined); // shown (or dropped) below, when the film is in
+  return async () => {
+    try {
+      const {
+        body: { results },
+      } = await answer;
+      if (mine !== navigation) return;
+      list.replaceChildren(...results.map(movieItem));
+      status.textContent = results.length ? '' : 'No similar films yet.';
+    } catch (error) {
+      if (mine !== navigation) return;
+      status.textContent = '';
+      showError(error);
+    }
+  };
 }
 
 /** What renderMovie shows: a film, or the placeholder while one loads. */
@@ -229,7 +234,10 @@ async function openMovie(id: number, { fresh = false } = {}) {
   showView('movie');
   const article = byId('movie');
   article.setAttribute('aria-busy', 'true');
+  // A film opened anew shows only its title until it is in; one read again after a change stays as it is.
+  const showSimilar = fresh ? undefined : loadSimilar(id, mine);
   if (!fresh) {
+    article.classList.add('loading');
     renderMovie({
       title: 'Loading…',
       rating: null,
@@ -255,12 +263,13 @@ async function openMovie(id: number, { fresh = false } = {}) {
     // Whether it is on your watchlist is asked beside the film: a failure there leaves the film on the page.
     showWatchlistState(id, mine).catch((error) => showError(error));
     showMyRating(id, mine, { announce: !fresh }).catch((error) => showError(error));
-    if (!fresh) await loadSimilar(id, mine);
+    await showSimilar?.();
   } catch (error) {
     if (mine !== navigation) return;
     byId('movie-title').textContent = 'Film not available';
     showError(error);
   } finally {
+    if (mine === navigation) article.classList.remove('loading');
     article.removeAttribute('aria-busy');
   }
 }
