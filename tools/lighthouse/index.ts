@@ -74,6 +74,7 @@ function section(pages: PageScores[], sizes: ReturnType<typeof assetSizes>, chro
     '_Written by `npm run lighthouse` (tools/lighthouse/index.ts); run it again rather than editing this section._',
     `Lighthouse 12 at its mobile settings (simulated Moto G Power, slow 4G), ${chromium}, serverless-offline over a`,
     'seeded local database, on one machine shared with other work: a score may move a few points between runs.',
+    'A full `npm run bench` writes this file anew without this section: run `npm run lighthouse` after it.',
     '',
     '| page | performance | accessibility | best practices |',
     '|---|---|---|---|',
