@@ -18,6 +18,8 @@ interface Answer {
 }
 /** The successes among a route's answers: the caller reads their bodies with the types the contract gives. */
 export type Success<R> = Extract<R, { status: 200 | 201 | 204 }>;
+/** What a route answers when it succeeds, as its contract says. */
+export type BodyOf<N extends keyof ApiClient> = Success<Awaited<ReturnType<ApiClient[N]>>>['body'];
 
 /** An answer of the API that is not a success, with the message to show: its problem+json `detail`. */
 export class ApiError extends Error {

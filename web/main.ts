@@ -2,18 +2,20 @@
 // rate, keep a watchlist, bring ratings from IMDb or Letterboxd and take them away, and see what to watch next.
 // No framework; it talks only to this API, through the typed client (./api.ts), and writes data into the page with
 // textContent only, never as HTML.
-import type { ApiClient } from '../lib/client/apiClient';
-import { publicCall, session, signedInCall, whenSessionEnds, type Success } from './api';
+import { publicCall, session, signedInCall, whenSessionEnds, type BodyOf } from './api';
 import { buttonById, byId, el, inputById } from './dom';
+import { onSubmit, text } from './forms';
+import { renderHistogram } from './histogram';
 import { LISTS, listHash, listOf, listState, orderingOf, type ListName, type ListState } from './listState';
 import { busy, clearError, clearStatus, showError } from './messages';
-import { averageText, countText, externalText, factsText, ratingLine, scoreText, sourceText, type ListedMovie } from './text';
+import { movieItem } from './movieItem';
+import { navigation, showView } from './navigation';
+import { showWatchlist, showWatchlistState, toggleWatchlist } from './watchlist';
+import { wireImportAndExport } from './portable';
+import { averageText, countText, externalText, factsText, scoreText, sourceText, type ListedMovie } from './text';
 
-type BodyOf<N extends keyof ApiClient> = Success<Awaited<ReturnType<ApiClient[N]>>>['body'];
 type Movie = BodyOf<'getMovie'>;
 type Rating = BodyOf<'listRatings'>['results'][number];
-type WatchlistEntry = BodyOf<'listWatchlist'>['results'][number];
-type ImportReport = BodyOf<'importMyRatings'>;
 
 const PAGE_SIZE = 20;
 /** How long the keys rest before what is typed is searched. */
@@ -21,22 +23,6 @@ const TYPING_PAUSE_MS = 300;
 
 // ---- Views ---------------------------------------------------------------------------------------------
 
-const views = ['browse', 'movie', 'yours', 'watchlist', 'sign-in'];
-
-function showView(name: string, focusId?: string) {
-  for (const view of views) byId(view).hidden = view !== name;
-  // browse() marks which of its two lists is shown; the other views mark their own link, or none.
-  if (name !== 'browse') for (const link of ['nav-all', 'nav-top']) byId(link).removeAttribute('aria-current');
-  byId('nav-yours').toggleAttribute('aria-current', name === 'yours');
-  byId('nav-watchlist').toggleAttribute('aria-current', name === 'watchlist');
-  // Moving focus to the new heading tells keyboard and screen-reader users the view changed.
-  if (focusId && navigated) byId(focusId).focus();
-}
-
-/** Each navigation gets a number; an answer that arrives after the next navigation is dropped. */
-let navigation = 0;
-/** False until the first navigation by the user, so loading the page does not move the focus. */
-let navigated = false;
 /** Where to go back after signing in. */
 let lastPlace = '#/';
 /** The list to go back to from a movie: the last search and page. */
@@ -69,12 +55,6 @@ function renderAccount() {
   byId('edit-section').hidden = current?.user?.role !== 'admin';
 }
 
-function movieItem(movie: ListedMovie) {
-  const title = el('a', { href: `#/movies/${movie.id}`, class: 'result-title' }, movie.title);
-  const facts = factsText(movie);
-  return el('li', { class: 'result' }, title, ...(facts ? [el('p', {}, facts)] : []), el('p', {}, ratingLine(movie)));
-}
-
 /**
  * The state the search form shows: a new search, genre or order starts again at page 1. The order is the one the
  * address names unless the user has just chosen one (`chosenSort`): typing a search keeps the search's own order.
@@ -88,7 +68,7 @@ const formState = (chosenSort = listState(location.hash).sort): ListState => ({
 
 async function browse(state: ListState, list: ListName = 'all') {
   const { search, genre, sort, page } = state;
-  const mine = ++navigation;
+  const mine = navigation.start();
   currentList = list;
   showView('browse', 'browse-title');
   byId('browse-title').textContent = LISTS[list].title;
@@ -107,7 +87,7 @@ async function browse(state: ListState, list: ListName = 'all') {
     const { body: answer } = await publicCall((api) =>
       api.listMovies({ query: { page, page_size: PAGE_SIZE, ordering, search: search || undefined, genre: genre || undefined } }),
     );
-    if (mine !== navigation) return;
+    if (!navigation.isCurrent(mine)) return;
     results.replaceChildren(...answer.results.map(movieItem));
     const matching = `${search ? ` matching “${search}”` : ''}${genre ? ` in ${genre}` : ''}`;
     status.textContent =
@@ -129,45 +109,12 @@ async function browse(state: ListState, list: ListName = 'all') {
     ];
     genreList.replaceChildren(...genres.sort().map((name) => el('option', { value: name })));
   } catch (error) {
-    if (mine !== navigation) return;
+    if (!navigation.isCurrent(mine)) return;
     status.textContent = '';
     showError(error);
   } finally {
     results.removeAttribute('aria-busy');
   }
-}
-
-/** How the ratings spread over the five values, as bars drawn with plain HTML and CSS, five stars first. */
-function renderHistogram(movie: Pick<Movie, 'rating_distribution' | 'rating_count'>) {
-  const histogram = byId('movie-histogram');
-  const counts = movie.rating_distribution;
-  if (!counts || movie.rating_count === 0) {
-    histogram.hidden = true;
-    histogram.replaceChildren();
-    return;
-  }
-  const values = [5, 4, 3, 2, 1] as const;
-  const most = Math.max(...values.map((value) => counts[value]));
-  const stars = (value: number) => (value === 1 ? '1 star' : `${value} stars`);
-  histogram.setAttribute(
-    'aria-label',
-    `How the ${movie.rating_count} ratings spread: ${values.map((value) => `${stars(value)} ${counts[value]}`).join(', ')}`,
-  );
-  histogram.replaceChildren(
-    ...values.map((value) => {
-      const fill = el('span', { class: 'bar-fill' });
-      // Set through the CSSOM, which the page's CSP (no inline styles) allows.
-      fill.style.width = `${most === 0 ? 0 : (counts[value] / most) * 100}%`;
-      return el(
-        'div',
-        { class: 'bar-row', 'aria-hidden': 'true' },
-        el('span', { class: 'bar-label' }, `${value}★`),
-        el('span', { class: 'bar' }, fill),
-        el('span', { class: 'bar-count' }, String(counts[value])),
-      );
-    }),
-  );
-  histogram.hidden = false;
 }
 
 function fillEditForm(movie: Movie) {
@@ -190,11 +137,11 @@ function loadSimilar(id: number, mine: number): () => Promise<void> {
       const {
         body: { results },
       } = await answer;
-      if (mine !== navigation) return;
+      if (!navigation.isCurrent(mine)) return;
       list.replaceChildren(...results.map(movieItem));
       status.textContent = results.length ? '' : 'No similar films yet.';
     } catch (error) {
-      if (mine !== navigation) return;
+      if (!navigation.isCurrent(mine)) return;
       status.textContent = '';
       showError(error);
     }
@@ -220,7 +167,7 @@ function renderMovie(movie: ShownMovie) {
   byId('score-note').hidden = !score;
   if (score) byId('movie-score').setAttribute('tabindex', '0');
   else byId('movie-score').removeAttribute('tabindex');
-  renderHistogram({ rating_distribution: movie.rating_distribution ?? null, rating_count: movie.rating_count } as Movie);
+  renderHistogram(movie);
   byId('movie-summary').textContent =
     movie.summary ?? 'No summary yet: the summary writer did not answer in time. Open the film again later.';
   byId('movie-summary-source').textContent = sourceText(movie.summary_source);
@@ -229,7 +176,7 @@ function renderMovie(movie: ShownMovie) {
 }
 
 async function openMovie(id: number, { fresh = false } = {}) {
-  const mine = ++navigation;
+  const mine = navigation.start();
   currentMovieId = id;
   showView('movie');
   const article = byId('movie');
@@ -255,27 +202,27 @@ async function openMovie(id: number, { fresh = false } = {}) {
   try {
     // The first read of a film writes its summary with the LLM, which can take a few seconds.
     const { body: movie } = await publicCall((api) => api.getMovie({ params: { id } }), { fresh });
-    if (mine !== navigation) return;
+    if (!navigation.isCurrent(mine)) return;
     renderMovie(movie);
     fillEditForm(movie);
     document.title = `${movie.title} · Movies`;
-    if (!fresh && navigated) byId('movie-title').focus();
+    if (!fresh && navigation.byUser) byId('movie-title').focus();
     // Whether it is on your watchlist is asked beside the film: a failure there leaves the film on the page.
     showWatchlistState(id, mine).catch((error) => showError(error));
     showMyRating(id, mine, { announce: !fresh }).catch((error) => showError(error));
     await showSimilar?.();
   } catch (error) {
-    if (mine !== navigation) return;
+    if (!navigation.isCurrent(mine)) return;
     byId('movie-title').textContent = 'Film not available';
     showError(error);
   } finally {
-    if (mine === navigation) article.classList.remove('loading');
+    if (navigation.isCurrent(mine)) article.classList.remove('loading');
     article.removeAttribute('aria-busy');
   }
 }
 
 function showSignIn() {
-  ++navigation;
+  navigation.start();
   showView('sign-in', 'sign-in-title');
   document.title = 'Sign in · Movies';
 }
@@ -312,7 +259,7 @@ async function loadForYou(mine: number) {
     // The films behind each suggestion, named in one request.
     const ids = [...new Set(results.flatMap((item) => item.because))];
     const liked = ids.length ? (await publicCall((api) => api.listMovies({ query: { ids: ids.join(',') } }))).body.results : [];
-    if (mine !== navigation) return;
+    if (!navigation.isCurrent(mine)) return;
     const titles = new Map(liked.map((movie) => [movie.id, movie.title]));
     byId('for-you-list').replaceChildren(
       ...results.map(({ movie, because }) => {
@@ -327,92 +274,10 @@ async function loadForYou(mine: number) {
       : 'Rate the films you love to get suggestions of your own. Meanwhile, the top rated:';
     section.hidden = results.length === 0;
   } catch (error) {
-    if (mine !== navigation) return;
+    if (!navigation.isCurrent(mine)) return;
     section.hidden = true;
     showError(error);
   }
-}
-
-/** The whole watchlist, newest first, read a page of 100 (the API's largest) at a time. */
-async function watchlistEntries(): Promise<WatchlistEntry[]> {
-  const entries: WatchlistEntry[] = [];
-  for (let page = 1; ; page++) {
-    const { body: answer } = await signedInCall((api, auth) => api.listWatchlist({ query: { page, page_size: 100 }, ...auth }));
-    entries.push(...answer.results);
-    if (page >= answer.total_pages) return entries;
-  }
-}
-let onWatchlist = false;
-
-function renderWatchlistToggle() {
-  byId('watchlist-toggle').textContent = onWatchlist ? 'Remove from watchlist' : 'Add to watchlist';
-}
-
-async function showWatchlistState(id: number, mine: number) {
-  if (!session.read()) return;
-  const entries = await watchlistEntries();
-  if (mine !== navigation) return;
-  onWatchlist = entries.some((entry) => entry.movie.id === id);
-  renderWatchlistToggle();
-}
-
-async function toggleWatchlist() {
-  const movie = currentMovieId;
-  await busy(
-    buttonById('watchlist-toggle'),
-    async () => {
-      const params = { movie_id: movie };
-      await signedInCall((api, auth) =>
-        onWatchlist ? api.removeFromWatchlist({ params, ...auth }) : api.addToWatchlist({ params, ...auth }),
-      );
-      onWatchlist = !onWatchlist;
-      renderWatchlistToggle();
-      byId('watch-status').textContent = onWatchlist ? 'On your watchlist.' : 'Taken off your watchlist.';
-    },
-    byId('watch-status'),
-  );
-}
-
-const filmsToWatch = (count: number) =>
-  count === 0 ? 'No film on your watchlist yet.' : `${count} ${count === 1 ? 'film' : 'films'} to watch.`;
-
-async function showWatchlist() {
-  const mine = ++navigation;
-  showView('watchlist', 'watchlist-title');
-  document.title = 'Watchlist · Movies';
-  const status = byId('watchlist-status');
-  const list = byId('watchlist-items');
-  status.textContent = 'Loading…';
-  try {
-    const entries = await watchlistEntries();
-    if (mine !== navigation) return;
-    list.replaceChildren(...entries.map(watchlistItem));
-    status.textContent = filmsToWatch(entries.length);
-  } catch (error) {
-    if (mine !== navigation) return;
-    status.textContent = '';
-    showError(error);
-  }
-}
-
-function watchlistItem({ movie, added_at: addedAt }: WatchlistEntry) {
-  const item = movieItem(movie);
-  const remove = el('button', { type: 'button', class: 'secondary', 'aria-label': `Remove ${movie.title} from the watchlist` }, 'Remove');
-  remove.addEventListener('click', async () => {
-    remove.disabled = true;
-    clearError();
-    try {
-      await signedInCall((api, auth) => api.removeFromWatchlist({ params: { movie_id: movie.id }, ...auth }));
-      await showWatchlist();
-      // The button is gone with its film: the list's heading takes the focus, so the keyboard is not lost.
-      byId('watchlist-title').focus();
-    } catch (error) {
-      remove.disabled = false;
-      showError(error);
-    }
-  });
-  item.append(el('p', { class: 'count' }, `Added ${addedAt.slice(0, 10)}`), remove);
-  return item;
 }
 
 function showYours() {
@@ -432,7 +297,7 @@ const yourValueText = (rating: Pick<Rating, 'value' | 'updated_at'>) =>
  * named in one more request, so a page costs two calls whatever its length.
  */
 async function loadMyRatings(page: number): Promise<number | undefined> {
-  const mine = ++navigation;
+  const mine = navigation.start();
   const status = byId('my-ratings-status');
   const list = byId('my-ratings');
   list.setAttribute('aria-busy', 'true');
@@ -442,7 +307,7 @@ async function loadMyRatings(page: number): Promise<number | undefined> {
     if (answer.results.length === 0 && page > 1) return loadMyRatings(page - 1);
     const ids = answer.results.map((rating) => rating.movie);
     const movies = ids.length ? (await publicCall((api) => api.listMovies({ query: { ids: ids.join(',') } }))).body.results : [];
-    if (mine !== navigation) return undefined;
+    if (!navigation.isCurrent(mine)) return undefined;
     myRatingsPage = answer.page;
     const byMovie = new Map(movies.map((movie) => [movie.id, movie]));
     list.replaceChildren(
@@ -524,7 +389,7 @@ async function showMyRating(id: number, mine: number, { announce }: { announce: 
   byId('rate-remove').hidden = true;
   if (!session.read()) return;
   const rating = await findMyRating(id);
-  if (mine !== navigation) return;
+  if (!navigation.isCurrent(mine)) return;
   myRating = rating;
   byId('rate-remove').hidden = rating === null;
   if (!rating) return;
@@ -543,46 +408,7 @@ async function removeMyRating() {
   byId('rate-1').focus();
 }
 
-const FORMAT_NAMES: Record<string, string> = { imdb: 'IMDb', letterboxd: 'Letterboxd' };
-const rowsText = (count: number) => (count === 1 ? '1 row' : `${count} rows`);
-
-/** The import's report: the counts in one sentence, then each row that was not taken and why. */
-function renderImportReport(report: ImportReport, dryRun: boolean) {
-  const counts = `${report.imported} imported, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped.`;
-  const checked = dryRun ? ' Only checked: nothing was stored.' : '';
-  byId('import-report').textContent = `${FORMAT_NAMES[report.format] ?? report.format} file, ${rowsText(report.rows)}: ${counts}${checked}`;
-  byId('import-unmatched').replaceChildren(
-    ...report.unmatched.map((row) => el('li', {}, `Row ${row.row}: ${row.title}${row.year ? ` (${row.year})` : ''}: ${row.reason}`)),
-  );
-  byId('import-invalid').replaceChildren(...report.invalid.map((row) => el('li', {}, `Row ${row.row}: ${row.message}`)));
-  byId('import-result').hidden = false;
-}
-
-async function downloadExport() {
-  const status = byId('export-status');
-  status.textContent = 'Preparing the file…';
-  const answer = await signedInCall((api, auth) => api.exportMyRatings({ headers: { accept: 'text/csv' }, ...auth }));
-  const name = /filename="([^"]+)"/.exec(answer.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
-  const link = el('a', { href: URL.createObjectURL(new Blob([answer.body], { type: 'text/csv' })), download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  status.textContent = `Downloaded ${name}.`;
-}
-
 // ---- Forms ---------------------------------------------------------------------------------------------
-
-/** Runs a form's action with its submit button busy, showing any error beside the form when it has a status line. */
-function onSubmit(formId: string, action: (data: FormData, form: HTMLFormElement) => Promise<unknown>, statusId?: string) {
-  const form = byId(formId, HTMLFormElement);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const button = form.querySelector('button[type="submit"]');
-    if (!(button instanceof HTMLButtonElement)) throw new Error(`#${formId} has no submit button`);
-    void busy(button, () => action(new FormData(form), form), statusId ? byId(statusId) : undefined);
-  });
-}
 
 function signedIn(tokens: BodyOf<'issueToken'>, form: HTMLFormElement) {
   session.save(tokens);
@@ -590,8 +416,6 @@ function signedIn(tokens: BodyOf<'issueToken'>, form: HTMLFormElement) {
   renderAccount();
   location.hash = lastPlace;
 }
-
-const text = (data: FormData, name: string) => String(data.get(name) ?? '');
 
 function start() {
   let typing: ReturnType<typeof setTimeout> | undefined;
@@ -662,25 +486,13 @@ function start() {
     'rate-status',
   );
 
-  byId('watchlist-toggle').addEventListener('click', toggleWatchlist);
+  byId('watchlist-toggle').addEventListener('click', () => toggleWatchlist(currentMovieId));
   const removeButton = buttonById('rate-remove');
   removeButton.addEventListener('click', () => busy(removeButton, removeMyRating, byId('rate-status')));
   byId('my-ratings-previous').addEventListener('click', () => loadMyRatings(myRatingsPage - 1).catch((error) => showError(error)));
   byId('my-ratings-next').addEventListener('click', () => loadMyRatings(myRatingsPage + 1).catch((error) => showError(error)));
 
-  onSubmit('import-form', async (data) => {
-    const file = data.get('file');
-    if (!(file instanceof File)) throw new Error('no file was chosen');
-    const dryRun = data.get('dry_run') === 'on';
-    byId('import-result').hidden = true;
-    const body = await file.text();
-    const { body: report } = await signedInCall((api, auth) =>
-      api.importMyRatings({ body, contentType: 'text/csv', query: dryRun ? { dry_run: true } : {}, ...auth }),
-    );
-    renderImportReport(report, dryRun);
-  });
-
-  byId('export-button').addEventListener('click', () => downloadExport().catch((error) => showError(error)));
+  wireImportAndExport();
 
   onSubmit(
     'edit-form',
@@ -706,7 +518,7 @@ function start() {
   );
 
   window.addEventListener('hashchange', () => {
-    navigated = true;
+    navigation.byUser = true;
     if (listOf(location.hash)) lastListHash = location.hash || '#/';
     route();
   });
