@@ -427,50 +427,57 @@ describe('the web page in Chromium', () => {
     await page.close();
   });
 
-  it('adds a film to the watchlist from its page, lists it, removes it, and shows "For you" on the home page, with the keyboard alone', async () => {
-    const word = unique();
-    const liked = await createMovie({ title: `Liked ${word}`, genres: [`Genre${word}`] });
-    const wanted = await createMovie({ title: `Wanted ${word}`, genres: [`Genre${word}`] });
-    const { page, problems } = await openPage();
-    const me = await signUpOnPage(page, word);
-    expect((await api('/ratings/', { method: 'POST', body: { movie: liked.id, value: 5 }, headers: me })).status).toBe(201);
-    // Someone with the same taste loved the other film too.
-    const other = await api('/auth/register/', {
-      method: 'POST',
-      body: { email: `twin-${word}@example.com`, password: 'long enough password' },
-    });
-    const twin = { authorization: `Bearer ${(other.body as { access_token: string }).access_token}` };
-    for (const movie of [liked.id, wanted.id])
-      expect((await api('/ratings/', { method: 'POST', body: { movie, value: 5 }, headers: twin })).status).toBe(201);
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])(
+    'adds a film to the watchlist from its page, lists it, removes it, and shows "For you" on the home page, with the keyboard alone, at %s width',
+    async (width, viewport) => {
+      const word = unique();
+      const liked = await createMovie({ title: `Liked ${word}`, genres: [`Genre${word}`] });
+      const wanted = await createMovie({ title: `Wanted ${word}`, genres: [`Genre${word}`] });
+      const { page, problems } = await openPage();
+      await page.setViewportSize(viewport);
+      const me = await signUpOnPage(page, word);
+      expect((await api('/ratings/', { method: 'POST', body: { movie: liked.id, value: 5 }, headers: me })).status).toBe(201);
+      // Someone with the same taste loved the other film too.
+      const other = await api('/auth/register/', {
+        method: 'POST',
+        body: { email: `twin-${word}@example.com`, password: 'long enough password' },
+      });
+      const twin = { authorization: `Bearer ${(other.body as { access_token: string }).access_token}` };
+      for (const movie of [liked.id, wanted.id])
+        expect((await api('/ratings/', { method: 'POST', body: { movie, value: 5 }, headers: twin })).status).toBe(201);
 
-    // Signing in drew the home page before these ratings: it is read again, as a visitor coming back would.
-    await page.goto(`${baseUrl()}/#/`);
-    await page.reload();
-    const forYou = page.locator('#for-you');
-    await forYou.getByRole('link', { name: `Wanted ${word}` }).waitFor({ timeout: 15_000 });
-    expect(await forYou.textContent()).toContain(`Because you liked Liked ${word}`);
-    expect(await forYou.getByRole('link', { name: `Liked ${word}` }).count()).toBe(0);
+      // Signing in drew the home page before these ratings: it is read again, as a visitor coming back would.
+      await page.goto(`${baseUrl()}/#/`);
+      await page.reload();
+      const forYou = page.locator('#for-you');
+      await forYou.getByRole('link', { name: `Wanted ${word}` }).waitFor({ timeout: 15_000 });
+      expect(await forYou.textContent()).toContain(`Because you liked Liked ${word}`);
+      expect(await forYou.getByRole('link', { name: `Liked ${word}` }).count()).toBe(0);
 
-    await page.goto(`${baseUrl()}/#/movies/${wanted.id}`);
-    await textOf(page, '#movie-title', `Wanted ${word}`);
-    const toggle = page.locator('#watchlist-toggle');
-    await toggle.filter({ hasText: 'Add to watchlist' }).waitFor({ timeout: 15_000 });
-    await toggle.focus();
-    await page.keyboard.press('Enter');
-    expect(await textOf(page, '#watchlist-toggle', 'Remove')).toBe('Remove from watchlist');
+      await page.goto(`${baseUrl()}/#/movies/${wanted.id}`);
+      await textOf(page, '#movie-title', `Wanted ${word}`);
+      const toggle = page.locator('#watchlist-toggle');
+      await toggle.filter({ hasText: 'Add to watchlist' }).waitFor({ timeout: 15_000 });
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await textOf(page, '#watchlist-toggle', 'Remove')).toBe('Remove from watchlist');
 
-    await page.getByRole('link', { name: 'Watchlist' }).focus();
-    await page.keyboard.press('Enter');
-    expect(await textOf(page, '#watchlist-status', 'film')).toBe('1 film to watch.');
-    const entry = page.locator('#watchlist-items .result', { has: page.getByRole('link', { name: `Wanted ${word}` }) });
-    await page.screenshot({ path: join(outputFolder, 'browser-watchlist-phone.png'), fullPage: true });
-    await entry.getByRole('button', { name: `Remove Wanted ${word} from the watchlist` }).focus();
-    await page.keyboard.press('Enter');
-    expect(await textOf(page, '#watchlist-status', 'No film')).toBe('No film on your watchlist yet.');
-    expect(((await api('/users/me/watchlist/', { headers: me })).body as { count: number }).count).toBe(0);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+      await page.getByRole('link', { name: 'Watchlist' }).focus();
+      await page.keyboard.press('Enter');
+      expect(await textOf(page, '#watchlist-status', 'film')).toBe('1 film to watch.');
+      const entry = page.locator('#watchlist-items .result', { has: page.getByRole('link', { name: `Wanted ${word}` }) });
+      await page.screenshot({ path: join(outputFolder, `browser-watchlist-${width}.png`), fullPage: true });
+      await entry.getByRole('button', { name: `Remove Wanted ${word} from the watchlist` }).focus();
+      await page.keyboard.press('Enter');
+      expect(await textOf(page, '#watchlist-status', 'No film')).toBe('No film on your watchlist yet.');
+      expect(((await api('/users/me/watchlist/', { headers: me })).body as { count: number }).count).toBe(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
   it('lists your ratings newest first, each with its film, value and date, changed and removed in place with the keyboard, at phone and desktop widths', async () => {
     const word = unique();
     const older = await createMovie({ title: `Older ${word}`, year: 1980 });
@@ -517,29 +524,36 @@ describe('the web page in Chromium', () => {
     await page.close();
   });
 
-  it("shows on a film's page the rating you gave and whether it is on your watchlist, and removes the rating with the keyboard", async () => {
-    const word = unique();
-    const movie = await createMovie({ title: `Rated ${word}` });
-    const { page, problems } = await openPage();
-    const me = await signUpOnPage(page, word);
-    expect((await api('/ratings/', { method: 'POST', body: { movie: movie.id, value: 4 }, headers: me })).status).toBe(201);
-    expect((await api(`/users/me/watchlist/${movie.id}/`, { method: 'PUT', headers: me })).status).toBeLessThan(300);
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])(
+    "shows on a film's page the rating you gave and whether it is on your watchlist, and removes the rating with the keyboard, at %s width",
+    async (_, viewport) => {
+      const word = unique();
+      const movie = await createMovie({ title: `Rated ${word}` });
+      const { page, problems } = await openPage();
+      await page.setViewportSize(viewport);
+      const me = await signUpOnPage(page, word);
+      expect((await api('/ratings/', { method: 'POST', body: { movie: movie.id, value: 4 }, headers: me })).status).toBe(201);
+      expect((await api(`/users/me/watchlist/${movie.id}/`, { method: 'PUT', headers: me })).status).toBeLessThan(300);
 
-    await page.goto(`${baseUrl()}/#/movies/${movie.id}`);
-    expect(await textOf(page, '#rate-status', 'You rated')).toBe('You rated this film 4 out of 5.');
-    expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(true);
-    expect(await textOf(page, '#watchlist-toggle', 'Remove')).toBe('Remove from watchlist');
+      await page.goto(`${baseUrl()}/#/movies/${movie.id}`);
+      expect(await textOf(page, '#rate-status', 'You rated')).toBe('You rated this film 4 out of 5.');
+      expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(true);
+      expect(await textOf(page, '#watchlist-toggle', 'Remove')).toBe('Remove from watchlist');
 
-    await page.getByRole('button', { name: 'Remove your rating' }).focus();
-    await page.keyboard.press('Enter');
-    expect(await textOf(page, '#rate-status', 'removed')).toBe('Your rating is removed.');
-    expect(await textOf(page, '#movie-rating', 'No ratings')).toBe('No ratings yet');
-    expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(false);
-    expect(await page.getByRole('button', { name: 'Remove your rating' }).isVisible()).toBe(false);
-    expect((await api(`/movies/${movie.id}/`)).body).toMatchObject({ rating: null, rating_count: 0 });
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+      await page.getByRole('button', { name: 'Remove your rating' }).focus();
+      await page.keyboard.press('Enter');
+      expect(await textOf(page, '#rate-status', 'removed')).toBe('Your rating is removed.');
+      expect(await textOf(page, '#movie-rating', 'No ratings')).toBe('No ratings yet');
+      expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Remove your rating' }).isVisible()).toBe(false);
+      expect((await api(`/movies/${movie.id}/`)).body).toMatchObject({ rating: null, rating_count: 0 });
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
   it('searches as you type, filters by genre, sorts, jumps to a page, and keeps each state in the address: back, forward and a shared link work', async () => {
     const word = unique();
     const genre = `Genre${word}`;
@@ -597,44 +611,51 @@ describe('the web page in Chromium', () => {
     await other.close();
     await page.close();
   });
-  it("shows the API's problem detail beside the action that failed: rating, and removing one of your ratings, by keyboard", async () => {
-    const word = unique();
-    const gone = await createMovie({ title: `Gone ${word}` });
-    const kept = await createMovie({ title: `Kept ${word}` });
-    const { page, problems } = await openPage();
-    const me = await signUpOnPage(page, word);
-    const rated = await api('/ratings/', { method: 'POST', body: { movie: kept.id, value: 3 }, headers: me });
-    const admin = { authorization: `Bearer ${await adminToken()}` };
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])(
+    "shows the API's problem detail beside the action that failed: rating, and removing one of your ratings, by keyboard, at %s width",
+    async (_, viewport) => {
+      const word = unique();
+      const gone = await createMovie({ title: `Gone ${word}` });
+      const kept = await createMovie({ title: `Kept ${word}` });
+      const { page, problems } = await openPage();
+      await page.setViewportSize(viewport);
+      const me = await signUpOnPage(page, word);
+      const rated = await api('/ratings/', { method: 'POST', body: { movie: kept.id, value: 3 }, headers: me });
+      const admin = { authorization: `Bearer ${await adminToken()}` };
 
-    await page.goto(`${baseUrl()}/#/movies/${gone.id}`);
-    await textOf(page, '#movie-title', `Gone ${word}`);
-    expect((await api(`/movies/${gone.id}/`, { method: 'DELETE', headers: admin })).status).toBe(204);
-    const refused = await api('/ratings/', { method: 'POST', body: { movie: gone.id, value: 4 }, headers: me });
-    expect(refused.status).toBe(404);
-    const detail = (refused.body as { detail: string }).detail;
-    await page.getByRole('radio', { name: '4', exact: true }).check();
-    await page.getByRole('button', { name: 'Rate', exact: true }).focus();
-    await page.keyboard.press('Enter');
-    expect((await textOf(page, '#rate-status', /./))?.toLowerCase()).toContain(detail.toLowerCase());
-    expect(await page.locator('#notice').isVisible()).toBe(false);
+      await page.goto(`${baseUrl()}/#/movies/${gone.id}`);
+      await textOf(page, '#movie-title', `Gone ${word}`);
+      expect((await api(`/movies/${gone.id}/`, { method: 'DELETE', headers: admin })).status).toBe(204);
+      const refused = await api('/ratings/', { method: 'POST', body: { movie: gone.id, value: 4 }, headers: me });
+      expect(refused.status).toBe(404);
+      const detail = (refused.body as { detail: string }).detail;
+      await page.getByRole('radio', { name: '4', exact: true }).check();
+      await page.getByRole('button', { name: 'Rate', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      expect((await textOf(page, '#rate-status', /./))?.toLowerCase()).toContain(detail.toLowerCase());
+      expect(await page.locator('#notice').isVisible()).toBe(false);
 
-    await page.goto(`${baseUrl()}/#/me`);
-    const row = page.locator('#my-ratings > li', { hasText: `Kept ${word}` });
-    await row.waitFor({ timeout: 15_000 });
-    const ratingId = (rated.body as { id: number }).id;
-    expect((await api(`/ratings/${ratingId}/`, { method: 'DELETE', headers: me })).status).toBe(204);
-    const again = await api(`/ratings/${ratingId}/`, { method: 'DELETE', headers: me });
-    expect(again.status).toBe(404);
-    await row.getByRole('button', { name: `Remove your rating of Kept ${word}` }).focus();
-    await page.keyboard.press('Enter');
-    const rowStatus = row.locator('.row-status');
-    await rowStatus.filter({ hasText: /./ }).waitFor({ timeout: 15_000 });
-    expect((await rowStatus.textContent())?.toLowerCase()).toContain((again.body as { detail: string }).detail.toLowerCase());
-    expect(await page.locator('#notice').isVisible()).toBe(false);
-    // The refused requests are the expected 404s; nothing else went wrong.
-    expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
-    await page.close();
-  });
+      await page.goto(`${baseUrl()}/#/me`);
+      const row = page.locator('#my-ratings > li', { hasText: `Kept ${word}` });
+      await row.waitFor({ timeout: 15_000 });
+      const ratingId = (rated.body as { id: number }).id;
+      expect((await api(`/ratings/${ratingId}/`, { method: 'DELETE', headers: me })).status).toBe(204);
+      const again = await api(`/ratings/${ratingId}/`, { method: 'DELETE', headers: me });
+      expect(again.status).toBe(404);
+      await row.getByRole('button', { name: `Remove your rating of Kept ${word}` }).focus();
+      await page.keyboard.press('Enter');
+      const rowStatus = row.locator('.row-status');
+      await rowStatus.filter({ hasText: /./ }).waitFor({ timeout: 15_000 });
+      expect((await rowStatus.textContent())?.toLowerCase()).toContain((again.body as { detail: string }).detail.toLowerCase());
+      expect(await page.locator('#notice').isVisible()).toBe(false);
+      // The refused requests are the expected 404s; nothing else went wrong.
+      expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
+      await page.close();
+    },
+  );
   it('lists the best matches of a search first as you type: the title itself, then titles starting with it, then the closest', async () => {
     const word = unique();
     // By title they would come: A Long Night of …, Night of …, …, … Returns.
