@@ -99,6 +99,15 @@ module.exports = {
       to: { path: '^lib/', pathNot: '^lib/(client|schemas)/' },
     },
     {
+      name: 'page-runs-on-the-client-alone',
+      comment:
+        "The web page's script (web/, bundled into public/app.js) runs in a browser: at run time it imports itself and " +
+        'the typed client only; the contracts and schemas it is checked against, as types.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { pathNot: '^(web|lib/client)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'nothing-serving-imports-the-client',
       comment: 'The client calls the API from outside (tests, the web page, the bench): no handler or lib module uses it.',
       severity: 'error',

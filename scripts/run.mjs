@@ -22,8 +22,8 @@ export async function runScript(entry, args = []) {
     platform: 'node',
     target: 'node22',
     format: 'cjs',
-    // The native driver cannot be bundled; esbuild and autocannon locate their own files at run time.
-    external: ['libsql', 'esbuild', 'autocannon'],
+    // The native driver cannot be bundled; esbuild and autocannon locate their own files at run time, lighthouse too.
+    external: ['libsql', 'esbuild', 'autocannon', 'lighthouse', 'chrome-launcher'],
     loader: { '.sql': 'text' },
     logLevel: 'error',
   });

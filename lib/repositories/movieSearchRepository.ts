@@ -1,5 +1,5 @@
 import type { Client, InStatement, InValue } from '@libsql/client';
-import type { Movie, MovieOrdering, MOVIE_ORDER_FIELDS } from '../schemas/movies';
+import { RELEVANCE, type Movie, type MovieOrdering, type MOVIE_ORDER_FIELDS } from '../schemas/movies';
 import { MOVIE_AS_JSON, MOVIE_COLUMNS, movieFromJson, toMovie } from './movieRows';
 import { explain } from './queryPlan';
 import { column } from './rows';
@@ -12,7 +12,7 @@ export interface MovieListQuery {
   /** Words that must each start a word of the title, in any order. */
   search?: string;
   genre?: string;
-  /** A field, prefixed with - for descending order; by title when absent. */
+  /** A field, prefixed with - for descending order, or relevance; by relevance with a search, else by title, when absent. */
   ordering?: MovieOrdering;
 }
 
@@ -27,7 +27,7 @@ const ORDER_EXPRESSIONS: Record<MovieOrderField, string> = {
   created_at: 'created_at',
 };
 
-function orderBy(ordering: MovieOrdering = 'title'): string {
+function orderBy(ordering: Exclude<MovieOrdering, typeof RELEVANCE>): string {
   const descending = ordering.startsWith('-');
   const field = (descending ? ordering.slice(1) : ordering) as MovieOrderField;
   const direction = descending ? 'DESC' : 'ASC';
@@ -50,29 +50,48 @@ interface ListStatements {
   page: InStatement;
 }
 
+const TITLE_MATCHES = 'SELECT rowid FROM movies_fts WHERE movies_fts MATCH ?';
+// Ranking needs each match's bm25 (lower is closer), so the matches are joined to the page rather than only filtered by.
+const RANKED_TITLE_MATCHES =
+  'JOIN (SELECT rowid AS match_id, bm25(movies_fts) AS match_rank FROM movies_fts WHERE movies_fts MATCH ?) ON match_id = id';
+
+/**
+ * Best matches first: the title that is the search itself, then titles starting with it, then the closest by bm25
+ * (the words found among fewer others), then the better-scored film, as "top rated" orders them.
+ */
+const relevanceOrder = (search: string) => ({
+  sql: "ORDER BY title = ? COLLATE NOCASE DESC, title LIKE ? ESCAPE '\\' DESC, match_rank, score DESC, reference_score DESC, id",
+  args: [search, `${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`],
+});
+
 function listStatements({ offset, limit, search, genre, ordering }: MovieListQuery): ListStatements | undefined {
   const where: string[] = [];
   const args: InValue[] = [];
-  if (search !== undefined) {
-    const match = titleMatchQuery(search);
-    if (match === null) return undefined;
-    where.push('id IN (SELECT rowid FROM movies_fts WHERE movies_fts MATCH ?)');
-    args.push(match);
-  }
+  const match = search === undefined ? undefined : titleMatchQuery(search);
+  if (match === null) return undefined;
+  const ranked = search !== undefined && (ordering === undefined || ordering === RELEVANCE);
   if (genre !== undefined) {
     // movie_genres.genre is NOCASE, so this compares case-insensitively through its primary key.
     where.push('id IN (SELECT movie_id FROM movie_genres WHERE genre = ?)');
     args.push(genre);
   }
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const byGenre = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const filter = match === undefined ? byGenre : `WHERE ${[`id IN (${TITLE_MATCHES})`, ...where].join(' AND ')}`;
+  const filterArgs = match === undefined ? args : [match, ...args];
+  const page = ranked
+    ? { from: `movies ${RANKED_TITLE_MATCHES} ${byGenre}`, order: relevanceOrder(search) }
+    : {
+        from: `movies ${filter}`,
+        order: { sql: orderBy(ordering === undefined || ordering === RELEVANCE ? 'title' : ordering), args: [] },
+      };
   return {
     // The whole catalogue's count is its tally (migration 014), exact in every snapshot; a filter's, its matches.
     count: filter
-      ? { sql: `SELECT count(*) AS count FROM movies ${filter}`, args }
+      ? { sql: `SELECT count(*) AS count FROM movies ${filter}`, args: filterArgs }
       : { sql: 'SELECT movie_count AS count FROM catalogue_stats WHERE id = 1', args: [] },
     page: {
-      sql: `SELECT ${MOVIE_COLUMNS} FROM movies ${filter} ${orderBy(ordering)} LIMIT ? OFFSET ?`,
-      args: [...args, limit, offset],
+      sql: `SELECT ${MOVIE_COLUMNS} FROM ${page.from} ${page.order.sql} LIMIT ? OFFSET ?`,
+      args: [...filterArgs, ...page.order.args, limit, offset],
     },
   };
 }

@@ -61,10 +61,12 @@ export const Movie = z
 export type Movie = z.infer<typeof Movie>;
 
 export const MOVIE_ORDER_FIELDS = ['title', 'year', 'rating', 'rating_count', 'score', 'created_at'] as const;
-const movieOrderings = MOVIE_ORDER_FIELDS.flatMap((field) => [field, `-${field}`] as const);
+/** A search's own order, best matches first; a listing without a search has no match to rank, and is by title. */
+export const RELEVANCE = 'relevance';
+const movieOrderings = [...MOVIE_ORDER_FIELDS.flatMap((field) => [field, `-${field}`] as const), RELEVANCE] as const;
 export type MovieOrdering = (typeof movieOrderings)[number];
 
-const orderingMessage = `must be one of ${MOVIE_ORDER_FIELDS.join(', ')}, each optionally prefixed with - for descending order`;
+const orderingMessage = `must be one of ${MOVIE_ORDER_FIELDS.join(', ')}, each optionally prefixed with - for descending order, or ${RELEVANCE}`;
 
 /** A movie inside another answer (a profile, a collection): listings never carry summaries. */
 export const MovieWithoutSummary = Movie.omit({ summary: true, summary_source: true, summary_generated_at: true }).meta({
@@ -143,10 +145,12 @@ export const ListMoviesQuery = OptionalPaginationQuery.extend({
   ordering: z
     .preprocess((text) => (text === '' ? undefined : text), z.enum(movieOrderings, { error: orderingMessage }).optional())
     .meta({
-      default: 'title',
+      // No single default: a search is by relevance, any other listing by title.
       description:
-        'the order of the results; ties are broken by id in the same direction; unknown years and unrated movies count lowest. ' +
-        '-score is "top rated": films rated here by score, then the unrated by their IMDb rating weighed by its votes',
+        'the order of the results: relevance with a search, else title. Ties are broken by id in the same direction; unknown years and unrated movies count lowest. ' +
+        '-score is "top rated": films rated here by score, then the unrated by their IMDb rating weighed by its votes. ' +
+        "relevance (a search's default) is best matches first: the title that is the search, then titles starting with it, " +
+        'then by how closely the title matches (FTS5 bm25: fewer other words first), then by score',
     }),
   search: trimmedText(0, 200)
     .optional()

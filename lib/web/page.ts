@@ -58,6 +58,7 @@ const html = () => `<!doctype html>
           <div>
             <label for="sort">Sort by</label>
             <select id="sort" name="sort">
+              <option value="relevance">Best match</option>
               <option value="title">Title</option>
               <option value="-year">Year, newest first</option>
               <option value="-score">Top rated</option>

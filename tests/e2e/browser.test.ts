@@ -11,13 +11,37 @@ import { importMovies } from '../../scripts/movieImport';
 import { adminToken, api, baseUrl, createMovie } from './http';
 
 const outputFolder = join(__dirname, '..', '..', 'test-output');
-const PHONE = { width: 360, height: 740 };
+const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 /** Evaluates a script in the page; written as text, since this project type-checks against Node, not the DOM. */
 const inPage = <T>(page: Page, script: string) => page.evaluate(script) as Promise<T>;
 const focusedId = (page: Page) => inPage<string | undefined>(page, 'document.activeElement?.id');
 const SESSION = "JSON.parse(sessionStorage.getItem('movie-rating.session') ?? '{}')";
+
+/** axe-core's script, run in each page by the tests below (the page's CSP would refuse it as a script tag). */
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  targets: string[];
+}
+
+/** Every accessibility rule axe-core knows, WCAG 2.x A and AA and its best practices, checked on the view shown. */
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await inPage<boolean>(page, 'typeof axe === "object"'))) await inPage(page, `${AXE_SOURCE};undefined`);
+  const { passed, violations } = await inPage<{ passed: number; violations: AxeViolation[] }>(
+    page,
+    `axe.run(document).then(({ passes, violations }) => ({
+      passed: passes.length,
+      violations: violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })),
+    }))`,
+  );
+  // A run that checked nothing would find nothing: the views hold labels, landmarks and contrast to check.
+  expect(passed).toBeGreaterThan(10);
+  return violations;
+}
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
@@ -207,13 +231,17 @@ describe('the web page in Chromium', () => {
     await page.close();
   });
 
-  it('lets a keyboard-only user search and open a movie, each focused element outlined', async () => {
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])('lets a keyboard-only user search and open a movie, each focused element outlined, at %s width', async (_, viewport) => {
     const word = unique();
     const title = `Keys of ${word}`;
     await createMovie({ title });
     const { page, problems } = await openPage();
+    await page.setViewportSize(viewport);
 
-    for (let presses = 0; presses < 6 && (await focusedId(page)) !== 'search'; presses++) {
+    for (let presses = 0; presses < 8 && (await focusedId(page)) !== 'search'; presses++) {
       await page.keyboard.press('Tab');
     }
     expect(await focusedId(page)).toBe('search');
@@ -399,50 +427,57 @@ describe('the web page in Chromium', () => {
     await page.close();
   });
 
-  it('adds a film to the watchlist from its page, lists it, removes it, and shows "For you" on the home page, with the keyboard alone', async () => {
-    const word = unique();
-    const liked = await createMovie({ title: `Liked ${word}`, genres: [`Genre${word}`] });
-    const wanted = await createMovie({ title: `Wanted ${word}`, genres: [`Genre${word}`] });
-    const { page, problems } = await openPage();
-    const me = await signUpOnPage(page, word);
-    expect((await api('/ratings/', { method: 'POST', body: { movie: liked.id, value: 5 }, headers: me })).status).toBe(201);
-    // Someone with the same taste loved the other film too.
-    const other = await api('/auth/register/', {
-      method: 'POST',
-      body: { email: `twin-${word}@example.com`, password: 'long enough password' },
-    });
-    const twin = { authorization: `Bearer ${(other.body as { access_token: string }).access_token}` };
-    for (const movie of [liked.id, wanted.id])
-      expect((await api('/ratings/', { method: 'POST', body: { movie, value: 5 }, headers: twin })).status).toBe(201);
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])(
+    'adds a film to the watchlist from its page, lists it, removes it, and shows "For you" on the home page, with the keyboard alone, at %s width',
+    async (width, viewport) => {
+      const word = unique();
+      const liked = await createMovie({ title: `Liked ${word}`, genres: [`Genre${word}`] });
+      const wanted = await createMovie({ title: `Wanted ${word}`, genres: [`Genre${word}`] });
+      const { page, problems } = await openPage();
+      await page.setViewportSize(viewport);
+      const me = await signUpOnPage(page, word);
+      expect((await api('/ratings/', { method: 'POST', body: { movie: liked.id, value: 5 }, headers: me })).status).toBe(201);
+      // Someone with the same taste loved the other film too.
+      const other = await api('/auth/register/', {
+        method: 'POST',
+        body: { email: `twin-${word}@example.com`, password: 'long enough password' },
+      });
+      const twin = { authorization: `Bearer ${(other.body as { access_token: string }).access_token}` };
+      for (const movie of [liked.id, wanted.id])
+        expect((await api('/ratings/', { method: 'POST', body: { movie, value: 5 }, headers: twin })).status).toBe(201);
 
-    // Signing in drew the home page before these ratings: it is read again, as a visitor coming back would.
-    await page.goto(`${baseUrl()}/#/`);
-    await page.reload();
-    const forYou = page.locator('#for-you');
-    await forYou.getByRole('link', { name: `Wanted ${word}` }).waitFor({ timeout: 15_000 });
-    expect(await forYou.textContent()).toContain(`Because you liked Liked ${word}`);
-    expect(await forYou.getByRole('link', { name: `Liked ${word}` }).count()).toBe(0);
+      // Signing in drew the home page before these ratings: it is read again, as a visitor coming back would.
+      await page.goto(`${baseUrl()}/#/`);
+      await page.reload();
+      const forYou = page.locator('#for-you');
+      await forYou.getByRole('link', { name: `Wanted ${word}` }).waitFor({ timeout: 15_000 });
+      expect(await forYou.textContent()).toContain(`Because you liked Liked ${word}`);
+      expect(await forYou.getByRole('link', { name: `Liked ${word}` }).count()).toBe(0);
 
-    await page.goto(`${baseUrl()}/#/movies/${wanted.id}`);
-    await textOf(page, '#movie-title', `Wanted ${word}`);
-    const toggle = page.locator('#watchlist-toggle');
-    await toggle.filter({ hasText: 'Add to watchlist' }).waitFor({ timeout: 15_000 });
-    await toggle.focus();
-    await page.keyboard.press('Enter');
-    expect(await textOf(page, '#watchlist-toggle', 'Remove')).toBe('Remove from watchlist');
+      await page.goto(`${baseUrl()}/#/movies/${wanted.id}`);
+      await textOf(page, '#movie-title', `Wanted ${word}`);
+      const toggle = page.locator('#watchlist-toggle');
+      await toggle.filter({ hasText: 'Add to watchlist' }).waitFor({ timeout: 15_000 });
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await textOf(page, '#watchlist-toggle', 'Remove')).toBe('Remove from watchlist');
 
-    await page.getByRole('link', { name: 'Watchlist' }).focus();
-    await page.keyboard.press('Enter');
-    expect(await textOf(page, '#watchlist-status', 'film')).toBe('1 film to watch.');
-    const entry = page.locator('#watchlist-items .result', { has: page.getByRole('link', { name: `Wanted ${word}` }) });
-    await page.screenshot({ path: join(outputFolder, 'browser-watchlist-phone.png'), fullPage: true });
-    await entry.getByRole('button', { name: `Remove Wanted ${word} from the watchlist` }).focus();
-    await page.keyboard.press('Enter');
-    expect(await textOf(page, '#watchlist-status', 'No film')).toBe('No film on your watchlist yet.');
-    expect(((await api('/users/me/watchlist/', { headers: me })).body as { count: number }).count).toBe(0);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+      await page.getByRole('link', { name: 'Watchlist' }).focus();
+      await page.keyboard.press('Enter');
+      expect(await textOf(page, '#watchlist-status', 'film')).toBe('1 film to watch.');
+      const entry = page.locator('#watchlist-items .result', { has: page.getByRole('link', { name: `Wanted ${word}` }) });
+      await page.screenshot({ path: join(outputFolder, `browser-watchlist-${width}.png`), fullPage: true });
+      await entry.getByRole('button', { name: `Remove Wanted ${word} from the watchlist` }).focus();
+      await page.keyboard.press('Enter');
+      expect(await textOf(page, '#watchlist-status', 'No film')).toBe('No film on your watchlist yet.');
+      expect(((await api('/users/me/watchlist/', { headers: me })).body as { count: number }).count).toBe(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
   it('lists your ratings newest first, each with its film, value and date, changed and removed in place with the keyboard, at phone and desktop widths', async () => {
     const word = unique();
     const older = await createMovie({ title: `Older ${word}`, year: 1980 });
@@ -489,29 +524,36 @@ describe('the web page in Chromium', () => {
     await page.close();
   });
 
-  it("shows on a film's page the rating you gave and whether it is on your watchlist, and removes the rating with the keyboard", async () => {
-    const word = unique();
-    const movie = await createMovie({ title: `Rated ${word}` });
-    const { page, problems } = await openPage();
-    const me = await signUpOnPage(page, word);
-    expect((await api('/ratings/', { method: 'POST', body: { movie: movie.id, value: 4 }, headers: me })).status).toBe(201);
-    expect((await api(`/users/me/watchlist/${movie.id}/`, { method: 'PUT', headers: me })).status).toBeLessThan(300);
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])(
+    "shows on a film's page the rating you gave and whether it is on your watchlist, and removes the rating with the keyboard, at %s width",
+    async (_, viewport) => {
+      const word = unique();
+      const movie = await createMovie({ title: `Rated ${word}` });
+      const { page, problems } = await openPage();
+      await page.setViewportSize(viewport);
+      const me = await signUpOnPage(page, word);
+      expect((await api('/ratings/', { method: 'POST', body: { movie: movie.id, value: 4 }, headers: me })).status).toBe(201);
+      expect((await api(`/users/me/watchlist/${movie.id}/`, { method: 'PUT', headers: me })).status).toBeLessThan(300);
 
-    await page.goto(`${baseUrl()}/#/movies/${movie.id}`);
-    expect(await textOf(page, '#rate-status', 'You rated')).toBe('You rated this film 4 out of 5.');
-    expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(true);
-    expect(await textOf(page, '#watchlist-toggle', 'Remove')).toBe('Remove from watchlist');
+      await page.goto(`${baseUrl()}/#/movies/${movie.id}`);
+      expect(await textOf(page, '#rate-status', 'You rated')).toBe('You rated this film 4 out of 5.');
+      expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(true);
+      expect(await textOf(page, '#watchlist-toggle', 'Remove')).toBe('Remove from watchlist');
 
-    await page.getByRole('button', { name: 'Remove your rating' }).focus();
-    await page.keyboard.press('Enter');
-    expect(await textOf(page, '#rate-status', 'removed')).toBe('Your rating is removed.');
-    expect(await textOf(page, '#movie-rating', 'No ratings')).toBe('No ratings yet');
-    expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(false);
-    expect(await page.getByRole('button', { name: 'Remove your rating' }).isVisible()).toBe(false);
-    expect((await api(`/movies/${movie.id}/`)).body).toMatchObject({ rating: null, rating_count: 0 });
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+      await page.getByRole('button', { name: 'Remove your rating' }).focus();
+      await page.keyboard.press('Enter');
+      expect(await textOf(page, '#rate-status', 'removed')).toBe('Your rating is removed.');
+      expect(await textOf(page, '#movie-rating', 'No ratings')).toBe('No ratings yet');
+      expect(await page.getByRole('radio', { name: '4', exact: true }).isChecked()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Remove your rating' }).isVisible()).toBe(false);
+      expect((await api(`/movies/${movie.id}/`)).body).toMatchObject({ rating: null, rating_count: 0 });
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
   it('searches as you type, filters by genre, sorts, jumps to a page, and keeps each state in the address: back, forward and a shared link work', async () => {
     const word = unique();
     const genre = `Genre${word}`;
@@ -533,7 +575,9 @@ describe('the web page in Chromium', () => {
     await page.keyboard.type(genre);
     await page.keyboard.press('Enter');
     expect(await textOf(page, '#results-status', ` in ${genre}`)).toBe(`21 films matching “${word}” in ${genre}.`);
-    expect((await titles())[0]).toBe(`Reel 01 ${word}`);
+    // Every title matches the words as well as the next: the search's own order shows them, page 1 of 2.
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('relevance');
+    expect(addressQuery()).toEqual({ search: word, genre });
 
     await page.getByLabel('Sort by').selectOption('-year');
     await page.locator('#results .result-title').first().filter({ hasText: 'Reel 21' }).waitFor({ timeout: 15_000 });
@@ -549,8 +593,8 @@ describe('the web page in Chromium', () => {
     expect(await textOf(page, '#page-info', 'Page 1')).toBe('Page 1 of 2');
     expect((await titles())[0]).toBe(`Reel 21 ${word}`);
     await page.goBack();
-    await page.locator('#results .result-title').first().filter({ hasText: 'Reel 01' }).waitFor({ timeout: 15_000 });
-    expect(await page.getByLabel('Sort by').inputValue()).toBe('title');
+    await page.waitForFunction("document.getElementById('sort').value === 'relevance'", undefined, { timeout: 15_000 });
+    expect(addressQuery()).toEqual({ search: word, genre });
     await page.goForward();
     await page.locator('#results .result-title').first().filter({ hasText: 'Reel 21' }).waitFor({ timeout: 15_000 });
     expect(await page.getByLabel('Sort by').inputValue()).toBe('-year');
@@ -567,42 +611,129 @@ describe('the web page in Chromium', () => {
     await other.close();
     await page.close();
   });
-  it("shows the API's problem detail beside the action that failed: rating, and removing one of your ratings, by keyboard", async () => {
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])(
+    "shows the API's problem detail beside the action that failed: rating, and removing one of your ratings, by keyboard, at %s width",
+    async (_, viewport) => {
+      const word = unique();
+      const gone = await createMovie({ title: `Gone ${word}` });
+      const kept = await createMovie({ title: `Kept ${word}` });
+      const { page, problems } = await openPage();
+      await page.setViewportSize(viewport);
+      const me = await signUpOnPage(page, word);
+      const rated = await api('/ratings/', { method: 'POST', body: { movie: kept.id, value: 3 }, headers: me });
+      const admin = { authorization: `Bearer ${await adminToken()}` };
+
+      await page.goto(`${baseUrl()}/#/movies/${gone.id}`);
+      await textOf(page, '#movie-title', `Gone ${word}`);
+      expect((await api(`/movies/${gone.id}/`, { method: 'DELETE', headers: admin })).status).toBe(204);
+      const refused = await api('/ratings/', { method: 'POST', body: { movie: gone.id, value: 4 }, headers: me });
+      expect(refused.status).toBe(404);
+      const detail = (refused.body as { detail: string }).detail;
+      await page.getByRole('radio', { name: '4', exact: true }).check();
+      await page.getByRole('button', { name: 'Rate', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      expect((await textOf(page, '#rate-status', /./))?.toLowerCase()).toContain(detail.toLowerCase());
+      expect(await page.locator('#notice').isVisible()).toBe(false);
+
+      await page.goto(`${baseUrl()}/#/me`);
+      const row = page.locator('#my-ratings > li', { hasText: `Kept ${word}` });
+      await row.waitFor({ timeout: 15_000 });
+      const ratingId = (rated.body as { id: number }).id;
+      expect((await api(`/ratings/${ratingId}/`, { method: 'DELETE', headers: me })).status).toBe(204);
+      const again = await api(`/ratings/${ratingId}/`, { method: 'DELETE', headers: me });
+      expect(again.status).toBe(404);
+      await row.getByRole('button', { name: `Remove your rating of Kept ${word}` }).focus();
+      await page.keyboard.press('Enter');
+      const rowStatus = row.locator('.row-status');
+      await rowStatus.filter({ hasText: /./ }).waitFor({ timeout: 15_000 });
+      expect((await rowStatus.textContent())?.toLowerCase()).toContain((again.body as { detail: string }).detail.toLowerCase());
+      expect(await page.locator('#notice').isVisible()).toBe(false);
+      // The refused requests are the expected 404s; nothing else went wrong.
+      expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
+      await page.close();
+    },
+  );
+  it('lists the best matches of a search first as you type: the title itself, then titles starting with it, then the closest', async () => {
     const word = unique();
-    const gone = await createMovie({ title: `Gone ${word}` });
-    const kept = await createMovie({ title: `Kept ${word}` });
+    // By title they would come: A Long Night of …, Night of …, …, … Returns.
+    for (const title of [`A Long Night of the ${word} in Winter`, `Night of the ${word}`, `${word} Returns`, word])
+      await createMovie({ title });
     const { page, problems } = await openPage();
-    const me = await signUpOnPage(page, word);
-    const rated = await api('/ratings/', { method: 'POST', body: { movie: kept.id, value: 3 }, headers: me });
-    const admin = { authorization: `Bearer ${await adminToken()}` };
 
-    await page.goto(`${baseUrl()}/#/movies/${gone.id}`);
-    await textOf(page, '#movie-title', `Gone ${word}`);
-    expect((await api(`/movies/${gone.id}/`, { method: 'DELETE', headers: admin })).status).toBe(204);
-    const refused = await api('/ratings/', { method: 'POST', body: { movie: gone.id, value: 4 }, headers: me });
-    expect(refused.status).toBe(404);
-    const detail = (refused.body as { detail: string }).detail;
-    await page.getByRole('radio', { name: '4', exact: true }).check();
-    await page.getByRole('button', { name: 'Rate', exact: true }).focus();
-    await page.keyboard.press('Enter');
-    expect((await textOf(page, '#rate-status', /./))?.toLowerCase()).toContain(detail.toLowerCase());
-    expect(await page.locator('#notice').isVisible()).toBe(false);
+    await page.getByLabel('Search titles').focus();
+    await page.keyboard.type(word);
+    await textOf(page, '#results-status', '4 films matching');
 
-    await page.goto(`${baseUrl()}/#/me`);
-    const row = page.locator('#my-ratings > li', { hasText: `Kept ${word}` });
-    await row.waitFor({ timeout: 15_000 });
-    const ratingId = (rated.body as { id: number }).id;
-    expect((await api(`/ratings/${ratingId}/`, { method: 'DELETE', headers: me })).status).toBe(204);
-    const again = await api(`/ratings/${ratingId}/`, { method: 'DELETE', headers: me });
-    expect(again.status).toBe(404);
-    await row.getByRole('button', { name: `Remove your rating of Kept ${word}` }).focus();
-    await page.keyboard.press('Enter');
-    const rowStatus = row.locator('.row-status');
-    await rowStatus.filter({ hasText: /./ }).waitFor({ timeout: 15_000 });
-    expect((await rowStatus.textContent())?.toLowerCase()).toContain((again.body as { detail: string }).detail.toLowerCase());
-    expect(await page.locator('#notice').isVisible()).toBe(false);
-    // The refused requests are the expected 404s; nothing else went wrong.
-    expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
+    expect(await page.locator('#results .result-title').allTextContents()).toEqual([
+      word,
+      `${word} Returns`,
+      `Night of the ${word}`,
+      `A Long Night of the ${word} in Winter`,
+    ]);
+    expect(await page.getByLabel('Sort by').inputValue()).toBe('relevance');
+    expect(problems).toEqual([]);
     await page.close();
+  });
+
+  describe.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])('axe-core on every view at %s width', (_, viewport) => {
+    /** Shows a view and waits for it to be drawn, then asks axe-core; each view's name comes with its violations. */
+    async function check(page: Page, hash: string, ready: string, expected: string | RegExp): Promise<[string, AxeViolation[]]> {
+      await page.goto(`${baseUrl()}/${hash}`);
+      await textOf(page, ready, expected);
+      await page
+        .locator('[aria-busy="true"]')
+        .first()
+        .waitFor({ state: 'detached', timeout: 15_000 })
+        .catch(() => undefined);
+      return [hash, await axeViolations(page)];
+    }
+
+    it('finds no violation signed out: the films, top rated, a film, sign-in and an error', async () => {
+      const word = unique();
+      const movie = await createMovie({ title: `Axe ${word}`, year: 2001, genres: ['Drama'], description: 'Checked by a machine.' });
+      await api('/ratings/', { method: 'POST', body: { movie: movie.id, value: 4 } });
+      const { page, problems } = await openPage();
+      await page.setViewportSize(viewport);
+
+      const results = [
+        await check(page, `#/?search=${word}`, '#results-status', 'matching'),
+        await check(page, '#/top', '#results-status', /film/),
+        await check(page, `#/movies/${movie.id}`, '#movie-summary', 'A film called'),
+        await check(page, '#/sign-in', '#sign-in-title', 'Sign in'),
+        await check(page, '#/movies/999999999', '#notice', /./),
+      ];
+
+      expect(results.filter(([, violations]) => violations.length > 0)).toEqual([]);
+      expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
+      await page.close();
+    });
+
+    it('finds no violation signed in: the films with For you, a film with your rating, your ratings, the watchlist and an error', async () => {
+      const word = unique();
+      const movie = await createMovie({ title: `Axe ${word}`, year: 2002, genres: ['Drama'] });
+      const { page, problems } = await openPage();
+      await page.setViewportSize(viewport);
+      const me = await signUpOnPage(page, word);
+      await api('/ratings/', { method: 'POST', body: { movie: movie.id, value: 5 }, headers: me });
+      await api(`/users/me/watchlist/${movie.id}/`, { method: 'PUT', headers: me });
+
+      const results = [
+        await check(page, '#/', '#results-status', /film/),
+        await check(page, `#/movies/${movie.id}`, '#rate-status', 'You rated this film'),
+        await check(page, '#/me', '#my-ratings-status', 'You rated 1 film'),
+        await check(page, '#/watchlist', '#watchlist-status', /film/),
+        await check(page, '#/movies/999999999', '#notice', /./),
+      ];
+
+      expect(results.filter(([, violations]) => violations.length > 0)).toEqual([]);
+      expect(problems.filter((problem) => !/status of 404/.test(problem))).toEqual([]);
+      await page.close();
+    });
   });
 });

@@ -202,6 +202,33 @@ describe('GET /movies/?search=', () => {
   });
 });
 
+describe('GET /movies/?search=: best matches first', () => {
+  let services: TestServices;
+  beforeAll(async () => {
+    services = await createTestServices();
+    const films = ['White Heat', 'In the Heat of the Night', 'Heat and Dust', 'A Heat Wave in the Long Hot Summer', 'Heat', 'Dust'];
+    for (const title of films) await services.movies.create({ title });
+  });
+  // By title these would be: A Heat Wave…, Heat, Heat and Dust, In the Heat of the Night, White Heat.
+  const bestFirst = ['Heat', 'Heat and Dust', 'White Heat', 'In the Heat of the Night', 'A Heat Wave in the Long Hot Summer'];
+
+  it('orders a search by relevance unless told otherwise: the exact title, then titles starting with the words, then the closest', async () => {
+    expect(titles(await list(services, { search: 'heat' }))).toEqual(bestFirst);
+    expect(titles(await list(services, { search: 'HEAT', ordering: 'relevance' }))).toEqual(bestFirst);
+  });
+
+  it('keeps any other order asked for', async () => {
+    expect(titles(await list(services, { search: 'heat', ordering: 'title' }))).toEqual([...bestFirst].sort());
+  });
+
+  it('lists by title when relevance is asked for without a search', async () => {
+    const response = await list(services, { ordering: 'relevance' });
+
+    expect(response.statusCode).toBe(200);
+    expect(titles(response)).toEqual([...bestFirst, 'Dust'].sort());
+  });
+});
+
 describe('GET /movies/?genre=', () => {
   let services: TestServices;
   beforeAll(async () => {
@@ -302,7 +329,7 @@ describe('GET /movies/?ordering=', () => {
           {
             path: 'ordering',
             message:
-              'must be one of title, year, rating, rating_count, score, created_at, each optionally prefixed with - for descending order',
+              'must be one of title, year, rating, rating_count, score, created_at, each optionally prefixed with - for descending order, or relevance',
           },
         ],
       });
