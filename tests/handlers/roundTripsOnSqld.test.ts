@@ -46,7 +46,7 @@ describe('HTTP requests to a libSQL server (sqld) per warm request', () => {
     expect(answer.statusCode).toBe(status);
     return sent;
   };
-  const total = async () => (await services.requestCounter.total()) as number;
+  const total = async () => (await services.requestCount.total()) as number;
 
   it('reads a movie in one HTTP request, the request counted in it', async () => {
     const counted = await total();
