@@ -218,26 +218,6 @@ describe("a request's database: a write charge carried by the first write of a r
     expect(await count('charges')).toBe(0);
   });
 
-  it("tells a leader where it stood in the failed batch, and numbers a failure of the work's own statements as the work sent them", async () => {
-    const told: unknown[] = [];
-    const value: LeadingStatement = {
-      statement: { sql: 'INSERT INTO charges (id) VALUES (1)', args: [] },
-      accepted: () => undefined,
-      refusal: async (_error, at) => {
-        told.push(at);
-        return undefined;
-      },
-    };
-
-    const failure = await charged(value, () =>
-      db.batch(["INSERT INTO notes VALUES ('kept out')", 'INSERT INTO notes VALUES (NULL)'], 'write'),
-    ).catch((error: unknown) => error);
-
-    expect(told).toEqual([0]);
-    expect(failure).toMatchObject({ statementIndex: 1 });
-    expect(await count('charges')).toBe(0);
-  });
-
   it('drops a charge no write took once the work is over', async () => {
     const { value, seen } = charge(1);
 
