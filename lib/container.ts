@@ -196,7 +196,8 @@ export function createServices({
       rateLimiter,
       idempotencyKeys: () => modules.idempotencyRepository().createIdempotencyRepository(db),
       requestDatabase: () => request,
-      readiness: () => ({ database: () => databaseAnswers(database) }),
+      // On the request's own client, so the request's increment rides with its SELECT 1.
+      readiness: () => ({ database: () => databaseAnswers(db) }),
       forRequest: () => (scope: RequestScope) => {
         const requestLog = requestLogger(logger, scope.requestId);
         const count = modules
