@@ -17,7 +17,7 @@ import type { PasswordCost, PasswordHasher } from './services/passwords';
 import type { PortableRatingsService } from './services/portableRatingsService';
 import type { RatingsService } from './services/ratingsService';
 import type { RecommendationsService } from './services/recommendationsService';
-import type { RequestCounter } from './services/requestCountService';
+import type { RequestCountService } from './services/requestCountService';
 import type { SummaryService } from './services/summaryService';
 import type { RateLimiter } from './services/throttling';
 import type { UsersService } from './services/usersService';
@@ -58,7 +58,7 @@ export interface Services {
   auth: AuthService;
   /** The dataset import and the refresh of C and every score (scripts and the scheduled refreshScores). */
   catalogue: CatalogueService;
-  requestCounter: RequestCounter;
+  requestCount: RequestCountService;
   rateLimiter: RateLimiter;
   idempotencyKeys: IdempotencyRepository;
   /** What the request owes its database, carried by its calls (lib/db/requestDatabase.ts); outside a request, nothing. */
@@ -117,7 +117,7 @@ export function createServices({
     passwords: once(() => passwordHasher ?? modules.passwords().createPasswordHasher(passwordCost)),
     tokens: once(() => modules.tokens().createTokenSigner({ secret: config.auth.jwtSecret })),
     // The increment a request owes is a statement made here and sent by the request's database.
-    counterRows: once(() => modules.requestCountRepository().createRequestCounterRepository(database)),
+    counterRows: once(() => modules.requestCountRepository().createRequestCountRepository(database)),
     // Concurrent reads of one film, whichever request they serve, share one generation.
     summaryState: once(() => modules.summaryService().createSummaryState()),
   };
@@ -187,21 +187,22 @@ export function createServices({
           movies: repository.movies(),
           minVotes: config.scoreMinVotes,
         }),
-      requestCounter: () =>
-        modules.requestCountService().createRequestCounter({
-          counter: modules.requestCountRepository().createRequestCounterRepository(db),
+      requestCount: () =>
+        modules.requestCountService().createRequestCountService({
+          counter: modules.requestCountRepository().createRequestCountRepository(db),
           logger,
           pending,
         }),
       rateLimiter,
       idempotencyKeys: () => modules.idempotencyRepository().createIdempotencyRepository(db),
       requestDatabase: () => request,
-      readiness: () => ({ database: () => databaseAnswers(database) }),
+      // On the request's own client, so the request's increment rides with its SELECT 1.
+      readiness: () => ({ database: () => databaseAnswers(db) }),
       forRequest: () => (scope: RequestScope) => {
         const requestLog = requestLogger(logger, scope.requestId);
         const count = modules
           .requestCountService()
-          .createRequestCounter({ counter: containerWide.counterRows(), logger: requestLog, pending })
+          .createRequestCountService({ counter: containerWide.counterRows(), logger: requestLog, pending })
           .owed();
         return servicesOver(new RequestDatabase(database, { count, countRides }), requestLog);
       },

@@ -2,11 +2,11 @@ import { servicesFor, type Services } from '../../lib/container';
 import { createHttpHandler, type RouteImplementation } from '../../lib/http/createHttpHandler';
 import { resetRequestCountRoute } from '../../lib/schemas/routes/requestCount';
 
-export const resetRequestCount: RouteImplementation<typeof resetRequestCountRoute, Pick<Services, 'requestCounter'>> = async (
+export const resetRequestCount: RouteImplementation<typeof resetRequestCountRoute, Pick<Services, 'requestCount'>> = async (
   _input,
-  { requestCounter },
+  { requestCount },
 ) => {
-  await requestCounter.reset();
+  await requestCount.reset();
   return { message: 'request count reset' };
 };
 

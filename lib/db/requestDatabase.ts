@@ -1,4 +1,5 @@
 import type { Client, InArgs, InStatement, ResultSet, TransactionMode } from '@libsql/client';
+import { DatabaseUnavailable } from '../errors';
 import type { LeadingStatement, OwedCount, RequestDuties } from '../requestDuties';
 import { clientWith } from './clientWith';
 
@@ -126,8 +127,10 @@ export class RequestDatabase implements RequestDuties {
     try {
       results = await sent;
     } catch (error) {
-      // The increment rolled back with the call: it is owed again, and settleCount sends it alone.
-      if (count) {
+      // The increment rolled back with the call: it is owed again, and settleCount sends it alone. Not when the
+      // database did not answer: it is lost with the call, as any write the outage refused, rather than keeping the
+      // caller waiting a second bound for its 503.
+      if (count && !(error instanceof DatabaseUnavailable)) {
         this.#count = count;
         this.#counted = undefined;
       }

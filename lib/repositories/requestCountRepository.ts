@@ -7,7 +7,7 @@ const incrementStatement = (shard: number): InStatement => ({
   args: [shard],
 });
 
-export function createRequestCounterRepository(db: Client) {
+export function createRequestCountRepository(db: Client) {
   return {
     incrementStatement,
 
@@ -26,4 +26,4 @@ export function createRequestCounterRepository(db: Client) {
   };
 }
 
-export type RequestCounterRepository = ReturnType<typeof createRequestCounterRepository>;
+export type RequestCountRepository = ReturnType<typeof createRequestCountRepository>;

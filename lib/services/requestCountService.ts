@@ -1,13 +1,13 @@
 import { DatabaseUnavailable } from '../errors';
 import type { AppLogger } from '../logger';
-import type { RequestCounterRepository } from '../repositories/requestCountRepository';
+import type { RequestCountRepository } from '../repositories/requestCountRepository';
 import type { OwedCount } from '../requestDuties';
 
 /** Enough rows that concurrent instances seldom wait on the same one; few enough that a sum is instant. */
-export const REQUEST_COUNTER_SHARDS = 16;
+export const REQUEST_COUNT_SHARDS = 16;
 
 export interface RequestCounterOptions {
-  counter: RequestCounterRepository;
+  counter: RequestCountRepository;
   logger: AppLogger;
   shards?: number;
   random?: () => number;
@@ -22,10 +22,10 @@ export interface RequestCounterOptions {
  * Counts the requests served, in the database rather than in memory, so every instance adds to one
  * total. Counting never fails a request: an increment that cannot be stored is logged and dropped.
  */
-export function createRequestCounter({
+export function createRequestCountService({
   counter,
   logger,
-  shards = REQUEST_COUNTER_SHARDS,
+  shards = REQUEST_COUNT_SHARDS,
   random = Math.random,
   pending = new Set<Promise<void>>(),
 }: RequestCounterOptions) {
@@ -70,4 +70,4 @@ export function createRequestCounter({
   };
 }
 
-export type RequestCounter = ReturnType<typeof createRequestCounter>;
+export type RequestCountService = ReturnType<typeof createRequestCountService>;

@@ -35,7 +35,7 @@ export const modulesOfService: Record<keyof Services, readonly ModuleName[]> = {
     'tokens',
   ],
   catalogue: ['catalogueService', 'catalogueRepository', 'moviesRepository'],
-  requestCounter: ['requestCountService', 'requestCountRepository'],
+  requestCount: ['requestCountService', 'requestCountRepository'],
   rateLimiter: ['throttling', 'throttleRepository'],
   idempotencyKeys: ['idempotencyRepository'],
   requestDatabase: [],

@@ -6,6 +6,8 @@ import { createRatingRoute } from '../../lib/schemas/routes/ratings';
 import { getMovie } from '../../functions/movies/getMovie';
 import { listMovies } from '../../functions/movies/listMovies';
 import { createRating } from '../../functions/ratings/createRating';
+import { readyRoute } from '../../lib/schemas/routes/health';
+import { ready } from '../../functions/health/ready';
 import { startSqld, type Sqld } from '../../harness/sqld';
 import { signUp } from '../support/auth';
 import { invokeRoute, type AnyImplementation, type RouteRequest } from '../support/invokeRoute';
@@ -46,7 +48,7 @@ describe('HTTP requests to a libSQL server (sqld) per warm request', () => {
     expect(answer.statusCode).toBe(status);
     return sent;
   };
-  const total = async () => (await services.requestCounter.total()) as number;
+  const total = async () => (await services.requestCount.total()) as number;
 
   it('reads a movie in one HTTP request, the request counted in it', async () => {
     const counted = await total();
@@ -74,6 +76,13 @@ describe('HTTP requests to a libSQL server (sqld) per warm request', () => {
     const counted = await total();
 
     expect(await requestsOf(createRatingRoute, createRating, { body: { movie: movieId, value: 5 }, headers: user.headers }, 201)).toBe(1);
+    expect(await total()).toBe(counted + 1);
+  });
+
+  it('asks whether the database answers (readiness) in one HTTP request, the request counted in it', async () => {
+    const counted = await total();
+
+    expect(await requestsOf(readyRoute, ready, {}, 200)).toBe(1);
     expect(await total()).toBe(counted + 1);
   });
 

@@ -12,9 +12,9 @@ import { parseConfig } from '../../lib/config';
 import { createServices } from '../../lib/container';
 import { createFactsSummaryGenerator } from '../../lib/llm/factsSummaryGenerator';
 import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
-import { createRequestCounterRepository } from '../../lib/repositories/requestCountRepository';
+import { createRequestCountRepository } from '../../lib/repositories/requestCountRepository';
 import { createSimilarMoviesRepository } from '../../lib/repositories/similarMoviesRepository';
-import { REQUEST_COUNTER_SHARDS } from '../../lib/services/requestCountService';
+import { REQUEST_COUNT_SHARDS } from '../../lib/services/requestCountService';
 import { silentLogger } from './silentLogger';
 import { httpEvent } from '../../harness/events';
 import { ms, timeAgainstFloor, type Timing } from './stats';
@@ -95,8 +95,8 @@ async function benchOn(db: Client, counting: Client, { synthetic, load, invokeOk
   const searchRepository = createMovieSearchRepository(db);
   const similarRepository = createSimilarMoviesRepository(db);
   // Every request also counts itself (one write to a random shard), so each floor makes that write too.
-  const counter = createRequestCounterRepository(counting);
-  const countRequest = () => counter.increment(Math.floor(Math.random() * REQUEST_COUNTER_SHARDS));
+  const counter = createRequestCountRepository(counting);
+  const countRequest = () => counter.increment(Math.floor(Math.random() * REQUEST_COUNT_SHARDS));
   // Each bundle opens its own connection on its first call: done before the big writes below, since a connection
   // opening while a large WAL is being checkpointed can find the file locked.
   const listMovies = load('listMovies');

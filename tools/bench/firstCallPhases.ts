@@ -43,7 +43,7 @@ async function phasesOnce(databaseUrl: string): Promise<Record<string, number>> 
   if (process.env.PHASES_DETAIL === '1') {
     getMovieRoute.params.parse({ id: '1' });
     mark('detail: first zod parse of the path parameters');
-    await services.requestCounter.count();
+    await services.requestCount.count();
     mark('detail: first request-counter write');
     const movie = await services.movies.get(1);
     mark('detail: first movie read (statement prepared)');

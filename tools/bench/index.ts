@@ -16,9 +16,9 @@ import { createFactsSummaryGenerator } from '../../lib/llm/factsSummaryGenerator
 import { MOVIE_COLUMNS } from '../../lib/repositories/movieRows';
 import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
 import { createRatingsRepository } from '../../lib/repositories/ratingsRepository';
-import { createRequestCounterRepository } from '../../lib/repositories/requestCountRepository';
+import { createRequestCountRepository } from '../../lib/repositories/requestCountRepository';
 import { bundledMoviesDataset, importMovies, readDataset } from '../../scripts/movieImport';
-import { REQUEST_COUNTER_SHARDS } from '../../lib/services/requestCountService';
+import { REQUEST_COUNT_SHARDS } from '../../lib/services/requestCountService';
 import { createUsersRepository } from '../../lib/repositories/usersRepository';
 import { createPasswordHasher } from '../../lib/services/passwords';
 import { httpEvent, lambdaContext } from '../../harness/events';
@@ -190,8 +190,8 @@ async function prepareBench() {
   const synthetic = await addSyntheticCatalogue(db, 100_000, 1_000_000);
   console.log(`100,000 synthetic movies and 1,000,000 ratings in ${((performance.now() - step) / 1000).toFixed(1)} s`);
   // Every request also counts itself (one write to a random shard), so each floor makes that write too.
-  const counter = createRequestCounterRepository(db);
-  const countRequest = () => counter.increment(Math.floor(Math.random() * REQUEST_COUNTER_SHARDS));
+  const counter = createRequestCountRepository(db);
+  const countRequest = () => counter.increment(Math.floor(Math.random() * REQUEST_COUNT_SHARDS));
 
   step = performance.now();
   const entries = functionEntries();

@@ -14,10 +14,10 @@ import { openMigratedDatabase } from '../../lib/db/client';
 import { createHttpHandler } from '../../lib/http/createHttpHandler';
 import { createMovieSearchRepository } from '../../lib/repositories/movieSearchRepository';
 import { createRecommendationsRepository } from '../../lib/repositories/recommendationsRepository';
-import { createRequestCounterRepository } from '../../lib/repositories/requestCountRepository';
+import { createRequestCountRepository } from '../../lib/repositories/requestCountRepository';
 import { listMoviesRoute } from '../../lib/schemas/routes/movies';
 import { listRecommendationsRoute } from '../../lib/schemas/routes/recommendations';
-import { REQUEST_COUNTER_SHARDS } from '../../lib/services/requestCountService';
+import { REQUEST_COUNT_SHARDS } from '../../lib/services/requestCountService';
 import { listMovies } from '../../functions/movies/listMovies';
 import { listRecommendations } from '../../functions/recommendations/listRecommendations';
 import { httpEvent, lambdaContext } from '../../harness/events';
@@ -165,14 +165,14 @@ export async function benchRecommendations(record: (row: BenchRow) => void, { ca
       const { services, db, callerId, headers } = world;
       const handler = createHttpHandler(listRecommendationsRoute, listRecommendations, async () => services);
       const repository = createRecommendationsRepository(db);
-      const counter = createRequestCounterRepository(db);
+      const counter = createRequestCountRepository(db);
       const event = httpEvent({ path: '/users/me/recommendations/', headers });
       const first = JSON.parse((await call(handler, event, 200)).body!) as { results: { because: number[] }[] };
       const reasoned = first.results.filter(({ because }) => because.length > 0).length;
       const timing = await timeAgainstFloor(
         () => call(handler, event, 200),
         // The floor: the route's read beside the request counter's write, as the stack sends them.
-        () => Promise.all([counter.increment(Math.floor(Math.random() * REQUEST_COUNTER_SHARDS)), repository.recommendFor(callerId, 20)]),
+        () => Promise.all([counter.increment(Math.floor(Math.random() * REQUEST_COUNT_SHARDS)), repository.recommendFor(callerId, 20)]),
         calls,
       );
       timings.push(timing.subject);
@@ -199,11 +199,11 @@ export async function benchRecommendations(record: (row: BenchRow) => void, { ca
     const { services, db, firstFilm } = worlds[1]!;
     const handler = createHttpHandler(listMoviesRoute, listMovies, async () => services);
     const search = createMovieSearchRepository(db);
-    const counter = createRequestCounterRepository(db);
+    const counter = createRequestCountRepository(db);
     const idsOf = (i: number) => Array.from({ length: 100 }, (_, k) => firstFilm + ((i * 7919 + k * 997) % (FILMS + 50)));
     const lookUp = await timeAgainstFloor(
       (i) => call(handler, httpEvent({ path: '/movies/', query: { ids: idsOf(i).join(',') } }), 200),
-      (i) => Promise.all([counter.increment(Math.floor(Math.random() * REQUEST_COUNTER_SHARDS)), search.byIds(idsOf(i))]),
+      (i) => Promise.all([counter.increment(Math.floor(Math.random() * REQUEST_COUNT_SHARDS)), search.byIds(idsOf(i))]),
       calls,
     );
     const lookUpCpu = await cpuPerCall((i) => call(handler, httpEvent({ path: '/movies/', query: { ids: idsOf(i).join(',') } }), 200), 200);

@@ -1,7 +1,9 @@
 import { createClient, type Client, type InStatement, type ResultSet } from '@libsql/client';
 import { clientWith } from '../../../lib/db/clientWith';
 import { RequestDatabase } from '../../../lib/db/requestDatabase';
-import { Unauthorized } from '../../../lib/errors';
+import { DatabaseUnavailable, Unauthorized } from '../../../lib/errors';
+import { createLibsqlClient } from '../../../lib/db/client';
+import { startSqld } from '../../../harness/sqld';
 import type { LeadingStatement } from '../../../lib/requestDuties';
 import { createSessionsRepository } from '../../../lib/repositories/sessionsRepository';
 import { signInLiveness } from '../../../lib/services/authService';
@@ -195,26 +197,6 @@ describe("a request's database: a write charge carried by the first write of a r
     const work = charged(value, () => writeOne(db, { sql: 'INSERT INTO missing_table VALUES (1)', args: [] }));
 
     await expect(work).rejects.toThrow(/missing_table/);
-    expect(await count('charges')).toBe(0);
-  });
-
-  it("tells a leader where it stood in the failed batch, and numbers a failure of the work's own statements as the work sent them", async () => {
-    const told: unknown[] = [];
-    const value: LeadingStatement = {
-      statement: { sql: 'INSERT INTO charges (id) VALUES (1)', args: [] },
-      accepted: () => undefined,
-      refusal: async (_error, at) => {
-        told.push(at);
-        return undefined;
-      },
-    };
-
-    const failure = await charged(value, () =>
-      db.batch(["INSERT INTO notes VALUES ('kept out')", 'INSERT INTO notes VALUES (NULL)'], 'write'),
-    ).catch((error: unknown) => error);
-
-    expect(told).toEqual([0]);
-    expect(failure).toMatchObject({ statementIndex: 1 });
     expect(await count('charges')).toBe(0);
   });
 
@@ -446,6 +428,38 @@ describe("a request's database: the request counter's increment, counted once", 
     await unawaited;
 
     expect(await hits()).toBe(1);
+  });
+
+  it('is not sent again alone after the call carrying it met a database that does not answer: one wait, not two', async () => {
+    const sqld = await startSqld();
+    const remote = await createLibsqlClient({ url: sqld.url, timeoutMs: 1000 });
+    await sqld.kill();
+    let sent = 0;
+    const counting = clientWith(remote, {
+      batch: (statements: Parameters<Client['batch']>[0], mode?: Parameters<Client['batch']>[1]) => (
+        sent++,
+        remote.batch(statements, mode)
+      ),
+      execute: ((statement: InStatement) => (sent++, remote.execute(statement))) as Client['execute'],
+    } as Partial<Client>);
+    try {
+      // As the request counter's does, the tracking never rejects: a lost increment is the counter's to log.
+      const { count } = owed();
+      const request = new RequestDatabase(counting, {
+        count: { ...count, track: (increment) => count.track(increment).catch(() => undefined) },
+        countRides: true,
+      });
+
+      await expect(request.client.execute('SELECT 1')).rejects.toBeInstanceOf(DatabaseUnavailable);
+      await request.settleCount();
+
+      // The outage took the increment with the call, as it takes any write it refuses; waiting on it again would only
+      // double the time the caller waits for its 503.
+      expect(sent).toBe(1);
+    } finally {
+      remote.close();
+      await sqld.close();
+    }
   });
 
   it('rides with the sign-in confirmation of a request that made no call', async () => {

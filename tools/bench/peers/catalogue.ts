@@ -8,8 +8,8 @@ import type { Client } from '@libsql/client';
 import { createMovieSearchRepository } from '../../../lib/repositories/movieSearchRepository';
 import { createMoviesRepository } from '../../../lib/repositories/moviesRepository';
 import { createRatingsRepository } from '../../../lib/repositories/ratingsRepository';
-import { createRequestCounterRepository } from '../../../lib/repositories/requestCountRepository';
-import { REQUEST_COUNTER_SHARDS } from '../../../lib/services/requestCountService';
+import { createRequestCountRepository } from '../../../lib/repositories/requestCountRepository';
+import { REQUEST_COUNT_SHARDS } from '../../../lib/services/requestCountService';
 
 /** A file (the cold start's small database) through the native driver, a server (sqld) over HTTP, as ours chooses. */
 async function open(url: string): Promise<Client> {
@@ -29,7 +29,7 @@ const database = () => (opened ??= open(process.env.DATABASE_URL ?? 'file:.data/
 async function counted<T>(work: (db: Client) => Promise<T>): Promise<T> {
   const db = await database();
   const [, result] = await Promise.all([
-    createRequestCounterRepository(db).increment(Math.floor(Math.random() * REQUEST_COUNTER_SHARDS)),
+    createRequestCountRepository(db).increment(Math.floor(Math.random() * REQUEST_COUNT_SHARDS)),
     work(db),
   ]);
   return result;
