@@ -2,6 +2,7 @@
  * The bench's sign-in and token figures (issue 10): what throttled guesses cost, what token liveness adds to an
  * authenticated request, and how a burst of sign-ins is answered over serverless-offline.
  */
+import { createApiClient } from '../../lib/client/apiClient';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,18 +152,15 @@ async function signInBurst(databaseUrl: string, record: (row: BenchRow) => void)
   for (let i = 0; i < 50; i++) await users.create({ email: `burst-${i}@example.com`, passwordHash: hash, role: 'basic' });
   db.close();
   const api = await startOfflineApi({ databaseUrl, env: { LOG_LEVEL: 'SILENT', AUTH_RATE_PER_MINUTE: '1000000' } });
+  const client = createApiClient({ baseUrl: api.baseUrl });
   try {
     const started = performance.now();
     const answers = await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {
         const t = performance.now();
-        const response = await fetch(`${api.baseUrl}/auth/token/`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: `burst-${i}@example.com`, password: PASSWORD }),
-        });
-        const body = (await response.json()) as { access_token?: string };
-        return { status: response.status, tokens: typeof body.access_token === 'string', ms: performance.now() - t };
+        const answer = await client.issueToken({ body: { email: `burst-${i}@example.com`, password: PASSWORD } });
+        const tokens = answer.status === 200 && typeof answer.body.access_token === 'string';
+        return { status: answer.status as number, tokens, ms: performance.now() - t };
       }),
     );
     const total = performance.now() - started;
