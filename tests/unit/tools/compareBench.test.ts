@@ -9,8 +9,11 @@ describe('npm run bench compare: the noise threshold from the block-to-block spr
     expect(blockSpread([4, 4, 4, 4])).toBe(0);
   });
 
-  it('sets the threshold one wider spread of the two trees above 1, never closer than 3 %', () => {
-    expect(noiseThreshold([1, 2, 2, 3, 10], [4, 4, 4, 4])).toBeCloseTo(1.5);
+  it('sets the threshold two wider spreads of the two trees over √blocks above 1, never closer than 3 %', () => {
+    // Spread 0.5 (sorted 2, 2, 3, 3: quartiles 2 and 3, median 2) over 4 blocks: the pooled p50 wanders 0.5 / √4.
+    expect(noiseThreshold([3, 2, 3, 2], [4, 4, 4, 4])).toBeCloseTo(1.5);
+    // The same spread over 16 blocks is known four times as closely as over one.
+    expect(noiseThreshold([3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2], Array(16).fill(4))).toBeCloseTo(1.25);
     expect(noiseThreshold([4, 4, 4, 4], [4, 4, 4, 4])).toBeCloseTo(1.03);
   });
 
