@@ -32,9 +32,10 @@ const READING = `How it is read. Each route is timed in blocks taking turns (bef
 child process of its own with its own copy of the same seeded file database, so that whatever else the shared
 machine does falls on both alike. The ratio is after's p50 over before's, over all their calls. Each tree's blocks
 also give a p50 each, and these wander from block to block with the machine's load alone: their interquartile range
-over their median is that tree's spread. A route is **slower beyond noise** when its ratio is above 1 plus the wider
-of the two spreads (at least ${MIN_MARGIN * 100} %), faster beyond noise when below its inverse, and within noise between: a
-difference smaller than the same code's own block-to-block wander cannot be told from it.`;
+over their median is that tree's spread. The p50 of all n blocks together wanders about √n times less than one block's,
+so a route is **slower beyond noise** when its ratio is above 1 plus twice the wider of the two spreads over √n (at
+least ${MIN_MARGIN * 100} %; for normal noise about two standard errors of the difference), faster beyond noise when below
+its inverse, and within noise between: a difference smaller than that cannot be told from the wander of the same code.`;
 
 export function compareSection(run: CompareRun, routes: readonly RouteComparison[]): string {
   const table = [

@@ -20,11 +20,15 @@ export function blockSpread(blockP50s: readonly number[]): number {
 }
 
 /**
- * The after/before p50 ratio beyond which a route counts as slower: 1 plus the wider of the two trees' spreads
- * (a difference smaller than either tree's own block-to-block wander cannot be told from it), at least MIN_MARGIN.
+ * The after/before p50 ratio beyond which a route counts as slower. A tree's block p50s wander by its spread; the
+ * p50 of all n blocks together wanders about √n times less, and the ratio carries both trees' wander: so the
+ * threshold is 1 plus twice the wider spread over √n (n the fewer blocks of the two), at least MIN_MARGIN. For
+ * normal noise that is about two standard errors of the difference (an IQR is about 1.35 standard deviations).
  */
 export function noiseThreshold(beforeBlockP50s: readonly number[], afterBlockP50s: readonly number[]): number {
-  return 1 + Math.max(blockSpread(beforeBlockP50s), blockSpread(afterBlockP50s), MIN_MARGIN);
+  const blocks = Math.min(beforeBlockP50s.length, afterBlockP50s.length);
+  const wider = Math.max(blockSpread(beforeBlockP50s), blockSpread(afterBlockP50s));
+  return 1 + Math.max((2 * wider) / Math.sqrt(blocks), MIN_MARGIN);
 }
 
 /** Slower beyond the threshold, faster beyond its inverse, and within noise between them (both bounds included). */
