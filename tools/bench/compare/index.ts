@@ -29,12 +29,12 @@ import { compareSection, writeCompareSection, type RouteComparison } from './sec
 import { compareVerdict, noiseThreshold } from './verdict';
 import { checkOutRevision, dependenciesThatDiffer, sameMigrations, shortCommit } from './worktree';
 
-const BLOCKS = 10;
+const BLOCKS = 20;
 const CALLS_PER_BLOCK = 100;
 const WARMUP_CALLS = 100;
-/** The full bench's catalogue (tools/bench/index.ts) at a tenth: the run reads and writes it in two trees. */
-const SYNTHETIC_MOVIES = 10_000;
-const SYNTHETIC_RATINGS = 100_000;
+/** The full bench's catalogue (tools/bench/index.ts), so that the routes read what they read there. */
+const SYNTHETIC_MOVIES = 100_000;
+const SYNTHETIC_RATINGS = 1_000_000;
 const user: Credentials = { email: 'compare@example.com', password: 'compare-password-1' };
 const admin: Credentials = { email: 'compare-admin@example.com', password: 'compare-password-2' };
 
