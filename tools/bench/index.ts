@@ -35,6 +35,7 @@ import { benchRecommendations } from './recommendations';
 import { addRatingsTo, addSyntheticCatalogue } from './database';
 import { benchOnSqld, writeSqldSection } from './onSqld';
 import { benchPeers } from './peers';
+import { benchCompare } from './compare';
 import { benchScaling } from './scaling';
 import { silentLogger } from './silentLogger';
 import { measureWriteLimitCost, writeLimitCounting } from './writeLimit';
@@ -90,7 +91,7 @@ async function invokeOk(
  * of the whole run: it prints its figures for docs/SCALING.md. `peers` (tools/bench/peers/, issue 30) times ours
  * against Express, Fastify and hello-world and rewrites its own section; nor is it part of the whole run.
  */
-export async function main([only]: string[] = []): Promise<void> {
+export async function main([only, ...rest]: string[] = []): Promise<void> {
   if (only === 'auth') return benchAuth(record);
   if (only === 'first') return benchFirstInvocationsAlone(root, functionEntries(), record);
   if (only === 'modules') return benchModuleEvaluation(root, functionEntries());
@@ -98,6 +99,7 @@ export async function main([only]: string[] = []): Promise<void> {
   if (only === 'portable') return writePortableSection(root, await benchPortable(record));
   if (only === 'scaling') return benchScaling(root, record);
   if (only === 'peers') return benchPeers(root, functionEntries(), record);
+  if (only === 'compare') return benchCompare(root, rest[0]);
   const started = performance.now();
   const bench = await prepareBench();
   if (only === 'sqld') {
