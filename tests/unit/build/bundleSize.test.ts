@@ -70,6 +70,19 @@ describe('every function bundle', () => {
     expect(carrying).toEqual([]);
   });
 
+  // A contract module declares every route of its domain; a function's bundle keeps the one it serves (defineRoute is
+  // free of side effects, and so is each schema's construction), so its INIT builds no schema of another route.
+  it('carries the contract of the route it serves and no other', () => {
+    const functionNames = new Set(allRoutes.map((route) => route.functionName));
+    const others = bundles
+      .map(([name, { text }]) => [name, [...text.matchAll(/functionName:"(\w+)"/g)].map((match) => match[1]!)] as const)
+      .map(([name, named]) => [name, named.filter((other) => other !== name && functionNames.has(other))] as const)
+      .filter(([, named]) => named.length > 0)
+      .map(([name, named]) => `${name}: ${named.join(', ')}`);
+
+    expect(others).toEqual([]);
+  });
+
   // Deployed functions speak HTTP to their database; a ws:// URL is served by Node's own WebSocket.
   it('carries no WebSocket library', () => {
     const carrying = bundles.filter(([, { bytesOf }]) => bytesOf('ws') + bytesOf('@libsql/isomorphic-ws') > 0).map(([name]) => name);
@@ -124,6 +137,14 @@ describe('function bundles', () => {
     const { bytesOf } = await bundle('functions/docs/openapi.ts');
 
     expect(bytesOf('@asteasolutions/zod-to-openapi')).toBe(0);
+  });
+
+  it("build none of the schemas of a domain's other routes: getMovie's bundle holds no body or page of a movie", async () => {
+    const { text } = await bundle('functions/movies/getMovie.ts');
+
+    expect(text).not.toMatch(/id:"(CreateMovieBody|UpdateMovieBody|MoviePage|SimilarMovies)"/);
+    expect(text).not.toContain('must change at least one of title');
+    expect(text).toMatch(/id:"Movie"/);
   });
 
   it('stay under 1 MB minified, native driver excluded', async () => {
