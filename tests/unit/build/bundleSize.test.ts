@@ -139,14 +139,6 @@ describe('function bundles', () => {
     expect(bytesOf('@asteasolutions/zod-to-openapi')).toBe(0);
   });
 
-  it("build none of the schemas of a domain's other routes: getMovie's bundle holds no body or page of a movie", async () => {
-    const { text } = await bundle('functions/movies/getMovie.ts');
-
-    expect(text).not.toMatch(/id:"(CreateMovieBody|UpdateMovieBody|MoviePage|SimilarMovies)"/);
-    expect(text).not.toContain('must change at least one of title');
-    expect(text).toMatch(/id:"Movie"/);
-  });
-
   it('stay under 1 MB minified, native driver excluded', async () => {
     const { bytes } = await bundle('functions/movies/getMovie.ts');
 
