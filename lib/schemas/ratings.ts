@@ -13,6 +13,8 @@ export const CreateRatingBody = z
   .meta({ id: 'CreateRatingBody' });
 export type CreateRatingBody = z.infer<typeof CreateRatingBody>;
 
+export const ChangeRatingBody = z.object({ value: RatingValue }).meta({ id: 'ChangeRatingBody' });
+
 export const Rating = z
   .object({
     id: z.number().int().positive(),
@@ -24,6 +26,8 @@ export const Rating = z
   })
   .meta({ id: 'Rating' });
 export type Rating = z.infer<typeof Rating>;
+
+export const RatingsPage = pageOf(Rating).meta({ id: 'RatingsPage' });
 
 export const RatedMovie = z
   .object({ movie: MovieWithoutSummary, value: integerBetween(1, 5), rated_at: Timestamp })
