@@ -2,12 +2,12 @@ import { defineRoute } from './contract';
 import type * as recommendations from '../recommendations';
 import { RECOMMENDATION_BOUNDS } from '../recommendations';
 
-/* eslint-disable @typescript-eslint/no-require-imports -- required on first read, on purpose: see defineRoute */
+// Node's, declared for the web page's type check too (web/tsconfig.json has no Node types): it reads these contracts.
+declare const require: (id: string) => unknown;
 /** The schema modules these contracts name, each evaluated when a contract's schema is first read. */
 const shapes = {
   recommendations: () => require('../recommendations') as typeof recommendations,
 };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const listRecommendationsRoute = /* @__PURE__ */ defineRoute({
   functionName: 'listRecommendations',
