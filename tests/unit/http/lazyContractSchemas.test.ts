@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import type * as movieContracts from '../../../lib/schemas/routes/movies';
+import type * as ratingContracts from '../../../lib/schemas/routes/ratings';
+import { stackOf } from '../../../lib/http/stack';
 import { validateRequest } from '../../../lib/http/validateRequest';
 import { httpEvent } from '../../../harness/events';
 
@@ -33,5 +35,19 @@ describe('the schemas of a route contract', () => {
     expect(getMovieRoute.response.schema).toBe(createMovieRoute.response.schema);
     expect(built()).toContain('Movie');
     expect(getMovieRoute.params).toBe(getMovieRoute.params);
+  });
+});
+
+describe("a route's handler stack", () => {
+  const contracts = () => require('../../../lib/schemas/routes/ratings') as typeof ratingContracts;
+
+  // The stack is built while the function's module loads (INIT); a route that takes a body reads one, but its schema
+  // waits for the first request.
+  it('is built without building the schemas of the route: createRating reads bodies, and builds no body schema yet', () => {
+    const layers = stackOf(contracts().createRatingRoute, () => Promise.reject(new Error('no services in this test')));
+
+    expect(layers.map((layer) => layer.name)).toContain('readBody');
+    expect(layers.find((layer) => layer.name === 'readBody')!.middlewares.length).toBeGreaterThan(0);
+    expect(built()).not.toContain('CreateRatingBody');
   });
 });
