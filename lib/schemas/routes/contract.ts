@@ -111,6 +111,15 @@ export interface ResponseContract {
 
 export type RateLimitName = 'auth' | 'write';
 
+/**
+ * Whether a route takes a body, told without building its schema: a contract names its body through a getter that builds
+ * it on first read (see defineRoute), and a handler's stack, built at INIT, needs to know no more than that it has one.
+ */
+export const takesBody = (route: RouteContract): boolean => {
+  const field = Object.getOwnPropertyDescriptor(route, 'body');
+  return field !== undefined && (field.get !== undefined || field.value !== undefined);
+};
+
 /** Every method a route answers, its own first. */
 export const methodsOf = (route: RouteContract): readonly HttpMethod[] => [route.method, ...(route.alsoMethods ?? [])];
 
