@@ -1,7 +1,9 @@
 /*
- * A page's arithmetic, without a schema: services page their results with it, and a module that builds no zod schema
- * costs a cold start nothing to load (the query schemas of pagination.ts are built when a contract first reads them).
+ * A page's arithmetic and its shape, building no schema as it loads: services page their results with it, and a schema
+ * module that only describes pages (lib/schemas/ratings.ts) does not build the query schemas of pagination.ts, which a
+ * contract builds when it first reads them.
  */
+import * as z from 'zod';
 
 export const MAX_PAGE = 1_000_000;
 export const MAX_PAGE_SIZE = 100;
@@ -18,6 +20,16 @@ export const withPageDefaults = ({ page, page_size }: { page?: number; page_size
   page: page ?? DEFAULT_PAGE,
   page_size: page_size ?? DEFAULT_PAGE_SIZE,
 });
+
+/** The Page schema of the API: one page of results and where it stands among them. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    count: z.number().int().nonnegative().describe('results on every page together'),
+    page: z.number().int().positive(),
+    page_size: z.number().int().positive(),
+    total_pages: z.number().int().nonnegative(),
+    results: z.array(item),
+  });
 
 /** The Page shape of the API: one page of results and where it stands among them. */
 export interface Page<T> {

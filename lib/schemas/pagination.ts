@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { DEFAULT_PAGE, DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from './pages';
 
 // What other modules take from here besides the schemas, so their imports stay as they were.
-export { DEFAULT_PAGE, DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, pageWindow, toPage, withPageDefaults, type Page } from './pages';
+export { DEFAULT_PAGE, DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, pageOf, pageWindow, toPage, withPageDefaults, type Page } from './pages';
 
 /**
  * A whole number in a query string, written plainly (no sign, decimals or exponent), within bounds.
@@ -40,13 +40,3 @@ export const OptionalPaginationQuery = z.object({
   page: integerQueryParam(1, MAX_PAGE).optional().meta({ default: DEFAULT_PAGE, description: pageDescription }),
   page_size: integerQueryParam(1, MAX_PAGE_SIZE).optional().meta({ default: DEFAULT_PAGE_SIZE, description: 'results per page' }),
 });
-
-/** The Page shape of the API: one page of results and where it stands among them. */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({
-    count: z.number().int().nonnegative().describe('results on every page together'),
-    page: z.number().int().positive(),
-    page_size: z.number().int().positive(),
-    total_pages: z.number().int().nonnegative(),
-    results: z.array(item),
-  });
