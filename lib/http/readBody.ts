@@ -1,7 +1,7 @@
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { BadRequest, PayloadTooLarge } from '../errors';
-import type { RouteContract } from '../schemas/routes/contract';
+import { takesBody, type RouteContract } from '../schemas/routes/contract';
 import type { HttpMiddleware } from './context';
 import type { FileMediaType, UploadedFile } from '../schemas/uploadedFile';
 import { fileMediaTypeOf, hasBody, requireContentType } from './requireContentType';
@@ -93,7 +93,7 @@ export function fileBodyReader(accepted: readonly FileMediaType[]): HttpMiddlewa
  * first, on the raw bytes, against the route's own limit (64 KiB unless its contract says otherwise).
  */
 export const readBody = (route: RouteContract): HttpMiddleware[] => {
-  if (!route.body) return [];
+  if (!takesBody(route)) return [];
   const limit = limitBodySize(route.maxBodyBytes ?? MAX_BODY_BYTES);
   const fileTypes = route.bodyMediaTypes && (Object.keys(route.bodyMediaTypes) as FileMediaType[]);
   return [limit, requireContentType(route), fileTypes ? fileBodyReader(fileTypes) : jsonBodyParser()];

@@ -1,5 +1,6 @@
 import type { Client, InStatement, InValue } from '@libsql/client';
-import { RELEVANCE, type Movie, type MovieOrdering, type MOVIE_ORDER_FIELDS } from '../schemas/movies';
+import { RELEVANCE, type MovieOrdering, type MOVIE_ORDER_FIELDS } from '../schemas/movieOrdering';
+import type { Movie } from '../schemas/movies';
 import { MOVIE_AS_JSON, MOVIE_COLUMNS, movieFromJson, toMovie } from './movieRows';
 import { explain } from './queryPlan';
 import { column } from './rows';

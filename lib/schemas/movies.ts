@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { integerBetween, multilineText, rule, Timestamp, trimmedText } from './common';
+import { MOVIE_ORDER_FIELDS, MOVIE_ORDERINGS, RELEVANCE } from './movieOrdering';
 import { integerQueryParam, OptionalPaginationQuery, pageOf } from './pagination';
+
+// What other modules take from here besides the schemas, so their imports stay as they were.
+export { MOVIE_ORDER_FIELDS, RELEVANCE, type MovieOrdering } from './movieOrdering';
 
 /** Genres compare case-insensitively; the first spelling of a repeated genre is kept. */
 const Genres = z
@@ -59,12 +63,6 @@ export const Movie = z
   })
   .meta({ id: 'Movie' });
 export type Movie = z.infer<typeof Movie>;
-
-export const MOVIE_ORDER_FIELDS = ['title', 'year', 'rating', 'rating_count', 'score', 'created_at'] as const;
-/** A search's own order, best matches first; a listing without a search has no match to rank, and is by title. */
-export const RELEVANCE = 'relevance';
-const movieOrderings = [...MOVIE_ORDER_FIELDS.flatMap((field) => [field, `-${field}`] as const), RELEVANCE] as const;
-export type MovieOrdering = (typeof movieOrderings)[number];
 
 const orderingMessage = `must be one of ${MOVIE_ORDER_FIELDS.join(', ')}, each optionally prefixed with - for descending order, or ${RELEVANCE}`;
 
@@ -143,7 +141,7 @@ const NOT_WITH_IDS = ['search', 'genre', 'ordering', 'page', 'page_size'] as con
 export const ListMoviesQuery = OptionalPaginationQuery.extend({
   genre: trimmedText(1, 50).optional().describe('only movies of this genre (compared case-insensitively)'),
   ordering: z
-    .preprocess((text) => (text === '' ? undefined : text), z.enum(movieOrderings, { error: orderingMessage }).optional())
+    .preprocess((text) => (text === '' ? undefined : text), z.enum(MOVIE_ORDERINGS, { error: orderingMessage }).optional())
     .meta({
       // No single default: a search is by relevance, any other listing by title.
       description:

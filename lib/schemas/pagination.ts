@@ -1,7 +1,8 @@
 import * as z from 'zod';
+import { DEFAULT_PAGE, DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from './pages';
 
-export const MAX_PAGE = 1_000_000;
-export const MAX_PAGE_SIZE = 100;
+// What other modules take from here besides the schemas, so their imports stay as they were.
+export { DEFAULT_PAGE, DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, pageOf, pageWindow, toPage, withPageDefaults, type Page } from './pages';
 
 /**
  * A whole number in a query string, written plainly (no sign, decimals or exponent), within bounds.
@@ -20,8 +21,6 @@ export const integerQueryParam = (min: number, max: number) => {
   );
 };
 
-export const DEFAULT_PAGE = 1;
-export const DEFAULT_PAGE_SIZE = 20;
 const pageDescription = 'the page to answer; a page past the end has no results';
 
 /** `page` from 1 and `page_size` from 1 to 100, by default the first 20. */
@@ -40,39 +39,4 @@ export type PaginationQuery = z.output<typeof PaginationQuery>;
 export const OptionalPaginationQuery = z.object({
   page: integerQueryParam(1, MAX_PAGE).optional().meta({ default: DEFAULT_PAGE, description: pageDescription }),
   page_size: integerQueryParam(1, MAX_PAGE_SIZE).optional().meta({ default: DEFAULT_PAGE_SIZE, description: 'results per page' }),
-});
-
-export const withPageDefaults = ({ page, page_size }: { page?: number; page_size?: number }): PaginationQuery => ({
-  page: page ?? DEFAULT_PAGE,
-  page_size: page_size ?? DEFAULT_PAGE_SIZE,
-});
-
-/** The Page shape of the API: one page of results and where it stands among them. */
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({
-    count: z.number().int().nonnegative().describe('results on every page together'),
-    page: z.number().int().positive(),
-    page_size: z.number().int().positive(),
-    total_pages: z.number().int().nonnegative(),
-    results: z.array(item),
-  });
-
-export interface Page<T> {
-  count: number;
-  page: number;
-  page_size: number;
-  total_pages: number;
-  results: T[];
-}
-
-/** LIMIT and OFFSET for a page. */
-export const pageWindow = ({ page, page_size }: PaginationQuery) => ({ limit: page_size, offset: (page - 1) * page_size });
-
-/** Shapes one page of results with its totals. */
-export const toPage = <T>(results: T[], count: number, { page, page_size }: PaginationQuery): Page<T> => ({
-  count,
-  page,
-  page_size,
-  total_pages: Math.ceil(count / page_size),
-  results,
 });

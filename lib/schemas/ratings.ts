@@ -1,7 +1,15 @@
 import * as z from 'zod';
 import { idInBody, integerBetween, Timestamp } from './common';
-import { MovieWithoutSummary } from './movies';
-import { pageOf } from './pagination';
+import type * as movies from './movies';
+import { pageOf } from './pages';
+
+// Node's, declared for the web page's type check too (web/tsconfig.json has no Node types), which reads this module.
+declare const require: (id: string) => unknown;
+/**
+ * The movie shapes, required when a rated movie's shape is first read: a rating's body names its movie by id, so the
+ * first rating a cold start validates builds none of them.
+ */
+const movieShapes = () => require('./movies') as typeof movies;
 
 export const RatingValue = integerBetween(1, 5);
 
@@ -12,6 +20,8 @@ export const CreateRatingBody = z
   })
   .meta({ id: 'CreateRatingBody' });
 export type CreateRatingBody = z.infer<typeof CreateRatingBody>;
+
+export const ChangeRatingBody = z.object({ value: RatingValue }).meta({ id: 'ChangeRatingBody' });
 
 export const Rating = z
   .object({
@@ -25,8 +35,16 @@ export const Rating = z
   .meta({ id: 'Rating' });
 export type Rating = z.infer<typeof Rating>;
 
+export const RatingsPage = pageOf(Rating).meta({ id: 'RatingsPage' });
+
 export const RatedMovie = z
-  .object({ movie: MovieWithoutSummary, value: integerBetween(1, 5), rated_at: Timestamp })
+  .object({
+    get movie() {
+      return movieShapes().MovieWithoutSummary;
+    },
+    value: integerBetween(1, 5),
+    rated_at: Timestamp,
+  })
   .meta({ id: 'RatedMovie' });
 export type RatedMovie = z.infer<typeof RatedMovie>;
 

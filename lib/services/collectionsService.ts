@@ -2,7 +2,8 @@ import { BadRequest, notFound } from '../errors';
 import type { CollectionsRepository } from '../repositories/collectionsRepository';
 import type { MoviesRepository } from '../repositories/moviesRepository';
 import type { Collection, CollectionBody, CollectionsPage } from '../schemas/collections';
-import { pageWindow, toPage, withPageDefaults, type PaginationQuery } from '../schemas/pagination';
+import { pageWindow, toPage, withPageDefaults } from '../schemas/pages';
+import type { PaginationQuery } from '../schemas/pagination';
 
 export interface CollectionsServiceOptions {
   collections: CollectionsRepository;

@@ -4,7 +4,7 @@ import { withoutSummary } from '../repositories/movieRows';
 import type { MovieSearchRepository } from '../repositories/movieSearchRepository';
 import type { SimilarMoviesRepository } from '../repositories/similarMoviesRepository';
 import type { ListMoviesQuery, Movie, SimilarMovies } from '../schemas/movies';
-import { pageWindow, toPage, withPageDefaults, type Page } from '../schemas/pagination';
+import { pageWindow, toPage, withPageDefaults, type Page } from '../schemas/pages';
 
 export interface MoviesServiceDependencies {
   movies: MoviesRepository;

@@ -1,6 +1,7 @@
 import { notFound } from '../errors';
 import type { RatingsRepository } from '../repositories/ratingsRepository';
-import { pageWindow, toPage, type Page, type PaginationQuery } from '../schemas/pagination';
+import { pageWindow, toPage, type Page } from '../schemas/pages';
+import type { PaginationQuery } from '../schemas/pagination';
 import type { Rating } from '../schemas/ratings';
 import type { RatedMovie } from '../schemas/ratings';
 import type { AuthUser } from './tokens';

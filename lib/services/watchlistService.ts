@@ -1,6 +1,7 @@
 import { notFound } from '../errors';
 import type { WatchlistRepository } from '../repositories/watchlistRepository';
-import { pageWindow, toPage, type Page, type PaginationQuery } from '../schemas/pagination';
+import { pageWindow, toPage, type Page } from '../schemas/pages';
+import type { PaginationQuery } from '../schemas/pagination';
 import type { WatchlistEntry } from '../schemas/watchlist';
 
 /** The watchlist (docs/USAGE.md): films a user means to watch, added and removed idempotently. */

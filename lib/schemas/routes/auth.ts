@@ -1,7 +1,14 @@
 import { defineRoute } from './contract';
-import { AuthTokens, RefreshBody, RegisterBody, SignInBody, VerifiedToken, VerifyBody } from '../auth';
+import type * as auth from '../auth';
 
-export const registerUserRoute = defineRoute({
+// Node's, declared for the web page's type check too (web/tsconfig.json has no Node types): it reads these contracts.
+declare const require: (id: string) => unknown;
+/** The schema modules these contracts name, each evaluated when a contract's schema is first read. */
+const shapes = {
+  auth: () => require('../auth') as typeof auth,
+};
+
+export const registerUserRoute = /* @__PURE__ */ defineRoute({
   functionName: 'registerUser',
   method: 'POST',
   path: '/auth/register/',
@@ -11,17 +18,21 @@ export const registerUserRoute = defineRoute({
   access: 'public',
   idempotent: true,
   rateLimit: 'auth',
-  body: RegisterBody,
+  get body() {
+    return shapes.auth().RegisterBody;
+  },
   response: {
     status: 201,
     description: 'the new user with an access and a refresh token; Location names the user',
-    schema: AuthTokens,
+    get schema() {
+      return shapes.auth().AuthTokens;
+    },
     headers: ['Location'],
   },
   errors: [409, 503],
 });
 
-export const issueTokenRoute = defineRoute({
+export const issueTokenRoute = /* @__PURE__ */ defineRoute({
   functionName: 'issueToken',
   method: 'POST',
   path: '/auth/token/',
@@ -29,12 +40,20 @@ export const issueTokenRoute = defineRoute({
   tags: ['auth'],
   access: 'public',
   rateLimit: 'auth',
-  body: SignInBody,
-  response: { status: 200, description: 'an access token (15 min) and a refresh token (7 days)', schema: AuthTokens },
+  get body() {
+    return shapes.auth().SignInBody;
+  },
+  response: {
+    status: 200,
+    description: 'an access token (15 min) and a refresh token (7 days)',
+    get schema() {
+      return shapes.auth().AuthTokens;
+    },
+  },
   errors: [401, 429, 503],
 });
 
-export const refreshTokenRoute = defineRoute({
+export const refreshTokenRoute = /* @__PURE__ */ defineRoute({
   functionName: 'refreshToken',
   method: 'POST',
   path: '/auth/refresh/',
@@ -43,12 +62,20 @@ export const refreshTokenRoute = defineRoute({
   tags: ['auth'],
   access: 'public',
   rateLimit: 'auth',
-  body: RefreshBody,
-  response: { status: 200, description: 'a new access and refresh token', schema: AuthTokens },
+  get body() {
+    return shapes.auth().RefreshBody;
+  },
+  response: {
+    status: 200,
+    description: 'a new access and refresh token',
+    get schema() {
+      return shapes.auth().AuthTokens;
+    },
+  },
   errors: [401],
 });
 
-export const verifyTokenRoute = defineRoute({
+export const verifyTokenRoute = /* @__PURE__ */ defineRoute({
   functionName: 'verifyToken',
   method: 'POST',
   path: '/auth/verify/',
@@ -57,12 +84,20 @@ export const verifyTokenRoute = defineRoute({
   tags: ['auth'],
   access: 'public',
   rateLimit: 'auth',
-  body: VerifyBody,
-  response: { status: 200, description: 'the access token is valid; its claims', schema: VerifiedToken },
+  get body() {
+    return shapes.auth().VerifyBody;
+  },
+  response: {
+    status: 200,
+    description: 'the access token is valid; its claims',
+    get schema() {
+      return shapes.auth().VerifiedToken;
+    },
+  },
   errors: [401],
 });
 
-export const logoutRoute = defineRoute({
+export const logoutRoute = /* @__PURE__ */ defineRoute({
   functionName: 'logout',
   method: 'POST',
   path: '/auth/logout/',
@@ -71,7 +106,9 @@ export const logoutRoute = defineRoute({
   tags: ['auth'],
   access: 'public',
   rateLimit: 'auth',
-  body: RefreshBody,
+  get body() {
+    return shapes.auth().RefreshBody;
+  },
   response: { status: 204, description: 'the sign-in has ended' },
   errors: [401],
 });

@@ -111,6 +111,15 @@ export interface ResponseContract {
 
 export type RateLimitName = 'auth' | 'write';
 
+/**
+ * Whether a route takes a body, told without building its schema: a contract names its body through a getter that builds
+ * it on first read (see defineRoute), and a handler's stack, built at INIT, needs to know no more than that it has one.
+ */
+export const takesBody = (route: RouteContract): boolean => {
+  const field = Object.getOwnPropertyDescriptor(route, 'body');
+  return field !== undefined && (field.get !== undefined || field.value !== undefined);
+};
+
 /** Every method a route answers, its own first. */
 export const methodsOf = (route: RouteContract): readonly HttpMethod[] => [route.method, ...(route.alsoMethods ?? [])];
 
@@ -125,6 +134,12 @@ export const rateLimitOf = (route: RouteContract): RateLimitName | undefined =>
   route.rateLimit ??
   (WRITE_METHODS.has(route.method) && route.access !== 'admin' && !route.path.startsWith('/auth/') ? 'write' : undefined);
 
+/**
+ * Declares a route. Each call is marked `@__PURE__` where it is made (esbuild honours no function-wide mark across
+ * modules), so a function's bundle drops the contracts of its domain's other routes. A contract names its schemas through
+ * getters that require their module on first read: a cold start builds the schemas of the route it serves, when a
+ * request is first validated, and the response shapes never (only the OpenAPI document reads them).
+ */
 export const defineRoute = <const R extends RouteContract>(route: R): R => route;
 
 /**

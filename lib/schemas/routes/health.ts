@@ -3,7 +3,7 @@ import { defineRoute } from './contract';
 
 export const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
-export const healthRoute = defineRoute({
+export const healthRoute = /* @__PURE__ */ defineRoute({
   functionName: 'health',
   method: 'GET',
   path: '/health/',
@@ -16,7 +16,7 @@ export const healthRoute = defineRoute({
 
 export const Ready = z.object({ status: z.literal('ok'), database: z.literal('ok') }).meta({ id: 'Ready' });
 
-export const readyRoute = defineRoute({
+export const readyRoute = /* @__PURE__ */ defineRoute({
   functionName: 'ready',
   method: 'GET',
   path: '/health/ready/',

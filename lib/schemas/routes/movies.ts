@@ -1,8 +1,16 @@
 import { defineRoute } from './contract';
-import { IdPathParams } from '../common';
-import { CreateMovieBody, ListMoviesQuery, Movie, MoviePage, SimilarMovies, SimilarMoviesQuery, UpdateMovieBody } from '../movies';
+import type * as common from '../common';
+import type * as movies from '../movies';
 
-export const createMovieRoute = defineRoute({
+// Node's, declared for the web page's type check too (web/tsconfig.json has no Node types): it reads these contracts.
+declare const require: (id: string) => unknown;
+/** The schema modules these contracts name, each evaluated when a contract's schema is first read. */
+const shapes = {
+  common: () => require('../common') as typeof common,
+  movies: () => require('../movies') as typeof movies,
+};
+
+export const createMovieRoute = /* @__PURE__ */ defineRoute({
   functionName: 'createMovie',
   method: 'POST',
   path: '/movies/',
@@ -11,11 +19,20 @@ export const createMovieRoute = defineRoute({
   access: 'public',
   idempotent: true,
   writes: true,
-  body: CreateMovieBody,
-  response: { status: 201, description: 'the movie as stored; Location names it', schema: Movie, headers: ['Location'] },
+  get body() {
+    return shapes.movies().CreateMovieBody;
+  },
+  response: {
+    status: 201,
+    description: 'the movie as stored; Location names it',
+    get schema() {
+      return shapes.movies().Movie;
+    },
+    headers: ['Location'],
+  },
 });
 
-export const getMovieRoute = defineRoute({
+export const getMovieRoute = /* @__PURE__ */ defineRoute({
   functionName: 'getMovie',
   method: 'GET',
   path: '/movies/{id}/',
@@ -23,15 +40,23 @@ export const getMovieRoute = defineRoute({
   description: 'The summary is written on the first read and stored; when the LLM fails, summary is null.',
   tags: ['movies'],
   access: 'public',
-  params: IdPathParams,
-  response: { status: 200, description: 'the movie', schema: Movie },
+  get params() {
+    return shapes.common().IdPathParams;
+  },
+  response: {
+    status: 200,
+    description: 'the movie',
+    get schema() {
+      return shapes.movies().Movie;
+    },
+  },
   errors: [404],
   writesSummaries: true,
   // HTTP API integrations give up after 30 s; getMovie waits at most LLM_TIMEOUT_MS for a summary.
   lambda: { timeout: 20 },
 });
 
-export const listMoviesRoute = defineRoute({
+export const listMoviesRoute = /* @__PURE__ */ defineRoute({
   functionName: 'listMovies',
   method: 'GET',
   path: '/movies/',
@@ -42,11 +67,19 @@ export const listMoviesRoute = defineRoute({
     'of ids asked and total_pages 1 (0 when none was found); ids with search, genre, ordering, page or page_size is a 400.',
   tags: ['movies'],
   access: 'public',
-  query: ListMoviesQuery,
-  response: { status: 200, description: 'one page of movies', schema: MoviePage },
+  get query() {
+    return shapes.movies().ListMoviesQuery;
+  },
+  response: {
+    status: 200,
+    description: 'one page of movies',
+    get schema() {
+      return shapes.movies().MoviePage;
+    },
+  },
 });
 
-export const similarMoviesRoute = defineRoute({
+export const similarMoviesRoute = /* @__PURE__ */ defineRoute({
   functionName: 'similarMovies',
   method: 'GET',
   path: '/movies/{id}/similar/',
@@ -56,13 +89,23 @@ export const similarMoviesRoute = defineRoute({
     'then films sharing a genre, nearest in year. Never the film itself; no summaries.',
   tags: ['movies'],
   access: 'public',
-  params: IdPathParams,
-  query: SimilarMoviesQuery,
-  response: { status: 200, description: 'the similar films, best first', schema: SimilarMovies },
+  get params() {
+    return shapes.common().IdPathParams;
+  },
+  get query() {
+    return shapes.movies().SimilarMoviesQuery;
+  },
+  response: {
+    status: 200,
+    description: 'the similar films, best first',
+    get schema() {
+      return shapes.movies().SimilarMovies;
+    },
+  },
   errors: [404],
 });
 
-export const updateMovieRoute = defineRoute({
+export const updateMovieRoute = /* @__PURE__ */ defineRoute({
   functionName: 'updateMovie',
   method: 'PATCH',
   path: '/movies/{id}/',
@@ -72,23 +115,35 @@ export const updateMovieRoute = defineRoute({
     'clears the stored summary, so the next read writes one from the new facts.',
   tags: ['movies'],
   access: 'admin',
-  params: IdPathParams,
-  body: UpdateMovieBody,
-  response: { status: 200, description: 'the movie as stored now', schema: Movie },
+  get params() {
+    return shapes.common().IdPathParams;
+  },
+  get body() {
+    return shapes.movies().UpdateMovieBody;
+  },
+  response: {
+    status: 200,
+    description: 'the movie as stored now',
+    get schema() {
+      return shapes.movies().Movie;
+    },
+  },
 });
 
-export const deleteMovieRoute = defineRoute({
+export const deleteMovieRoute = /* @__PURE__ */ defineRoute({
   functionName: 'deleteMovie',
   method: 'DELETE',
   path: '/movies/{id}/',
   summary: 'Remove a movie, its ratings and its places in collections (admins only)',
   tags: ['movies'],
   access: 'admin',
-  params: IdPathParams,
+  get params() {
+    return shapes.common().IdPathParams;
+  },
   response: { status: 204, description: 'deleted' },
 });
 
-export const regenerateSummaryRoute = defineRoute({
+export const regenerateSummaryRoute = /* @__PURE__ */ defineRoute({
   functionName: 'regenerateSummary',
   method: 'POST',
   path: '/movies/{id}/summary/',
@@ -98,8 +153,16 @@ export const regenerateSummaryRoute = defineRoute({
     "It counts against LLM_MAX_CALLS_PER_HOUR: once the hour's budget is spent, 503 with Retry-After.",
   tags: ['movies'],
   access: 'admin',
-  params: IdPathParams,
-  response: { status: 200, description: 'the movie with its new summary', schema: Movie },
+  get params() {
+    return shapes.common().IdPathParams;
+  },
+  response: {
+    status: 200,
+    description: 'the movie with its new summary',
+    get schema() {
+      return shapes.movies().Movie;
+    },
+  },
   errors: [502, 503],
   writesSummaries: true,
   lambda: { timeout: 20 },

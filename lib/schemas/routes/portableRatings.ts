@@ -1,12 +1,20 @@
 import * as z from 'zod';
 import { defineRoute } from './contract';
-import { ExportQuery, ImportQuery, ImportReport, LetterboxdZipBody, RatingsCsvBody } from '../portableRatings';
-import { UploadedFile } from '../uploadedFile';
+import type * as portableRatings from '../portableRatings';
+import type * as uploadedFile from '../uploadedFile';
+
+// Node's, declared for the web page's type check too (web/tsconfig.json has no Node types): it reads these contracts.
+declare const require: (id: string) => unknown;
+/** The schema modules these contracts name, each evaluated when a contract's schema is first read. */
+const shapes = {
+  portableRatings: () => require('../portableRatings') as typeof portableRatings,
+  uploadedFile: () => require('../uploadedFile') as typeof uploadedFile,
+};
 
 /** The import's own body limit: a 5,000-film IMDb export is about 600 KiB. Every other route keeps 64 KiB. */
 export const IMPORT_MAX_BODY_BYTES = 1024 * 1024;
 
-export const importMyRatingsRoute = defineRoute({
+export const importMyRatingsRoute = /* @__PURE__ */ defineRoute({
   functionName: 'importMyRatings',
   method: 'POST',
   path: '/users/me/ratings/import/',
@@ -27,9 +35,20 @@ export const importMyRatingsRoute = defineRoute({
   access: 'user',
   idempotent: true,
   dryRunParam: 'dry_run',
-  query: ImportQuery,
-  body: UploadedFile,
-  bodyMediaTypes: { 'text/csv': RatingsCsvBody, 'application/zip': LetterboxdZipBody },
+  get query() {
+    return shapes.portableRatings().ImportQuery;
+  },
+  get body() {
+    return shapes.uploadedFile().UploadedFile;
+  },
+  bodyMediaTypes: {
+    get 'text/csv'() {
+      return shapes.portableRatings().RatingsCsvBody;
+    },
+    get 'application/zip'() {
+      return shapes.portableRatings().LetterboxdZipBody;
+    },
+  },
   maxBodyBytes: IMPORT_MAX_BODY_BYTES,
   // 1 MiB of the shortest matching rows (about 38,000 ratings in one write) took 3.6 s in the bench on a loaded machine.
   // fflate, which reads a ZIP, and csv-parse travel beside this function's bundle alone (serverless.yml leaves them out
@@ -41,13 +60,15 @@ export const importMyRatingsRoute = defineRoute({
   response: {
     status: 200,
     description: 'what the import did (or would do, on a dry run), row by row where it matters',
-    schema: ImportReport,
+    get schema() {
+      return shapes.portableRatings().ImportReport;
+    },
   },
 });
 
 export const EXPORT_CONTENT_TYPE = 'text/csv; charset=utf-8';
 
-export const exportMyRatingsRoute = defineRoute({
+export const exportMyRatingsRoute = /* @__PURE__ */ defineRoute({
   functionName: 'exportMyRatings',
   method: 'GET',
   path: '/users/me/ratings/export/',
@@ -62,11 +83,15 @@ export const exportMyRatingsRoute = defineRoute({
     'that quote off again.',
   tags: ['users'],
   access: 'user',
-  query: ExportQuery,
+  get query() {
+    return shapes.portableRatings().ExportQuery;
+  },
   response: {
     status: 200,
     description: 'the file, to download as ratings.csv',
-    schema: z.string().meta({ example: 'Title,Year,Directors,Rating,WatchedDate,MovieID\r\nHeat,1995,Michael Mann,4,2024-03-05,42\r\n' }),
+    schema: /* @__PURE__ */ z
+      .string()
+      .meta({ example: 'Title,Year,Directors,Rating,WatchedDate,MovieID\r\nHeat,1995,Michael Mann,4,2024-03-05,42\r\n' }),
     contentType: EXPORT_CONTENT_TYPE,
     headers: ['Content-Disposition'],
     optionalHeaders: ['Link'],

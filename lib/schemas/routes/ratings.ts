@@ -1,16 +1,22 @@
-import * as z from 'zod';
 import { defineRoute } from './contract';
-import { IdPathParams } from '../common';
-import { pageOf, PaginationQuery } from '../pagination';
-import { CreateRatingBody, RatedMoviesPage, Rating, RatingValue } from '../ratings';
+import type * as common from '../common';
+import type * as pagination from '../pagination';
+import type * as ratings from '../ratings';
 
-export const ChangeRatingBody = z.object({ value: RatingValue }).meta({ id: 'ChangeRatingBody' });
-
-export const RatingsPage = pageOf(Rating).meta({ id: 'RatingsPage' });
+// Node's, declared for the web page's type check too (web/tsconfig.json has no Node types): it reads these contracts.
+declare const require: (id: string) => unknown;
+/** The schema modules these contracts name, each evaluated when a contract's schema is first read. */
+const shapes = {
+  common: () => require('../common') as typeof common,
+  pagination: () => require('../pagination') as typeof pagination,
+  ratings: () => require('../ratings') as typeof ratings,
+};
 
 const ownerOnly = 'Only its owner and admins see it; anyone else gets 404, as if it did not exist.';
+// Composed here rather than inside a contract: a template in a contract would keep it in every bundle of the domain.
+const changeDescription = `${ownerOnly} PUT and PATCH do the same: a rating has one changeable field.`;
 
-export const createRatingRoute = defineRoute({
+export const createRatingRoute = /* @__PURE__ */ defineRoute({
   functionName: 'createRating',
   method: 'POST',
   path: '/ratings/',
@@ -22,26 +28,48 @@ export const createRatingRoute = defineRoute({
   access: 'public',
   idempotent: true,
   writes: true,
-  body: CreateRatingBody,
-  response: { status: 201, description: 'the new rating', schema: Rating },
+  get body() {
+    return shapes.ratings().CreateRatingBody;
+  },
+  response: {
+    status: 201,
+    description: 'the new rating',
+    get schema() {
+      return shapes.ratings().Rating;
+    },
+  },
   alsoResponds: [
-    { status: 200, description: 'a signed-in user rated this movie before: the same rating, with the new value', schema: Rating },
+    {
+      status: 200,
+      description: 'a signed-in user rated this movie before: the same rating, with the new value',
+      get schema() {
+        return shapes.ratings().Rating;
+      },
+    },
   ],
   errors: [404],
 });
 
-export const listRatingsRoute = defineRoute({
+export const listRatingsRoute = /* @__PURE__ */ defineRoute({
   functionName: 'listRatings',
   method: 'GET',
   path: '/ratings/',
   summary: "A page of the caller's ratings, newest first",
   tags: ['ratings'],
   access: 'user',
-  query: PaginationQuery,
-  response: { status: 200, description: 'a page of ratings', schema: RatingsPage },
+  get query() {
+    return shapes.pagination().PaginationQuery;
+  },
+  response: {
+    status: 200,
+    description: 'a page of ratings',
+    get schema() {
+      return shapes.ratings().RatingsPage;
+    },
+  },
 });
 
-export const getRatingRoute = defineRoute({
+export const getRatingRoute = /* @__PURE__ */ defineRoute({
   functionName: 'getRating',
   method: 'GET',
   path: '/ratings/{id}/',
@@ -49,26 +77,44 @@ export const getRatingRoute = defineRoute({
   description: ownerOnly,
   tags: ['ratings'],
   access: 'user',
-  params: IdPathParams,
-  response: { status: 200, description: 'the rating', schema: Rating },
+  get params() {
+    return shapes.common().IdPathParams;
+  },
+  response: {
+    status: 200,
+    description: 'the rating',
+    get schema() {
+      return shapes.ratings().Rating;
+    },
+  },
 });
 
 // A rating has one changeable field, its value: replacing it (PUT) and changing it (PATCH) are one operation.
-export const changeRatingRoute = defineRoute({
+export const changeRatingRoute = /* @__PURE__ */ defineRoute({
   functionName: 'changeRating',
   method: 'PUT',
   alsoMethods: ['PATCH'],
   path: '/ratings/{id}/',
   summary: 'Change the value of one of your ratings',
-  description: `${ownerOnly} PUT and PATCH do the same: a rating has one changeable field.`,
+  description: changeDescription,
   tags: ['ratings'],
   access: 'user',
-  params: IdPathParams,
-  body: ChangeRatingBody,
-  response: { status: 200, description: 'the rating', schema: Rating },
+  get params() {
+    return shapes.common().IdPathParams;
+  },
+  get body() {
+    return shapes.ratings().ChangeRatingBody;
+  },
+  response: {
+    status: 200,
+    description: 'the rating',
+    get schema() {
+      return shapes.ratings().Rating;
+    },
+  },
 });
 
-export const deleteRatingRoute = defineRoute({
+export const deleteRatingRoute = /* @__PURE__ */ defineRoute({
   functionName: 'deleteRating',
   method: 'DELETE',
   path: '/ratings/{id}/',
@@ -76,17 +122,27 @@ export const deleteRatingRoute = defineRoute({
   description: ownerOnly,
   tags: ['ratings'],
   access: 'user',
-  params: IdPathParams,
+  get params() {
+    return shapes.common().IdPathParams;
+  },
   response: { status: 204, description: 'deleted' },
 });
 
-export const listMyRatingsRoute = defineRoute({
+export const listMyRatingsRoute = /* @__PURE__ */ defineRoute({
   functionName: 'listMyRatings',
   method: 'GET',
   path: '/users/me/ratings/',
   summary: 'The profile: a page of the movies you rated, most recently rated first',
   tags: ['users'],
   access: 'user',
-  query: PaginationQuery,
-  response: { status: 200, description: 'a page of rated movies, without summaries', schema: RatedMoviesPage },
+  get query() {
+    return shapes.pagination().PaginationQuery;
+  },
+  response: {
+    status: 200,
+    description: 'a page of rated movies, without summaries',
+    get schema() {
+      return shapes.ratings().RatedMoviesPage;
+    },
+  },
 });

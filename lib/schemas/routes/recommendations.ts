@@ -1,7 +1,15 @@
 import { defineRoute } from './contract';
-import { RECOMMENDATION_BOUNDS, Recommendations, RecommendationsQuery } from '../recommendations';
+import type * as recommendations from '../recommendations';
+import { RECOMMENDATION_BOUNDS } from '../recommendations';
 
-export const listRecommendationsRoute = defineRoute({
+// Node's, declared for the web page's type check too (web/tsconfig.json has no Node types): it reads these contracts.
+declare const require: (id: string) => unknown;
+/** The schema modules these contracts name, each evaluated when a contract's schema is first read. */
+const shapes = {
+  recommendations: () => require('../recommendations') as typeof recommendations,
+};
+
+export const listRecommendationsRoute = /* @__PURE__ */ defineRoute({
   functionName: 'listRecommendations',
   method: 'GET',
   path: '/users/me/recommendations/',
@@ -12,6 +20,14 @@ export const listRecommendationsRoute = defineRoute({
     `Never a film you rated; no summaries. With no ratings of yours, the top-rated list. One bounded read: ${RECOMMENDATION_BOUNDS}.`,
   tags: ['users'],
   access: 'user',
-  query: RecommendationsQuery,
-  response: { status: 200, description: 'the films, best first, each with the ids of your films that led to it', schema: Recommendations },
+  get query() {
+    return shapes.recommendations().RecommendationsQuery;
+  },
+  response: {
+    status: 200,
+    description: 'the films, best first, each with the ids of your films that led to it',
+    get schema() {
+      return shapes.recommendations().Recommendations;
+    },
+  },
 });

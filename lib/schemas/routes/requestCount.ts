@@ -5,7 +5,7 @@ export const RequestCount = z
   .object({ requests: z.number().int().nonnegative().describe('requests served by every function and instance since the last reset') })
   .meta({ id: 'RequestCount' });
 
-export const getRequestCountRoute = defineRoute({
+export const getRequestCountRoute = /* @__PURE__ */ defineRoute({
   functionName: 'getRequestCount',
   method: 'GET',
   path: '/request-count/',
@@ -18,7 +18,7 @@ export const getRequestCountRoute = defineRoute({
 
 export const RequestCountReset = z.object({ message: z.literal('request count reset') }).meta({ id: 'RequestCountReset' });
 
-export const resetRequestCountRoute = defineRoute({
+export const resetRequestCountRoute = /* @__PURE__ */ defineRoute({
   functionName: 'resetRequestCount',
   method: 'POST',
   path: '/request-count/reset/',

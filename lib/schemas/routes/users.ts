@@ -1,18 +1,32 @@
 import { defineRoute } from './contract';
-import { IdPathParams } from '../common';
-import { CreateUserBody, DeleteAccountBody, User, UserView } from '../users';
+import type * as common from '../common';
+import type * as users from '../users';
 
-export const getMeRoute = defineRoute({
+// Node's, declared for the web page's type check too (web/tsconfig.json has no Node types): it reads these contracts.
+declare const require: (id: string) => unknown;
+/** The schema modules these contracts name, each evaluated when a contract's schema is first read. */
+const shapes = {
+  common: () => require('../common') as typeof common,
+  users: () => require('../users') as typeof users,
+};
+
+export const getMeRoute = /* @__PURE__ */ defineRoute({
   functionName: 'getMe',
   method: 'GET',
   path: '/users/me/',
   summary: 'The signed-in user',
   tags: ['users'],
   access: 'user',
-  response: { status: 200, description: 'the caller', schema: User },
+  response: {
+    status: 200,
+    description: 'the caller',
+    get schema() {
+      return shapes.users().User;
+    },
+  },
 });
 
-export const getUserRoute = defineRoute({
+export const getUserRoute = /* @__PURE__ */ defineRoute({
   functionName: 'getUser',
   method: 'GET',
   path: '/users/{id}/',
@@ -20,23 +34,40 @@ export const getUserRoute = defineRoute({
   description: 'The email is shown only to the user themself and to admins.',
   tags: ['users'],
   access: 'user',
-  params: IdPathParams,
-  response: { status: 200, description: 'the user', schema: UserView },
+  get params() {
+    return shapes.common().IdPathParams;
+  },
+  response: {
+    status: 200,
+    description: 'the user',
+    get schema() {
+      return shapes.users().UserView;
+    },
+  },
 });
 
-export const createUserRoute = defineRoute({
+export const createUserRoute = /* @__PURE__ */ defineRoute({
   functionName: 'createUser',
   method: 'POST',
   path: '/users/',
   summary: 'Create a user of any role (admins only)',
   tags: ['users'],
   access: 'admin',
-  body: CreateUserBody,
-  response: { status: 201, description: 'the new user; Location names it', schema: User, headers: ['Location'] },
+  get body() {
+    return shapes.users().CreateUserBody;
+  },
+  response: {
+    status: 201,
+    description: 'the new user; Location names it',
+    get schema() {
+      return shapes.users().User;
+    },
+    headers: ['Location'],
+  },
   errors: [409, 503],
 });
 
-export const deleteMeRoute = defineRoute({
+export const deleteMeRoute = /* @__PURE__ */ defineRoute({
   functionName: 'deleteMe',
   method: 'DELETE',
   path: '/users/me/',
@@ -46,12 +77,14 @@ export const deleteMeRoute = defineRoute({
     'the id is never given to anyone else. The password re-check is throttled like a sign-in.',
   tags: ['users'],
   access: 'user',
-  body: DeleteAccountBody,
+  get body() {
+    return shapes.users().DeleteAccountBody;
+  },
   response: { status: 204, description: 'the account is gone' },
   errors: [429, 503],
 });
 
-export const deleteUserRoute = defineRoute({
+export const deleteUserRoute = /* @__PURE__ */ defineRoute({
   functionName: 'deleteUser',
   method: 'DELETE',
   path: '/users/{id}/',
@@ -59,6 +92,8 @@ export const deleteUserRoute = defineRoute({
   description: 'As DELETE /users/me/: the account, its ratings, collections and sign-ins are gone.',
   tags: ['users'],
   access: 'admin',
-  params: IdPathParams,
+  get params() {
+    return shapes.common().IdPathParams;
+  },
   response: { status: 204, description: 'the account is gone' },
 });

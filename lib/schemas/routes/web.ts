@@ -4,7 +4,7 @@ import { defineRoute } from './contract';
 // The page links its files by content version, so it reads them too: both functions ship public/.
 const publicFiles = ['public/app.js', 'public/styles.css', 'public/favicon.svg'];
 
-export const webPageRoute = defineRoute({
+export const webPageRoute = /* @__PURE__ */ defineRoute({
   functionName: 'webPage',
   method: 'GET',
   path: '/',
@@ -15,14 +15,14 @@ export const webPageRoute = defineRoute({
   response: {
     status: 200,
     description: 'the page; its script, style sheet and icon come from /assets/',
-    schema: z.string(),
+    schema: /* @__PURE__ */ z.string(),
     contentType: 'text/html',
   },
   conditional: true,
   lambda: { packagePatterns: publicFiles },
 });
 
-export const webAssetRoute = defineRoute({
+export const webAssetRoute = /* @__PURE__ */ defineRoute({
   functionName: 'webAsset',
   method: 'GET',
   path: '/assets/{file}',
@@ -32,9 +32,9 @@ export const webAssetRoute = defineRoute({
     'it with its ETag (If-None-Match answers 304).',
   tags: ['web'],
   access: 'public',
-  params: z.object({ file: z.string().describe('e.g. app.js') }),
-  query: z.object({ v: z.string().optional().describe('the content version in the URL the page links') }),
-  response: { status: 200, description: 'the file', schema: z.string(), contentType: '*/*' },
+  params: /* @__PURE__ */ z.object({ file: /* @__PURE__ */ z.string().describe('e.g. app.js') }),
+  query: /* @__PURE__ */ z.object({ v: /* @__PURE__ */ z.string().optional().describe('the content version in the URL the page links') }),
+  response: { status: 200, description: 'the file', schema: /* @__PURE__ */ z.string(), contentType: '*/*' },
   conditional: true,
   lambda: { packagePatterns: publicFiles },
 });

@@ -70,6 +70,19 @@ describe('every function bundle', () => {
     expect(carrying).toEqual([]);
   });
 
+  // A contract module declares every route of its domain; a function's bundle keeps the one it serves (defineRoute is
+  // free of side effects, and so is each schema's construction), so its INIT builds no schema of another route.
+  it('carries the contract of the route it serves and no other', () => {
+    const functionNames = new Set(allRoutes.map((route) => route.functionName));
+    const others = bundles
+      .map(([name, { text }]) => [name, [...text.matchAll(/functionName:"(\w+)"/g)].map((match) => match[1]!)] as const)
+      .map(([name, named]) => [name, named.filter((other) => other !== name && functionNames.has(other))] as const)
+      .filter(([, named]) => named.length > 0)
+      .map(([name, named]) => `${name}: ${named.join(', ')}`);
+
+    expect(others).toEqual([]);
+  });
+
   // Deployed functions speak HTTP to their database; a ws:// URL is served by Node's own WebSocket.
   it('carries no WebSocket library', () => {
     const carrying = bundles.filter(([, { bytesOf }]) => bytesOf('ws') + bytesOf('@libsql/isomorphic-ws') > 0).map(([name]) => name);
