@@ -63,4 +63,11 @@ describe('npm run bench compare: its section of docs/PERFORMANCE.md', () => {
       `${others}\n${COMPARE_HEADING}\n\nnew run\n\n## Later section\n\nkept.\n`,
     );
   });
+
+  it('keeps the marker line that opens the next section', () => {
+    const file = `${others}\n${COMPARE_HEADING}\n\nold run\n\n<!-- lighthouse:start -->\n## Lighthouse\n`;
+    expect(replaceSection(file, COMPARE_HEADING, `${COMPARE_HEADING}\n\nnew run\n`)).toBe(
+      `${others}\n${COMPARE_HEADING}\n\nnew run\n\n<!-- lighthouse:start -->\n## Lighthouse\n`,
+    );
+  });
 });

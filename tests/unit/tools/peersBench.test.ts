@@ -111,4 +111,14 @@ describe('npm run bench peers: its section of docs/PERFORMANCE.md', () => {
     expect(text).toContain('| getMovie | 350.0 ms |');
     expect(text.endsWith('\n## Later\n\nlater figures.\n')).toBe(true);
   });
+
+  it('keeps the marker that opens the section after it (the Lighthouse section is written between markers)', () => {
+    writePeersSection(root, run(300));
+    const later = '<!-- lighthouse:start -->\n\n## Lighthouse\n\nscores.\n\n<!-- lighthouse:end -->\n';
+    writeFileSync(file(), `${readFileSync(file(), 'utf8')}\n${later}`);
+    writePeersSection(root, run(350));
+    const text = readFileSync(file(), 'utf8');
+    expect(text).toContain('| getMovie | 350.0 ms |');
+    expect(text.endsWith(`\n\n${later}`)).toBe(true);
+  });
 });
