@@ -1,4 +1,5 @@
-import { COMPARE_HEADING, replaceSection } from '../../../tools/bench/compare/section';
+import { COMPARE_HEADING } from '../../../tools/bench/compare/section';
+import { replaceSection } from '../../../tools/bench/docSection';
 import { findFunctionFile } from '../../../tools/bench/compare/functionFiles';
 import { blockSpread, compareVerdict, noiseThreshold } from '../../../tools/bench/compare/verdict';
 

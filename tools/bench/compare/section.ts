@@ -1,4 +1,5 @@
 /** `npm run bench compare`'s section of docs/PERFORMANCE.md: its text from a run's figures, and its place in the file. */
+import { replaceSection } from '../docSection';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ms, type Timing } from '../stats';
@@ -57,14 +58,6 @@ ${table}
 
 ${READING}
 `;
-}
-
-/** `current` with `text` in place of the section under `heading`, or after everything when it has none. */
-export function replaceSection(current: string, heading: string, text: string): string {
-  const at = current.indexOf(heading);
-  if (at === -1) return `${current.trimEnd()}\n\n${text}`;
-  const next = current.indexOf('\n## ', at + heading.length);
-  return `${current.slice(0, at)}${text.trimEnd()}\n${next === -1 ? '' : `\n${current.slice(next + 1)}`}`;
 }
 
 export function writeCompareSection(root: string, text: string): void {

@@ -1,6 +1,7 @@
 /** The peers bench's section of docs/PERFORMANCE.md: its text from a run's figures, and its place in the file. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceSection } from '../docSection';
 import { ms } from '../stats';
 import { COLD_ROUNDS, type ColdFigure } from './cold';
 import type { HttpFigure, WarmFigure } from './onSqld';
@@ -75,9 +76,5 @@ ${READING}
 /** Puts the section in docs/PERFORMANCE.md in place of its last version, or at the end. */
 export function writePeersSection(root: string, text: string): void {
   const file = join(root, 'docs', 'PERFORMANCE.md');
-  const current = readFileSync(file, 'utf8');
-  const at = current.indexOf(PEERS_HEADING);
-  if (at === -1) return writeFileSync(file, `${current.trimEnd()}\n\n${text}`);
-  const next = current.indexOf('\n## ', at + PEERS_HEADING.length);
-  writeFileSync(file, `${current.slice(0, at)}${text.trimEnd()}\n${next === -1 ? '' : `\n${current.slice(next + 1)}`}`);
+  writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), PEERS_HEADING, text));
 }
