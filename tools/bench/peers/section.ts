@@ -10,9 +10,9 @@ import { COLD_TARGETS, HTTP_TARGET, WARM_TARGET, type Verdict } from './verdicts
 export const PEERS_HEADING = '## Against Express, Fastify and hello-world (issue 30)';
 
 /** What the tables measure, the same every run; the figures above are the run's. */
-const READING = `How to read them. The warm peers send sqld what ours sends, the counter's increment beside the route's own
-request, so on loopback a warm request of any of them is mostly sqld's two requests: the warm target can only
-be met by ours sending fewer requests than the peers do, which the requests column shows. A first answer counts what
+const READING = `How to read them. The warm peers send sqld the counter's increment beside the route's own request, two HTTP
+requests; ours sends the increment in the route's first call, one request (the requests column), and on loopback a
+warm request of any of them is mostly sqld's requests, which is where ours is ahead. A first answer counts what
 Lambda's INIT and first call cost a fresh process: Express's is its larger bundle (body-parser's and raw-body's
 character encodings among it), Fastify's mostly its first call, where @fastify/aws-lambda readies the app and its
 schemas are compiled; what ours spends beyond hello-world's is its own bundle and first call.`;
