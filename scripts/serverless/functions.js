@@ -8,33 +8,12 @@
  * The OpenAPI document the openapi function serves is refreshed from the same contracts on the way.
  */
 const { join } = require('node:path');
-const Module = require('node:module');
-const { buildSync } = require('esbuild');
+const { compileTypeScript } = require('./compileTypeScript');
 
 const projectRoot = join(__dirname, '..', '..');
 
-function loadContracts() {
-  const filename = join(__dirname, 'contracts.cjs');
-  const { outputFiles } = buildSync({
-    entryPoints: [join(__dirname, 'contracts.ts')],
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    outfile: filename,
-    logLevel: 'error',
-  });
-  const compiled = new Module(filename, module);
-  compiled.filename = filename;
-  compiled.paths = Module._nodeModulePaths(__dirname);
-  compiled._compile(outputFiles[0].text, filename);
-  return compiled.exports;
-}
-
 module.exports = async function functions() {
-  const contracts = loadContracts();
+  const contracts = compileTypeScript('contracts');
   if (contracts.writeOpenApiDocument(projectRoot)) console.log('lib/openapi/openapi.json rewritten from the route contracts');
   return contracts.serverlessFunctions(projectRoot);
 };
